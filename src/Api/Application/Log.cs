@@ -1,0 +1,16 @@
+namespace DealPipeline.Api.Application;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
+    public static partial void Handled(ILogger logger, string request, double elapsedMs);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "{Request} failed with {Exception} after {ElapsedMs:0.0} ms")]
+    public static partial void Failed(ILogger logger, string request, string exception, double elapsedMs);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    public static partial void Unhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Demo data loaded: {Deals} deals")]
+    public static partial void DemoLoaded(ILogger logger, int deals);
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using DealPipeline.Domain;
+
+namespace DealPipeline.Api.Application;
+
+/// <summary>
+/// Strict parsing of query-string values that the framework would parse too leniently
+/// (enums by number or in any case, dates in the server's culture).
+/// </summary>
+public static class QueryValues
+{
+    public static TEnum Enum<TEnum>(string? text, TEnum fallback, string field)
+        where TEnum : struct, Enum
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return Names.TryParse<TEnum>(text, out var value)
+            ? value
+            : throw ProblemException.Invalid(field, $"'{field}' is one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(Names.Of))}.");
+    }
+
+    public static DateOnly? Date(string? text, string field)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw ProblemException.Invalid(field, $"'{field}' is a date written YYYY-MM-DD.");
+    }
+}

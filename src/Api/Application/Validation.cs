@@ -1,0 +1,52 @@
+using System.Globalization;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using FluentValidation;
+
+namespace DealPipeline.Api.Application;
+
+/// <summary>Rules that many requests share.</summary>
+public static class Validation
+{
+    public const int MaxNameLength = 200;
+    public const int MaxCityLength = 100;
+    public const int MaxTextLength = 1000;
+
+    /// <summary>The earliest business date accepted: older dates are typos.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public static void UseCamelCaseNames()
+    {
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+    }
+
+    public static IRuleBuilderOptions<T, string?> RequiredName<T>(this IRuleBuilder<T, string?> rule, int max = MaxNameLength) =>
+        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'{PropertyName}' is required.")
+            .MaximumLength(max);
+
+    public static IRuleBuilderOptions<T, decimal?> Amount<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(v => v is null || Money.IsValidAmount(v.Value))
+            .WithMessage($"'{{PropertyName}}' is an amount from 0 to {Money.MaxAmount.ToString("0", CultureInfo.InvariantCulture)} with at most two decimals.");
+
+    public static IRuleBuilderOptions<T, DateOnly?> BusinessDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(v => v is null || v.Value >= EarliestDate)
+            .WithMessage($"'{{PropertyName}}' cannot be before {EarliestDate:yyyy-MM-dd}.");
+
+    public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today) =>
+        rule.Must(v => v is null || v.Value <= today())
+            .WithMessage("'{PropertyName}' cannot be in the future (dates are China Standard Time).");
+
+    public static IRuleBuilderOptions<T, int> Limit<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, Cursor.MaxLimit).WithMessage(Paging.LimitMessage);
+
+    public static IRuleBuilderOptions<T, string?> OneOf<T, TEnum>(this IRuleBuilder<T, string?> rule)
+        where TEnum : struct, Enum =>
+        rule.Must(v => v is null || Names.TryParse<TEnum>(v, out _))
+            .WithMessage($"'{{PropertyName}}' is one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Names.Of))}.");
+
+    public static IRuleBuilderOptions<T, long?> Id<T>(this IRuleBuilder<T, long?> rule) =>
+        rule.Must(v => v is null or > 0).WithMessage("'{PropertyName}' is a positive id.");
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+
+namespace DealPipeline.Api.Demo;
+
+/// <summary>
+/// Loads <c>seeds/demo.json</c> into an empty database, through the domain: every demo deal is
+/// opened and moved with the same rules and history as a real one, back-dated to its steps.
+/// </summary>
+public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
+{
+    private static readonly JsonSerializerOptions SeedJson = new(JsonSerializerDefaults.Web);
+
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json");
+
+    public async Task<bool> SeedAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var session = new DbSession(database);
+        await session.BeginAsync(cancellationToken);
+        if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks", null, cancellationToken) > 0)
+        {
+            return false;
+        }
+
+        await using var file = File.OpenRead(path);
+        var seed = await JsonSerializer.DeserializeAsync<Seed>(file, SeedJson, cancellationToken)
+            ?? throw new InvalidOperationException($"{path} is empty.");
+        var now = DateTimeOffset.UtcNow;
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        var dialect = session.Dialect;
+
+        async Task<long> Insert(string key, string table, string columns, string values, object args)
+        {
+            var id = await session.QuerySingleAsync<long>(dialect.InsertReturningId(table, columns, values), args, cancellationToken);
+            ids[key] = id;
+            return id;
+        }
+
+        foreach (var p in seed.Parks)
+        {
+            await Insert("park:" + p.Key, "parks", "name, city, created_at", "@Name, @City, @now", new { p.Name, p.City, now });
+        }
+
+        foreach (var s in seed.Sectors)
+        {
+            long? parentId = s.Parent is null ? null : ids["sector:" + s.Parent];
+            var parentPath = parentId is null
+                ? "/"
+                : await session.QuerySingleAsync<string>("SELECT path FROM sectors WHERE id = @parentId", new { parentId }, cancellationToken);
+            var id = await Insert("sector:" + s.Key, "sectors", "name, parent_id, path, created_at", "@Name, @parentId, @parentPath, @now", new { s.Name, parentId, parentPath, now });
+            await session.ExecuteAsync("UPDATE sectors SET path = @path WHERE id = @id", new { path = parentPath + id.ToString(CultureInfo.InvariantCulture) + "/", id }, cancellationToken);
+        }
+
+        foreach (var t in seed.Teams)
+        {
+            await Insert("team:" + t.Key, "teams", "name, created_at", "@Name, @now", new { t.Name, now });
+        }
+
+        foreach (var u in seed.Users)
+        {
+            long? teamId = u.Team is null ? null : ids["team:" + u.Team];
+            await Insert("user:" + u.Key, "users", "name, role, team_id, created_at", "@Name, @Role, @teamId, @now", new { u.Name, u.Role, teamId, now });
+        }
+
+        foreach (var c in seed.Companies)
+        {
+            await Insert("company:" + c.Key, "companies", "name, credit_code, country, city, created_at", "@Name, @CreditCode, @Country, @City, @now", new { c.Name, c.CreditCode, c.Country, c.City, now });
+        }
+
+        foreach (var r in seed.FxRates)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO fx_rates (currency, effective_on, rate_e8, updated_at) VALUES (@Currency, @EffectiveOn, @rate, @now)",
+                new { r.Currency, r.EffectiveOn, rate = FxRates.ToE8(r.Rate), now },
+                cancellationToken);
+        }
+
+        var repository = new DealRepository(session);
+        var teamOf = seed.Users.ToDictionary(u => u.Key, u => u.Team is null ? (long?)null : ids["team:" + u.Team], StringComparer.Ordinal);
+        foreach (var d in seed.Deals)
+        {
+            var terms = new DealTerms(
+                d.Name,
+                ids["company:" + d.Company],
+                ids["park:" + d.Park],
+                ids["sector:" + d.Sector],
+                ids["user:" + d.Owner],
+                teamOf[d.Owner],
+                Parse<DealSource>(d.Source),
+                null,
+                d.Referrer is null ? null : ids["company:" + d.Referrer],
+                d.IsKeyProject,
+                false,
+                Money.ToMinor(d.IntendedInvestment),
+                d.Currency,
+                null,
+                d.ExpectedAnnualOutput is { } o ? Money.ToMinor(o) : null,
+                d.ExpectedAnnualTax is { } t ? Money.ToMinor(t) : null,
+                d.ExpectedJobs,
+                d.PlannedLandingOn);
+            var owner = ids["user:" + d.Owner];
+            var deal = Deal.Open(terms, Stage.Contact, d.OpenedOn, owner, At(d.OpenedOn));
+            foreach (var step in d.Steps)
+            {
+                var at = At(step.On);
+                if (step.To is not null)
+                {
+                    deal.MoveTo(Parse<Stage>(step.To), step.On, step.Reason, step.ContractedInvestment is { } c ? Money.ToMinor(c) : null, owner, at);
+                }
+                else if (step.Status == "lost")
+                {
+                    deal.MarkLost(Parse<LostReason>(step.Reason!), step.On, step.Note, owner, at);
+                }
+                else if (step.Status == "onHold")
+                {
+                    deal.PutOnHold(step.On, step.Note, owner, at);
+                }
+                else if (step.Milestone is not null)
+                {
+                    deal.RecordMilestone(Parse<MilestoneKind>(step.Milestone), step.On, at);
+                }
+            }
+
+            await repository.AddAsync(deal, cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        Log.DemoLoaded(logger, seed.Deals.Count);
+        return true;
+    }
+
+    /// <summary>A back-dated step is recorded as if entered at 10:00 China Standard Time that day.</summary>
+    private static DateTimeOffset At(DateOnly day) => ChinaTime.StartOf(day).AddHours(10);
+
+    private static T Parse<T>(string text)
+        where T : struct, Enum =>
+        Names.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{text}' in the demo data.");
+
+    private sealed record Seed(
+        List<Named> Parks,
+        List<SectorSeed> Sectors,
+        List<Named> Teams,
+        List<UserSeed> Users,
+        List<CompanySeed> Companies,
+        List<RateSeed> FxRates,
+        List<DealSeed> Deals);
+
+    private sealed record Named(string Key, string Name, string? City);
+
+    private sealed record SectorSeed(string Key, string Name, string? Parent);
+
+    private sealed record UserSeed(string Key, string Name, string Role, string? Team);
+
+    private sealed record CompanySeed(string Key, string Name, string? CreditCode, string Country, string? City);
+
+    private sealed record RateSeed(string Currency, decimal Rate, DateOnly EffectiveOn);
+
+    private sealed record DealSeed(
+        string Name,
+        string Company,
+        string Park,
+        string Sector,
+        string Owner,
+        string Source,
+        string? Referrer,
+        bool IsKeyProject,
+        decimal IntendedInvestment,
+        string Currency,
+        decimal? ExpectedAnnualOutput,
+        decimal? ExpectedAnnualTax,
+        int? ExpectedJobs,
+        DateOnly? PlannedLandingOn,
+        DateOnly OpenedOn,
+        List<StepSeed> Steps);
+
+    private sealed record StepSeed(DateOnly On, string? To, string? Status, string? Milestone, string? Reason, string? Note, decimal? ContractedInvestment);
+}

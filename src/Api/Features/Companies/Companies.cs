@@ -1,0 +1,106 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Companies;
+
+public sealed record CompanyResponse : IHasId
+{
+    public long Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string? CreditCode { get; init; }
+
+    public string Country { get; init; } = "";
+
+    public string? City { get; init; }
+}
+
+public static class CompanyEndpoints
+{
+    public static void MapCompanies(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/companies").WithTags("Companies");
+        group.MapPost("/", async (CreateCompany command, IMediator mediator, CancellationToken ct) =>
+            {
+                var company = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
+            })
+            .WithName("CreateCompany")
+            .WithSummary("Adds a company. creditCode is the 18-character unified social credit code; its check character is verified. country is ISO 3166-1 alpha-2.")
+            .WithProblems(400, 409);
+        group.MapGet("/", async ([AsParameters] ListCompanies query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListCompanies").WithSummary("Lists companies in id order; q matches part of the name or the credit code.")
+            .WithProblems(400);
+    }
+}
+
+public sealed record CreateCompany(string? Name, string? CreditCode, string? Country, string? City) : ICommand<CompanyResponse>;
+
+public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
+{
+    public CreateCompanyValidator()
+    {
+        RuleFor(x => x.Name).RequiredName();
+        RuleFor(x => x.CreditCode)
+            .Must(code => code is null || CreditCode.IsValid(code.Trim().ToUpperInvariant()))
+            .WithMessage("'creditCode' is not a valid unified social credit code (18 characters, check character last).");
+        RuleFor(x => x.Country)
+            .Must(c => IsoCodes.IsCountry(c?.Trim().ToUpperInvariant()))
+            .WithMessage("'country' is required: an ISO 3166-1 alpha-2 code such as CN or US.");
+        RuleFor(x => x.City).MaximumLength(Validation.MaxCityLength);
+    }
+}
+
+public sealed class CreateCompanyHandler(DbSession session, IClock clock) : IRequestHandler<CreateCompany, CompanyResponse>
+{
+    public async Task<CompanyResponse> Handle(CreateCompany request, CancellationToken cancellationToken)
+    {
+        var company = new CompanyResponse
+        {
+            Name = request.Name!.Trim(),
+            CreditCode = request.CreditCode?.Trim().ToUpperInvariant(),
+            Country = request.Country!.Trim().ToUpperInvariant(),
+            City = string.IsNullOrWhiteSpace(request.City) ? null : request.City.Trim(),
+        };
+        if (company.CreditCode is not null
+            && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM companies WHERE credit_code = @CreditCode", company, cancellationToken) > 0)
+        {
+            throw ProblemException.Conflict($"A company with credit code {company.CreditCode} already exists.");
+        }
+
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("companies", "name, credit_code, country, city, created_at", "@Name, @CreditCode, @Country, @City, @At"),
+            new { company.Name, company.CreditCode, company.Country, company.City, At = clock.UtcNow },
+            cancellationToken);
+        return company with { Id = id };
+    }
+}
+
+public sealed record ListCompanies(string? Q, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<CompanyResponse>>, IPagedRequest;
+
+public sealed class ListCompaniesValidator : AbstractValidator<ListCompanies>
+{
+    public ListCompaniesValidator()
+    {
+        RuleFor(x => x.Q).MaximumLength(Validation.MaxNameLength);
+    }
+}
+
+public sealed class ListCompaniesHandler(DbSession session) : IRequestHandler<ListCompanies, Page<CompanyResponse>>
+{
+    public Task<Page<CompanyResponse>> Handle(ListCompanies request, CancellationToken cancellationToken) =>
+        ListById.PageAsync<CompanyResponse>(
+            session,
+            request,
+            "SELECT id, name, credit_code, country, city FROM companies " +
+            "WHERE (@q IS NULL OR name LIKE @q ESCAPE '\\' OR credit_code LIKE @q ESCAPE '\\')",
+            new { q = string.IsNullOrWhiteSpace(request.Q) ? null : SqlDialect.Contains(request.Q.Trim()) },
+            cancellationToken);
+}

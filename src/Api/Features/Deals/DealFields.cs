@@ -1,0 +1,227 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+
+namespace DealPipeline.Api.Features.Deals;
+
+/// <summary>The plain fields of a deal as the API carries them: what create sets and a merge patch changes.</summary>
+public interface IDealFields
+{
+    string? Name { get; }
+
+    long? CompanyId { get; }
+
+    long? ParkId { get; }
+
+    long? SectorId { get; }
+
+    long? OwnerId { get; }
+
+    long? TeamId { get; }
+
+    DealSource? Source { get; }
+
+    long? SourceEventId { get; }
+
+    long? ReferrerCompanyId { get; }
+
+    bool? IsKeyProject { get; }
+
+    bool? Confidential { get; }
+
+    decimal? IntendedInvestment { get; }
+
+    string? Currency { get; }
+
+    decimal? ContractedInvestment { get; }
+
+    decimal? ExpectedAnnualOutput { get; }
+
+    decimal? ExpectedAnnualTax { get; }
+
+    int? ExpectedJobs { get; }
+
+    DateOnly? PlannedLandingOn { get; }
+}
+
+/// <summary>The patchable fields, as a merge patch is applied to them.</summary>
+public sealed record DealFields : IDealFields
+{
+    public string? Name { get; init; }
+
+    public long? CompanyId { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public DealSource? Source { get; init; }
+
+    public long? SourceEventId { get; init; }
+
+    public long? ReferrerCompanyId { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public bool? Confidential { get; init; }
+
+    public decimal? IntendedInvestment { get; init; }
+
+    public string? Currency { get; init; }
+
+    public decimal? ContractedInvestment { get; init; }
+
+    public decimal? ExpectedAnnualOutput { get; init; }
+
+    public decimal? ExpectedAnnualTax { get; init; }
+
+    public int? ExpectedJobs { get; init; }
+
+    public DateOnly? PlannedLandingOn { get; init; }
+
+    public static DealFields Of(DealResponse deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return new DealFields
+        {
+            Name = deal.Name,
+            CompanyId = deal.CompanyId,
+            ParkId = deal.ParkId,
+            SectorId = deal.SectorId,
+            OwnerId = deal.OwnerId,
+            TeamId = deal.TeamId,
+            Source = deal.Source,
+            SourceEventId = deal.SourceEventId,
+            ReferrerCompanyId = deal.ReferrerCompanyId,
+            IsKeyProject = deal.IsKeyProject,
+            Confidential = deal.Confidential,
+            IntendedInvestment = deal.IntendedInvestment,
+            Currency = deal.Currency,
+            ContractedInvestment = deal.ContractedInvestment,
+            ExpectedAnnualOutput = deal.ExpectedAnnualOutput,
+            ExpectedAnnualTax = deal.ExpectedAnnualTax,
+            ExpectedJobs = deal.ExpectedJobs,
+            PlannedLandingOn = deal.PlannedLandingOn,
+        };
+    }
+}
+
+/// <summary>Shape rules of the plain fields, for create and patch alike.</summary>
+public sealed class DealFieldsValidator : AbstractValidator<IDealFields>
+{
+    public const int MaxExpectedJobs = 10_000_000;
+
+    public DealFieldsValidator()
+    {
+        RuleFor(x => x.Name).RequiredName(DealTerms.MaxNameLength);
+        RuleFor(x => x.CompanyId).NotNull().WithMessage("'companyId' is required.").Id();
+        RuleFor(x => x.ParkId).NotNull().WithMessage("'parkId' is required.").Id();
+        RuleFor(x => x.SectorId).NotNull().WithMessage("'sectorId' is required.").Id();
+        RuleFor(x => x.OwnerId).Id();
+        RuleFor(x => x.TeamId).Id();
+        RuleFor(x => x.SourceEventId).Id();
+        RuleFor(x => x.ReferrerCompanyId).Id();
+        RuleFor(x => x.IntendedInvestment).NotNull().WithMessage("'intendedInvestment' is required.").Amount();
+        RuleFor(x => x.ContractedInvestment).Amount();
+        RuleFor(x => x.ExpectedAnnualOutput).Amount();
+        RuleFor(x => x.ExpectedAnnualTax).Amount();
+        RuleFor(x => x.ExpectedJobs).InclusiveBetween(0, MaxExpectedJobs);
+        RuleFor(x => x.Currency)
+            .Must(c => c is null || IsoCodes.IsCurrency(c))
+            .WithMessage("'currency' is an ISO 4217 code in capitals, e.g. CNY or USD.");
+        RuleFor(x => x.PlannedLandingOn).BusinessDate();
+    }
+}
+
+/// <summary>Checks that the ids a deal points at exist, reporting every missing one in one 400.</summary>
+public static class DealReferences
+{
+    public static async Task<long?> CheckAsync(DbSession session, IDealFields fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(fields);
+        var errors = new Dictionary<string, string[]>();
+        async Task Require(string table, string field, long? id, string what)
+        {
+            if (id is not null && await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE id = @id", new { id }, cancellationToken) == 0)
+            {
+                errors[field] = [$"There is no {what} {id}."];
+            }
+        }
+
+        await Require("companies", "companyId", fields.CompanyId, "company");
+        await Require("parks", "parkId", fields.ParkId, "park");
+        await Require("sectors", "sectorId", fields.SectorId, "sector");
+        await Require("teams", "teamId", fields.TeamId, "team");
+        await Require("events", "sourceEventId", fields.SourceEventId, "event");
+        await Require("companies", "referrerCompanyId", fields.ReferrerCompanyId, "company");
+
+        long? ownerTeam = null;
+        if (fields.OwnerId is { } ownerId)
+        {
+            var owner = await session.QuerySingleOrDefaultAsync<OwnerRow>(
+                "SELECT role, team_id FROM users WHERE id = @ownerId", new { ownerId }, cancellationToken);
+            if (owner is null)
+            {
+                errors["ownerId"] = [$"There is no user {ownerId}."];
+            }
+            else if (owner.Role == Names.Of(Role.Analyst))
+            {
+                errors["ownerId"] = ["An analyst cannot own deals."];
+            }
+            else
+            {
+                ownerTeam = owner.TeamId;
+            }
+        }
+
+        if (fields.Currency is { } currency && !errors.ContainsKey("currency") && !await Features.FxRates.FxRates.HasRateAsync(session, currency, cancellationToken))
+        {
+            errors["currency"] = [$"There is no rate for {currency}: set one with PUT /api/v1/fx-rates/{currency} first."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", errors.First().Value[0], errors);
+        }
+
+        return ownerTeam;
+    }
+
+    /// <summary>The domain's terms from validated fields.</summary>
+    public static DealTerms ToTerms(IDealFields f, long ownerId, long? teamId)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new DealTerms(
+            f.Name!.Trim(),
+            f.CompanyId!.Value,
+            f.ParkId!.Value,
+            f.SectorId!.Value,
+            ownerId,
+            teamId,
+            f.Source ?? DealSource.Other,
+            f.SourceEventId,
+            f.ReferrerCompanyId,
+            f.IsKeyProject ?? false,
+            f.Confidential ?? false,
+            Money.ToMinor(f.IntendedInvestment!.Value),
+            f.Currency ?? Features.FxRates.FxRates.Cny,
+            f.ContractedInvestment is { } c ? Money.ToMinor(c) : null,
+            f.ExpectedAnnualOutput is { } o ? Money.ToMinor(o) : null,
+            f.ExpectedAnnualTax is { } t ? Money.ToMinor(t) : null,
+            f.ExpectedJobs,
+            f.PlannedLandingOn);
+    }
+
+    private sealed record OwnerRow
+    {
+        public string Role { get; init; } = "";
+
+        public long? TeamId { get; init; }
+    }
+}

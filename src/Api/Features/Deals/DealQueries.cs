@@ -1,0 +1,152 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+
+namespace DealPipeline.Api.Features.Deals;
+
+/// <summary>The deals row read flat, and its mapping to the API's shape: the one read model of a deal.</summary>
+public static class DealQueries
+{
+    public const string Columns =
+        "d.id, d.name, d.company_id, d.park_id, d.sector_id, d.owner_id, d.team_id, d.source, d.source_event_id, d.referrer_company_id, " +
+        "d.stage, d.status, d.lost_reason, d.is_key_project, d.confidential, d.intended_minor, d.currency, d.contracted_minor, " +
+        "d.expected_output_minor, d.expected_tax_minor, d.expected_jobs, d.planned_landing_on, d.opened_on, d.signed_on, d.landed_on, " +
+        "d.construction_started_on, d.production_started_on, d.created_at, d.updated_at, d.version, d.deleted_at";
+
+    /// <summary>The live deal, or a 404.</summary>
+    public static async Task<DealResponse> GetAsync(DbSession session, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var row = await session.QuerySingleOrDefaultAsync<DealRow>(
+            $"SELECT {Columns} FROM deals d WHERE d.id = @id AND d.deleted_at IS NULL", new { id }, cancellationToken);
+        return row?.ToResponse() ?? throw ProblemException.NotFound("deal", id);
+    }
+
+    public static async Task<Deal> LoadAsync(DealRepository deals, long id, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deals);
+        var deal = await deals.FindAsync(id, cancellationToken) ?? throw ProblemException.NotFound("deal", id);
+        if (expectedVersion is not null && expectedVersion != deal.Version)
+        {
+            throw ProblemException.PreconditionFailed(deal.Version);
+        }
+
+        return deal;
+    }
+
+    /// <summary>Stores the changed deal and reads it back as the API shows it.</summary>
+    public static async Task<DealResponse> SaveAsync(DbSession session, DealRepository deals, Deal deal, int loadedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deals);
+        ArgumentNullException.ThrowIfNull(deal);
+        if (!await deals.UpdateAsync(deal, loadedVersion, cancellationToken))
+        {
+            // Changed by another request between our read and our write: the same answer as a stale If-Match.
+            throw ProblemException.PreconditionFailed(loadedVersion + 1);
+        }
+
+        return await GetAsync(session, deal.Id, cancellationToken);
+    }
+
+    public sealed record DealRow
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public long CompanyId { get; init; }
+
+        public long ParkId { get; init; }
+
+        public long SectorId { get; init; }
+
+        public long OwnerId { get; init; }
+
+        public long? TeamId { get; init; }
+
+        public DealSource Source { get; init; }
+
+        public long? SourceEventId { get; init; }
+
+        public long? ReferrerCompanyId { get; init; }
+
+        public Stage Stage { get; init; }
+
+        public DealStatus Status { get; init; }
+
+        public LostReason? LostReason { get; init; }
+
+        public bool IsKeyProject { get; init; }
+
+        public bool Confidential { get; init; }
+
+        public long IntendedMinor { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public long? ContractedMinor { get; init; }
+
+        public long? ExpectedOutputMinor { get; init; }
+
+        public long? ExpectedTaxMinor { get; init; }
+
+        public int? ExpectedJobs { get; init; }
+
+        public DateOnly? PlannedLandingOn { get; init; }
+
+        public DateOnly OpenedOn { get; init; }
+
+        public DateOnly? SignedOn { get; init; }
+
+        public DateOnly? LandedOn { get; init; }
+
+        public DateOnly? ConstructionStartedOn { get; init; }
+
+        public DateOnly? ProductionStartedOn { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public int Version { get; init; }
+
+        public DateTimeOffset? DeletedAt { get; init; }
+
+        public DealListItem ToListItem() =>
+            DeletedAt is null ? ToResponse() : new DealTombstone { Id = Id, UpdatedAt = UpdatedAt };
+
+        public DealResponse ToResponse() => new()
+        {
+            Id = Id,
+            Name = Name,
+            CompanyId = CompanyId,
+            ParkId = ParkId,
+            SectorId = SectorId,
+            OwnerId = OwnerId,
+            TeamId = TeamId,
+            Source = Source,
+            SourceEventId = SourceEventId,
+            ReferrerCompanyId = ReferrerCompanyId,
+            Stage = Stage,
+            Status = Status,
+            LostReason = LostReason,
+            IsKeyProject = IsKeyProject,
+            Confidential = Confidential,
+            IntendedInvestment = Money.FromMinor(IntendedMinor),
+            Currency = Currency,
+            ContractedInvestment = Money.FromMinor(ContractedMinor),
+            ExpectedAnnualOutput = Money.FromMinor(ExpectedOutputMinor),
+            ExpectedAnnualTax = Money.FromMinor(ExpectedTaxMinor),
+            ExpectedJobs = ExpectedJobs,
+            PlannedLandingOn = PlannedLandingOn,
+            OpenedOn = OpenedOn,
+            SignedOn = SignedOn,
+            LandedOn = LandedOn,
+            ConstructionStartedOn = ConstructionStartedOn,
+            ProductionStartedOn = ProductionStartedOn,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+            Version = Version,
+        };
+    }
+}

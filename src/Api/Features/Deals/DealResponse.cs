@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using DealPipeline.Domain;
+
+namespace DealPipeline.Api.Features.Deals;
+
+/// <summary>An item of the deals list: a deal, or, with includeDeleted=true, the tombstone of a deleted one.</summary>
+[JsonDerivedType(typeof(DealResponse))]
+[JsonDerivedType(typeof(DealTombstone))]
+public abstract record DealListItem
+{
+    [JsonPropertyOrder(-100)]
+    public long Id { get; init; }
+
+    [JsonPropertyOrder(100)]
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>A deleted deal, as an incremental (updatedSince) pull sees it, so that BI copies can drop it.</summary>
+public sealed record DealTombstone : DealListItem
+{
+    [JsonPropertyOrder(50)]
+    public bool Deleted => true;
+}
+
+/// <summary>A deal. Amounts are in <see cref="Currency"/>, exact to two decimals.</summary>
+public sealed record DealResponse : DealListItem
+{
+    public string Name { get; init; } = "";
+
+    public long CompanyId { get; init; }
+
+    public long ParkId { get; init; }
+
+    public long SectorId { get; init; }
+
+    public long OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public DealSource Source { get; init; }
+
+    public long? SourceEventId { get; init; }
+
+    public long? ReferrerCompanyId { get; init; }
+
+    public Stage Stage { get; init; }
+
+    public DealStatus Status { get; init; }
+
+    public LostReason? LostReason { get; init; }
+
+    public bool IsKeyProject { get; init; }
+
+    public bool Confidential { get; init; }
+
+    public decimal IntendedInvestment { get; init; }
+
+    public string Currency { get; init; } = "";
+
+    public decimal? ContractedInvestment { get; init; }
+
+    public decimal? ExpectedAnnualOutput { get; init; }
+
+    public decimal? ExpectedAnnualTax { get; init; }
+
+    public int? ExpectedJobs { get; init; }
+
+    public DateOnly? PlannedLandingOn { get; init; }
+
+    public DateOnly OpenedOn { get; init; }
+
+    public DateOnly? SignedOn { get; init; }
+
+    public DateOnly? LandedOn { get; init; }
+
+    public DateOnly? ConstructionStartedOn { get; init; }
+
+    public DateOnly? ProductionStartedOn { get; init; }
+
+    [JsonPropertyOrder(99)]
+    public DateTimeOffset CreatedAt { get; init; }
+
+    [JsonPropertyOrder(101)]
+    public int Version { get; init; }
+}

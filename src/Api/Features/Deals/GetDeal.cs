@@ -1,0 +1,13 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Deals;
+
+public sealed record GetDeal(long Id) : IQuery<DealResponse>;
+
+public sealed class GetDealHandler(DbSession session) : IRequestHandler<GetDeal, DealResponse>
+{
+    public Task<DealResponse> Handle(GetDeal request, CancellationToken cancellationToken) =>
+        DealQueries.GetAsync(session, request.Id, cancellationToken);
+}

@@ -1,0 +1,61 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Deals;
+
+/// <summary>
+/// One change of stage or status. <c>from</c>/<c>to</c> are stage names (kind stage) or status
+/// names (kind status); the first entry is the stage the deal was opened at, with from null.
+/// For a lost deal, <c>reason</c> is the lost-reason category and <c>note</c> the officer's words.
+/// </summary>
+public sealed record DealHistoryItem(DateOnly On, DateTimeOffset At, HistoryKind Kind, string? From, string To, string? Reason, string? Note, long? ByUserId);
+
+public sealed record GetDealHistory(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
+
+public sealed class GetDealHistoryHandler(DbSession session) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
+{
+    public async Task<Page<DealHistoryItem>> Handle(GetDealHistory request, CancellationToken cancellationToken)
+    {
+        if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM deals WHERE id = @Id AND deleted_at IS NULL", new { request.Id }, cancellationToken) == 0)
+        {
+            throw ProblemException.NotFound("deal", request.Id);
+        }
+
+        var page = await ListById.PageAsync<Row>(
+            session,
+            request,
+            "SELECT id, kind, from_value, to_value, on_date, at, reason, note, by_user_id FROM deal_history WHERE deal_id = @dealId",
+            new { dealId = request.Id },
+            cancellationToken);
+        return new Page<DealHistoryItem>(page.Items.Select(r => r.ToItem()).ToList(), page.NextCursor);
+    }
+
+    private sealed record Row : IHasId
+    {
+        public long Id { get; init; }
+
+        public HistoryKind Kind { get; init; }
+
+        public int? FromValue { get; init; }
+
+        public int ToValue { get; init; }
+
+        public DateOnly OnDate { get; init; }
+
+        public DateTimeOffset At { get; init; }
+
+        public string? Reason { get; init; }
+
+        public string? Note { get; init; }
+
+        public long? ByUserId { get; init; }
+
+        public DealHistoryItem ToItem() => new(OnDate, At, Kind, FromValue is { } f ? Name(f) : null, Name(ToValue), Reason, Note, ByUserId);
+
+        private string Name(int value) => Kind == HistoryKind.Stage ? Names.Of((Stage)value) : Names.Of((DealStatus)value);
+    }
+}

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Sectors;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Deals;
+
+/// <summary>
+/// The deal filters shared by the list, the export and the reports. <c>stage</c>, <c>status</c>
+/// and <c>source</c> take one name or several separated by commas; <c>sectorId</c> includes
+/// the sector's descendants.
+/// </summary>
+public interface IDealFilter
+{
+    string? Stage { get; }
+
+    string? Status { get; }
+
+    long? ParkId { get; }
+
+    long? SectorId { get; }
+
+    long? OwnerId { get; }
+
+    long? TeamId { get; }
+
+    string? Source { get; }
+
+    long? SourceEventId { get; }
+
+    bool? IsKeyProject { get; }
+
+    string? Q { get; }
+}
+
+public sealed record ListDeals : IQuery<Page<DealListItem>>, IDealFilter
+{
+    public string? Stage { get; init; }
+
+    public string? Status { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public long? SourceEventId { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public string? Q { get; init; }
+
+    /// <summary>Deals changed at or after this instant (ISO 8601 with an offset or Z).</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    /// <summary>With true, deleted deals come back as tombstones {id, deleted: true, updatedAt}.</summary>
+    public bool? IncludeDeleted { get; init; }
+
+    /// <summary>updatedAt, openedOn, intendedInvestment, name or id, '-' first for descending. Default: id, or updatedAt when updatedSince is given.</summary>
+    public string? Sort { get; init; }
+
+    /// <summary>1 to 500; default 50.</summary>
+    public int? Limit { get; init; }
+
+    public string? Cursor { get; init; }
+}
+
+public sealed class DealFilterValidator : AbstractValidator<IDealFilter>
+{
+    public DealFilterValidator()
+    {
+        RuleFor(x => x.Stage).Must(ListOf<Stage>).WithMessage(Message<Stage>("stage"));
+        RuleFor(x => x.Status).Must(ListOf<DealStatus>).WithMessage(Message<DealStatus>("status"));
+        RuleFor(x => x.Source).Must(ListOf<DealSource>).WithMessage(Message<DealSource>("source"));
+        RuleFor(x => x.ParkId).Id();
+        RuleFor(x => x.SectorId).Id();
+        RuleFor(x => x.OwnerId).Id();
+        RuleFor(x => x.TeamId).Id();
+        RuleFor(x => x.SourceEventId).Id();
+        RuleFor(x => x.Q).MaximumLength(Validation.MaxNameLength);
+    }
+
+    public static bool ListOf<TEnum>(string? text)
+        where TEnum : struct, Enum =>
+        text is null || text.Split(',').All(part => Names.TryParse<TEnum>(part.Trim(), out _));
+
+    public static IReadOnlyList<int>? Parse<TEnum>(string? text)
+        where TEnum : struct, Enum =>
+        text?.Split(',').Select(part => Names.TryParse<TEnum>(part.Trim(), out var value) ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : 0).Distinct().ToList();
+
+    private static string Message<TEnum>(string field)
+        where TEnum : struct, Enum =>
+        $"'{field}' is one or more (comma-separated) of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Names.Of))}.";
+}
+
+public sealed class ListDealsValidator : AbstractValidator<ListDeals>
+{
+    public ListDealsValidator()
+    {
+        RuleFor(x => x.Limit).InclusiveBetween(1, Cursor.MaxLimit).WithMessage(Paging.LimitMessage);
+        RuleFor(x => x.Sort).Must(s => s is null || DealSorts.TryGet(s, out _))
+            .WithMessage("'sort' is one of updatedAt, openedOn, intendedInvestment, name, id, each optionally prefixed with '-' for descending.");
+    }
+}
+
+/// <summary>Builds the WHERE clause of the deal filters; shared by every query that filters deals.</summary>
+public static class DealFilterSql
+{
+    public static async Task<(StringBuilder Where, DynamicParameters Args)> BuildAsync(
+        DbSession session, IDealFilter filter, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var where = new StringBuilder(includeDeleted ? "1 = 1" : "d.deleted_at IS NULL");
+        var args = new DynamicParameters();
+        void Add(string condition, string name, object? value)
+        {
+            if (value is not null)
+            {
+                where.Append(" AND ").Append(condition);
+                args.Add(name, value);
+            }
+        }
+
+        Add("d.stage IN @stages", "stages", DealFilterValidator.Parse<Stage>(filter.Stage));
+        Add("d.status IN @statuses", "statuses", DealFilterValidator.Parse<DealStatus>(filter.Status));
+        Add("d.source IN @sources", "sources", DealFilterValidator.Parse<DealSource>(filter.Source));
+        Add("d.park_id = @parkId", "parkId", filter.ParkId);
+        Add("d.owner_id = @ownerId", "ownerId", filter.OwnerId);
+        Add("d.team_id = @teamId", "teamId", filter.TeamId);
+        Add("d.source_event_id = @sourceEventId", "sourceEventId", filter.SourceEventId);
+        Add("d.is_key_project = @isKeyProject", "isKeyProject", filter.IsKeyProject);
+        if (filter.SectorId is { } sectorId)
+        {
+            Add(
+                "d.sector_id IN (SELECT s.id FROM sectors s WHERE s.path LIKE @sectorPath)",
+                "sectorPath",
+                await SectorTree.SubtreePatternAsync(session, sectorId, "sectorId", cancellationToken));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            Add(
+                "(d.name LIKE @q ESCAPE '\\' OR EXISTS (SELECT 1 FROM companies c WHERE c.id = d.company_id AND c.name LIKE @q ESCAPE '\\'))",
+                "q",
+                SqlDialect.Contains(filter.Q.Trim()));
+        }
+
+        return (where, args);
+    }
+}
+
+/// <summary>The sort orders of the deals list: API name, column, and how its cursor value round-trips.</summary>
+public sealed record DealSorts(string Name, string Column, bool Descending, Func<DealQueries.DealRow, string?> ValueOf, Func<string, object> Parse)
+{
+    private static readonly Dictionary<string, (string Column, Func<DealQueries.DealRow, string?> ValueOf, Func<string, object> Parse)> Known = new(StringComparer.Ordinal)
+    {
+        ["id"] = ("d.id", _ => null, _ => 0),
+        ["updatedAt"] = ("d.updated_at", r => r.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), v => new DateTimeOffset(long.Parse(v, CultureInfo.InvariantCulture), TimeSpan.Zero)),
+        ["openedOn"] = ("d.opened_on", r => r.OpenedOn.DayNumber.ToString(CultureInfo.InvariantCulture), v => DateOnly.FromDayNumber(int.Parse(v, CultureInfo.InvariantCulture))),
+        ["intendedInvestment"] = ("d.intended_minor", r => r.IntendedMinor.ToString(CultureInfo.InvariantCulture), v => long.Parse(v, CultureInfo.InvariantCulture)),
+        ["name"] = ("d.name", r => r.Name, v => v),
+    };
+
+    public static bool TryGet(string text, out DealSorts sort)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var descending = text.StartsWith('-');
+        var name = descending ? text[1..] : text;
+        if (Known.TryGetValue(name, out var known))
+        {
+            sort = new DealSorts(name, known.Column, descending, known.ValueOf, known.Parse);
+            return true;
+        }
+
+        sort = null!;
+        return false;
+    }
+
+    /// <summary>The cursor's own name for the sort, so a cursor is refused under another sort.</summary>
+    public string Key => Descending ? "-" + Name : Name;
+
+    public string OrderBy
+    {
+        get
+        {
+            var direction = Descending ? " DESC" : "";
+            return Name == "id" ? "d.id" + direction : $"{Column}{direction}, d.id{direction}";
+        }
+    }
+}
+
+public sealed class ListDealsHandler(DbSession session) : IRequestHandler<ListDeals, Page<DealListItem>>
+{
+    public async Task<Page<DealListItem>> Handle(ListDeals request, CancellationToken cancellationToken)
+    {
+        DealSorts.TryGet(request.Sort ?? (request.UpdatedSince is null ? "id" : "updatedAt"), out var sort);
+        var limit = request.Limit ?? Cursor.DefaultLimit;
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, request.IncludeDeleted == true, cancellationToken);
+        if (request.UpdatedSince is { } since)
+        {
+            where.Append(" AND d.updated_at >= @updatedSince");
+            args.Add("updatedSince", since);
+        }
+
+        if (Cursor.Decode(request.Cursor, sort.Key) is { } cursor)
+        {
+            var op = sort.Descending ? "<" : ">";
+            if (sort.Name == "id")
+            {
+                where.Append(CultureInfo.InvariantCulture, $" AND d.id {op} @afterId");
+            }
+            else
+            {
+                where.Append(CultureInfo.InvariantCulture, $" AND ({sort.Column} {op} @afterValue OR ({sort.Column} = @afterValue AND d.id {op} @afterId))");
+                args.Add("afterValue", ParseValue(sort, cursor.Value));
+            }
+
+            args.Add("afterId", cursor.Id);
+        }
+
+        args.Add("take", limit + 1);
+        var sql = session.Dialect.Limit($"SELECT {DealQueries.Columns} FROM deals d WHERE {where}", sort.OrderBy);
+        var rows = (await session.QueryAsync<DealQueries.DealRow>(sql, args, cancellationToken)).ToList();
+        var page = Paging.Of(rows, limit, row => new Cursor(sort.Key, sort.ValueOf(row), row.Id));
+        return new Page<DealListItem>(page.Items.Select(r => r.ToListItem()).ToList(), page.NextCursor);
+    }
+
+    private static object ParseValue(DealSorts sort, string? value)
+    {
+        try
+        {
+            return sort.Parse(value ?? throw new FormatException());
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
+        }
+    }
+}

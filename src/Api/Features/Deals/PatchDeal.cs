@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DealPipeline.Api.Application;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace DealPipeline.Api.Features.Deals;
+
+/// <summary>
+/// A JSON merge patch (RFC 7396) of a deal's plain fields: a member sets a field, a null clears
+/// it (a required field cannot be cleared). Stage, status, the stage dates, openedOn and version
+/// change only through the deal's actions: naming them, or an unknown field, is a 400.
+/// </summary>
+public sealed record PatchDeal(long Id, JsonElement Patch, int? ExpectedVersion) : ICommand<DealResponse>;
+
+public sealed class PatchDealHandler(
+    DbSession session,
+    DealRepository deals,
+    IClock clock,
+    IValidator<IDealFields> fieldsValidator,
+    IOptions<JsonOptions> json) : IRequestHandler<PatchDeal, DealResponse>
+{
+    /// <summary>Fields of the deal that the patch may not touch, and where they change instead.</summary>
+    private static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
+    {
+        ["id"] = "The id is assigned by the server.",
+        ["stage"] = "The stage changes through POST /api/v1/deals/{id}/transitions.",
+        ["status"] = "The status changes through POST /api/v1/deals/{id}/status.",
+        ["lostReason"] = "The lost reason is given with POST /api/v1/deals/{id}/status.",
+        ["signedOn"] = "The signing date is set by the transition to signed.",
+        ["landedOn"] = "The landing date is set by the transition to landed.",
+        ["constructionStartedOn"] = "Milestones are recorded through POST /api/v1/deals/{id}/milestones.",
+        ["productionStartedOn"] = "Milestones are recorded through POST /api/v1/deals/{id}/milestones.",
+        ["openedOn"] = "The opening date is part of the deal's history and cannot be changed.",
+        ["createdAt"] = "Timestamps are set by the server.",
+        ["updatedAt"] = "Timestamps are set by the server.",
+        ["version"] = "The version is set by the server; send it as If-Match to guard a change.",
+    };
+
+    public async Task<DealResponse> Handle(PatchDeal request, CancellationToken cancellationToken)
+    {
+        var options = json.Value.SerializerOptions;
+        if (request.Patch.ValueKind != JsonValueKind.Object)
+        {
+            throw ProblemException.Invalid("$", "A merge patch is a JSON object of the fields to change.");
+        }
+
+        var deal = await DealQueries.LoadAsync(deals, request.Id, request.ExpectedVersion, cancellationToken);
+        var current = DealFields.Of(await DealQueries.GetAsync(session, request.Id, cancellationToken));
+        var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var member in request.Patch.EnumerateObject())
+        {
+            if (NotPatchable.TryGetValue(member.Name, out var why))
+            {
+                errors[member.Name] = [why];
+            }
+            else if (!merged.ContainsKey(member.Name))
+            {
+                errors[member.Name] = ["Unknown field."];
+            }
+            else
+            {
+                merged[member.Name] = JsonNode.Parse(member.Value.GetRawText());
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "The patch names fields that cannot be patched.", errors);
+        }
+
+        var fields = merged.Deserialize<DealFields>(options)!;
+        var result = await fieldsValidator.ValidateAsync(fields, cancellationToken);
+        if (!result.IsValid)
+        {
+            throw new ValidationException(result.Errors);
+        }
+
+        var ownerTeam = await DealReferences.CheckAsync(session, fields, cancellationToken);
+        var teamId = fields.TeamId;
+        if (fields.OwnerId != current.OwnerId && !request.Patch.TryGetProperty("teamId", out _))
+        {
+            // A deal handed to another officer follows that officer's team unless the patch says otherwise.
+            teamId = ownerTeam;
+        }
+
+        var loaded = deal.Version;
+        deal.Revise(DealReferences.ToTerms(fields, fields.OwnerId!.Value, teamId), clock.UtcNow);
+        return await DealQueries.SaveAsync(session, deals, deal, loaded, cancellationToken);
+    }
+}

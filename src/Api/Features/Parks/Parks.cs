@@ -1,0 +1,75 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Parks;
+
+public sealed record ParkResponse : IHasId
+{
+    public long Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string City { get; init; } = "";
+}
+
+public static class ParkEndpoints
+{
+    public static void MapParks(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/parks").WithTags("Parks");
+        group.MapPost("/", async (CreatePark command, IMediator mediator, CancellationToken ct) =>
+            {
+                var park = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/parks/{park.Id}", park);
+            })
+            .WithName("CreatePark").WithSummary("Adds a park (园区) where deals may land.")
+            .WithProblems(400, 409);
+        group.MapGet("/", async ([AsParameters] ListParks query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListParks").WithSummary("Lists parks in id order.")
+            .WithProblems(400);
+    }
+}
+
+public sealed record CreatePark(string? Name, string? City) : ICommand<ParkResponse>;
+
+public sealed class CreateParkValidator : AbstractValidator<CreatePark>
+{
+    public CreateParkValidator()
+    {
+        RuleFor(x => x.Name).RequiredName();
+        RuleFor(x => x.City).RequiredName(Validation.MaxCityLength);
+    }
+}
+
+public sealed class CreateParkHandler(DbSession session, IClock clock) : IRequestHandler<CreatePark, ParkResponse>
+{
+    public async Task<ParkResponse> Handle(CreatePark request, CancellationToken cancellationToken)
+    {
+        var name = request.Name!.Trim();
+        var city = request.City!.Trim();
+        var taken = await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks WHERE name = @name", new { name }, cancellationToken);
+        if (taken > 0)
+        {
+            throw ProblemException.Conflict($"A park named '{name}' already exists.");
+        }
+
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("parks", "name, city, created_at", "@name, @city, @at"),
+            new { name, city, at = clock.UtcNow },
+            cancellationToken);
+        return new ParkResponse { Id = id, Name = name, City = city };
+    }
+}
+
+public sealed record ListParks(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ParkResponse>>, IPagedRequest;
+
+public sealed class ListParksHandler(DbSession session) : IRequestHandler<ListParks, Page<ParkResponse>>
+{
+    public Task<Page<ParkResponse>> Handle(ListParks request, CancellationToken cancellationToken) =>
+        ListById.PageAsync<ParkResponse>(session, request, "SELECT id, name, city FROM parks WHERE 1 = 1", new { }, cancellationToken);
+}

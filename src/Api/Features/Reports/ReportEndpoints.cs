@@ -1,0 +1,64 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+public static class ReportEndpoints
+{
+    public static void MapReports(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/reports").WithTags("Reports");
+        group.MapGet("/pipeline", async ([AsParameters] PipelineQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
+            .WithName("GetPipelineReport")
+            .WithSummary("The pipeline in CNY: count, intended and weighted investment by stage, sector, park, owner, team or source.")
+            .WithDescription(
+                "Lost deals are never counted. status: active (default), onHold, or any (active and on hold). With groupBy=stage every stage has a row, " +
+                "in pipeline order, zeros included; other groupings list the groups that have deals, largest first (key null: no team). Keys are " +
+                "stage or source names, or ids as strings. Labels are Chinese unless Accept-Language prefers English. Non-CNY deals are converted at the " +
+                "rate in force on asOf, per currency subtotal, rounded half away from zero to the fen; weighted investment applies the configured stage " +
+                "probabilities (Reports:StageProbabilities; defaults contact 0.1, negotiation 0.3, letters 0.5, signed 0.8, landed 1.0). asOf (default " +
+                "today, China Standard Time) rebuilds stage and status at the end of that day from the history; amounts are the deals' current ones. " +
+                "sectorId includes descendants.")
+            .WithProblems(400);
+    }
+}
+
+/// <summary>The query string of the pipeline report.</summary>
+public sealed record PipelineQuery
+{
+    /// <summary>stage (default), sector, park, owner, team or source.</summary>
+    public string? GroupBy { get; init; }
+
+    /// <summary>YYYY-MM-DD; default today (China Standard Time).</summary>
+    public string? AsOf { get; init; }
+
+    public string? Status { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public GetPipelineReport ToRequest(bool english) => new()
+    {
+        GroupBy = QueryValues.Enum(GroupBy, PipelineGrouping.Stage, "groupBy"),
+        AsOf = QueryValues.Date(AsOf, "asOf"),
+        Status = Status,
+        ParkId = ParkId,
+        SectorId = SectorId,
+        OwnerId = OwnerId,
+        TeamId = TeamId,
+        Source = Source,
+        IsKeyProject = IsKeyProject,
+        English = english,
+    };
+}

@@ -1,0 +1,96 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Users;
+
+public sealed record UserResponse : IHasId
+{
+    public long Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public Role Role { get; init; }
+
+    public long? TeamId { get; init; }
+}
+
+public static class UserEndpoints
+{
+    public static void MapUsers(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/users").WithTags("Users");
+        group.MapPost("/", async (CreateUser command, IMediator mediator, CancellationToken ct) =>
+            {
+                var user = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/users/{user.Id}", user);
+            })
+            .WithName("CreateUser").WithSummary("Adds a user: an officer, a manager, an analyst (or BI tool) or an admin.")
+            .WithProblems(400);
+        group.MapGet("/", async ([AsParameters] ListUsers query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListUsers").WithSummary("Lists users in id order.")
+            .WithProblems(400);
+    }
+}
+
+public sealed record CreateUser(string? Name, Role? Role, long? TeamId) : ICommand<UserResponse>;
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(x => x.Name).RequiredName();
+        RuleFor(x => x.Role).NotNull().WithMessage("'role' is required: admin, manager, officer or analyst.");
+        RuleFor(x => x.TeamId).Id();
+    }
+}
+
+public sealed class CreateUserHandler(DbSession session, IClock clock) : IRequestHandler<CreateUser, UserResponse>
+{
+    public async Task<UserResponse> Handle(CreateUser request, CancellationToken cancellationToken)
+    {
+        var name = request.Name!.Trim();
+        if (request.TeamId is { } teamId
+            && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE id = @teamId", new { teamId }, cancellationToken) == 0)
+        {
+            throw ProblemException.Invalid("teamId", $"There is no team {teamId}.");
+        }
+
+        var role = Names.Of(request.Role!.Value);
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("users", "name, role, team_id, created_at", "@name, @role, @teamId, @at"),
+            new { name, role, teamId = request.TeamId, at = clock.UtcNow },
+            cancellationToken);
+        return new UserResponse { Id = id, Name = name, Role = request.Role.Value, TeamId = request.TeamId };
+    }
+}
+
+public sealed record ListUsers(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<UserResponse>>, IPagedRequest;
+
+public sealed class ListUsersHandler(DbSession session) : IRequestHandler<ListUsers, Page<UserResponse>>
+{
+    public async Task<Page<UserResponse>> Handle(ListUsers request, CancellationToken cancellationToken)
+    {
+        var page = await ListById.PageAsync<UserRow>(session, request, "SELECT id, name, role, team_id FROM users WHERE 1 = 1", new { }, cancellationToken);
+        return new Page<UserResponse>(page.Items.Select(u => u.ToResponse()).ToList(), page.NextCursor);
+    }
+
+    private sealed record UserRow : IHasId
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Role { get; init; } = "";
+
+        public long? TeamId { get; init; }
+
+        public UserResponse ToResponse() =>
+            new() { Id = Id, Name = Name, Role = Names.TryParse<Role>(Role, out var role) ? role : default, TeamId = TeamId };
+    }
+}

@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using DealPipeline.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DealPipeline.Api.Http;
+
+/// <summary>
+/// One mechanism at the HTTP edge for every POST: a request with an <c>Idempotency-Key</c> is
+/// applied at most once. The key is claimed before the request runs; its response (any status
+/// below 500) is stored and replayed for a repeat with the same key and body; the same key
+/// with another body is a 422; a repeat while the first is still running is a 409.
+/// A response of 500 or more releases the key, so that the retry runs.
+/// </summary>
+public sealed class Idempotency(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 200;
+
+    public async Task InvokeAsync(HttpContext context, Database database, IClock clock, IProblemDetailsService problems)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(database);
+        var key = context.Request.Headers[Header].ToString();
+        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        if (key.Length > MaxKeyLength)
+        {
+            await WriteProblem(context, problems, StatusCodes.Status400BadRequest, $"{Header} has at most {MaxKeyLength} characters.");
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        var hash = await HashAsync(context.Request, context.RequestAborted);
+        var store = new IdempotencyStore(database);
+        var claimed = await store.TryClaimAsync(key, hash, clock.UtcNow, context.RequestAborted);
+        if (!claimed)
+        {
+            var stored = await store.FindAsync(key, context.RequestAborted);
+            if (stored is null || stored.RequestHash != hash)
+            {
+                await WriteProblem(context, problems, StatusCodes.Status422UnprocessableEntity, $"This {Header} was used with another request.");
+            }
+            else if (stored.StatusCode == 0)
+            {
+                await WriteProblem(context, problems, StatusCodes.Status409Conflict, $"A request with this {Header} is still being processed.");
+            }
+            else
+            {
+                await Replay(context, stored);
+            }
+
+            return;
+        }
+
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (context.Response.StatusCode >= 500)
+        {
+            await store.ReleaseAsync(key, CancellationToken.None);
+        }
+        else
+        {
+            await store.CompleteAsync(
+                key,
+                context.Response.StatusCode,
+                context.Response.ContentType,
+                context.Response.Headers.Location.ToString(),
+                context.Response.Headers.ETag.ToString(),
+                buffer.ToArray(),
+                CancellationToken.None);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task<string> HashAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(request.Method + " " + request.Path + request.QueryString + "\n"));
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            sha.AppendData(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static async Task Replay(HttpContext context, IdempotencyStore.Stored stored)
+    {
+        context.Response.StatusCode = stored.StatusCode;
+        if (!string.IsNullOrEmpty(stored.ContentType))
+        {
+            context.Response.ContentType = stored.ContentType;
+        }
+
+        if (!string.IsNullOrEmpty(stored.Location))
+        {
+            context.Response.Headers.Location = stored.Location;
+        }
+
+        if (!string.IsNullOrEmpty(stored.Etag))
+        {
+            context.Response.Headers.ETag = stored.Etag;
+        }
+
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+
+    private static async Task WriteProblem(HttpContext context, IProblemDetailsService problems, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = "Idempotency key conflict", Detail = detail },
+        });
+    }
+}

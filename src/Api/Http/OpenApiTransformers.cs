@@ -1,0 +1,50 @@
+using System.Text.Json;
+using DealPipeline.Api.Features.Deals;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace DealPipeline.Api.Http;
+
+/// <summary>Makes the generated schemas say exactly what goes over the wire.</summary>
+public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(context);
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+
+        // Timestamps are written by our own converter: strings, UTC, ISO 8601.
+        if (type == typeof(DateTimeOffset))
+        {
+            schema.Type = JsonSchemaType.String | (context.JsonTypeInfo.Type != type ? JsonSchemaType.Null : 0);
+            schema.Format = "date-time";
+        }
+
+        // A list item is a deal or a tombstone, told apart by 'deleted'; no "$type" is written.
+        if (type == typeof(DealListItem))
+        {
+            schema.Discriminator = null;
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Query parameters are documented in camelCase, as clients send them (binding ignores case).</summary>
+public sealed class OpenApiOperationFixes : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { Length: > 0 } name)
+            {
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(name);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

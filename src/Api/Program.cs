@@ -1,0 +1,89 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Demo;
+using DealPipeline.Api.Features.Companies;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Api.Features.Parks;
+using DealPipeline.Api.Features.Reports;
+using DealPipeline.Api.Features.Sectors;
+using DealPipeline.Api.Features.Teams;
+using DealPipeline.Api.Features.Users;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Polly;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+
+var databaseOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+services.AddSingleton(databaseOptions);
+services.AddSingleton<Database>();
+services.AddSingleton(sp => TransientFaults.CreatePipeline(sp.GetRequiredService<Database>().Dialect, sp.GetRequiredService<ILoggerFactory>().CreateLogger("DealPipeline.TransientFaults")));
+services.AddSingleton<Migrator>();
+services.AddSingleton<DemoSeeder>();
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton<IClock, SystemClock>();
+services.AddScoped<DbSession>();
+services.AddScoped<DealRepository>();
+services.AddScoped<ICurrentUser, UnidentifiedCaller>();
+services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
+services.AddApplication(typeof(Program).Assembly);
+Validation.UseCamelCaseNames();
+
+services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+services.AddExceptionHandler<ProblemHandler>();
+services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+services.AddOpenApi(o =>
+{
+    o.AddDocumentTransformer<OpenApiDocumentInfo>();
+    o.AddSchemaTransformer<OpenApiSchemaFixes>();
+    o.AddOperationTransformer<OpenApiOperationFixes>();
+});
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+var seedDemo = configuration.GetValue<bool?>("Demo:Seed") ?? (databaseOptions.Provider == DatabaseProvider.Sqlite && !app.Environment.IsProduction());
+if (seedDemo)
+{
+    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(configuration["Demo:SeedPath"] ?? DemoSeeder.DefaultPath, CancellationToken.None);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestLimits>();
+app.UseMiddleware<Idempotency>();
+
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "DealPipeline v1");
+    o.RoutePrefix = "swagger";
+    o.DocumentTitle = "DealPipeline API";
+});
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
+
+var api = app.MapGroup("/api/v1");
+api.MapParks();
+api.MapSectors();
+api.MapTeams();
+api.MapUsers();
+api.MapCompanies();
+api.MapFxRates();
+api.MapDeals();
+api.MapReports();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

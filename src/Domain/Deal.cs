@@ -1,0 +1,357 @@
+namespace DealPipeline.Domain;
+
+/// <summary>
+/// A project lead followed through the pipeline. Its stage and status change only through the
+/// methods below, named for what officers do; each refuses an illegal change with a
+/// <see cref="DomainException"/> and records the change as history.
+/// </summary>
+public sealed class Deal
+{
+    public const int MaxReasonLength = 1000;
+
+    private readonly List<DealHistoryEntry> _newHistory = [];
+
+    private Deal(DealTerms terms)
+    {
+        Terms = terms;
+    }
+
+    public long Id { get; private set; }
+
+    public DealTerms Terms { get; private set; }
+
+    public Stage Stage { get; private set; }
+
+    public DealStatus Status { get; private set; }
+
+    public LostReason? LostReason { get; private set; }
+
+    public DateOnly OpenedOn { get; private set; }
+
+    public DateOnly? SignedOn { get; private set; }
+
+    public DateOnly? LandedOn { get; private set; }
+
+    public DateOnly? ConstructionStartedOn { get; private set; }
+
+    public DateOnly? ProductionStartedOn { get; private set; }
+
+    /// <summary>The business date of the latest stage or status change: no later change may be dated before it,
+    /// so that the history reads in order and the pipeline of any past day can be rebuilt from it.</summary>
+    public DateOnly LastChangeOn { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>History recorded since the deal was loaded, for the repository to append.</summary>
+    public IReadOnlyList<DealHistoryEntry> NewHistory => _newHistory;
+
+    /// <summary>
+    /// Opens a deal. A deal may be opened at a later stage when an existing register is
+    /// back-filled: that stage is recorded in its history on <paramref name="openedOn"/>, and
+    /// opening at <see cref="Stage.Signed"/> or <see cref="Stage.Landed"/> dates the signing
+    /// (and landing) on that day too.
+    /// </summary>
+    public static Deal Open(DealTerms terms, Stage stage, DateOnly openedOn, long? actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        terms.Validate();
+        RequireStage(stage);
+        var deal = new Deal(terms)
+        {
+            Stage = stage,
+            Status = DealStatus.Active,
+            OpenedOn = openedOn,
+            LastChangeOn = openedOn,
+            CreatedAt = at,
+            UpdatedAt = at,
+            Version = 1,
+        };
+        if (stage >= Stage.Signed)
+        {
+            deal.SignedOn = openedOn;
+        }
+
+        if (stage == Stage.Landed)
+        {
+            deal.LandedOn = openedOn;
+        }
+
+        deal._newHistory.Add(new DealHistoryEntry(HistoryKind.Stage, null, (int)stage, openedOn, at, null, null, actor));
+        return deal;
+    }
+
+    /// <summary>Rebuilds a stored deal; no rule is checked and no history recorded.</summary>
+    public static Deal Rehydrate(
+        long id,
+        DealTerms terms,
+        Stage stage,
+        DealStatus status,
+        LostReason? lostReason,
+        DateOnly openedOn,
+        DateOnly? signedOn,
+        DateOnly? landedOn,
+        DateOnly? constructionStartedOn,
+        DateOnly? productionStartedOn,
+        DateOnly lastChangeOn,
+        DateTimeOffset createdAt,
+        DateTimeOffset updatedAt,
+        int version) =>
+        new(terms)
+        {
+            Id = id,
+            Stage = stage,
+            Status = status,
+            LostReason = lostReason,
+            OpenedOn = openedOn,
+            SignedOn = signedOn,
+            LandedOn = landedOn,
+            ConstructionStartedOn = constructionStartedOn,
+            ProductionStartedOn = productionStartedOn,
+            LastChangeOn = lastChangeOn,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+            Version = version,
+        };
+
+    /// <summary>Called by the repository once the deal is stored.</summary>
+    public void AssignId(long id)
+    {
+        if (Id != 0)
+        {
+            throw new InvalidOperationException("The deal already has an id.");
+        }
+
+        Id = id;
+    }
+
+    /// <summary>Replaces the plain fields (a merge patch already applied to the current ones).</summary>
+    public void Revise(DealTerms terms, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        terms.Validate();
+        if (terms == Terms)
+        {
+            return;
+        }
+
+        Terms = terms;
+        Touch(at);
+    }
+
+    /// <summary>
+    /// Moves the deal to another stage. Forward moves may skip stages; a backward move needs a
+    /// reason. Entering <see cref="Stage.Signed"/> dates the signing (and records the contracted
+    /// investment when given); entering <see cref="Stage.Landed"/> dates the landing, and the
+    /// signing too if the deal skipped it. Moving back below a stage clears that stage's date, so
+    /// that a collapsed signing no longer counts as signed; the history keeps it.
+    /// </summary>
+    public void MoveTo(Stage to, DateOnly on, string? reason, long? contractedInvestment, long? actor, DateTimeOffset at)
+    {
+        RequireStage(to);
+        if (Status != DealStatus.Active)
+        {
+            throw new DomainException(
+                "deal.notActive",
+                $"Only an active deal changes stage; this one is {Names.Of(Status)}. Reactivate it first.");
+        }
+
+        if (to == Stage)
+        {
+            throw new DomainException("stage.same", $"The deal is already at stage {Names.Of(to)}.");
+        }
+
+        reason = Clean(reason);
+        if (to < Stage && reason is null)
+        {
+            throw new DomainException("reason.required", "Moving a deal back needs a reason.", "reason");
+        }
+
+        if (contractedInvestment is not null && to < Stage.Signed)
+        {
+            throw new DomainException(
+                "contractedInvestment.stage",
+                "A contracted investment is recorded when the deal is signed or landed.",
+                "contractedInvestment");
+        }
+
+        if (contractedInvestment is < 0)
+        {
+            throw new DomainException("contractedInvestment.negative", "Amounts cannot be negative.", "contractedInvestment");
+        }
+
+        RequireChronology(on);
+        var from = Stage;
+        Stage = to;
+        if (to >= Stage.Signed && SignedOn is null)
+        {
+            SignedOn = on;
+        }
+
+        if (to == Stage.Landed)
+        {
+            LandedOn = on;
+        }
+
+        if (to < Stage.Landed)
+        {
+            LandedOn = null;
+            ConstructionStartedOn = null;
+            ProductionStartedOn = null;
+        }
+
+        if (to < Stage.Signed)
+        {
+            SignedOn = null;
+        }
+
+        if (contractedInvestment is not null)
+        {
+            Terms = Terms with { ContractedInvestment = contractedInvestment };
+        }
+
+        Record(HistoryKind.Stage, (int)from, (int)to, on, reason, null, actor, at);
+    }
+
+    /// <summary>Pauses an active deal (暂缓).</summary>
+    public void PutOnHold(DateOnly on, string? note, long? actor, DateTimeOffset at)
+    {
+        if (Status != DealStatus.Active)
+        {
+            throw new DomainException("status.hold", $"Only an active deal can be put on hold; this one is {Names.Of(Status)}.");
+        }
+
+        ChangeStatus(DealStatus.OnHold, null, on, null, note, actor, at);
+    }
+
+    /// <summary>Marks an active or on-hold deal lost (终止), with the reason's category.</summary>
+    public void MarkLost(LostReason reason, DateOnly on, string? note, long? actor, DateTimeOffset at)
+    {
+        if (!Enum.IsDefined(reason))
+        {
+            throw new DomainException("reason.unknown", "Unknown lost reason.", "reason");
+        }
+
+        if (Status == DealStatus.Lost)
+        {
+            throw new DomainException("status.lost", "The deal is already lost.");
+        }
+
+        ChangeStatus(DealStatus.Lost, reason, on, Names.Of(reason), note, actor, at);
+    }
+
+    /// <summary>Brings an on-hold or lost deal back into the active pipeline, at the stage it had.</summary>
+    public void Reactivate(DateOnly on, string? note, long? actor, DateTimeOffset at)
+    {
+        if (Status == DealStatus.Active)
+        {
+            throw new DomainException("status.active", "The deal is already active.");
+        }
+
+        ChangeStatus(DealStatus.Active, null, on, null, note, actor, at);
+    }
+
+    /// <summary>Dates construction start (开工) or production start (投产) of a landed deal.</summary>
+    public void RecordMilestone(MilestoneKind kind, DateOnly on, DateTimeOffset at)
+    {
+        if (Stage != Stage.Landed || LandedOn is null)
+        {
+            throw new DomainException("milestone.notLanded", "Milestones are recorded only for landed deals.");
+        }
+
+        if (on < LandedOn.Value)
+        {
+            throw new DomainException("on.beforeLanding", $"A milestone cannot be dated before the landing on {LandedOn:yyyy-MM-dd}.", "on");
+        }
+
+        switch (kind)
+        {
+            case MilestoneKind.ConstructionStarted:
+                if (ConstructionStartedOn is not null)
+                {
+                    throw new DomainException("milestone.recorded", $"Construction start is already recorded on {ConstructionStartedOn:yyyy-MM-dd}.");
+                }
+
+                if (ProductionStartedOn is not null && on > ProductionStartedOn)
+                {
+                    throw new DomainException("on.afterProduction", "Construction cannot start after production started.", "on");
+                }
+
+                ConstructionStartedOn = on;
+                break;
+            case MilestoneKind.ProductionStarted:
+                if (ProductionStartedOn is not null)
+                {
+                    throw new DomainException("milestone.recorded", $"Production start is already recorded on {ProductionStartedOn:yyyy-MM-dd}.");
+                }
+
+                if (ConstructionStartedOn is not null && on < ConstructionStartedOn)
+                {
+                    throw new DomainException("on.beforeConstruction", "Production cannot start before construction started.", "on");
+                }
+
+                ProductionStartedOn = on;
+                break;
+            default:
+                throw new DomainException("kind.unknown", "Unknown milestone.", "kind");
+        }
+
+        Touch(at);
+    }
+
+    private void ChangeStatus(DealStatus to, LostReason? lostReason, DateOnly on, string? reason, string? note, long? actor, DateTimeOffset at)
+    {
+        RequireChronology(on);
+        var from = Status;
+        Status = to;
+        LostReason = lostReason;
+        Record(HistoryKind.Status, (int)from, (int)to, on, reason, Clean(note), actor, at);
+    }
+
+    private void RequireChronology(DateOnly on)
+    {
+        if (on < LastChangeOn)
+        {
+            throw new DomainException(
+                "on.beforeLastChange",
+                $"A change cannot be dated before the deal's previous change on {LastChangeOn:yyyy-MM-dd}.",
+                "on");
+        }
+    }
+
+    private void Record(HistoryKind kind, int from, int to, DateOnly on, string? reason, string? note, long? actor, DateTimeOffset at)
+    {
+        if (reason?.Length > MaxReasonLength)
+        {
+            throw new DomainException("reason.tooLong", $"A reason has at most {MaxReasonLength} characters.", "reason");
+        }
+
+        if (note?.Length > MaxReasonLength)
+        {
+            throw new DomainException("note.tooLong", $"A note has at most {MaxReasonLength} characters.", "note");
+        }
+
+        _newHistory.Add(new DealHistoryEntry(kind, from, to, on, at, reason, note, actor));
+        LastChangeOn = on;
+        Touch(at);
+    }
+
+    private void Touch(DateTimeOffset at)
+    {
+        UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
+        Version++;
+    }
+
+    private static void RequireStage(Stage stage)
+    {
+        if (!Enum.IsDefined(stage))
+        {
+            throw new DomainException("stage.unknown", "Unknown stage.", "to");
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

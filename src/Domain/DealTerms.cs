@@ -1,0 +1,81 @@
+namespace DealPipeline.Domain;
+
+/// <summary>
+/// The plain fields of a deal: what officers fill in and may correct at any time.
+/// Amounts are in minor units of <see cref="Currency"/>. Stage, status and the stage dates
+/// are not here: they change only through the deal's actions.
+/// </summary>
+public sealed record DealTerms(
+    string Name,
+    long CompanyId,
+    long ParkId,
+    long SectorId,
+    long OwnerId,
+    long? TeamId,
+    DealSource Source,
+    long? SourceEventId,
+    long? ReferrerCompanyId,
+    bool IsKeyProject,
+    bool Confidential,
+    long IntendedInvestment,
+    string Currency,
+    long? ContractedInvestment,
+    long? ExpectedAnnualOutput,
+    long? ExpectedAnnualTax,
+    int? ExpectedJobs,
+    DateOnly? PlannedLandingOn)
+{
+    public const int MaxNameLength = 200;
+
+    /// <summary>Refuses terms that no deal may have, naming the field at fault.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new DomainException("name.required", "A deal needs a name.", "name");
+        }
+
+        if (Name.Length > MaxNameLength)
+        {
+            throw new DomainException("name.tooLong", $"A deal's name has at most {MaxNameLength} characters.", "name");
+        }
+
+        RequireNonNegative(IntendedInvestment, "intendedInvestment");
+        RequireNonNegative(ContractedInvestment, "contractedInvestment");
+        RequireNonNegative(ExpectedAnnualOutput, "expectedAnnualOutput");
+        RequireNonNegative(ExpectedAnnualTax, "expectedAnnualTax");
+        if (ExpectedJobs is < 0)
+        {
+            throw new DomainException("expectedJobs.negative", "Expected jobs cannot be negative.", "expectedJobs");
+        }
+
+        if (SourceEventId is not null && Source is not (DealSource.Event or DealSource.OutboundTrip))
+        {
+            throw new DomainException(
+                "sourceEventId.source",
+                "A source event is given only for deals whose source is 'event' or 'outboundTrip'.",
+                "sourceEventId");
+        }
+
+        if (ReferrerCompanyId is not null && Source != DealSource.Referral)
+        {
+            throw new DomainException(
+                "referrerCompanyId.source",
+                "A referring company is given only for deals whose source is 'referral'.",
+                "referrerCompanyId");
+        }
+
+        if (ReferrerCompanyId is not null && ReferrerCompanyId == CompanyId)
+        {
+            throw new DomainException("referrerCompanyId.self", "A company cannot refer itself.", "referrerCompanyId");
+        }
+    }
+
+    private static void RequireNonNegative(long? minor, string field)
+    {
+        if (minor is < 0)
+        {
+            throw new DomainException(field + ".negative", "Amounts cannot be negative.", field);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace DealPipeline.Infrastructure;
+
+/// <summary>Opens connections to the configured database, set up the way DealPipeline needs them.</summary>
+public sealed class Database
+{
+    public Database(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        TypeHandlers.Register();
+        Dialect = SqlDialect.For(options.Provider);
+        ConnectionString = options.ResolveConnectionString();
+        if (Dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory) && builder.Mode != SqliteOpenMode.Memory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+    }
+
+    public SqlDialect Dialect { get; }
+
+    public string ConnectionString { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (Dialect.Provider == DatabaseProvider.Sqlite)
+            {
+                // Per-connection settings (journal_mode=WAL is set once, on the file, by the migrator).
+                await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace DealPipeline.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Defaults, for SQLite, to a file under <c>data/</c> beside the working directory.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string ResolveConnectionString()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+        }
+
+        return "Data Source=" + Path.Combine(Directory.GetCurrentDirectory(), "data", "dealpipeline.db");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Dapper;
+
+namespace DealPipeline.Infrastructure;
+
+/// <summary>
+/// The connection of one request, and its transaction when the request is a command. Handlers
+/// run their SQL through it so that a command's statements all share one transaction.
+/// </summary>
+public sealed class DbSession(Database database) : IAsyncDisposable
+{
+    private DbConnection? _connection;
+
+    public SqlDialect Dialect => database.Dialect;
+
+    public DbTransaction? Transaction { get; private set; }
+
+    public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _connection ??= await database.OpenAsync(cancellationToken);
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already open.");
+        }
+
+        var connection = await ConnectionAsync(cancellationToken);
+
+        // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front, so two commands
+        // never deadlock upgrading read locks; the second waits (busy) and is retried.
+        Transaction = await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null)
+        {
+            return;
+        }
+
+        await Transaction.CommitAsync(cancellationToken);
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (Transaction is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await Transaction.RollbackAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await Transaction.DisposeAsync();
+            Transaction = null;
+        }
+    }
+
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        await (await ConnectionAsync(cancellationToken)).QueryAsync<T>(Command(sql, param, cancellationToken));
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        await (await ConnectionAsync(cancellationToken)).QuerySingleOrDefaultAsync<T>(Command(sql, param, cancellationToken));
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        await (await ConnectionAsync(cancellationToken)).QuerySingleAsync<T>(Command(sql, param, cancellationToken));
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        await (await ConnectionAsync(cancellationToken)).ExecuteScalarAsync<T>(Command(sql, param, cancellationToken));
+
+    public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken cancellationToken) =>
+        await (await ConnectionAsync(cancellationToken)).ExecuteAsync(Command(sql, param, cancellationToken));
+
+    public async ValueTask DisposeAsync()
+    {
+        await RollbackAsync();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    private CommandDefinition Command(string sql, object? param, CancellationToken cancellationToken) =>
+        new(sql, param, Transaction, cancellationToken: cancellationToken);
+}

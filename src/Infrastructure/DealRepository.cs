@@ -1,0 +1,230 @@
+using DealPipeline.Domain;
+
+namespace DealPipeline.Infrastructure;
+
+/// <summary>Loads and stores the <see cref="Deal"/> aggregate: its row and its appended history.</summary>
+public sealed class DealRepository(DbSession session)
+{
+    private const string Columns =
+        "name, company_id, park_id, sector_id, owner_id, team_id, source, source_event_id, referrer_company_id, " +
+        "is_key_project, confidential, intended_minor, currency, contracted_minor, expected_output_minor, expected_tax_minor, " +
+        "expected_jobs, planned_landing_on, stage, status, lost_reason, opened_on, signed_on, landed_on, " +
+        "construction_started_on, production_started_on, last_change_on, created_at, updated_at, version";
+
+    private const string Values =
+        "@Name, @CompanyId, @ParkId, @SectorId, @OwnerId, @TeamId, @Source, @SourceEventId, @ReferrerCompanyId, " +
+        "@IsKeyProject, @Confidential, @IntendedMinor, @Currency, @ContractedMinor, @ExpectedOutputMinor, @ExpectedTaxMinor, " +
+        "@ExpectedJobs, @PlannedLandingOn, @Stage, @Status, @LostReason, @OpenedOn, @SignedOn, @LandedOn, " +
+        "@ConstructionStartedOn, @ProductionStartedOn, @LastChangeOn, @CreatedAt, @UpdatedAt, @Version";
+
+    /// <summary>The live (not deleted) deal, or null.</summary>
+    public async Task<Deal?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<DealRecord>(
+            $"SELECT id, {Columns} FROM deals WHERE id = @id AND deleted_at IS NULL", new { id }, cancellationToken);
+        return row?.ToDeal();
+    }
+
+    public async Task AddAsync(Deal deal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("deals", Columns, Values), DealRecord.From(deal), cancellationToken);
+        deal.AssignId(id);
+        await AppendHistoryAsync(deal, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a changed deal if nobody else changed it since it was loaded at
+    /// <paramref name="loadedVersion"/>; false if somebody did (nothing is written then).
+    /// </summary>
+    public async Task<bool> UpdateAsync(Deal deal, int loadedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        if (deal.Version == loadedVersion)
+        {
+            return true;
+        }
+
+        var assignments = string.Join(", ", Columns.Split(", ").Where(c => c != "created_at").Select(c => $"{c} = {ToParameter(c)}"));
+        var record = DealRecord.From(deal);
+        record.LoadedVersion = loadedVersion;
+        var rows = await session.ExecuteAsync(
+            $"UPDATE deals SET {assignments} WHERE id = @Id AND version = @LoadedVersion AND deleted_at IS NULL", record, cancellationToken);
+        if (rows == 0)
+        {
+            return false;
+        }
+
+        await AppendHistoryAsync(deal, cancellationToken);
+        return true;
+    }
+
+    private async Task AppendHistoryAsync(Deal deal, CancellationToken cancellationToken)
+    {
+        foreach (var entry in deal.NewHistory)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO deal_history (deal_id, kind, from_value, to_value, on_date, at, reason, note, by_user_id) " +
+                "VALUES (@DealId, @Kind, @From, @To, @On, @At, @Reason, @Note, @ByUserId)",
+                new
+                {
+                    DealId = deal.Id,
+                    Kind = (int)entry.Kind,
+                    entry.From,
+                    entry.To,
+                    entry.On,
+                    entry.At,
+                    entry.Reason,
+                    entry.Note,
+                    entry.ByUserId,
+                },
+                cancellationToken);
+        }
+    }
+
+    private static string ToParameter(string column) =>
+        "@" + string.Concat(column.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+
+    /// <summary>The deals row, column for column.</summary>
+    private sealed class DealRecord
+    {
+        public long Id { get; set; }
+
+        public string Name { get; set; } = "";
+
+        public long CompanyId { get; set; }
+
+        public long ParkId { get; set; }
+
+        public long SectorId { get; set; }
+
+        public long OwnerId { get; set; }
+
+        public long? TeamId { get; set; }
+
+        public int Source { get; set; }
+
+        public long? SourceEventId { get; set; }
+
+        public long? ReferrerCompanyId { get; set; }
+
+        public bool IsKeyProject { get; set; }
+
+        public bool Confidential { get; set; }
+
+        public long IntendedMinor { get; set; }
+
+        public string Currency { get; set; } = "";
+
+        public long? ContractedMinor { get; set; }
+
+        public long? ExpectedOutputMinor { get; set; }
+
+        public long? ExpectedTaxMinor { get; set; }
+
+        public int? ExpectedJobs { get; set; }
+
+        public DateOnly? PlannedLandingOn { get; set; }
+
+        public int Stage { get; set; }
+
+        public int Status { get; set; }
+
+        public int? LostReason { get; set; }
+
+        public DateOnly OpenedOn { get; set; }
+
+        public DateOnly? SignedOn { get; set; }
+
+        public DateOnly? LandedOn { get; set; }
+
+        public DateOnly? ConstructionStartedOn { get; set; }
+
+        public DateOnly? ProductionStartedOn { get; set; }
+
+        public DateOnly LastChangeOn { get; set; }
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public int Version { get; set; }
+
+        public int LoadedVersion { get; set; }
+
+        public static DealRecord From(Deal deal)
+        {
+            var t = deal.Terms;
+            return new DealRecord
+            {
+                Id = deal.Id,
+                Name = t.Name,
+                CompanyId = t.CompanyId,
+                ParkId = t.ParkId,
+                SectorId = t.SectorId,
+                OwnerId = t.OwnerId,
+                TeamId = t.TeamId,
+                Source = (int)t.Source,
+                SourceEventId = t.SourceEventId,
+                ReferrerCompanyId = t.ReferrerCompanyId,
+                IsKeyProject = t.IsKeyProject,
+                Confidential = t.Confidential,
+                IntendedMinor = t.IntendedInvestment,
+                Currency = t.Currency,
+                ContractedMinor = t.ContractedInvestment,
+                ExpectedOutputMinor = t.ExpectedAnnualOutput,
+                ExpectedTaxMinor = t.ExpectedAnnualTax,
+                ExpectedJobs = t.ExpectedJobs,
+                PlannedLandingOn = t.PlannedLandingOn,
+                Stage = (int)deal.Stage,
+                Status = (int)deal.Status,
+                LostReason = (int?)deal.LostReason,
+                OpenedOn = deal.OpenedOn,
+                SignedOn = deal.SignedOn,
+                LandedOn = deal.LandedOn,
+                ConstructionStartedOn = deal.ConstructionStartedOn,
+                ProductionStartedOn = deal.ProductionStartedOn,
+                LastChangeOn = deal.LastChangeOn,
+                CreatedAt = deal.CreatedAt,
+                UpdatedAt = deal.UpdatedAt,
+                Version = deal.Version,
+            };
+        }
+
+        public Deal ToDeal() =>
+            Deal.Rehydrate(
+                Id,
+                new DealTerms(
+                    Name,
+                    CompanyId,
+                    ParkId,
+                    SectorId,
+                    OwnerId,
+                    TeamId,
+                    (DealSource)Source,
+                    SourceEventId,
+                    ReferrerCompanyId,
+                    IsKeyProject,
+                    Confidential,
+                    IntendedMinor,
+                    Currency,
+                    ContractedMinor,
+                    ExpectedOutputMinor,
+                    ExpectedTaxMinor,
+                    ExpectedJobs,
+                    PlannedLandingOn),
+                (Stage)Stage,
+                (DealStatus)Status,
+                (LostReason?)LostReason,
+                OpenedOn,
+                SignedOn,
+                LandedOn,
+                ConstructionStartedOn,
+                ProductionStartedOn,
+                LastChangeOn,
+                CreatedAt,
+                UpdatedAt,
+                Version);
+    }
+}

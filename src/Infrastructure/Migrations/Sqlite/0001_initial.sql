@@ -1,0 +1,144 @@
+-- DealPipeline schema 1 (SQLite). Money is BIGINT minor units (fen); a DECIMAL column would be
+-- stored as REAL by SQLite and lose exactness. Dates are 'YYYY-MM-DD' text (China Standard Time
+-- business dates); timestamps are UTC 'YYYY-MM-DD HH:MM:SS.fffffff' text, which sorts in time order.
+-- Enum columns hold the domain's numeric values (stage 1..5 is pipeline order).
+
+CREATE TABLE parks (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    city        TEXT    NOT NULL,
+    created_at  TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX ux_parks_name ON parks (name);
+
+CREATE TABLE sectors (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    parent_id   INTEGER NULL REFERENCES sectors (id),
+    -- materialised path '/1/6/': a sector filter takes the whole subtree with one LIKE
+    path        TEXT    NOT NULL,
+    created_at  TEXT    NOT NULL
+);
+CREATE INDEX ix_sectors_path ON sectors (path);
+
+CREATE TABLE teams (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    created_at  TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX ux_teams_name ON teams (name);
+
+CREATE TABLE users (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    role        TEXT    NOT NULL CHECK (role IN ('admin', 'manager', 'officer', 'analyst')),
+    team_id     INTEGER NULL REFERENCES teams (id),
+    created_at  TEXT    NOT NULL
+);
+
+CREATE TABLE companies (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    credit_code TEXT    NULL,
+    country     TEXT    NOT NULL,
+    city        TEXT    NULL,
+    created_at  TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX ux_companies_credit_code ON companies (credit_code) WHERE credit_code IS NOT NULL;
+CREATE INDEX ix_companies_name ON companies (name);
+
+CREATE TABLE events (
+    id                INTEGER PRIMARY KEY,
+    name              TEXT    NOT NULL,
+    type              INTEGER NOT NULL,
+    starts_on         TEXT    NOT NULL,
+    ends_on           TEXT    NOT NULL,
+    city              TEXT    NOT NULL,
+    park_id           INTEGER NULL REFERENCES parks (id),
+    visitors_received INTEGER NULL,
+    created_at        TEXT    NOT NULL,
+    updated_at        TEXT    NOT NULL,
+    version           INTEGER NOT NULL
+);
+
+CREATE TABLE fx_rates (
+    currency      TEXT    NOT NULL,
+    effective_on  TEXT    NOT NULL,
+    -- yuan per unit of the currency, times 10^8
+    rate_e8       BIGINT  NOT NULL CHECK (rate_e8 > 0),
+    updated_at    TEXT    NOT NULL,
+    PRIMARY KEY (currency, effective_on)
+);
+
+CREATE TABLE deals (
+    id                       INTEGER PRIMARY KEY,
+    name                     TEXT    NOT NULL,
+    company_id               INTEGER NOT NULL REFERENCES companies (id),
+    park_id                  INTEGER NOT NULL REFERENCES parks (id),
+    sector_id                INTEGER NOT NULL REFERENCES sectors (id),
+    owner_id                 INTEGER NOT NULL REFERENCES users (id),
+    team_id                  INTEGER NULL REFERENCES teams (id),
+    source                   INTEGER NOT NULL,
+    source_event_id          INTEGER NULL REFERENCES events (id),
+    referrer_company_id      INTEGER NULL REFERENCES companies (id),
+    is_key_project           INTEGER NOT NULL,
+    confidential             INTEGER NOT NULL,
+    intended_minor           BIGINT  NOT NULL CHECK (intended_minor >= 0),
+    currency                 TEXT    NOT NULL,
+    contracted_minor         BIGINT  NULL,
+    expected_output_minor    BIGINT  NULL,
+    expected_tax_minor       BIGINT  NULL,
+    expected_jobs            INTEGER NULL,
+    planned_landing_on       TEXT    NULL,
+    stage                    INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 5),
+    status                   INTEGER NOT NULL CHECK (status BETWEEN 1 AND 3),
+    lost_reason              INTEGER NULL,
+    opened_on                TEXT    NOT NULL,
+    signed_on                TEXT    NULL,
+    landed_on                TEXT    NULL,
+    construction_started_on  TEXT    NULL,
+    production_started_on    TEXT    NULL,
+    last_change_on           TEXT    NOT NULL,
+    created_at               TEXT    NOT NULL,
+    updated_at               TEXT    NOT NULL,
+    version                  INTEGER NOT NULL,
+    deleted_at               TEXT    NULL
+);
+-- The pipeline report reads only this index (a covering scan of live deals).
+CREATE INDEX ix_deals_pipeline ON deals (status, stage, currency, intended_minor) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_updated ON deals (updated_at, id);
+CREATE INDEX ix_deals_opened ON deals (opened_on, id);
+CREATE INDEX ix_deals_intended ON deals (intended_minor, id);
+CREATE INDEX ix_deals_name ON deals (name, id);
+CREATE INDEX ix_deals_company ON deals (company_id);
+CREATE INDEX ix_deals_owner ON deals (owner_id);
+CREATE INDEX ix_deals_source_event ON deals (source_event_id);
+
+CREATE TABLE deal_history (
+    id           INTEGER PRIMARY KEY,
+    deal_id      INTEGER NOT NULL REFERENCES deals (id),
+    kind         INTEGER NOT NULL CHECK (kind IN (1, 2)),
+    from_value   INTEGER NULL,
+    to_value     INTEGER NOT NULL,
+    on_date      TEXT    NOT NULL,
+    at           TEXT    NOT NULL,
+    reason       TEXT    NULL,
+    note         TEXT    NULL,
+    by_user_id   INTEGER NULL REFERENCES users (id)
+);
+CREATE INDEX ix_deal_history_deal ON deal_history (deal_id, id);
+-- the stage or status of a deal as of a date: the latest entry of a kind dated on or before it
+CREATE INDEX ix_deal_history_asof ON deal_history (deal_id, kind, on_date, id);
+CREATE INDEX ix_deal_history_on ON deal_history (on_date, deal_id);
+
+-- Responses of POSTs sent with an Idempotency-Key, replayed for a retry with the same key.
+CREATE TABLE idempotency_keys (
+    idem_key      TEXT    NOT NULL PRIMARY KEY,
+    request_hash  TEXT    NOT NULL,
+    status_code   INTEGER NOT NULL,
+    content_type  TEXT    NULL,
+    location      TEXT    NULL,
+    etag          TEXT    NULL,
+    body          BLOB    NOT NULL,
+    created_at    TEXT    NOT NULL
+);

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace DealPipeline.Infrastructure;
+
+/// <summary>
+/// The few places where SQLite's and SQL Server's SQL really differ. Everything else is one
+/// SQL text for both.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Folder of the embedded migration scripts.</summary>
+    public abstract string MigrationFolder { get; }
+
+    /// <summary>An INSERT that returns the new row's id as its single result.</summary>
+    public abstract string InsertReturningId(string table, string columns, string values);
+
+    /// <summary>A query limited to its first <c>@take</c> rows; <paramref name="orderBy"/> is required by SQL Server.</summary>
+    public abstract string Limit(string selectFromWhere, string orderBy);
+
+    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with its wildcards escaped by '\'.</summary>
+    public static string Contains(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal) + "%";
+    }
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Creates the table that records applied migrations, unless it exists.</summary>
+    public abstract string CreateSchemaVersionTable { get; }
+
+    /// <summary>Whether a failure is transient: worth retrying the whole unit of work after a pause.</summary>
+    public abstract bool IsTransient(Exception exception);
+
+    /// <summary>Whether a failure is a unique-key violation.</summary>
+    public abstract bool IsUniqueViolation(Exception exception);
+
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteDialect(),
+        DatabaseProvider.SqlServer => new SqlServerDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+}
+
+public sealed class SqliteDialect : SqlDialect
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteConstraint = 19;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override string MigrationFolder => "Sqlite";
+
+    public override string InsertReturningId(string table, string columns, string values) =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id;";
+
+    public override string Limit(string selectFromWhere, string orderBy) =>
+        $"{selectFromWhere} ORDER BY {orderBy} LIMIT @take";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public override string CreateSchemaVersionTable =>
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);";
+
+    public override bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint } e
+        && e.Message.Contains("UNIQUE", StringComparison.Ordinal);
+}
+
+public sealed class SqlServerDialect : SqlDialect
+{
+    /// <summary>
+    /// SQL Server error numbers that a retry can cure: deadlock victim, lock timeout, the
+    /// database or service busy or failing over (Azure SQL's documented transient set).
+    /// </summary>
+    private static readonly HashSet<int> TransientNumbers =
+    [
+        1205, 1222, -2, 49918, 49919, 49920, 4060, 4221, 40143, 40197, 40501, 40540, 40613, 10928, 10929, 10053, 10054, 10060, 233, 64,
+    ];
+
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public override string MigrationFolder => "SqlServer";
+
+    public override string InsertReturningId(string table, string columns, string values) =>
+        $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.id VALUES ({values});";
+
+    public override string Limit(string selectFromWhere, string orderBy) =>
+        $"{selectFromWhere} ORDER BY {orderBy} OFFSET 0 ROWS FETCH NEXT @take ROWS ONLY";
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public override string CreateSchemaVersionTable =>
+        "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version INT NOT NULL CONSTRAINT pk_schema_version PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at DATETIME2 NOT NULL);";
+
+    public override bool IsTransient(Exception exception) =>
+        exception is SqlException e && e.Errors.Cast<SqlError>().Any(error => TransientNumbers.Contains(error.Number));
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is SqlException { Number: 2601 or 2627 };
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Generates seeds/demo.json: the demo data DealPipeline loads into a new database.
+
+Deterministic (fixed random seed), so the committed file can be regenerated identically:
+    python3 tools/generate_seeds.py > seeds/demo.json
+Modelled on the five park articles in ../shared/seeds: Daxing digital health park, Jinan
+International Medical Center, Hangzhou Medical Port, Beijing E-Town, Zhongshan Torch health base.
+"""
+import datetime as dt
+import json
+import random
+
+rng = random.Random(20261122)
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def credit_code(region):
+    body = "91" + region + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+    s = sum(ALPHABET.index(c) * w for c, w in zip(body, WEIGHTS))
+    check = 31 - s % 31
+    return body + ALPHABET[0 if check == 31 else check]
+
+
+parks = [
+    {"key": "daxing", "name": "大兴经济开发区数字健康产业园", "city": "北京", "region": "110115"},
+    {"key": "jinan", "name": "济南国际医学中心", "city": "济南", "region": "370112"},
+    {"key": "hangzhou", "name": "杭州医药港", "city": "杭州", "region": "330114"},
+    {"key": "etown", "name": "北京经济技术开发区（亦庄）", "city": "北京", "region": "110302"},
+    {"key": "zhongshan", "name": "中山火炬开发区健康医药产业基地", "city": "中山", "region": "442000"},
+]
+
+sectors = [
+    {"key": "biomed", "name": "生物医药", "parent": None},
+    {"key": "drugs", "name": "创新药", "parent": "biomed"},
+    {"key": "synbio", "name": "合成生物", "parent": "biomed"},
+    {"key": "gene", "name": "细胞与基因治疗", "parent": "biomed"},
+    {"key": "cdmo", "name": "CDMO", "parent": "biomed"},
+    {"key": "devices", "name": "医疗器械", "parent": None},
+    {"key": "ivd", "name": "体外诊断", "parent": "devices"},
+    {"key": "hidev", "name": "高端医疗器械", "parent": "devices"},
+    {"key": "digital", "name": "数字健康", "parent": None},
+    {"key": "bigdata", "name": "健康医疗大数据", "parent": "digital"},
+    {"key": "aimed", "name": "智慧医疗与AI", "parent": "digital"},
+    {"key": "care", "name": "高端医疗服务", "parent": None},
+]
+leaf_sectors = ["drugs", "synbio", "gene", "cdmo", "ivd", "hidev", "bigdata", "aimed", "care"]
+
+teams = [
+    {"key": "bio", "name": "生物医药招商专班"},
+    {"key": "dev", "name": "医疗器械招商专班"},
+    {"key": "dig", "name": "数字健康招商专班"},
+    {"key": "sz", "name": "深圳招商工作组"},
+    {"key": "intl", "name": "国际招商专班"},
+]
+
+people = ["王磊", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵敏", "黄婷", "周杰", "吴昊", "徐丽", "孙涛"]
+users = [{"key": "admin", "name": "系统管理员", "role": "admin", "team": None},
+         {"key": "mgr1", "name": "马建国", "role": "manager", "team": None},
+         {"key": "mgr2", "name": "林晓红", "role": "manager", "team": None},
+         {"key": "bi", "name": "BI 数据接口", "role": "analyst", "team": None}]
+for i, name in enumerate(people):
+    users.append({"key": f"o{i + 1}", "name": name, "role": "officer", "team": teams[i % len(teams)]["key"]})
+officers = [u for u in users if u["role"] == "officer"]
+
+cities = ["北京", "上海", "深圳", "杭州", "苏州", "广州", "济南", "天津", "成都", "武汉", "南京", "中山"]
+prefixes = ["康源", "华新", "博瑞", "诺和", "天衡", "瑞普", "恒瑞达", "百济康", "中科智", "安诺", "思路迪", "美迪", "普华", "迈瑞康",
+            "泰格", "凯莱", "联影智", "贝达", "信达医", "君实康", "药明达", "华大智", "九州通", "海正医", "和元生", "华熙", "未名",
+            "万孚", "圣湘", "明德", "新华医", "东方基因", "鱼跃", "乐普", "微创", "心脉", "健帆", "先健", "启明", "汇医"]
+kinds = {"drugs": "生物医药", "synbio": "合成生物科技", "gene": "基因科技", "cdmo": "医药技术服务", "ivd": "诊断技术",
+         "hidev": "医疗器械", "bigdata": "健康数据科技", "aimed": "智能医疗科技", "care": "医疗管理"}
+foreign = [("Helix Therapeutics", "US", "USD"), ("Nordbio GmbH", "DE", "EUR"), ("Sakura Medical", "JP", "JPY"),
+           ("Hanbit Bio", "KR", "KRW"), ("Meridian Devices", "US", "USD"), ("Rhein Diagnostics", "DE", "EUR"),
+           ("Kyoto Precision Medical", "JP", "JPY"), ("Boston Gene Labs", "US", "USD")]
+
+companies = []
+used = set()
+while len(companies) < 160:
+    prefix = rng.choice(prefixes)
+    sector = rng.choice(leaf_sectors)
+    city = rng.choice(cities)
+    name = f"{city}{prefix}{kinds[sector]}有限公司"
+    if name in used:
+        continue
+    used.add(name)
+    companies.append({"key": f"c{len(companies) + 1}", "name": name, "creditCode": credit_code(rng.choice(parks)["region"]),
+                      "country": "CN", "city": city, "sector": sector, "currency": "CNY"})
+for name, country, currency in foreign:
+    companies.append({"key": f"c{len(companies) + 1}", "name": name, "creditCode": None, "country": country, "city": None,
+                      "sector": rng.choice(leaf_sectors), "currency": currency})
+
+fx = [
+    {"currency": "USD", "rate": 7.1004, "effectiveOn": "2024-10-01"},
+    {"currency": "USD", "rate": 7.2468, "effectiveOn": "2025-06-30"},
+    {"currency": "USD", "rate": 7.1328, "effectiveOn": "2026-06-30"},
+    {"currency": "EUR", "rate": 7.7312, "effectiveOn": "2024-10-01"},
+    {"currency": "EUR", "rate": 8.2210, "effectiveOn": "2026-06-30"},
+    {"currency": "JPY", "rate": 0.04812, "effectiveOn": "2024-10-01"},
+    {"currency": "JPY", "rate": 0.04695, "effectiveOn": "2026-06-30"},
+    {"currency": "KRW", "rate": 0.005214, "effectiveOn": "2024-10-01"},
+    {"currency": "KRW", "rate": 0.005098, "effectiveOn": "2026-06-30"},
+]
+
+START = dt.date(2024, 11, 25)
+END = dt.date(2026, 11, 20)
+SPAN = (END - START).days
+sources = ["event", "referral", "operator", "chainTargeting", "fund", "outboundTrip", "inbound", "other"]
+source_weights = [25, 15, 12, 15, 6, 12, 10, 5]
+stages = ["contact", "negotiation", "letters", "signed", "landed"]
+lost_reasons = ["choseOtherLocation", "funding", "policyMismatch", "strategyChange", "other"]
+projects = {"drugs": ["创新药研发中心", "抗体药物产业化基地", "小分子新药中试平台"],
+            "synbio": ["合成生物制造基地", "生物基材料产线"],
+            "gene": ["基因治疗GMP车间", "细胞治疗产业化项目"],
+            "cdmo": ["CDMO生产基地", "制剂CMO平台"],
+            "ivd": ["IVD试剂生产线", "分子诊断研发总部"],
+            "hidev": ["高端影像设备制造基地", "手术机器人研发中心", "介入器械产业化项目"],
+            "bigdata": ["健康医疗大数据中心", "医疗数据平台区域总部"],
+            "aimed": ["AI辅助诊断研发中心", "智慧医院解决方案总部"],
+            "care": ["国际医疗中心", "高端康复医院"]}
+
+
+def amount(low_wan, high_wan):
+    # intended investment in yuan, in whole 万元 (with a few exact-to-the-fen amounts)
+    wan = rng.randint(low_wan, high_wan)
+    value = wan * 10000
+    if rng.random() < 0.15:
+        value += rng.randint(1, 9999) + rng.randint(0, 99) / 100
+    return round(value, 2)
+
+
+deals = []
+for i in range(320):
+    company = rng.choice(companies)
+    park = rng.choice(parks)
+    owner = rng.choice(officers)
+    sector = company["sector"]
+    opened = START + dt.timedelta(days=rng.randint(0, SPAN - 20))
+    target = rng.choices(stages, weights=[25, 35, 15, 12, 13])[0]
+    currency = company["currency"]
+    if currency == "CNY":
+        intended = amount(2000, 300000)
+    elif currency in ("USD", "EUR"):
+        intended = amount(300, 30000)
+    elif currency == "JPY":
+        intended = amount(50000, 3000000)
+    else:
+        intended = amount(500000, 30000000)
+    steps = []
+    day = opened
+    reached = stages.index(target)
+    index = 0
+    while index < reached:
+        jump = 2 if rng.random() < 0.12 and index + 2 <= reached else 1
+        day = day + dt.timedelta(days=rng.randint(7, 90))
+        if day >= END:
+            break
+        index += jump
+        step = {"on": day.isoformat(), "to": stages[index]}
+        if stages[index] in ("signed", "landed") and rng.random() < 0.7:
+            step["contractedInvestment"] = round(intended * rng.choice([0.8, 0.9, 1.0, 1.1]), 2)
+        steps.append(step)
+        if index == 3 and rng.random() < 0.08 and day + dt.timedelta(days=30) < END:
+            day = day + dt.timedelta(days=rng.randint(10, 40))
+            steps.append({"on": day.isoformat(), "to": "negotiation", "reason": "签约条件变化，退回洽谈"})
+            index = 1
+    roll = rng.random()
+    if steps and steps[-1]["to"] == "landed":
+        if rng.random() < 0.6 and day + dt.timedelta(days=30) < END:
+            day = day + dt.timedelta(days=rng.randint(20, 120))
+            if day < END:
+                steps.append({"on": day.isoformat(), "milestone": "constructionStarted"})
+                if rng.random() < 0.5:
+                    day2 = day + dt.timedelta(days=rng.randint(60, 240))
+                    if day2 < END:
+                        steps.append({"on": day2.isoformat(), "milestone": "productionStarted"})
+    elif roll < 0.11:
+        day = day + dt.timedelta(days=rng.randint(10, 60))
+        if day < END:
+            steps.append({"on": day.isoformat(), "status": "lost", "reason": rng.choice(lost_reasons),
+                          "note": rng.choice(["企业选择长三角其他园区", "融资未到位", "政策诉求无法满足", "集团战略调整"])})
+    elif roll < 0.18:
+        day = day + dt.timedelta(days=rng.randint(10, 60))
+        if day < END:
+            steps.append({"on": day.isoformat(), "status": "onHold", "note": "企业内部决策暂缓"})
+    source = rng.choices(sources, weights=source_weights)[0]
+    deal = {
+        "name": f"{company['name'].replace('有限公司', '')}{rng.choice(projects[sector])}",
+        "company": company["key"], "park": park["key"], "sector": sector, "owner": owner["key"],
+        "source": source,
+        "isKeyProject": rng.random() < 0.25 or intended > 1_000_000_000,
+        "intendedInvestment": intended, "currency": currency,
+        "expectedAnnualOutput": round(intended * rng.choice([0.5, 0.8, 1.2, 1.5]), 2) if rng.random() < 0.6 else None,
+        "expectedAnnualTax": round(intended * rng.choice([0.02, 0.03, 0.05]), 2) if rng.random() < 0.7 else None,
+        "expectedJobs": rng.choice([30, 50, 80, 120, 200, 300, 500]) if rng.random() < 0.7 else None,
+        "plannedLandingOn": (opened + dt.timedelta(days=rng.randint(180, 900))).isoformat() if rng.random() < 0.8 else None,
+        "openedOn": opened.isoformat(),
+        "steps": steps,
+    }
+    if source == "referral":
+        deal["referrer"] = rng.choice([c for c in companies if c["key"] != company["key"] and c["country"] == "CN"])["key"]
+    deals.append(deal)
+
+for c in companies:
+    del c["sector"], c["currency"]
+for p in parks:
+    del p["region"]
+
+print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": users, "companies": companies,
+                  "fxRates": fx, "deals": deals}, ensure_ascii=False, indent=1))
