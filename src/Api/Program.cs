@@ -17,10 +17,9 @@ using Polly;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
-var configuration = builder.Configuration;
 
-var databaseOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-services.AddSingleton(databaseOptions);
+// Configuration is read when services are first resolved, so that hosts (and tests) can add to it after this file runs.
+services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
 services.AddSingleton<Database>();
 services.AddSingleton(sp => TransientFaults.CreatePipeline(sp.GetRequiredService<Database>().Dialect, sp.GetRequiredService<ILoggerFactory>().CreateLogger("DealPipeline.TransientFaults")));
 services.AddSingleton<Migrator>();
@@ -30,7 +29,7 @@ services.AddSingleton<IClock, SystemClock>();
 services.AddScoped<DbSession>();
 services.AddScoped<DealRepository>();
 services.AddScoped<ICurrentUser, UnidentifiedCaller>();
-services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
+services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
 services.AddApplication(typeof(Program).Assembly);
 Validation.UseCamelCaseNames();
 
@@ -51,10 +50,12 @@ services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["rea
 var app = builder.Build();
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-var seedDemo = configuration.GetValue<bool?>("Demo:Seed") ?? (databaseOptions.Provider == DatabaseProvider.Sqlite && !app.Environment.IsProduction());
-if (seedDemo)
+
+// Demo data goes into a new embedded database unless told otherwise; never by default in Production.
+var provider = app.Services.GetRequiredService<DatabaseOptions>().Provider;
+if (app.Configuration.GetValue<bool?>("Demo:Seed") ?? (provider == DatabaseProvider.Sqlite && !app.Environment.IsProduction()))
 {
-    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(configuration["Demo:SeedPath"] ?? DemoSeeder.DefaultPath, CancellationToken.None);
+    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration["Demo:SeedPath"] ?? DemoSeeder.DefaultPath, CancellationToken.None);
 }
 
 app.UseExceptionHandler();

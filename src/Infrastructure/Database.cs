@@ -8,10 +8,15 @@ namespace DealPipeline.Infrastructure;
 public sealed class Database
 {
     public Database(DatabaseOptions options)
+        : this(options, SqlDialect.For((options ?? throw new ArgumentNullException(nameof(options))).Provider))
+    {
+    }
+
+    public Database(DatabaseOptions options, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(options);
         TypeHandlers.Register();
-        Dialect = SqlDialect.For(options.Provider);
+        Dialect = dialect;
         ConnectionString = options.ResolveConnectionString();
         if (Dialect.Provider == DatabaseProvider.Sqlite)
         {

@@ -87,6 +87,9 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         }
     }
 
-    private CommandDefinition Command(string sql, object? param, CancellationToken cancellationToken) =>
-        new(sql, param, Transaction, cancellationToken: cancellationToken);
+    private CommandDefinition Command(string sql, object? param, CancellationToken cancellationToken)
+    {
+        database.Dialect.OnExecuting(sql);
+        return new(sql, param, Transaction, cancellationToken: cancellationToken);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace DealPipeline.Infrastructure;
@@ -31,38 +30,44 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
             .ToList();
     }
 
+    /// <summary>Applies what is missing; returns how many scripts it applied.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         var dialect = database.Dialect;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = new DbSession(database);
         if (dialect.Provider == DatabaseProvider.Sqlite)
         {
             // Persistent on the file: readers never block the writer, nor the writer readers.
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            await session.ExecuteAsync("PRAGMA journal_mode = WAL;", null, cancellationToken);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateSchemaVersionTable, cancellationToken: cancellationToken));
+        await session.ExecuteAsync(dialect.CreateSchemaVersionTable, null, cancellationToken);
         var applied = 0;
         foreach (var script in ScriptsFor(dialect))
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var seen = await connection.ExecuteScalarAsync<int>(
-                new CommandDefinition("SELECT COUNT(*) FROM schema_version WHERE version = @Version", new { script.Version }, transaction, cancellationToken: cancellationToken));
-            if (seen > 0)
+            await session.BeginAsync(cancellationToken);
+            try
             {
-                await transaction.RollbackAsync(cancellationToken);
-                continue;
-            }
+                if (await session.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version WHERE version = @Version", new { script.Version }, cancellationToken) > 0)
+                {
+                    await session.RollbackAsync();
+                    continue;
+                }
 
-            Log.ApplyingMigration(logger, script.Name);
-            await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @At)",
-                new { script.Version, script.Name, At = DateTimeOffset.UtcNow },
-                transaction,
-                cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            applied++;
+                Log.ApplyingMigration(logger, script.Name);
+                await session.ExecuteAsync(script.Sql, null, cancellationToken);
+                await session.ExecuteAsync(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @At)",
+                    new { script.Version, script.Name, At = DateTimeOffset.UtcNow },
+                    cancellationToken);
+                await session.CommitAsync(cancellationToken);
+                applied++;
+            }
+            catch
+            {
+                await session.RollbackAsync();
+                throw;
+            }
         }
 
         return applied;

@@ -36,6 +36,11 @@ public abstract class SqlDialect
     /// <summary>Creates the table that records applied migrations, unless it exists.</summary>
     public abstract string CreateSchemaVersionTable { get; }
 
+    /// <summary>Called with every statement a <see cref="DbSession"/> is about to run (a seam for tests that check the SQL).</summary>
+    public virtual void OnExecuting(string sql)
+    {
+    }
+
     /// <summary>Whether a failure is transient: worth retrying the whole unit of work after a pause.</summary>
     public abstract bool IsTransient(Exception exception);
 

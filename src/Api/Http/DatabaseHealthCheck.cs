@@ -1,4 +1,3 @@
-using Dapper;
 using DealPipeline.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,8 +10,8 @@ public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
     {
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var version = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(version) FROM schema_version", cancellationToken: cancellationToken));
+            await using var session = new DbSession(database);
+            var version = await session.ExecuteScalarAsync<long?>("SELECT MAX(version) FROM schema_version", null, cancellationToken);
             return version is > 0 ? HealthCheckResult.Healthy($"schema version {version}") : HealthCheckResult.Unhealthy("schema not migrated");
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)

@@ -1,0 +1,99 @@
+using DealPipeline.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DealPipeline.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real service on a test host, over a fresh database of its own: a new SQLite file in a
+/// temporary folder, or a new SQL Server database. Demo data is off unless a test turns it on.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly string? _folder;
+
+    public ApiFactory(DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? sqliteFile = null)
+    {
+        Provider = provider;
+        _services = services;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            if (sqliteFile is null)
+            {
+                _folder = Path.Combine(Path.GetTempPath(), "dealpipeline-tests", Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(_folder);
+                sqliteFile = Path.Combine(_folder, "test.db");
+            }
+
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = sqliteFile, Pooling = false }.ToString();
+        }
+        else
+        {
+            ConnectionString = SqlServerDatabase.Create();
+        }
+
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Demo:Seed"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public Database Database => Services.GetRequiredService<Database>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            SqlServerDatabase.Drop(ConnectionString);
+        }
+        else if (_folder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a file still open on a slow shutdown: the temp folder is cleaned by the OS
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using DealPipeline.Domain;
+
+namespace DealPipeline.Domain.Tests;
+
+public class MoneyTests
+{
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("0.01", 1L)]
+    [InlineData("1200000000.00", 120000000000L)]
+    [InlineData("12345678901.23", 1234567890123L)]
+    [InlineData("10000000000000", 1000000000000000L)]
+    public void Amounts_become_exact_minor_units_and_back(string text, long minor)
+    {
+        var amount = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(minor, Money.ToMinor(amount));
+        Assert.Equal(amount, Money.FromMinor(minor));
+        Assert.Equal(2, (decimal.GetBits(Money.FromMinor(minor))[3] >> 16) & 0xFF);
+    }
+
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("0.001")]
+    [InlineData("10000000000000.01")]
+    public void Amounts_outside_the_rules_are_refused(string text)
+    {
+        var amount = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.False(Money.IsValidAmount(amount));
+        Assert.ThrowsAny<ArgumentException>(() => Money.ToMinor(amount));
+    }
+
+    [Theory]
+    [InlineData(100L, "7.1004", 710L)]
+    [InlineData(5L, "0.1", 1L)]
+    [InlineData(15L, "0.1", 2L)]
+    [InlineData(123456789L, "0.005214", 643704L)]
+    public void Conversion_rounds_half_away_from_zero_to_the_fen(long minor, string rate, long expected)
+    {
+        Assert.Equal(expected, Money.Convert(minor, decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
+
+public class CreditCodeTests
+{
+    [Theory]
+    [InlineData("91350100M000100Y43")]
+    [InlineData("91110000600037341L")]
+    public void Real_codes_are_valid(string code) => Assert.True(CreditCode.IsValid(code));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("91350100M000100Y4")]
+    [InlineData("91350100M000100Y44")]
+    [InlineData("91350100M000100Y433")]
+    [InlineData("91350100I000100Y43")]
+    [InlineData("91350100m000100Y43")]
+    public void Malformed_codes_are_refused(string? code) => Assert.False(CreditCode.IsValid(code));
+
+    [Fact]
+    public void Changing_any_one_character_breaks_the_check()
+    {
+        const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        const string Valid = "91350100M000100Y43";
+        for (var i = 0; i < Valid.Length; i++)
+        {
+            foreach (var c in Alphabet.Where(c => c != Valid[i]))
+            {
+                var changed = Valid[..i] + c + Valid[(i + 1)..];
+                Assert.False(CreditCode.IsValid(changed), changed);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_computed_check_character_validates()
+    {
+        var random = new Random(42);
+        const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        for (var n = 0; n < 500; n++)
+        {
+            var body = new string(Enumerable.Range(0, 17).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+            Assert.True(CreditCode.IsValid(body + CreditCode.ComputeCheckCharacter(body)));
+        }
+    }
+}
