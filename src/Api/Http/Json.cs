@@ -17,9 +17,36 @@ public static class Json
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverter());
         options.Converters.Add(new UtcTimestampConverter());
         options.MaxDepth = 32;
+    }
+
+    /// <summary>
+    /// Enums as their exact camelCase names, both ways: "onHold" is read, "OnHold", "onhold" and 2 are
+    /// not (the framework's converter would accept any case and, unless told, numbers).
+    /// </summary>
+    private sealed class StrictEnumConverter : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(Strict<>).MakeGenericType(typeToConvert))!;
+
+        private sealed class Strict<T> : JsonConverter<T>
+            where T : struct, Enum
+        {
+            private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(Domain.Names.Of, v => v, StringComparer.Ordinal);
+            private static readonly Dictionary<T, string> NameOf = ByName.ToDictionary(p => p.Value, p => p.Key);
+
+            public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                reader.TokenType == JsonTokenType.String && reader.GetString() is { } name && ByName.TryGetValue(name, out var value)
+                    ? value
+                    : throw new JsonException();
+
+            public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+                writer.WriteStringValue(NameOf.TryGetValue(value, out var name) ? name : throw new JsonException($"{typeof(T).Name} has no value {value}."));
+        }
     }
 
     /// <summary>Timestamps are written in UTC with a 'Z' (2026-11-22T08:30:00.1234567Z).</summary>

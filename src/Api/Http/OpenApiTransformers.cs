@@ -21,6 +21,14 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             schema.Format = "date-time";
         }
 
+        // Enums travel as their camelCase names (see Json): say so, with every name.
+        if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String | (context.JsonTypeInfo.Type != type ? JsonSchemaType.Null : 0);
+            schema.Format = null;
+            schema.Enum = [.. Enum.GetValues(type).Cast<Enum>().Select(v => (System.Text.Json.Nodes.JsonNode)JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))];
+        }
+
         // A list item is a deal or a tombstone, told apart by 'deleted'; no "$type" is written.
         if (type == typeof(DealListItem))
         {
