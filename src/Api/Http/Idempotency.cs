@@ -6,10 +6,11 @@ namespace DealPipeline.Api.Http;
 
 /// <summary>
 /// One mechanism at the HTTP edge for every POST: a request with an <c>Idempotency-Key</c> is
-/// applied at most once. The key is claimed before the request runs; its response (any status
-/// below 500) is stored and replayed for a repeat with the same key and body; the same key
-/// with another body is a 422; a repeat while the first is still running is a 409.
-/// A response of 500 or more releases the key, so that the retry runs.
+/// applied at most once. The key is claimed before the request runs; its response is stored and
+/// replayed for a repeat with the same key and body; the same key with another body is a 422;
+/// a repeat while the first is still running is a 409. A request refused with an error (an
+/// exception: validation, a domain rule, a conflict) or answered with a 5xx applied nothing, so
+/// its key is released and a corrected retry may use it.
 /// </summary>
 public sealed class Idempotency(RequestDelegate next)
 {
@@ -62,6 +63,12 @@ public sealed class Idempotency(RequestDelegate next)
         try
         {
             await next(context);
+        }
+        catch
+        {
+            // Refused before it was applied (validation, a domain rule): nothing to replay, and the key is free again.
+            await store.ReleaseAsync(key, CancellationToken.None);
+            throw;
         }
         finally
         {
