@@ -27,9 +27,12 @@ public abstract class ApiTest : IAsyncLifetime
     /// <summary>Settings a test class adds to the service's configuration.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Services a test class replaces in the service's container.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services => null;
+
     public virtual Task InitializeAsync()
     {
-        _factory = new ApiFactory(Provider, Settings);
+        _factory = new ApiFactory(Provider, Settings, Services);
         _client = _factory.CreateClient();
         return Task.CompletedTask;
     }

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using DealPipeline.Infrastructure;
+
+namespace DealPipeline.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Runs on SQLite like the real SQLite dialect, and records, for every statement the service
+/// runs, the statement it would have run on SQL Server: the provider-neutral SQL as it is, and
+/// the dialect's own statements (inserts returning ids, limits, the schema-version table) as the
+/// real <see cref="SqlServerDialect"/> writes them. A test then parses them all with the T-SQL parser.
+/// </summary>
+public sealed class SqlServerRenderingDialect : SqlDialect
+{
+    private static readonly HashSet<string> SqliteMigrations = Migrator.ScriptsFor(new SqliteDialect()).Select(s => s.Sql).ToHashSet(StringComparer.Ordinal);
+
+    private readonly SqliteDialect _sqlite = new();
+    private readonly SqlServerDialect _sqlServer = new();
+    private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, byte> SqlServerStatements { get; } = new(StringComparer.Ordinal);
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override string MigrationFolder => _sqlite.MigrationFolder;
+
+    public override string CreateSchemaVersionTable => Render(_sqlite.CreateSchemaVersionTable, _sqlServer.CreateSchemaVersionTable);
+
+    public override string InsertReturningId(string table, string columns, string values) =>
+        Render(_sqlite.InsertReturningId(table, columns, values), _sqlServer.InsertReturningId(table, columns, values));
+
+    public override string Limit(string selectFromWhere, string orderBy) =>
+        Render(_sqlite.Limit(selectFromWhere, orderBy), _sqlServer.Limit(selectFromWhere, orderBy));
+
+    public override DbConnection CreateConnection(string connectionString) => _sqlite.CreateConnection(connectionString);
+
+    public override bool IsTransient(Exception exception) => _sqlite.IsTransient(exception);
+
+    public override bool IsUniqueViolation(Exception exception) => _sqlite.IsUniqueViolation(exception);
+
+    public override void OnExecuting(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+
+        // SQLite's own settings and schema scripts have SQL Server counterparts checked on their own.
+        if (sql.StartsWith("PRAGMA", StringComparison.Ordinal) || SqliteMigrations.Contains(sql))
+        {
+            return;
+        }
+
+        SqlServerStatements.TryAdd(_rendered.TryGetValue(sql, out var sqlServer) ? sqlServer : sql, 0);
+    }
+
+    private string Render(string sqlite, string sqlServer)
+    {
+        _rendered[sqlite] = sqlServer;
+        return sqlite;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using DealPipeline.Api.Tests.Infrastructure;
+using DealPipeline.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace DealPipeline.Api.Tests;
+
+/// <summary>
+/// SQL Server cannot run here, so its SQL is checked by Microsoft's own T-SQL parser: every
+/// migration script, and every statement the service runs while a tour of the whole API goes
+/// through it, rendered as it would be sent to SQL Server.
+/// </summary>
+public sealed partial class SqlServerSqlTests : ApiTest
+{
+    private readonly SqlServerRenderingDialect _dialect = new();
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Action<IServiceCollection>? Services => services =>
+        services.AddSingleton(sp => new Database(sp.GetRequiredService<DatabaseOptions>(), _dialect));
+
+    private static IList<ParseError> Parse(string sql)
+    {
+        var parser = new TSql150Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        return errors;
+    }
+
+    /// <summary>Dapper expands "IN @list" into "IN (@list1, @list2 …)" before a statement is sent.</summary>
+    private static string AsDapperSends(string sql) => ListParameter().Replace(sql, "IN (@${name}1, @${name}2)");
+
+    [Fact]
+    public void Every_sql_server_migration_parses()
+    {
+        var scripts = Migrator.ScriptsFor(new SqlServerDialect());
+
+        Assert.NotEmpty(scripts);
+        Assert.Equal(Migrator.ScriptsFor(new SqliteDialect()).Select(s => s.Version), scripts.Select(s => s.Version));
+        foreach (var script in scripts)
+        {
+            var errors = Parse(script.Sql);
+            Assert.True(errors.Count == 0, $"{script.Name}: {string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}"))}");
+        }
+
+        Assert.Empty(Parse(new SqlServerDialect().CreateSchemaVersionTable));
+    }
+
+    [Fact]
+    public void The_parser_rejects_sqlite_syntax()
+    {
+        Assert.NotEmpty(Parse("SELECT id FROM deals ORDER BY id LIMIT @take"));
+        Assert.NotEmpty(Parse("INSERT INTO parks (name) VALUES (@name) RETURNING id;"));
+        Assert.NotEmpty(Parse(new SqliteDialect().CreateSchemaVersionTable));
+        Assert.NotEmpty(Parse("SELECT 1 FROM deals WHERE stage IN @stages"));
+    }
+
+    [Fact]
+    public async Task Every_statement_of_a_tour_of_the_api_parses_as_t_sql()
+    {
+        await Tour();
+
+        var statements = _dialect.SqlServerStatements.Keys.ToList();
+        Assert.True(statements.Count > 40, $"only {statements.Count} statements were recorded");
+        Assert.Contains(statements, s => s.Contains("OUTPUT INSERTED.id", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("FETCH NEXT @take ROWS ONLY", StringComparison.Ordinal));
+        var failures = statements
+            .Select(s => (Sql: s, Errors: Parse(AsDapperSends(s))))
+            .Where(r => r.Errors.Count > 0)
+            .Select(r => $"{r.Sql}\n  -> {string.Join("; ", r.Errors.Select(e => e.Message))}")
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// <summary>Every endpoint, every filter, sort and grouping, with cursors and an as-of date.</summary>
+    private async Task Tour()
+    {
+        var world = await CreateWorld();
+        await SetRate("USD", 7.1m, DaysAgo(30));
+        await SetRate("USD", 7.2m, DaysAgo(30));
+        var a = Id(await Deal(world, new { source = "event", isKeyProject = true, openedOn = DaysAgo(20) }));
+        var b = Id(await Deal(world, new { currency = "USD", stage = "signed", openedOn = DaysAgo(20) }, "Helix"));
+        await Deal(world, new { source = "referral", referrerCompanyId = await Company("推荐企业") }, "C");
+        await Move(a, "negotiation", DaysAgo(10));
+        await SetStatus(a, "onHold", on: DaysAgo(5));
+        await SetStatus(a, "active");
+        await Move(b, "landed");
+        await PostOk($"/api/v1/deals/{b}/milestones", new { kind = "constructionStarted", on = Today }, System.Net.HttpStatusCode.OK);
+        await Send(HttpMethod.Patch, $"/api/v1/deals/{a}", new { name = "改名", ownerId = await User("周杰", "officer", await Team("深圳招商工作组")) });
+        await GetOk($"/api/v1/deals/{a}/history?limit=1");
+        await Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" });
+        await Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" });
+        foreach (var list in new[] { "parks", "sectors", "teams", "users", "companies?q=康", "fx-rates" })
+        {
+            await GetOk($"/api/v1/{list}{(list.Contains('?', StringComparison.Ordinal) ? "&" : "?")}limit=1");
+        }
+
+        var filters = $"stage=contact,negotiation&status=active&parkId={world.Park}&sectorId={world.Biomed}&ownerId={world.Officer}&teamId={world.Team}" +
+                      $"&source=event&sourceEventId=1&isKeyProject=true&q=%25&updatedSince=2020-01-01T00:00:00Z&includeDeleted=true";
+        await GetOk("/api/v1/deals?" + filters);
+        foreach (var sort in new[] { "id", "-id", "updatedAt", "-updatedAt", "openedOn", "-openedOn", "intendedInvestment", "-intendedInvestment", "name", "-name" })
+        {
+            var page = await GetOk($"/api/v1/deals?sort={sort}&limit=1");
+            await GetOk($"/api/v1/deals?sort={sort}&limit=1&cursor={page["nextCursor"]}");
+        }
+
+        foreach (var groupBy in new[] { "stage", "sector", "park", "owner", "team", "source" })
+        {
+            await GetOk($"/api/v1/reports/pipeline?groupBy={groupBy}&parkId={world.Park}&sectorId={world.Biomed}&ownerId={world.Officer}&teamId={world.Team}&source=event&isKeyProject=true");
+            await GetOk($"/api/v1/reports/pipeline?groupBy={groupBy}&asOf={DaysAgo(7)}&status=any");
+        }
+
+        await Send(HttpMethod.Delete, $"/api/v1/deals/{a}");
+        await Client.GetAsync("/health/ready");
+    }
+
+    [GeneratedRegex(@"IN @(?<name>\w+)")]
+    private static partial Regex ListParameter();
+}
