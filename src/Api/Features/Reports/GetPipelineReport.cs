@@ -126,8 +126,12 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
         string sql;
         if (asOf >= today)
         {
-            sql = $"SELECT d.{groupColumn} AS group_key, d.stage, d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended " +
-                  $"FROM deals d WHERE {where} AND d.status IN @statuses GROUP BY d.{groupColumn}, d.stage, d.currency";
+            // Grouped in the order of an index that covers the grouping (ix_deals_by_*), so that the
+            // database aggregates in one ordered index scan, without sorting.
+            var key = groupColumn == "stage" ? "" : $"d.{groupColumn} AS group_key, ";
+            var keyGroup = groupColumn == "stage" ? "" : $"d.{groupColumn}, ";
+            sql = $"SELECT {key}d.stage, d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended " +
+                  $"FROM deals d WHERE {where} AND d.status IN @statuses GROUP BY d.status, {keyGroup}d.stage, d.currency";
         }
         else
         {
@@ -144,7 +148,11 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
                   $"GROUP BY {groupExpression}, x.stage_as_of, x.currency";
         }
 
-        var buckets = (await session.QueryAsync<Bucket>(sql, args, cancellationToken)).ToList();
+        // Status splits the buckets only for the index's sake: merge them before converting and rounding.
+        var buckets = (await session.QueryAsync<Bucket>(sql, args, cancellationToken))
+            .GroupBy(b => (Key: request.GroupBy == PipelineGrouping.Stage ? b.Stage : b.GroupKey, b.Stage, b.Currency))
+            .Select(g => new Bucket { GroupKey = g.Key.Key, Stage = g.Key.Stage, Currency = g.Key.Currency, Deals = g.Sum(b => b.Deals), Intended = g.Sum(b => b.Intended) })
+            .ToList();
         var rates = await FxRates.FxRates.InForceAsync(session, asOf, cancellationToken);
         var probabilities = options.Value;
         var rows = new Dictionary<string, (long Count, long Intended, long Weighted)>(StringComparer.Ordinal);
@@ -251,7 +259,7 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
     {
         public long? GroupKey { get; init; }
 
-        public int Stage { get; init; }
+        public long Stage { get; init; }
 
         public string Currency { get; init; } = "";
 

@@ -101,7 +101,12 @@ CREATE TABLE deals (
     version                  INT    NOT NULL,
     deleted_at               DATETIME2 NULL
 );
-CREATE INDEX ix_deals_pipeline ON deals (status, stage, currency) INCLUDE (intended_minor) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_stage ON deals (status, stage, currency) INCLUDE (intended_minor, park_id, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_sector ON deals (status, sector_id, stage, currency) INCLUDE (intended_minor, park_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_park ON deals (status, park_id, stage, currency) INCLUDE (intended_minor, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_owner ON deals (status, owner_id, stage, currency) INCLUDE (intended_minor, park_id, sector_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_team ON deals (status, team_id, stage, currency) INCLUDE (intended_minor, park_id, sector_id, owner_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_source ON deals (status, source, stage, currency) INCLUDE (intended_minor, park_id, sector_id, owner_id, team_id, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_updated ON deals (updated_at, id);
 CREATE INDEX ix_deals_opened ON deals (opened_on, id);
 CREATE INDEX ix_deals_intended ON deals (intended_minor, id);

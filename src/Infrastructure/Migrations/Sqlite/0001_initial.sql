@@ -104,8 +104,15 @@ CREATE TABLE deals (
     version                  INTEGER NOT NULL,
     deleted_at               TEXT    NULL
 );
--- The pipeline report reads only this index (a covering scan of live deals).
-CREATE INDEX ix_deals_pipeline ON deals (status, stage, currency, intended_minor) WHERE deleted_at IS NULL;
+-- Pipeline reports: one index per grouping, ordered (status, group, stage, currency) so that the
+-- database aggregates in one ordered scan without sorting, and covering the amount and every
+-- report filter so that no row is read from the table.
+CREATE INDEX ix_deals_by_stage ON deals (status, stage, currency, intended_minor, park_id, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_sector ON deals (status, sector_id, stage, currency, intended_minor, park_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_park ON deals (status, park_id, stage, currency, intended_minor, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_owner ON deals (status, owner_id, stage, currency, intended_minor, park_id, sector_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_team ON deals (status, team_id, stage, currency, intended_minor, park_id, sector_id, owner_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_source ON deals (status, source, stage, currency, intended_minor, park_id, sector_id, owner_id, team_id, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_updated ON deals (updated_at, id);
 CREATE INDEX ix_deals_opened ON deals (opened_on, id);
 CREATE INDEX ix_deals_intended ON deals (intended_minor, id);

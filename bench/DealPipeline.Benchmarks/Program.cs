@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using DealPipeline.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// The report benchmark: 100,000 generated deals with about five history rows each in a SQLite
+// file, the real service started on it as its own process, and each report measured through HTTP
+// on loopback. Rerun with: dotnet run -c Release --project bench/DealPipeline.Benchmarks [deals] [requests]
+var deals = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
+var keep = Environment.GetEnvironmentVariable("DEALPIPELINE_BENCH_DIR");
+var folder = keep ?? Path.Combine(Path.GetTempPath(), "dealpipeline-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var file = Path.Combine(folder, "bench.db");
+var connectionString = $"Data Source={file}";
+
+try
+{
+    var started = Stopwatch.StartNew();
+    var history = File.Exists(file) ? 0 : await Generator.CreateAsync(connectionString, deals);
+    Console.WriteLine($"generated {deals:N0} deals and {history:N0} history rows in {started.Elapsed.TotalSeconds:0.0} s");
+
+    var port = FreePort();
+    using var service = StartService(connectionString, port);
+    using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    await WaitUntilReady(client, service);
+
+    var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ChinaTime.Zone).DateTime);
+    var asOf = today.AddDays(-180).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    var cases = new (string Name, string Path)[]
+    {
+        ("pipeline, groupBy=stage", "/api/v1/reports/pipeline?groupBy=stage"),
+        ("pipeline, groupBy=stage, status=any", "/api/v1/reports/pipeline?groupBy=stage&status=any"),
+        ("pipeline, groupBy=sector", "/api/v1/reports/pipeline?groupBy=sector"),
+        ("pipeline, groupBy=owner", "/api/v1/reports/pipeline?groupBy=owner"),
+        ("pipeline, groupBy=stage, sectorId=1 (subtree)", "/api/v1/reports/pipeline?groupBy=stage&sectorId=1"),
+        ($"pipeline, groupBy=stage, asOf={asOf}", $"/api/v1/reports/pipeline?groupBy=stage&asOf={asOf}"),
+        ("deals list, first page of 50", "/api/v1/deals?limit=50"),
+    };
+
+    Console.WriteLine();
+    Console.WriteLine($"| request ({deals:N0} deals; {requests} timed requests each, {requests / 5} for asOf, after 20 warm-up) | median ms | p95 ms | p99 ms | max ms |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var (name, path) in cases)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+        }
+
+        // The as-of report rebuilds every deal's stage from history: fewer rounds keep the run short.
+        var rounds = path.Contains("asOf", StringComparison.Ordinal) ? Math.Max(1, requests / 5) : requests;
+        var times = new List<double>(rounds);
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(path);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+        Console.WriteLine(FormattableString.Invariant($"| {name} | {At(0.5):0.0} | {At(0.95):0.0} | {At(0.99):0.0} | {times[^1]:0.0} |"));
+    }
+
+    service.Kill(entireProcessTree: true);
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    if (keep is null)
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static Process StartService(string connectionString, int port)
+{
+    var api = Path.Combine(AppContext.BaseDirectory, "DealPipeline.Api.dll");
+    var start = new ProcessStartInfo("dotnet", $"\"{api}\"")
+    {
+        WorkingDirectory = AppContext.BaseDirectory,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Database__ConnectionString"] = connectionString;
+    start.Environment["Demo__Seed"] = "false";
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the service");
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, e) =>
+    {
+        if (e.Data is not null)
+        {
+            Console.Error.WriteLine(e.Data);
+        }
+    };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitUntilReady(HttpClient client, Process service)
+{
+    for (var i = 0; i < 300; i++)
+    {
+        if (service.HasExited)
+        {
+            throw new InvalidOperationException($"the service exited with {service.ExitCode}");
+        }
+
+        try
+        {
+            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(100);
+    }
+
+    throw new TimeoutException("the service did not become ready");
+}
+
+/// <summary>Writes generated deals and their history straight into a migrated SQLite file.</summary>
+internal static class Generator
+{
+    public static async Task<long> CreateAsync(string connectionString, int deals)
+    {
+        var database = new Database(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString });
+        await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(default);
+        await using var connection = (SqliteConnection)await database.OpenAsync(default);
+        await using var transaction = connection.BeginTransaction();
+        var now = DateTime.UtcNow.ToString(TypeHandlers.SqliteTimestampFormat, CultureInfo.InvariantCulture);
+        void Exec(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        for (var i = 1; i <= 5; i++)
+        {
+            Exec($"INSERT INTO parks (name, city, created_at) VALUES ('园区{i}', '城市{i}', '{now}')");
+        }
+
+        Exec($"INSERT INTO sectors (name, parent_id, path, created_at) VALUES ('生物医药', NULL, '/1/', '{now}'), ('医疗器械', NULL, '/2/', '{now}'), ('数字健康', NULL, '/3/', '{now}')");
+        for (var i = 4; i <= 12; i++)
+        {
+            var parent = (i % 3) + 1;
+            Exec($"INSERT INTO sectors (name, parent_id, path, created_at) VALUES ('子行业{i}', {parent}, '/{parent}/{i}/', '{now}')");
+        }
+
+        for (var i = 1; i <= 5; i++)
+        {
+            Exec($"INSERT INTO teams (name, created_at) VALUES ('专班{i}', '{now}')");
+        }
+
+        for (var i = 1; i <= 40; i++)
+        {
+            Exec($"INSERT INTO users (name, role, team_id, created_at) VALUES ('专员{i}', 'officer', {(i % 5) + 1}, '{now}')");
+        }
+
+        for (var i = 1; i <= 5000; i++)
+        {
+            Exec($"INSERT INTO companies (name, country, created_at) VALUES ('企业{i}', 'CN', '{now}')");
+        }
+
+        Exec($"INSERT INTO fx_rates (currency, effective_on, rate_e8, updated_at) VALUES ('USD', '2020-01-01', 710040000, '{now}'), ('USD', '2025-06-30', 724680000, '{now}'), ('EUR', '2020-01-01', 773120000, '{now}')");
+
+        using var deal = connection.CreateCommand();
+        deal.Transaction = transaction;
+        deal.CommandText =
+            "INSERT INTO deals (name, company_id, park_id, sector_id, owner_id, team_id, source, is_key_project, confidential, intended_minor, currency, " +
+            "expected_tax_minor, stage, status, lost_reason, opened_on, signed_on, landed_on, last_change_on, created_at, updated_at, version) VALUES " +
+            "($name, $company, $park, $sector, $owner, $team, $source, $key, 0, $intended, $currency, $tax, $stage, $status, $lost, $opened, $signed, $landed, $last, $now, $now, $version)";
+        var p = new Dictionary<string, SqliteParameter>();
+        foreach (var name in new[] { "name", "company", "park", "sector", "owner", "team", "source", "key", "intended", "currency", "tax", "stage", "status", "lost", "opened", "signed", "landed", "last", "now", "version" })
+        {
+            p[name] = deal.Parameters.Add("$" + name, SqliteType.Text);
+        }
+
+        using var entry = connection.CreateCommand();
+        entry.Transaction = transaction;
+        entry.CommandText = "INSERT INTO deal_history (deal_id, kind, from_value, to_value, on_date, at, by_user_id) VALUES ($deal, $kind, $from, $to, $on, $at, $by)";
+        var h = new Dictionary<string, SqliteParameter>();
+        foreach (var name in new[] { "deal", "kind", "from", "to", "on", "at", "by" })
+        {
+            h[name] = entry.Parameters.Add("$" + name, SqliteType.Text);
+        }
+
+        var random = new Random(20261122);
+        var start = new DateOnly(2023, 1, 1);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var span = today.DayNumber - start.DayNumber;
+        long historyRows = 0;
+        for (var id = 1; id <= deals; id++)
+        {
+            var opened = start.AddDays(random.Next(span - 30));
+            var owner = random.Next(1, 41);
+            var entries = new List<(int Kind, int? From, int To, DateOnly On)> { (1, null, 1, opened) };
+            var stage = 1;
+            var day = opened;
+            var moves = random.Next(1, 5);
+            for (var m = 0; m < moves && stage < 5; m++)
+            {
+                day = day.AddDays(random.Next(1, 60));
+                if (day > today)
+                {
+                    break;
+                }
+
+                var to = Math.Min(5, stage + (random.NextDouble() < 0.15 ? 2 : 1));
+                entries.Add((1, stage, to, day));
+                stage = to;
+            }
+
+            // A pause and a restart, as officers record when a company's decision stalls.
+            if (random.NextDouble() < 0.45 && day.AddDays(40) <= today)
+            {
+                day = day.AddDays(random.Next(1, 20));
+                entries.Add((2, 1, 2, day));
+                day = day.AddDays(random.Next(1, 20));
+                entries.Add((2, 2, 1, day));
+            }
+
+            var status = 1;
+            if (random.NextDouble() < 0.25 && day.AddDays(10) <= today)
+            {
+                day = day.AddDays(random.Next(1, 10));
+                status = random.NextDouble() < 0.5 ? 3 : 2;
+                entries.Add((2, 1, status, day));
+            }
+
+            var currency = random.NextDouble() < 0.05 ? "USD" : random.NextDouble() < 0.01 ? "EUR" : "CNY";
+            p["name"].Value = $"项目{id}";
+            p["company"].Value = random.Next(1, 5001);
+            p["park"].Value = random.Next(1, 6);
+            p["sector"].Value = random.Next(1, 13);
+            p["owner"].Value = owner;
+            p["team"].Value = (owner % 5) + 1;
+            p["source"].Value = random.Next(1, 9);
+            p["key"].Value = random.NextDouble() < 0.2 ? 1 : 0;
+            p["intended"].Value = (long)random.Next(1, 3_000_000) * 10_000_00 + random.Next(0, 100);
+            p["currency"].Value = currency;
+            p["tax"].Value = random.NextDouble() < 0.5 ? (long)random.Next(1, 100_000) * 1000_00 : DBNull.Value;
+            p["stage"].Value = stage;
+            p["status"].Value = status;
+            p["lost"].Value = status == 3 ? random.Next(1, 6) : DBNull.Value;
+            p["opened"].Value = Date(opened);
+            var signed = entries.LastOrDefault(e => e.Kind == 1 && e.To >= 4 && (e.From ?? 0) < 4);
+            p["signed"].Value = stage >= 4 ? Date(signed.On == default ? opened : signed.On) : DBNull.Value;
+            p["landed"].Value = stage == 5 ? Date(entries.Last(e => e.Kind == 1).On) : DBNull.Value;
+            p["last"].Value = Date(entries[^1].On);
+            p["now"].Value = now;
+            p["version"].Value = entries.Count;
+            deal.ExecuteNonQuery();
+            foreach (var (kind, from, to, on) in entries)
+            {
+                h["deal"].Value = id;
+                h["kind"].Value = kind;
+                h["from"].Value = from is null ? DBNull.Value : from;
+                h["to"].Value = to;
+                h["on"].Value = Date(on);
+                h["at"].Value = now;
+                h["by"].Value = owner;
+                entry.ExecuteNonQuery();
+                historyRows++;
+            }
+        }
+
+        transaction.Commit();
+        Exec2(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        return historyRows;
+    }
+
+    private static void Exec2(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
