@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
 
@@ -51,8 +52,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             var parentPath = parentId is null
                 ? "/"
                 : await session.QuerySingleAsync<string>("SELECT path FROM sectors WHERE id = @parentId", new { parentId }, cancellationToken);
-            var id = await Insert("sector:" + s.Key, "sectors", "name, parent_id, path, created_at", "@Name, @parentId, @parentPath, @now", new { s.Name, parentId, parentPath, now });
-            await session.ExecuteAsync("UPDATE sectors SET path = @path WHERE id = @id", new { path = parentPath + id.ToString(CultureInfo.InvariantCulture) + "/", id }, cancellationToken);
+            ids["sector:" + s.Key] = await SectorTree.InsertAsync(session, s.Name, parentId, parentPath, now, cancellationToken);
         }
 
         foreach (var t in seed.Teams)

@@ -11,44 +11,8 @@ namespace DealPipeline.Api.Features.Deals;
 /// Time); <c>ownerId</c> defaults to the caller and <c>teamId</c> to the owner's team;
 /// <c>source</c> defaults to other and <c>currency</c> to CNY.
 /// </summary>
-public sealed record CreateDeal : ICommand<DealResponse>, IDealFields
+public sealed record CreateDeal : DealFields, ICommand<DealResponse>
 {
-    public string? Name { get; init; }
-
-    public long? CompanyId { get; init; }
-
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public DealSource? Source { get; init; }
-
-    public long? SourceEventId { get; init; }
-
-    public long? ReferrerCompanyId { get; init; }
-
-    public bool? IsKeyProject { get; init; }
-
-    public bool? Confidential { get; init; }
-
-    public decimal? IntendedInvestment { get; init; }
-
-    public string? Currency { get; init; }
-
-    public decimal? ContractedInvestment { get; init; }
-
-    public decimal? ExpectedAnnualOutput { get; init; }
-
-    public decimal? ExpectedAnnualTax { get; init; }
-
-    public int? ExpectedJobs { get; init; }
-
-    public DateOnly? PlannedLandingOn { get; init; }
-
     public Stage? Stage { get; init; }
 
     public DateOnly? OpenedOn { get; init; }
@@ -70,20 +34,9 @@ public sealed class CreateDealHandler(DbSession session, DealRepository deals, I
     {
         var ownerId = request.OwnerId ?? caller.UserId
             ?? throw ProblemException.Invalid("ownerId", "'ownerId' is required: the officer who owns the deal.");
-        var fields = new DealFields
-        {
-            Name = request.Name,
-            CompanyId = request.CompanyId,
-            ParkId = request.ParkId,
-            SectorId = request.SectorId,
-            OwnerId = ownerId,
-            TeamId = request.TeamId,
-            SourceEventId = request.SourceEventId,
-            ReferrerCompanyId = request.ReferrerCompanyId,
-            Currency = request.Currency,
-        };
+        var fields = request with { OwnerId = ownerId };
         var ownerTeam = await DealReferences.CheckAsync(session, fields, cancellationToken);
-        var terms = DealReferences.ToTerms(request, ownerId, request.TeamId ?? ownerTeam);
+        var terms = DealReferences.ToTerms(fields, ownerId, request.TeamId ?? ownerTeam);
         var deal = Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow);
         if (request.ContractedInvestment is not null && deal.Stage < Stage.Signed)
         {

@@ -6,47 +6,7 @@ using FluentValidation;
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>The plain fields of a deal as the API carries them: what create sets and a merge patch changes.</summary>
-public interface IDealFields
-{
-    string? Name { get; }
-
-    long? CompanyId { get; }
-
-    long? ParkId { get; }
-
-    long? SectorId { get; }
-
-    long? OwnerId { get; }
-
-    long? TeamId { get; }
-
-    DealSource? Source { get; }
-
-    long? SourceEventId { get; }
-
-    long? ReferrerCompanyId { get; }
-
-    bool? IsKeyProject { get; }
-
-    bool? Confidential { get; }
-
-    decimal? IntendedInvestment { get; }
-
-    string? Currency { get; }
-
-    decimal? ContractedInvestment { get; }
-
-    decimal? ExpectedAnnualOutput { get; }
-
-    decimal? ExpectedAnnualTax { get; }
-
-    int? ExpectedJobs { get; }
-
-    DateOnly? PlannedLandingOn { get; }
-}
-
-/// <summary>The patchable fields, as a merge patch is applied to them.</summary>
-public sealed record DealFields : IDealFields
+public record DealFields
 {
     public string? Name { get; init; }
 
@@ -112,7 +72,7 @@ public sealed record DealFields : IDealFields
 }
 
 /// <summary>Shape rules of the plain fields, for create and patch alike.</summary>
-public sealed class DealFieldsValidator : AbstractValidator<IDealFields>
+public sealed class DealFieldsValidator : AbstractValidator<DealFields>
 {
     public const int MaxExpectedJobs = 10_000_000;
 
@@ -141,7 +101,7 @@ public sealed class DealFieldsValidator : AbstractValidator<IDealFields>
 /// <summary>Checks that the ids a deal points at exist, reporting every missing one in one 400.</summary>
 public static class DealReferences
 {
-    public static async Task<long?> CheckAsync(DbSession session, IDealFields fields, CancellationToken cancellationToken)
+    public static async Task<long?> CheckAsync(DbSession session, DealFields fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(fields);
@@ -194,7 +154,7 @@ public static class DealReferences
     }
 
     /// <summary>The domain's terms from validated fields.</summary>
-    public static DealTerms ToTerms(IDealFields f, long ownerId, long? teamId)
+    public static DealTerms ToTerms(DealFields f, long ownerId, long? teamId)
     {
         ArgumentNullException.ThrowIfNull(f);
         return new DealTerms(

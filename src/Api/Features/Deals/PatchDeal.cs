@@ -20,7 +20,7 @@ public sealed class PatchDealHandler(
     DbSession session,
     DealRepository deals,
     IClock clock,
-    IValidator<IDealFields> fieldsValidator,
+    IValidator<DealFields> fieldsValidator,
     IOptions<JsonOptions> json) : IRequestHandler<PatchDeal, DealResponse>
 {
     /// <summary>Fields of the deal that the patch may not touch, and where they change instead.</summary>

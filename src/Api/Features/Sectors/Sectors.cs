@@ -76,12 +76,7 @@ public sealed class CreateSectorHandler(DbSession session, IClock clock) : IRequ
             throw ProblemException.Conflict($"The sector '{name}' already exists at that place in the tree.");
         }
 
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("sectors", "name, parent_id, path, created_at", "@name, @parentId, @pending, @at"),
-            new { name, parentId = request.ParentId, pending = parentPath, at = clock.UtcNow },
-            cancellationToken);
-        var path = parentPath + id.ToString(CultureInfo.InvariantCulture) + "/";
-        await session.ExecuteAsync("UPDATE sectors SET path = @path WHERE id = @id", new { path, id }, cancellationToken);
+        var id = await SectorTree.InsertAsync(session, name, request.ParentId, parentPath, clock.UtcNow, cancellationToken);
         return new SectorResponse { Id = id, Name = name, ParentId = request.ParentId };
     }
 }
@@ -97,6 +92,19 @@ public sealed class ListSectorsHandler(DbSession session) : IRequestHandler<List
 /// <summary>Turns a sector id into the LIKE pattern of its subtree's paths.</summary>
 public static class SectorTree
 {
+    /// <summary>Inserts a sector under the parent whose path is given ('/' for the top) and sets its own path.</summary>
+    public static async Task<long> InsertAsync(DbSession session, string name, long? parentId, string parentPath, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("sectors", "name, parent_id, path, created_at", "@name, @parentId, @parentPath, @at"),
+            new { name, parentId, parentPath, at },
+            cancellationToken);
+        var path = parentPath + id.ToString(CultureInfo.InvariantCulture) + "/";
+        await session.ExecuteAsync("UPDATE sectors SET path = @path WHERE id = @id", new { path, id }, cancellationToken);
+        return id;
+    }
+
     public static async Task<string> SubtreePatternAsync(DbSession session, long sectorId, string field, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
