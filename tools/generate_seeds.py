@@ -55,12 +55,14 @@ teams = [
 ]
 
 people = ["王磊", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵敏", "黄婷", "周杰", "吴昊", "徐丽", "孙涛"]
-users = [{"key": "admin", "name": "系统管理员", "role": "admin", "team": None},
-         {"key": "mgr1", "name": "马建国", "role": "manager", "team": None},
+# The demo keys are documented in the README and loaded only in Development.
+users = [{"key": "admin", "name": "系统管理员", "role": "admin", "team": None, "apiKey": "dp_demo_admin_key"},
+         {"key": "mgr1", "name": "马建国", "role": "manager", "team": None, "apiKey": "dp_demo_manager_key"},
          {"key": "mgr2", "name": "林晓红", "role": "manager", "team": None},
-         {"key": "bi", "name": "BI 数据接口", "role": "analyst", "team": None}]
+         {"key": "bi", "name": "BI 数据接口", "role": "analyst", "team": None, "apiKey": "dp_demo_analyst_key"}]
 for i, name in enumerate(people):
     users.append({"key": f"o{i + 1}", "name": name, "role": "officer", "team": teams[i % len(teams)]["key"]})
+users[4]["apiKey"] = "dp_demo_officer_key"
 officers = [u for u in users if u["role"] == "officer"]
 
 cities = ["北京", "上海", "深圳", "杭州", "苏州", "广州", "济南", "天津", "成都", "武汉", "南京", "中山"]

@@ -1,5 +1,8 @@
+using System.Threading.RateLimiting;
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Demo;
+using DealPipeline.Api.Features.Audit;
 using DealPipeline.Api.Features.Companies;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.FxRates;
@@ -9,11 +12,11 @@ using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Teams;
 using DealPipeline.Api.Features.Users;
 using DealPipeline.Api.Http;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using Polly;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -25,13 +28,21 @@ services.AddSingleton(sp => TransientFaults.CreatePipeline(sp.GetRequiredService
 services.AddSingleton<Migrator>();
 services.AddSingleton<DemoSeeder>();
 services.AddSingleton(TimeProvider.System);
-services.AddSingleton<IClock, SystemClock>();
+services.AddSingleton<IClock, DealPipeline.Infrastructure.SystemClock>();
 services.AddScoped<DbSession>();
 services.AddScoped<DealRepository>();
-services.AddScoped<ICurrentUser, UnidentifiedCaller>();
+services.AddHttpContextAccessor();
+services.AddScoped<ICurrentUser, HttpCurrentUser>();
+services.AddScoped<DealAccess>();
 services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
 services.AddApplication(typeof(Program).Assembly);
 Validation.UseCamelCaseNames();
+
+services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+services.AddAuthorization(Policies.Add);
+services.AddRateLimiter(RateLimits.Configure);
+services.AddCors();
+services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IConfiguration>(Cors.Configure);
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -52,37 +63,52 @@ var app = builder.Build();
 await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
 
 // Demo data goes into a new embedded database unless told otherwise; never by default in Production.
+// Its documented demo keys exist only in Development.
 var provider = app.Services.GetRequiredService<DatabaseOptions>().Provider;
 if (app.Configuration.GetValue<bool?>("Demo:Seed") ?? (provider == DatabaseProvider.Sqlite && !app.Environment.IsProduction()))
 {
-    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Configuration["Demo:SeedPath"] ?? DemoSeeder.DefaultPath, CancellationToken.None);
+    await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(
+        app.Configuration["Demo:SeedPath"] ?? DemoSeeder.DefaultPath,
+        withDemoKeys: app.Environment.IsDevelopment(),
+        CancellationToken.None);
 }
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseMiddleware<RequestLimits>();
-app.UseMiddleware<Idempotency>();
+app.UseMiddleware<ApiResponseHeaders>();
 
-app.MapOpenApi();
+// Swagger UI is static: served before authentication (its calls to the API carry the key you enter in it).
 app.UseSwaggerUI(o =>
 {
     o.SwaggerEndpoint("/openapi/v1.json", "DealPipeline v1");
     o.RoutePrefix = "swagger";
     o.DocumentTitle = "DealPipeline API";
 });
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseMiddleware<RequestLimits>();
+app.UseMiddleware<Idempotency>();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
 
-var api = app.MapGroup("/api/v1");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
+
+var api = app.MapGroup("/api/v1")
+    .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]))
+    .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
 api.MapParks();
 api.MapSectors();
 api.MapTeams();
 api.MapUsers();
+api.MapUserKeys();
 api.MapCompanies();
 api.MapFxRates();
 api.MapDeals();
 api.MapReports();
+api.MapAudit();
 
 await app.RunAsync();
 

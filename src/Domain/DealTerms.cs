@@ -1,7 +1,8 @@
 namespace DealPipeline.Domain;
 
 /// <summary>
-/// The plain fields of a deal: what officers fill in and may correct at any time.
+/// The plain fields of a deal. A confidential deal is seen only by its owner, its team, managers
+/// and admins; <see cref="CodeName"/> ("Project Falcon") stands for it where others see it counted.: what officers fill in and may correct at any time.
 /// Amounts are in minor units of <see cref="Currency"/>. Stage, status and the stage dates
 /// are not here: they change only through the deal's actions.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed record DealTerms(
     long? ReferrerCompanyId,
     bool IsKeyProject,
     bool Confidential,
+    string? CodeName,
     long IntendedInvestment,
     string Currency,
     long? ContractedInvestment,
@@ -26,6 +28,8 @@ public sealed record DealTerms(
     DateOnly? PlannedLandingOn)
 {
     public const int MaxNameLength = 200;
+
+    public const int MaxCodeNameLength = 100;
 
     /// <summary>Refuses terms that no deal may have, naming the field at fault.</summary>
     public void Validate()
@@ -38,6 +42,11 @@ public sealed record DealTerms(
         if (Name.Length > MaxNameLength)
         {
             throw new DomainException("name.tooLong", $"A deal's name has at most {MaxNameLength} characters.", "name");
+        }
+
+        if (CodeName?.Length > MaxCodeNameLength)
+        {
+            throw new DomainException("codeName.tooLong", $"A code name has at most {MaxCodeNameLength} characters.", "codeName");
         }
 
         RequireNonNegative(IntendedInvestment, "intendedInvestment");

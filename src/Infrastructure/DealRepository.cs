@@ -7,13 +7,13 @@ public sealed class DealRepository(DbSession session)
 {
     private const string Columns =
         "name, company_id, park_id, sector_id, owner_id, team_id, source, source_event_id, referrer_company_id, " +
-        "is_key_project, confidential, intended_minor, currency, contracted_minor, expected_output_minor, expected_tax_minor, " +
+        "is_key_project, confidential, code_name, intended_minor, currency, contracted_minor, expected_output_minor, expected_tax_minor, " +
         "expected_jobs, planned_landing_on, stage, status, lost_reason, opened_on, signed_on, landed_on, " +
         "construction_started_on, production_started_on, last_change_on, created_at, updated_at, version";
 
     private const string Values =
         "@Name, @CompanyId, @ParkId, @SectorId, @OwnerId, @TeamId, @Source, @SourceEventId, @ReferrerCompanyId, " +
-        "@IsKeyProject, @Confidential, @IntendedMinor, @Currency, @ContractedMinor, @ExpectedOutputMinor, @ExpectedTaxMinor, " +
+        "@IsKeyProject, @Confidential, @CodeName, @IntendedMinor, @Currency, @ContractedMinor, @ExpectedOutputMinor, @ExpectedTaxMinor, " +
         "@ExpectedJobs, @PlannedLandingOn, @Stage, @Status, @LostReason, @OpenedOn, @SignedOn, @LandedOn, " +
         "@ConstructionStartedOn, @ProductionStartedOn, @LastChangeOn, @CreatedAt, @UpdatedAt, @Version";
 
@@ -113,6 +113,8 @@ public sealed class DealRepository(DbSession session)
 
         public bool Confidential { get; set; }
 
+        public string? CodeName { get; set; }
+
         public long IntendedMinor { get; set; }
 
         public string Currency { get; set; } = "";
@@ -170,6 +172,7 @@ public sealed class DealRepository(DbSession session)
                 ReferrerCompanyId = t.ReferrerCompanyId,
                 IsKeyProject = t.IsKeyProject,
                 Confidential = t.Confidential,
+                CodeName = t.CodeName,
                 IntendedMinor = t.IntendedInvestment,
                 Currency = t.Currency,
                 ContractedMinor = t.ContractedInvestment,
@@ -207,6 +210,7 @@ public sealed class DealRepository(DbSession session)
                     ReferrerCompanyId,
                     IsKeyProject,
                     Confidential,
+                    CodeName,
                     IntendedMinor,
                     Currency,
                     ContractedMinor,

@@ -161,7 +161,12 @@ public sealed class SqlitePlatformTests : PlatformTests
         long deals;
         using (var factory = new ApiFactory(DatabaseProvider.Sqlite, demo, sqliteFile: file))
         {
-            using var client = factory.CreateClient();
+            // The README's demo keys work in Development: the analyst's reads everything, the officer's may not delete.
+            using var client = factory.ClientWithKey("dp_demo_analyst_key");
+            using var officer = factory.ClientWithKey("dp_demo_officer_key");
+            Assert.Equal(HttpStatusCode.Forbidden, (await officer.DeleteAsync("/api/v1/deals/1")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientWithKey("dp_demo_manager_key").GetAsync("/api/v1/audit")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await factory.ClientWithKey("dp_demo_admin_key").GetAsync("/api/v1/audit")).StatusCode);
             var parks = JsonNode.Parse(await client.GetStringAsync("/api/v1/parks"))!["items"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
             Assert.Contains("济南国际医学中心", parks);
             Assert.Contains("大兴经济开发区数字健康产业园", parks);
@@ -175,7 +180,7 @@ public sealed class SqlitePlatformTests : PlatformTests
 
         using (var again = new ApiFactory(DatabaseProvider.Sqlite, demo, sqliteFile: file))
         {
-            using var client = again.CreateClient();
+            using var client = again.ClientWithKey(ApiFactory.BootstrapAdminKey);
             var report = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/pipeline"))!;
             Assert.Equal(deals, report["total"]!["count"]!.GetValue<long>());
             await using var session = new DbSession(again.Database);
@@ -186,15 +191,28 @@ public sealed class SqlitePlatformTests : PlatformTests
     [Fact]
     public async Task Production_starts_without_demo_data()
     {
-        using var factory = new ProductionFactory();
+        using var factory = new ProductionFactory(seed: null);
         using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.BootstrapAdminKey);
 
         var parks = JsonNode.Parse(await client.GetStringAsync("/api/v1/parks"))!["items"]!.AsArray();
 
         Assert.Empty(parks);
     }
 
-    private sealed class ProductionFactory() : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
+    [Fact]
+    public async Task Production_never_accepts_the_demo_keys_even_with_demo_data()
+    {
+        using var factory = new ProductionFactory(seed: "true");
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "dp_demo_admin_key");
+
+        var response = await client.GetAsync("/api/v1/parks");
+
+        await AssertProblem(response, HttpStatusCode.Unauthorized);
+    }
+
+    private sealed class ProductionFactory(string? seed) : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
     {
         private readonly ApiFactory _database = new(DatabaseProvider.Sqlite);
 
@@ -202,6 +220,11 @@ public sealed class SqlitePlatformTests : PlatformTests
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
+            builder.UseSetting("Auth:BootstrapAdminKey", ApiFactory.BootstrapAdminKey);
+            if (seed is not null)
+            {
+                builder.UseSetting("Demo:Seed", seed);
+            }
         }
 
         protected override void Dispose(bool disposing)

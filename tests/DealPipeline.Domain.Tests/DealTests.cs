@@ -9,7 +9,7 @@ public class DealTests
     private const long Officer = 7;
 
     private static DealTerms Terms(DealSource source = DealSource.Event) =>
-        new("合成生物制造基地", 1, 2, 3, Officer, 4, source, null, null, false, false, 120_000_000_00, "CNY", null, null, null, null, null);
+        new("合成生物制造基地", 1, 2, 3, Officer, 4, source, null, null, false, false, null, 120_000_000_00, "CNY", null, null, null, null, null);
 
     private static Deal Open(Stage stage = Stage.Contact) => Deal.Open(Terms(), stage, Opened, Officer, At);
 

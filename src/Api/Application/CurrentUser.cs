@@ -1,13 +1,36 @@
+using System.Globalization;
+using System.Security.Claims;
+using DealPipeline.Api.Http.Security;
+using DealPipeline.Domain;
+
 namespace DealPipeline.Api.Application;
 
-/// <summary>Who is calling: the user whose key authenticated the request, or null when nobody is identified.</summary>
+/// <summary>Who is calling: the user whose API key authenticated the request.</summary>
 public interface ICurrentUser
 {
+    /// <summary>The user, or null for the bootstrap admin key (which belongs to no user) and for unauthenticated work.</summary>
     long? UserId { get; }
+
+    Role? Role { get; }
+
+    long? TeamId { get; }
+
+    /// <summary>How the audit log names the caller: "user:5", or "bootstrap-admin".</summary>
+    string Actor { get; }
 }
 
-/// <summary>Until API keys exist, requests are not tied to a user: history records no actor and a new deal needs an ownerId.</summary>
-public sealed class UnidentifiedCaller : ICurrentUser
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public long? UserId => null;
+    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+
+    public long? UserId => Long(ClaimTypes.NameIdentifier);
+
+    public Role? Role => Names.TryParse<Role>(User?.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
+
+    public long? TeamId => Long(ApiKeyAuthentication.TeamClaim);
+
+    public string Actor => UserId is { } id ? "user:" + id.ToString(CultureInfo.InvariantCulture) : User?.Identity?.Name ?? "anonymous";
+
+    private long? Long(string claim) =>
+        long.TryParse(User?.FindFirstValue(claim), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

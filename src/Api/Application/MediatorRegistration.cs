@@ -8,7 +8,7 @@ namespace DealPipeline.Api.Application;
 /// <summary>
 /// MediatR 5.1 has no DI package here: the mediator, every handler and the pipeline behaviors
 /// are registered by hand. Behaviors run in registration order, the first outermost:
-/// logging, then validation, then the transaction.
+/// logging, then validation, then the transaction, then the audit row (inside the transaction).
 /// </summary>
 public static class MediatorRegistration
 {
@@ -20,6 +20,7 @@ public static class MediatorRegistration
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuditBehavior<,>));
 
         var types = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }).ToList();
         foreach (var type in types)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Sectors;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
 
@@ -11,6 +12,7 @@ namespace DealPipeline.Api.Demo;
 /// <summary>
 /// Loads <c>seeds/demo.json</c> into an empty database, through the domain: every demo deal is
 /// opened and moved with the same rules and history as a real one, back-dated to its steps.
+/// The demo users' documented keys are loaded only when asked (in Development).
 /// </summary>
 public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 {
@@ -18,7 +20,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "seeds", "demo.json");
 
-    public async Task<bool> SeedAsync(string path, CancellationToken cancellationToken)
+    public async Task<bool> SeedAsync(string path, bool withDemoKeys, CancellationToken cancellationToken)
     {
         await using var session = new DbSession(database);
         await session.BeginAsync(cancellationToken);
@@ -63,7 +65,14 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         foreach (var u in seed.Users)
         {
             long? teamId = u.Team is null ? null : ids["team:" + u.Team];
-            await Insert("user:" + u.Key, "users", "name, role, team_id, created_at", "@Name, @Role, @teamId, @now", new { u.Name, u.Role, teamId, now });
+            var userId = await Insert("user:" + u.Key, "users", "name, role, team_id, created_at", "@Name, @Role, @teamId, @now", new { u.Name, u.Role, teamId, now });
+            if (withDemoKeys && u.ApiKey is { } key)
+            {
+                await session.ExecuteAsync(
+                    "INSERT INTO api_keys (user_id, key_hash, prefix, created_at) VALUES (@userId, @hash, @prefix, @now)",
+                    new { userId, hash = ApiKeys.Hash(key), prefix = ApiKeys.Shown(key), now },
+                    cancellationToken);
+            }
         }
 
         foreach (var c in seed.Companies)
@@ -95,6 +104,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                 d.Referrer is null ? null : ids["company:" + d.Referrer],
                 d.IsKeyProject,
                 false,
+                null,
                 Money.ToMinor(d.IntendedInvestment),
                 d.Currency,
                 null,
@@ -153,7 +163,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
     private sealed record SectorSeed(string Key, string Name, string? Parent);
 
-    private sealed record UserSeed(string Key, string Name, string Role, string? Team);
+    private sealed record UserSeed(string Key, string Name, string Role, string? Team, string? ApiKey);
 
     private sealed record CompanySeed(string Key, string Name, string? CreditCode, string Country, string? City);
 

@@ -15,7 +15,8 @@ namespace DealPipeline.Api.Http;
 public sealed class Idempotency(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
-    public const int MaxKeyLength = 200;
+    /// <summary>The client's part of the key; stored with the caller's id in front (the column holds 200).</summary>
+    public const int MaxKeyLength = 150;
 
     public async Task InvokeAsync(HttpContext context, Database database, IClock clock, IProblemDetailsService problems)
     {
@@ -34,6 +35,9 @@ public sealed class Idempotency(RequestDelegate next)
             return;
         }
 
+        // Keys are the caller's own: two clients that happen to pick the same key never collide.
+        var caller = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.User.Identity?.Name ?? "anonymous";
+        key = caller + "|" + key;
         context.Request.EnableBuffering();
         var hash = await HashAsync(context.Request, context.RequestAborted);
         var store = new IdempotencyStore(database);

@@ -20,8 +20,35 @@ public sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
                 "Lists take limit (1-500, default 50) and an opaque cursor, and answer {items, nextCursor}. GET of a deal returns an ETag " +
                 "(its version); PATCH and the deal actions accept If-Match and answer 412 when it is stale. A POST with an Idempotency-Key " +
                 "header is applied at most once: a repeat with the same key and body replays the first response, another body is a 422. " +
-                "Request bodies are limited to 1 MiB (413); unknown JSON fields are refused (400).",
+                "Request bodies are limited to 1 MiB (413); unknown JSON fields are refused (400). Every /api call needs an API key " +
+                "(X-Api-Key or Authorization: Bearer): none, unknown or revoked is a 401, a role without the right a 403. Roles: admin " +
+                "(users, keys, reference data, deletes, audit), manager (all deals and reports), officer (creates deals; changes those " +
+                "they own or their team owns; sees all but others' confidential deals), analyst (reads only). Each key may make " +
+                "100 requests a second with bursts of 200 (429 with Retry-After beyond). Responses are Cache-Control: no-store.",
         };
+        // Every /api operation needs a key: X-Api-Key, or the same key as a bearer token.
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+        {
+            ["ApiKey"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key (POST /api/v1/users or /api/v1/users/{id}/keys issues one), or Auth:BootstrapAdminKey.",
+            },
+            ["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The same API key sent as Authorization: Bearer <key>.",
+            },
+        };
+        document.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] },
+        ];
         return Task.CompletedTask;
     }
 }

@@ -42,6 +42,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = provider.ToString(),
             ["Database:ConnectionString"] = ConnectionString,
             ["Demo:Seed"] = "false",
+            ["Auth:BootstrapAdminKey"] = BootstrapAdminKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -50,7 +51,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The admin key the tests' default client sends.</summary>
+    public const string BootstrapAdminKey = "test-bootstrap-admin-key-0123456789";
+
     public DatabaseProvider Provider { get; }
+
+    /// <summary>A client that sends <paramref name="apiKey"/> (none when null).</summary>
+    public HttpClient ClientWithKey(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
 
     public string ConnectionString { get; }
 

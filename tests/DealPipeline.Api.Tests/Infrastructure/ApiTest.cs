@@ -33,7 +33,7 @@ public abstract class ApiTest : IAsyncLifetime
     public virtual Task InitializeAsync()
     {
         _factory = new ApiFactory(Provider, Settings, Services);
-        _client = _factory.CreateClient();
+        _client = _factory.ClientWithKey(ApiFactory.BootstrapAdminKey);
         return Task.CompletedTask;
     }
 
@@ -51,8 +51,12 @@ public abstract class ApiTest : IAsyncLifetime
     protected static string DaysAgo(int days) =>
         DateOnly.ParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    protected async Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null, string contentType = "application/json", IDictionary<string, string>? headers = null)
+    protected Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null, string contentType = "application/json", IDictionary<string, string>? headers = null) =>
+        Send(Client, method, path, body, contentType, headers);
+
+    protected static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, object? body = null, string contentType = "application/json", IDictionary<string, string>? headers = null)
     {
+        ArgumentNullException.ThrowIfNull(client);
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
@@ -66,7 +70,7 @@ public abstract class ApiTest : IAsyncLifetime
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await Client.SendAsync(request);
+        return await client.SendAsync(request);
     }
 
     protected Task<HttpResponseMessage> Post(string path, object body, IDictionary<string, string>? headers = null) =>
@@ -118,7 +122,14 @@ public abstract class ApiTest : IAsyncLifetime
         (await PostOk("/api/v1/teams", new { name }))["id"]!.GetValue<long>();
 
     protected async Task<long> User(string name, string role = "officer", long? teamId = null) =>
-        (await PostOk("/api/v1/users", new { name, role, teamId }))["id"]!.GetValue<long>();
+        (await UserWithKey(name, role, teamId)).Id;
+
+    /// <summary>A new user and the API key issued with them.</summary>
+    protected async Task<(long Id, string Key)> UserWithKey(string name, string role = "officer", long? teamId = null)
+    {
+        var user = await PostOk("/api/v1/users", new { name, role, teamId });
+        return (Id(user), user["apiKey"]!.GetValue<string>());
+    }
 
     protected async Task<long> Company(string name, string? creditCode = null, string country = "CN") =>
         (await PostOk("/api/v1/companies", new { name, creditCode, country }))["id"]!.GetValue<long>();
@@ -179,7 +190,7 @@ public abstract class ApiTest : IAsyncLifetime
     {
         await using var session = new DbSession(Factory.Database);
         var text = new StringBuilder();
-        foreach (var table in new[] { "parks", "sectors", "teams", "users", "companies", "events", "fx_rates", "deals", "deal_history" })
+        foreach (var table in new[] { "parks", "sectors", "teams", "users", "companies", "events", "fx_rates", "deals", "deal_history", "api_keys", "audit_log" })
         {
             text.Append('#').AppendLine(table);
             foreach (IDictionary<string, object?> row in await session.QueryAsync<dynamic>($"SELECT * FROM {table} ORDER BY 1, 2", null, default))

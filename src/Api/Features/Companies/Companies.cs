@@ -1,5 +1,7 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Api.Http;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
@@ -31,17 +33,22 @@ public static class CompanyEndpoints
                 var company = await mediator.Send(command, ct);
                 return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
             })
-            .WithName("CreateCompany")
+            .WithName("CreateCompany").Allow(Policies.WorkDeals)
             .WithSummary("Adds a company. creditCode is the 18-character unified social credit code; its check character is verified. country is ISO 3166-1 alpha-2.")
             .WithProblems(400, 409);
         group.MapGet("/", async ([AsParameters] ListCompanies query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListCompanies").WithSummary("Lists companies in id order; q matches part of the name or the credit code.")
+            .WithName("ListCompanies").Allow(Policies.Read).WithSummary("Lists companies in id order; q matches part of the name or the credit code.")
             .WithProblems(400);
     }
 }
 
-public sealed record CreateCompany(string? Name, string? CreditCode, string? Country, string? City) : ICommand<CompanyResponse>;
+public sealed record CreateCompany(string? Name, string? CreditCode, string? Country, string? City) : ICommand<CompanyResponse>, IAudited
+{
+    string IAudited.AuditEntity => "company";
+
+    string? IAudited.AuditId => null;
+}
 
 public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
 {

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -11,8 +12,12 @@ namespace DealPipeline.Api.Features.Deals;
 /// Time); <c>ownerId</c> defaults to the caller and <c>teamId</c> to the owner's team;
 /// <c>source</c> defaults to other and <c>currency</c> to CNY.
 /// </summary>
-public sealed record CreateDeal : DealFields, ICommand<DealResponse>
+public sealed record CreateDeal : DealFields, ICommand<DealResponse>, IAudited
 {
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => null;
+
     public Stage? Stage { get; init; }
 
     public DateOnly? OpenedOn { get; init; }
@@ -27,7 +32,7 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDeal>
     }
 }
 
-public sealed class CreateDealHandler(DbSession session, DealRepository deals, ICurrentUser caller, IClock clock)
+public sealed class CreateDealHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<CreateDeal, DealResponse>
 {
     public async Task<DealResponse> Handle(CreateDeal request, CancellationToken cancellationToken)
@@ -36,7 +41,9 @@ public sealed class CreateDealHandler(DbSession session, DealRepository deals, I
             ?? throw ProblemException.Invalid("ownerId", "'ownerId' is required: the officer who owns the deal.");
         var fields = request with { OwnerId = ownerId };
         var ownerTeam = await DealReferences.CheckAsync(session, fields, cancellationToken);
-        var terms = DealReferences.ToTerms(fields, ownerId, request.TeamId ?? ownerTeam);
+        var teamId = request.TeamId ?? ownerTeam;
+        access.RequireAssignable(ownerId, ownerTeam, teamId);
+        var terms = DealReferences.ToTerms(fields, ownerId, teamId);
         var deal = Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow);
         if (request.ContractedInvestment is not null && deal.Stage < Stage.Signed)
         {
@@ -44,6 +51,6 @@ public sealed class CreateDealHandler(DbSession session, DealRepository deals, I
         }
 
         await deals.AddAsync(deal, cancellationToken);
-        return await DealQueries.GetAsync(session, deal.Id, cancellationToken);
+        return await DealQueries.GetAsync(session, access, deal.Id, cancellationToken);
     }
 }

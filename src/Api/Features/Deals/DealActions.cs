@@ -1,4 +1,5 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -10,7 +11,12 @@ public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, dec
 
 /// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
 public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, int? ExpectedVersion)
-    : ICommand<DealResponse>;
+    : ICommand<DealResponse>, IAudited, IChangesDeal
+{
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed class MoveDealStageValidator : AbstractValidator<MoveDealStage>
 {
@@ -24,12 +30,12 @@ public sealed class MoveDealStageValidator : AbstractValidator<MoveDealStage>
     }
 }
 
-public sealed class MoveDealStageHandler(DbSession session, DealRepository deals, ICurrentUser caller, IClock clock)
+public sealed class MoveDealStageHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<MoveDealStage, DealResponse>
 {
     public async Task<DealResponse> Handle(MoveDealStage request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
         var loaded = deal.Version;
         deal.MoveTo(
             request.To!.Value,
@@ -38,7 +44,7 @@ public sealed class MoveDealStageHandler(DbSession session, DealRepository deals
             request.ContractedInvestment is { } c ? Money.ToMinor(c) : null,
             caller.UserId,
             clock.UtcNow);
-        return await DealQueries.SaveAsync(session, deals, deal, loaded, cancellationToken);
+        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
     }
 }
 
@@ -46,7 +52,12 @@ public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? 
 
 /// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
 public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, int? ExpectedVersion)
-    : ICommand<DealResponse>;
+    : ICommand<DealResponse>, IAudited, IChangesDeal
+{
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed class ChangeDealStatusValidator : AbstractValidator<ChangeDealStatus>
 {
@@ -63,12 +74,12 @@ public sealed class ChangeDealStatusValidator : AbstractValidator<ChangeDealStat
     }
 }
 
-public sealed class ChangeDealStatusHandler(DbSession session, DealRepository deals, ICurrentUser caller, IClock clock)
+public sealed class ChangeDealStatusHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<ChangeDealStatus, DealResponse>
 {
     public async Task<DealResponse> Handle(ChangeDealStatus request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
         var loaded = deal.Version;
         var on = request.On ?? clock.Today;
         switch (request.Status!.Value)
@@ -84,14 +95,19 @@ public sealed class ChangeDealStatusHandler(DbSession session, DealRepository de
                 break;
         }
 
-        return await DealQueries.SaveAsync(session, deals, deal, loaded, cancellationToken);
+        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
     }
 }
 
 public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On);
 
 /// <summary>Dates construction start or production start of a landed deal.</summary>
-public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, int? ExpectedVersion) : ICommand<DealResponse>;
+public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, int? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal
+{
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed class RecordDealMilestoneValidator : AbstractValidator<RecordDealMilestone>
 {
@@ -103,26 +119,31 @@ public sealed class RecordDealMilestoneValidator : AbstractValidator<RecordDealM
     }
 }
 
-public sealed class RecordDealMilestoneHandler(DbSession session, DealRepository deals, IClock clock)
+public sealed class RecordDealMilestoneHandler(DbSession session, DealRepository deals, DealAccess access, IClock clock)
     : IRequestHandler<RecordDealMilestone, DealResponse>
 {
     public async Task<DealResponse> Handle(RecordDealMilestone request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
         var loaded = deal.Version;
         deal.RecordMilestone(request.Kind!.Value, request.On!.Value, clock.UtcNow);
-        return await DealQueries.SaveAsync(session, deals, deal, loaded, cancellationToken);
+        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
     }
 }
 
 /// <summary>Soft-deletes a deal: it disappears from reads and reports, and incremental pulls see its tombstone.</summary>
-public sealed record DeleteDeal(long Id, int? ExpectedVersion) : ICommand<Unit>;
+public sealed record DeleteDeal(long Id, int? ExpectedVersion) : ICommand<Unit>, IAudited, IChangesDeal
+{
+    string IAudited.AuditEntity => "deal";
 
-public sealed class DeleteDealHandler(DbSession session, DealRepository deals, IClock clock) : IRequestHandler<DeleteDeal, Unit>
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed class DeleteDealHandler(DbSession session, DealRepository deals, DealAccess access, IClock clock) : IRequestHandler<DeleteDeal, Unit>
 {
     public async Task<Unit> Handle(DeleteDeal request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
         var now = clock.UtcNow;
         var rows = await session.ExecuteAsync(
             "UPDATE deals SET deleted_at = @now, updated_at = @now, version = version + 1 WHERE id = @Id AND version = @Version AND deleted_at IS NULL",

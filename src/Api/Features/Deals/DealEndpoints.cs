@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Api.Http;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class DealEndpoints
                 ETags.Set(response, deal.Version);
                 return TypedResults.Created($"/api/v1/deals/{deal.Id}", deal);
             })
-            .WithName("CreateDeal")
+            .WithName("CreateDeal").Allow(Policies.WorkDeals)
             .WithSummary("Opens a deal.")
             .WithDescription(
                 "Required: name, companyId, parkId, sectorId, intendedInvestment. stage defaults to contact; a deal may be opened at a later stage " +
@@ -29,7 +30,7 @@ public static class DealEndpoints
 
         group.MapGet("/", async ([AsParameters] ListDeals query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListDeals")
+            .WithName("ListDeals").Allow(Policies.Read)
             .WithSummary("Lists deals, filtered and sorted, a page at a time (keyset cursor: no deal is repeated or skipped while deals are added).")
             .WithDescription(
                 "Filters combine with AND. stage, status and source take comma-separated names. sectorId includes its descendants. q matches part of the " +
@@ -44,7 +45,7 @@ public static class DealEndpoints
                 ETags.Set(response, deal.Version);
                 return TypedResults.Ok(deal);
             })
-            .WithName("GetDeal").WithSummary("Reads a deal; its ETag is its version, for If-Match.")
+            .WithName("GetDeal").Allow(Policies.Read).WithSummary("Reads a deal; its ETag is its version, for If-Match.")
             .WithProblems(404);
 
         group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
@@ -55,7 +56,7 @@ public static class DealEndpoints
                 return TypedResults.Ok(deal);
             })
             .Accepts<DealFields>("application/merge-patch+json", "application/json")
-            .WithName("PatchDeal")
+            .WithName("PatchDeal").Allow(Policies.WorkDeals)
             .WithSummary("Changes a deal's plain fields with a JSON merge patch (RFC 7396); If-Match guards against lost updates.")
             .WithDescription(
                 "Send only the fields to change; null clears an optional field. stage, status, lostReason, signedOn, landedOn, the milestones, openedOn, " +
@@ -65,7 +66,7 @@ public static class DealEndpoints
 
         group.MapPost("/{id:long}/transitions", async (long id, TransitionBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 Respond(response, await mediator.Send(new MoveDealStage(id, body.To, body.On, body.Reason, body.ContractedInvestment, ETags.ExpectedVersion(request)), ct)))
-            .WithName("MoveDealStage")
+            .WithName("MoveDealStage").Allow(Policies.WorkDeals)
             .WithSummary("Moves the deal's stage.")
             .WithDescription(
                 "Forward moves may skip stages; a backward move needs a reason. Entering signed sets signedOn (and contractedInvestment if given); " +
@@ -76,7 +77,7 @@ public static class DealEndpoints
 
         group.MapPost("/{id:long}/status", async (long id, StatusBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 Respond(response, await mediator.Send(new ChangeDealStatus(id, body.Status, body.Reason, body.Note, body.On, ETags.ExpectedVersion(request)), ct)))
-            .WithName("ChangeDealStatus")
+            .WithName("ChangeDealStatus").Allow(Policies.WorkDeals)
             .WithSummary("Puts a deal on hold (onHold), marks it lost (lost, with reason) or reactivates it (active).")
             .WithDescription(
                 "Hold: only from active. Lost: from active or onHold, reason required (choseOtherLocation, funding, policyMismatch, strategyChange, other). " +
@@ -85,13 +86,13 @@ public static class DealEndpoints
 
         group.MapPost("/{id:long}/milestones", async (long id, MilestoneBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 Respond(response, await mediator.Send(new RecordDealMilestone(id, body.Kind, body.On, ETags.ExpectedVersion(request)), ct)))
-            .WithName("RecordDealMilestone")
+            .WithName("RecordDealMilestone").Allow(Policies.WorkDeals)
             .WithSummary("Dates construction start (开工) or production start (投产) of a landed deal; each is recorded once (409 after).")
             .WithProblems(400, 404, 409, 412);
 
         group.MapGet("/{id:long}/history", async (long id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetDealHistory(id, limit ?? Cursor.DefaultLimit, cursor), ct)))
-            .WithName("GetDealHistory")
+            .WithName("GetDealHistory").Allow(Policies.Read)
             .WithSummary("Every stage and status change of the deal, oldest first: {on, at, kind, from, to, reason, note, byUserId}.")
             .WithProblems(400, 404);
 
@@ -100,7 +101,7 @@ public static class DealEndpoints
                 await mediator.Send(new DeleteDeal(id, ETags.ExpectedVersion(request)), ct);
                 return TypedResults.NoContent();
             })
-            .WithName("DeleteDeal")
+            .WithName("DeleteDeal").Allow(Policies.Admin)
             .WithSummary("Soft-deletes a deal: it leaves reads and reports; GET /api/v1/deals?updatedSince=…&includeDeleted=true returns its tombstone.")
             .WithProblems(404, 412);
     }

@@ -30,6 +30,9 @@ public record DealFields
 
     public bool? Confidential { get; init; }
 
+    /// <summary>What those who may not see a confidential deal see instead of its name ("Project Falcon").</summary>
+    public string? CodeName { get; init; }
+
     public decimal? IntendedInvestment { get; init; }
 
     public string? Currency { get; init; }
@@ -60,6 +63,7 @@ public record DealFields
             ReferrerCompanyId = deal.ReferrerCompanyId,
             IsKeyProject = deal.IsKeyProject,
             Confidential = deal.Confidential,
+            CodeName = deal.CodeName,
             IntendedInvestment = deal.IntendedInvestment,
             Currency = deal.Currency,
             ContractedInvestment = deal.ContractedInvestment,
@@ -82,6 +86,7 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
         RuleFor(x => x.CompanyId).NotNull().WithMessage("'companyId' is required.").Id();
         RuleFor(x => x.ParkId).NotNull().WithMessage("'parkId' is required.").Id();
         RuleFor(x => x.SectorId).NotNull().WithMessage("'sectorId' is required.").Id();
+        RuleFor(x => x.CodeName).MaximumLength(DealTerms.MaxCodeNameLength);
         RuleFor(x => x.OwnerId).Id();
         RuleFor(x => x.TeamId).Id();
         RuleFor(x => x.SourceEventId).Id();
@@ -169,6 +174,7 @@ public static class DealReferences
             f.ReferrerCompanyId,
             f.IsKeyProject ?? false,
             f.Confidential ?? false,
+            string.IsNullOrWhiteSpace(f.CodeName) ? null : f.CodeName.Trim(),
             Money.ToMinor(f.IntendedInvestment!.Value),
             f.Currency ?? Features.FxRates.FxRates.Cny,
             f.ContractedInvestment is { } c ? Money.ToMinor(c) : null,

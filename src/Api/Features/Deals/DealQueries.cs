@@ -9,23 +9,41 @@ public static class DealQueries
 {
     public const string Columns =
         "d.id, d.name, d.company_id, d.park_id, d.sector_id, d.owner_id, d.team_id, d.source, d.source_event_id, d.referrer_company_id, " +
-        "d.stage, d.status, d.lost_reason, d.is_key_project, d.confidential, d.intended_minor, d.currency, d.contracted_minor, " +
+        "d.stage, d.status, d.lost_reason, d.is_key_project, d.confidential, d.code_name, d.intended_minor, d.currency, d.contracted_minor, " +
         "d.expected_output_minor, d.expected_tax_minor, d.expected_jobs, d.planned_landing_on, d.opened_on, d.signed_on, d.landed_on, " +
         "d.construction_started_on, d.production_started_on, d.created_at, d.updated_at, d.version, d.deleted_at";
 
-    /// <summary>The live deal, or a 404.</summary>
-    public static async Task<DealResponse> GetAsync(DbSession session, long id, CancellationToken cancellationToken)
+    /// <summary>The live deal as the caller may see it, or a 404 (also for a confidential deal they may not see).</summary>
+    public static async Task<DealResponse> GetAsync(DbSession session, DealAccess access, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(access);
         var row = await session.QuerySingleOrDefaultAsync<DealRow>(
             $"SELECT {Columns} FROM deals d WHERE d.id = @id AND d.deleted_at IS NULL", new { id }, cancellationToken);
-        return row?.ToResponse() ?? throw ProblemException.NotFound("deal", id);
+        return row is not null && access.CanSee(row.Confidential, row.OwnerId, row.TeamId)
+            ? row.ToResponse()
+            : throw ProblemException.NotFound("deal", id);
     }
 
-    public static async Task<Deal> LoadAsync(DealRepository deals, long id, int? expectedVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// The deal a command is about to change: 404 if it does not exist for the caller, 403 if
+    /// they may see but not change it, 412 if <paramref name="expectedVersion"/> is stale.
+    /// </summary>
+    public static async Task<Deal> LoadAsync(DealRepository deals, DealAccess access, long id, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deals);
-        var deal = await deals.FindAsync(id, cancellationToken) ?? throw ProblemException.NotFound("deal", id);
+        ArgumentNullException.ThrowIfNull(access);
+        var deal = await deals.FindAsync(id, cancellationToken);
+        if (deal is null || !access.CanSee(deal.Terms.Confidential, deal.Terms.OwnerId, deal.Terms.TeamId))
+        {
+            throw ProblemException.NotFound("deal", id);
+        }
+
+        if (!access.CanChange(deal.Terms.OwnerId, deal.Terms.TeamId))
+        {
+            throw new ProblemException(StatusCodes.Status403Forbidden, "Forbidden", "You may change only the deals you own or that belong to your team.");
+        }
+
         if (expectedVersion is not null && expectedVersion != deal.Version)
         {
             throw ProblemException.PreconditionFailed(deal.Version);
@@ -35,7 +53,7 @@ public static class DealQueries
     }
 
     /// <summary>Stores the changed deal and reads it back as the API shows it.</summary>
-    public static async Task<DealResponse> SaveAsync(DbSession session, DealRepository deals, Deal deal, int loadedVersion, CancellationToken cancellationToken)
+    public static async Task<DealResponse> SaveAsync(DbSession session, DealAccess access, DealRepository deals, Deal deal, int loadedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(deal);
@@ -45,7 +63,7 @@ public static class DealQueries
             throw ProblemException.PreconditionFailed(loadedVersion + 1);
         }
 
-        return await GetAsync(session, deal.Id, cancellationToken);
+        return await GetAsync(session, access, deal.Id, cancellationToken);
     }
 
     public sealed record DealRow
@@ -79,6 +97,8 @@ public static class DealQueries
         public bool IsKeyProject { get; init; }
 
         public bool Confidential { get; init; }
+
+        public string? CodeName { get; init; }
 
         public long IntendedMinor { get; init; }
 
@@ -132,6 +152,7 @@ public static class DealQueries
             LostReason = LostReason,
             IsKeyProject = IsKeyProject,
             Confidential = Confidential,
+            CodeName = CodeName,
             IntendedInvestment = Money.FromMinor(IntendedMinor),
             Currency = Currency,
             ContractedInvestment = Money.FromMinor(ContractedMinor),

@@ -53,6 +53,8 @@ public sealed record DealResponse : DealListItem
 
     public bool Confidential { get; init; }
 
+    public string? CodeName { get; init; }
+
     public decimal IntendedInvestment { get; init; }
 
     public string Currency { get; init; } = "";

@@ -16,14 +16,11 @@ public sealed record DealHistoryItem(DateOnly On, DateTimeOffset At, HistoryKind
 
 public sealed record GetDealHistory(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
 
-public sealed class GetDealHistoryHandler(DbSession session) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
+public sealed class GetDealHistoryHandler(DbSession session, DealAccess access) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
 {
     public async Task<Page<DealHistoryItem>> Handle(GetDealHistory request, CancellationToken cancellationToken)
     {
-        if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM deals WHERE id = @Id AND deleted_at IS NULL", new { request.Id }, cancellationToken) == 0)
-        {
-            throw ProblemException.NotFound("deal", request.Id);
-        }
+        await DealQueries.GetAsync(session, access, request.Id, cancellationToken);
 
         var page = await ListById.PageAsync<Row>(
             session,

@@ -200,13 +200,14 @@ public sealed record DealSorts(string Name, string Column, bool Descending, Func
     }
 }
 
-public sealed class ListDealsHandler(DbSession session) : IRequestHandler<ListDeals, Page<DealListItem>>
+public sealed class ListDealsHandler(DbSession session, DealAccess access) : IRequestHandler<ListDeals, Page<DealListItem>>
 {
     public async Task<Page<DealListItem>> Handle(ListDeals request, CancellationToken cancellationToken)
     {
         DealSorts.TryGet(request.Sort ?? (request.UpdatedSince is null ? "id" : "updatedAt"), out var sort);
         var limit = request.Limit ?? Cursor.DefaultLimit;
         var (where, args) = await DealFilterSql.BuildAsync(session, request, request.IncludeDeleted == true, cancellationToken);
+        where.Append(" AND ").Append(access.VisibleSql(args));
         if (request.UpdatedSince is { } since)
         {
             where.Append(" AND d.updated_at >= @updatedSince");

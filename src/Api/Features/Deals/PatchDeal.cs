@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Infrastructure;
 using FluentValidation;
 using MediatR;
@@ -14,11 +15,17 @@ namespace DealPipeline.Api.Features.Deals;
 /// it (a required field cannot be cleared). Stage, status, the stage dates, openedOn and version
 /// change only through the deal's actions: naming them, or an unknown field, is a 400.
 /// </summary>
-public sealed record PatchDeal(long Id, JsonElement Patch, int? ExpectedVersion) : ICommand<DealResponse>;
+public sealed record PatchDeal(long Id, JsonElement Patch, int? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal
+{
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed class PatchDealHandler(
     DbSession session,
     DealRepository deals,
+    DealAccess access,
     IClock clock,
     IValidator<DealFields> fieldsValidator,
     IOptions<JsonOptions> json) : IRequestHandler<PatchDeal, DealResponse>
@@ -48,8 +55,8 @@ public sealed class PatchDealHandler(
             throw ProblemException.Invalid("$", "A merge patch is a JSON object of the fields to change.");
         }
 
-        var deal = await DealQueries.LoadAsync(deals, request.Id, request.ExpectedVersion, cancellationToken);
-        var current = DealFields.Of(await DealQueries.GetAsync(session, request.Id, cancellationToken));
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var current = DealFields.Of(await DealQueries.GetAsync(session, access, request.Id, cancellationToken));
         var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
         var errors = new Dictionary<string, string[]>();
         foreach (var member in request.Patch.EnumerateObject())
@@ -88,8 +95,13 @@ public sealed class PatchDealHandler(
             teamId = ownerTeam;
         }
 
+        if (fields.OwnerId != current.OwnerId || teamId != current.TeamId)
+        {
+            access.RequireAssignable(fields.OwnerId!.Value, ownerTeam, teamId);
+        }
+
         var loaded = deal.Version;
         deal.Revise(DealReferences.ToTerms(fields, fields.OwnerId!.Value, teamId), clock.UtcNow);
-        return await DealQueries.SaveAsync(session, deals, deal, loaded, cancellationToken);
+        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Api.Http;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -17,18 +19,23 @@ public static class FxRateEndpoints
         var group = api.MapGroup("/fx-rates").WithTags("FX rates");
         group.MapPut("/{currency}", async (string currency, FxRateBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetFxRate(currency, body.Rate, body.EffectiveOn), ct)))
-            .WithName("SetFxRate")
+            .WithName("SetFxRate").Allow(Policies.Admin)
             .WithSummary("Sets the rate (yuan per unit, up to 8 decimals) of a currency from effectiveOn; setting the same day again replaces it.")
             .WithProblems(400);
         group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListFxRates(), ct)))
-            .WithName("ListFxRates")
+            .WithName("ListFxRates").Allow(Policies.Read)
             .WithSummary("Lists every rate ever set, by currency, newest first. A report uses, for each currency, the latest rate effective on or before its date.");
     }
 }
 
 public sealed record FxRateBody(decimal? Rate, DateOnly? EffectiveOn);
 
-public sealed record SetFxRate(string Currency, decimal? Rate, DateOnly? EffectiveOn) : ICommand<FxRateResponse>;
+public sealed record SetFxRate(string Currency, decimal? Rate, DateOnly? EffectiveOn) : ICommand<FxRateResponse>, IAudited
+{
+    string IAudited.AuditEntity => "fxRate";
+
+    string? IAudited.AuditId => Currency;
+}
 
 public sealed class SetFxRateValidator : AbstractValidator<SetFxRate>
 {

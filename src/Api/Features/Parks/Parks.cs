@@ -1,5 +1,7 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Api.Http;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -26,16 +28,21 @@ public static class ParkEndpoints
                 var park = await mediator.Send(command, ct);
                 return TypedResults.Created($"/api/v1/parks/{park.Id}", park);
             })
-            .WithName("CreatePark").WithSummary("Adds a park (园区) where deals may land.")
+            .WithName("CreatePark").Allow(Policies.Admin).WithSummary("Adds a park (园区) where deals may land.")
             .WithProblems(400, 409);
         group.MapGet("/", async ([AsParameters] ListParks query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListParks").WithSummary("Lists parks in id order.")
+            .WithName("ListParks").Allow(Policies.Read).WithSummary("Lists parks in id order.")
             .WithProblems(400);
     }
 }
 
-public sealed record CreatePark(string? Name, string? City) : ICommand<ParkResponse>;
+public sealed record CreatePark(string? Name, string? City) : ICommand<ParkResponse>, IAudited
+{
+    string IAudited.AuditEntity => "park";
+
+    string? IAudited.AuditId => null;
+}
 
 public sealed class CreateParkValidator : AbstractValidator<CreatePark>
 {

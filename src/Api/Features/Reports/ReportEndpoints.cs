@@ -1,5 +1,6 @@
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
 using MediatR;
 
 namespace DealPipeline.Api.Features.Reports;
@@ -11,7 +12,7 @@ public static class ReportEndpoints
         var group = api.MapGroup("/reports").WithTags("Reports");
         group.MapGet("/pipeline", async ([AsParameters] PipelineQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
-            .WithName("GetPipelineReport")
+            .WithName("GetPipelineReport").Allow(Policies.Read)
             .WithSummary("The pipeline in CNY: count, intended and weighted investment by stage, sector, park, owner, team or source.")
             .WithDescription(
                 "Lost deals are never counted. status: active (default), onHold, or any (active and on hold). With groupBy=stage every stage has a row, " +

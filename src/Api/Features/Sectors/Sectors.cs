@@ -1,6 +1,8 @@
 using System.Globalization;
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Api.Http;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -27,18 +29,23 @@ public static class SectorEndpoints
                 var sector = await mediator.Send(command, ct);
                 return TypedResults.Created($"/api/v1/sectors/{sector.Id}", sector);
             })
-            .WithName("CreateSector")
+            .WithName("CreateSector").Allow(Policies.Admin)
             .WithSummary("Adds a sector (产业链/赛道), under a parent sector or at the top of the tree.")
             .WithProblems(400, 409);
         group.MapGet("/", async ([AsParameters] ListSectors query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListSectors")
+            .WithName("ListSectors").Allow(Policies.Read)
             .WithSummary("Lists the sector tree flat, in id order (a parent always before its children), each with its parentId.")
             .WithProblems(400);
     }
 }
 
-public sealed record CreateSector(string? Name, long? ParentId) : ICommand<SectorResponse>;
+public sealed record CreateSector(string? Name, long? ParentId) : ICommand<SectorResponse>, IAudited
+{
+    string IAudited.AuditEntity => "sector";
+
+    string? IAudited.AuditId => null;
+}
 
 public sealed class CreateSectorValidator : AbstractValidator<CreateSector>
 {

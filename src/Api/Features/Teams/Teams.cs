@@ -1,5 +1,7 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Api.Http;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -24,16 +26,21 @@ public static class TeamEndpoints
                 var team = await mediator.Send(command, ct);
                 return TypedResults.Created($"/api/v1/teams/{team.Id}", team);
             })
-            .WithName("CreateTeam").WithSummary("Adds a task force (工作专班) of officers.")
+            .WithName("CreateTeam").Allow(Policies.Admin).WithSummary("Adds a task force (工作专班) of officers.")
             .WithProblems(400, 409);
         group.MapGet("/", async ([AsParameters] ListTeams query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
-            .WithName("ListTeams").WithSummary("Lists teams in id order.")
+            .WithName("ListTeams").Allow(Policies.Read).WithSummary("Lists teams in id order.")
             .WithProblems(400);
     }
 }
 
-public sealed record CreateTeam(string? Name) : ICommand<TeamResponse>;
+public sealed record CreateTeam(string? Name) : ICommand<TeamResponse>, IAudited
+{
+    string IAudited.AuditEntity => "team";
+
+    string? IAudited.AuditId => null;
+}
 
 public sealed class CreateTeamValidator : AbstractValidator<CreateTeam>
 {

@@ -1,12 +1,17 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
+using DealPipeline.Api.Http.Security;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
 using FluentValidation;
 using MediatR;
 
 namespace DealPipeline.Api.Features.Users;
+
+/// <summary>A new user and their first API key, shown this once: only its hash is stored.</summary>
+public sealed record CreatedUserResponse(long Id, string Name, Role Role, long? TeamId, string ApiKey, long ApiKeyId);
 
 public sealed record UserResponse : IHasId
 {
@@ -29,16 +34,24 @@ public static class UserEndpoints
                 var user = await mediator.Send(command, ct);
                 return TypedResults.Created($"/api/v1/users/{user.Id}", user);
             })
-            .WithName("CreateUser").WithSummary("Adds a user: an officer, a manager, an analyst (or BI tool) or an admin.")
+            .WithName("CreateUser")
+            .WithSummary("Adds a user (an officer, a manager, an analyst or BI tool, or an admin) with a first API key, shown in this answer only.")
+            .Allow(Policies.Admin)
             .WithProblems(400);
         group.MapGet("/", async ([AsParameters] ListUsers query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListUsers").WithSummary("Lists users in id order.")
+            .Allow(Policies.Read)
             .WithProblems(400);
     }
 }
 
-public sealed record CreateUser(string? Name, Role? Role, long? TeamId) : ICommand<UserResponse>;
+public sealed record CreateUser(string? Name, Role? Role, long? TeamId) : ICommand<CreatedUserResponse>, IAudited
+{
+    string IAudited.AuditEntity => "user";
+
+    string? IAudited.AuditId => null;
+}
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
@@ -50,9 +63,9 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     }
 }
 
-public sealed class CreateUserHandler(DbSession session, IClock clock) : IRequestHandler<CreateUser, UserResponse>
+public sealed class CreateUserHandler(DbSession session, IClock clock) : IRequestHandler<CreateUser, CreatedUserResponse>
 {
-    public async Task<UserResponse> Handle(CreateUser request, CancellationToken cancellationToken)
+    public async Task<CreatedUserResponse> Handle(CreateUser request, CancellationToken cancellationToken)
     {
         var name = request.Name!.Trim();
         if (request.TeamId is { } teamId
@@ -66,7 +79,8 @@ public sealed class CreateUserHandler(DbSession session, IClock clock) : IReques
             session.Dialect.InsertReturningId("users", "name, role, team_id, created_at", "@name, @role, @teamId, @at"),
             new { name, role, teamId = request.TeamId, at = clock.UtcNow },
             cancellationToken);
-        return new UserResponse { Id = id, Name = name, Role = request.Role.Value, TeamId = request.TeamId };
+        var (keyId, key) = await UserKeys.IssueAsync(session, id, clock.UtcNow, cancellationToken);
+        return new CreatedUserResponse(id, name, request.Role.Value, request.TeamId, key, keyId);
     }
 }
 

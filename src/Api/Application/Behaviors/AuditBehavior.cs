@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace DealPipeline.Api.Application.Behaviors;
+
+/// <summary>A command that names what it writes, for the audit log.</summary>
+public interface IAudited
+{
+    /// <summary>The kind of thing written: deal, park, user, apiKey …</summary>
+    string AuditEntity { get; }
+
+    /// <summary>Its id when the command names it (null for a create: the id is taken from the answer).</summary>
+    string? AuditId { get; }
+}
+
+/// <summary>A command that changes one existing deal: the audit log keeps the deal as it was before.</summary>
+public interface IChangesDeal
+{
+    long Id { get; }
+}
+
+/// <summary>
+/// Writes one audit row for every command that succeeds, in the command's own transaction: who,
+/// when, which command, on what, and the entity before (for deal changes) and after. Secrets in
+/// an answer (a new API key) are never written.
+/// </summary>
+public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurrentUser caller, DealAccess access, IClock clock, IOptions<JsonOptions> json)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly string Action = typeof(TRequest).Name;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (request is not IAudited audited)
+        {
+            return await next();
+        }
+
+        string? before = null;
+        if (request is IChangesDeal change)
+        {
+            try
+            {
+                before = Serialize(await DealQueries.GetAsync(session, access, change.Id, cancellationToken));
+            }
+            catch (ProblemException)
+            {
+                // no such deal for this caller: the handler answers that
+            }
+        }
+
+        var response = await next();
+        var after = response is Unit or null ? null : Serialize(response);
+        var id = audited.AuditId
+            ?? (response is not null && response.GetType().GetProperty("Id")?.GetValue(response) is long created ? created.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        await session.ExecuteAsync(
+            "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES (@at, @userId, @actor, @action, @entity, @entityId, @before, @after)",
+            new
+            {
+                at = clock.UtcNow,
+                userId = caller.UserId,
+                actor = caller.Actor,
+                action = Action,
+                entity = audited.AuditEntity,
+                entityId = id,
+                before,
+                after,
+            },
+            cancellationToken);
+        return response;
+    }
+
+    private string Serialize(object value)
+    {
+        var node = JsonSerializer.SerializeToNode(value, value.GetType(), json.Value.SerializerOptions);
+        if (node is JsonObject obj)
+        {
+            obj.Remove("apiKey");
+        }
+
+        return node?.ToJsonString() ?? "null";
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Api.Http.Security;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Audit;
+
+/// <summary>One write: who (user id, or the bootstrap admin), when, which command, on what, and the entity before and after as JSON.</summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, long? UserId, string Actor, string Action, string Entity, string? EntityId, JsonElement? Before, JsonElement? After);
+
+public static class AuditEndpoints
+{
+    public static void MapAudit(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit", async ([AsParameters] AuditQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
+            .WithTags("Audit")
+            .WithName("ListAudit")
+            .WithSummary("The audit log (admins): every write, oldest first; entity (deal, park, user …), id, and from/to dates (YYYY-MM-DD, China Standard Time, inclusive) filter it.")
+            .Allow(Policies.Admin)
+            .WithProblems(400, 403);
+    }
+}
+
+public sealed record AuditQuery
+{
+    public string? Entity { get; init; }
+
+    public string? Id { get; init; }
+
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public int? Limit { get; init; }
+
+    public string? Cursor { get; init; }
+
+    public ListAudit ToRequest() => new(Entity, Id, QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Limit ?? Http.Cursor.DefaultLimit, Cursor);
+}
+
+public sealed record ListAudit(string? Entity, string? Id, DateOnly? From, DateOnly? To, int Limit, string? Cursor) : IQuery<Page<AuditEntry>>, IPagedRequest;
+
+public sealed class ListAuditValidator : AbstractValidator<ListAudit>
+{
+    public ListAuditValidator()
+    {
+        RuleFor(x => x.Entity).MaximumLength(50);
+        RuleFor(x => x.Id).MaximumLength(50);
+        RuleFor(x => x.To).Must((q, to) => q.From is null || to is null || to >= q.From).WithMessage("'to' is on or after 'from'.");
+    }
+}
+
+public sealed class ListAuditHandler(DbSession session) : IRequestHandler<ListAudit, Page<AuditEntry>>
+{
+    public async Task<Page<AuditEntry>> Handle(ListAudit request, CancellationToken cancellationToken)
+    {
+        var page = await ListById.PageAsync<Row>(
+            session,
+            request,
+            "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log " +
+            "WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) " +
+            "AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)",
+            new
+            {
+                entity = request.Entity,
+                entityId = request.Id,
+                from = request.From is { } f ? ChinaTime.StartOf(f) : (DateTimeOffset?)null,
+                to = request.To is { } t ? ChinaTime.StartOf(t.AddDays(1)) : (DateTimeOffset?)null,
+            },
+            cancellationToken);
+        return new Page<AuditEntry>(page.Items.Select(r => r.ToEntry()).ToList(), page.NextCursor);
+    }
+
+    private sealed record Row : IHasId
+    {
+        public long Id { get; init; }
+
+        public DateTimeOffset At { get; init; }
+
+        public long? UserId { get; init; }
+
+        public string Actor { get; init; } = "";
+
+        public string Action { get; init; } = "";
+
+        public string Entity { get; init; } = "";
+
+        public string? EntityId { get; init; }
+
+        public string? BeforeJson { get; init; }
+
+        public string? AfterJson { get; init; }
+
+        public AuditEntry ToEntry() => new(Id, At, UserId, Actor, Action, Entity, EntityId, Parse(BeforeJson), Parse(AfterJson));
+
+        private static JsonElement? Parse(string? json)
+        {
+            if (json is null)
+            {
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+    }
+}
