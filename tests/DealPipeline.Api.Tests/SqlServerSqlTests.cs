@@ -113,6 +113,16 @@ public sealed partial class SqlServerSqlTests : ApiTest
 
         await Send(HttpMethod.Delete, $"/api/v1/deals/{a}");
         await Client.GetAsync("/health/ready");
+
+        // Keys, an officer's view of the deals, and the audit log.
+        var (officer, key) = await UserWithKey("陈静", "officer", world.Team);
+        using var asOfficer = Factory.ClientWithKey(key);
+        await asOfficer.GetAsync("/api/v1/deals?limit=5");
+        await asOfficer.GetAsync($"/api/v1/deals/{b}");
+        var spare = Id(await PostOk($"/api/v1/users/{officer}/keys", new { }));
+        await GetOk($"/api/v1/users/{officer}/keys");
+        await Send(HttpMethod.Delete, $"/api/v1/users/{officer}/keys/{spare}");
+        await GetOk($"/api/v1/audit?entity=deal&id={a}&from={DaysAgo(1)}&to={Today}&limit=2");
     }
 
     [GeneratedRegex(@"IN @(?<name>\w+)")]

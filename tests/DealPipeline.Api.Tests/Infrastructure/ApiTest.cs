@@ -195,7 +195,8 @@ public abstract class ApiTest : IAsyncLifetime
             text.Append('#').AppendLine(table);
             foreach (IDictionary<string, object?> row in await session.QueryAsync<dynamic>($"SELECT * FROM {table} ORDER BY 1, 2", null, default))
             {
-                text.AppendLine(string.Join('|', row.Select(c => $"{c.Key}={Convert.ToString(c.Value, CultureInfo.InvariantCulture)}")));
+                // A key's last use changes on reads; everything else may only change on a write.
+                text.AppendLine(string.Join('|', row.Where(c => c.Key != "last_used_at").Select(c => $"{c.Key}={Convert.ToString(c.Value, CultureInfo.InvariantCulture)}")));
             }
         }
 
