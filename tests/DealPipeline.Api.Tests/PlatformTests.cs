@@ -94,6 +94,9 @@ public abstract class PlatformTests : ApiTest
             ("/api/v1/deals/{id}/milestones", "post", ["200", "400", "404", "409", "412"]),
             ("/api/v1/deals/{id}/history", "get", ["200", "400", "404"]),
             ("/api/v1/reports/pipeline", "get", ["200", "400"]),
+            ("/api/v1/users/{userId}/keys", "post", ["201", "403", "404"]), ("/api/v1/users/{userId}/keys", "get", ["200", "403", "404"]),
+            ("/api/v1/users/{userId}/keys/{keyId}", "delete", ["204", "403", "404"]),
+            ("/api/v1/audit", "get", ["200", "400", "403"]),
         };
         foreach (var (path, method, statuses) in expected)
         {
@@ -111,8 +114,25 @@ public abstract class PlatformTests : ApiTest
             }
         }
 
+        // Every API operation needs a key and may be rate limited; role-restricted ones document their 403.
+        Assert.NotEmpty(document["security"]!.AsArray());
+        Assert.Equal("X-Api-Key", document["components"]!["securitySchemes"]!["ApiKey"]!["name"]!.GetValue<string>());
+        foreach (var (path, item) in paths.Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var responses = operation!["responses"]!.AsObject();
+                Assert.True(responses.ContainsKey("401") && responses.ContainsKey("429"), $"{method} {path} lacks 401 or 429");
+            }
+        }
+
+        foreach (var (path, method) in new[] { ("/api/v1/parks", "post"), ("/api/v1/deals/{id}", "delete"), ("/api/v1/deals", "post"), ("/api/v1/audit", "get"), ("/api/v1/fx-rates/{currency}", "put") })
+        {
+            Assert.True(paths[path]![method]!["responses"]!.AsObject().ContainsKey("403"), $"{method} {path} lacks 403");
+        }
+
         var deal = document["components"]!["schemas"]!["DealResponse"]!["properties"]!.AsObject();
-        foreach (var field in new[] { "id", "name", "companyId", "stage", "status", "lostReason", "intendedInvestment", "currency", "openedOn", "signedOn", "landedOn", "version", "updatedAt", "createdAt" })
+        foreach (var field in new[] { "id", "name", "companyId", "stage", "status", "lostReason", "intendedInvestment", "currency", "openedOn", "signedOn", "landedOn", "version", "updatedAt", "createdAt", "codeName", "confidential" })
         {
             Assert.True(deal.ContainsKey(field), $"DealResponse lacks {field}");
         }
