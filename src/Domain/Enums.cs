@@ -49,3 +49,43 @@ public enum HistoryKind
     Stage = 1,
     Status = 2,
 }
+
+public enum ActivityType
+{
+    Call = 1,
+    Meeting = 2,
+
+    /// <summary>We visit the company.</summary>
+    Visit = 3,
+
+    /// <summary>The company visits the park (实地考察): a strong signal during negotiation.</summary>
+    SiteVisit = 4,
+    Reception = 5,
+    Other = 6,
+}
+
+/// <summary>The three letters (三书).</summary>
+public enum LetterType
+{
+    /// <summary>合作倡议书</summary>
+    Initiative = 1,
+
+    /// <summary>合作意向书</summary>
+    Intent = 2,
+
+    /// <summary>专家聘书</summary>
+    ExpertAppointment = 3,
+}
+
+public enum EventType
+{
+    /// <summary>招商推介会</summary>
+    Promotion = 1,
+    Forum = 2,
+
+    /// <summary>招商考察</summary>
+    OutboundTrip = 3,
+    Exhibition = 4,
+    Webinar = 5,
+    Other = 6,
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DealPipeline.Api.Application;
 
 namespace DealPipeline.Api.Http;
@@ -19,5 +20,45 @@ public static class MergePatch
 
         using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
         return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Applies a merge patch (RFC 7396) to the patchable fields <paramref name="current"/>: a member
+    /// replaces a field, null clears it. A member naming a field in <paramref name="notPatchable"/>
+    /// (with the reason) or no field at all is a 400 listing every such member; a value of the wrong
+    /// type is a 400 from deserialization.
+    /// </summary>
+    public static T Apply<T>(T current, JsonElement patch, JsonSerializerOptions options, IReadOnlyDictionary<string, string> notPatchable)
+    {
+        ArgumentNullException.ThrowIfNull(notPatchable);
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            throw ProblemException.Invalid("$", "A merge patch is a JSON object of the fields to change.");
+        }
+
+        var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var member in patch.EnumerateObject())
+        {
+            if (notPatchable.TryGetValue(member.Name, out var why))
+            {
+                errors[member.Name] = [why];
+            }
+            else if (!merged.ContainsKey(member.Name))
+            {
+                errors[member.Name] = ["Unknown field."];
+            }
+            else
+            {
+                merged[member.Name] = JsonNode.Parse(member.Value.GetRawText());
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "The patch names fields that cannot be patched.", errors);
+        }
+
+        return merged.Deserialize<T>(options)!;
     }
 }

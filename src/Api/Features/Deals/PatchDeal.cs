@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -49,38 +49,9 @@ public sealed class PatchDealHandler(
 
     public async Task<DealResponse> Handle(PatchDeal request, CancellationToken cancellationToken)
     {
-        var options = json.Value.SerializerOptions;
-        if (request.Patch.ValueKind != JsonValueKind.Object)
-        {
-            throw ProblemException.Invalid("$", "A merge patch is a JSON object of the fields to change.");
-        }
-
         var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
         var current = DealFields.Of(await DealQueries.GetAsync(session, access, request.Id, cancellationToken));
-        var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
-        var errors = new Dictionary<string, string[]>();
-        foreach (var member in request.Patch.EnumerateObject())
-        {
-            if (NotPatchable.TryGetValue(member.Name, out var why))
-            {
-                errors[member.Name] = [why];
-            }
-            else if (!merged.ContainsKey(member.Name))
-            {
-                errors[member.Name] = ["Unknown field."];
-            }
-            else
-            {
-                merged[member.Name] = JsonNode.Parse(member.Value.GetRawText());
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "The patch names fields that cannot be patched.", errors);
-        }
-
-        var fields = merged.Deserialize<DealFields>(options)!;
+        var fields = MergePatch.Apply(current, request.Patch, json.Value.SerializerOptions, NotPatchable);
         var result = await fieldsValidator.ValidateAsync(fields, cancellationToken);
         if (!result.IsValid)
         {

@@ -23,7 +23,52 @@ public static class ReportEndpoints
                 "today, China Standard Time) rebuilds stage and status at the end of that day from the history; amounts are the deals' current ones. " +
                 "sectorId includes descendants.")
             .WithProblems(400);
+        group.MapGet("/stale", async ([AsParameters] StaleQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
+            .WithName("GetStaleReport").Allow(Policies.Read)
+            .WithSummary("Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
+            .WithDescription(
+                "A deal's last touch is the later of its last stage or status change and its last activity (business dates, China Standard Time); " +
+                "idleDays counts from it to today. The deal filters apply; paged with limit and cursor. A confidential deal the caller may not see is " +
+                "listed with dealId and companyId null and its code name instead of its name.")
+            .WithProblems(400);
     }
+}
+
+/// <summary>The query string of the stale report.</summary>
+public sealed record StaleQuery
+{
+    public int? Days { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public int? Limit { get; init; }
+
+    public string? Cursor { get; init; }
+
+    public GetStaleReport ToRequest(bool english) => new()
+    {
+        Days = Days ?? 30,
+        ParkId = ParkId,
+        SectorId = SectorId,
+        OwnerId = OwnerId,
+        TeamId = TeamId,
+        Source = Source,
+        IsKeyProject = IsKeyProject,
+        Limit = Limit ?? Http.Cursor.DefaultLimit,
+        Cursor = Cursor,
+        English = english,
+    };
 }
 
 /// <summary>The query string of the pipeline report.</summary>

@@ -1,0 +1,96 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Events;
+
+public sealed record LetterCounts(long Total, long Initiative, long Intent, long ExpertAppointment);
+
+/// <summary>An event's yield, as the E-Town Boao article reports one: see <see cref="EventEndpoints"/> for each figure's definition.</summary>
+public sealed record EventReport(
+    long EventId,
+    int? VisitorsReceived,
+    long CompaniesEngaged,
+    long Deals,
+    decimal IntendedInvestment,
+    long PlannedToLand,
+    LetterCounts Letters,
+    long SiteVisits,
+    int PlannedWithinYears,
+    string Currency);
+
+public sealed record GetEventReport(long Id, int PlannedWithinYears) : IQuery<EventReport>;
+
+public sealed class GetEventReportValidator : AbstractValidator<GetEventReport>
+{
+    public GetEventReportValidator()
+    {
+        RuleFor(x => x.PlannedWithinYears).InclusiveBetween(0, 50);
+    }
+}
+
+public sealed class GetEventReportHandler(DbSession session) : IRequestHandler<GetEventReport, EventReport>
+{
+    /// <summary>The event's live deals that count: not lost, not deleted.</summary>
+    private const string EventDeals = "d.source_event_id = @id AND d.deleted_at IS NULL AND d.status <> 3";
+
+    public async Task<EventReport> Handle(GetEventReport request, CancellationToken cancellationToken)
+    {
+        var evt = await EventQueries.GetAsync(session, request.Id, cancellationToken);
+        var args = new { id = evt.Id, horizon = evt.StartsOn.AddYears(request.PlannedWithinYears), start = evt.StartsOn, siteVisit = (int)ActivityType.SiteVisit };
+        var byCurrency = (await session.QueryAsync<CurrencyRow>(
+            "SELECT d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended, " +
+            "SUM(CASE WHEN d.planned_landing_on IS NOT NULL AND d.planned_landing_on <= @horizon THEN 1 ELSE 0 END) AS planned " +
+            $"FROM deals d WHERE {EventDeals} GROUP BY d.currency",
+            args,
+            cancellationToken)).ToList();
+        var companies = await session.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT d.company_id) FROM deals d WHERE {EventDeals}", args, cancellationToken);
+        var siteVisits = await session.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(DISTINCT d.company_id) FROM deals d WHERE {EventDeals} " +
+            "AND EXISTS (SELECT 1 FROM activities a WHERE a.deal_id = d.id AND a.type = @siteVisit AND a.on_date >= @start)",
+            args,
+            cancellationToken);
+        var letters = (await session.QueryAsync<LetterRow>("SELECT type, COUNT(*) AS letters FROM letters WHERE event_id = @id GROUP BY type", args, cancellationToken))
+            .ToDictionary(r => (LetterType)r.Type, r => r.Letters);
+
+        var rates = await FxRates.FxRates.InForceAsync(session, evt.StartsOn, cancellationToken);
+        var intended = byCurrency.Sum(r => r.Currency == FxRates.FxRates.Cny
+            ? r.Intended
+            : rates.TryGetValue(r.Currency, out var rate) ? Money.Convert(r.Intended, rate) : throw ProblemException.Conflict($"There is no {r.Currency} rate to convert deals with."));
+        return new EventReport(
+            evt.Id,
+            evt.VisitorsReceived,
+            companies,
+            byCurrency.Sum(r => r.Deals),
+            Money.FromMinor(intended),
+            byCurrency.Sum(r => r.Planned),
+            new LetterCounts(
+                letters.Values.Sum(),
+                letters.GetValueOrDefault(LetterType.Initiative),
+                letters.GetValueOrDefault(LetterType.Intent),
+                letters.GetValueOrDefault(LetterType.ExpertAppointment)),
+            siteVisits,
+            request.PlannedWithinYears,
+            FxRates.FxRates.Cny);
+    }
+
+    private sealed record CurrencyRow
+    {
+        public string Currency { get; init; } = "";
+
+        public long Deals { get; init; }
+
+        public long Intended { get; init; }
+
+        public long Planned { get; init; }
+    }
+
+    private sealed record LetterRow
+    {
+        public int Type { get; init; }
+
+        public long Letters { get; init; }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+/// <summary>
+/// An idle deal. A confidential deal that the caller may not see is listed without its id and
+/// company, under its code name (or 保密项目 / "Confidential project"): counted, never named.
+/// </summary>
+public sealed record StaleDeal(long? DealId, string Name, bool Confidential, long? CompanyId, long OwnerId, string OwnerName, long? TeamId, Stage Stage, DateOnly LastTouchOn, int IdleDays);
+
+public sealed record StaleReport(int Days, DateOnly AsOf, IReadOnlyList<StaleDeal> Items, string? NextCursor);
+
+/// <summary>
+/// Active deals with no activity, stage change or status change for at least <see cref="Days"/>
+/// days (China Standard Time), longest idle first: the rotting deals managers chase.
+/// </summary>
+public sealed record GetStaleReport : IQuery<StaleReport>, IDealFilter
+{
+    public int Days { get; init; } = 30;
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public int Limit { get; init; } = Http.Cursor.DefaultLimit;
+
+    public string? Cursor { get; init; }
+
+    public bool English { get; init; }
+
+    string? IDealFilter.Stage => null;
+
+    string? IDealFilter.Status => null;
+
+    long? IDealFilter.SourceEventId => null;
+
+    string? IDealFilter.Q => null;
+}
+
+public sealed class GetStaleReportValidator : AbstractValidator<GetStaleReport>
+{
+    public GetStaleReportValidator()
+    {
+        RuleFor(x => x.Days).InclusiveBetween(1, 3650);
+        RuleFor(x => x.Limit).Limit();
+    }
+}
+
+public sealed class GetStaleReportHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<GetStaleReport, StaleReport>
+{
+    private const string Sort = "idle";
+    private const string LastTouch = "(CASE WHEN d.last_activity_on IS NOT NULL AND d.last_activity_on > d.last_change_on THEN d.last_activity_on ELSE d.last_change_on END)";
+
+    public async Task<StaleReport> Handle(GetStaleReport request, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        where.Append(CultureInfo.InvariantCulture, $" AND d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
+        args.Add("cutoff", today.AddDays(-request.Days));
+        args.Add("take", request.Limit + 1);
+        if (Cursor.Decode(request.Cursor, Sort) is { } cursor)
+        {
+            if (!int.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day > DateOnly.MaxValue.DayNumber)
+            {
+                throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
+            }
+
+            where.Append(CultureInfo.InvariantCulture, $" AND ({LastTouch} > @afterTouch OR ({LastTouch} = @afterTouch AND d.id > @afterId))");
+            args.Add("afterTouch", DateOnly.FromDayNumber(day));
+            args.Add("afterId", cursor.Id);
+        }
+
+        var sql = session.Dialect.Limit(
+            $"SELECT d.id, d.name, d.code_name, d.confidential, d.company_id, d.owner_id, u.name AS owner_name, d.team_id, d.stage, {LastTouch} AS last_touch_on " +
+            $"FROM deals d JOIN users u ON u.id = d.owner_id WHERE {where}",
+            $"{LastTouch}, d.id");
+        var rows = (await session.QueryAsync<Row>(sql, args, cancellationToken)).ToList();
+        var page = Paging.Of(rows, request.Limit, r => new Cursor(Sort, r.LastTouchOn.DayNumber.ToString(CultureInfo.InvariantCulture), r.Id));
+        var items = page.Items.Select(r =>
+        {
+            var visible = access.CanSee(r.Confidential, r.OwnerId, r.TeamId);
+            return new StaleDeal(
+                visible ? r.Id : null,
+                visible ? r.Name : r.CodeName ?? (request.English ? "Confidential project" : "保密项目"),
+                r.Confidential,
+                visible ? r.CompanyId : null,
+                r.OwnerId,
+                r.OwnerName,
+                r.TeamId,
+                r.Stage,
+                r.LastTouchOn,
+                today.DayNumber - r.LastTouchOn.DayNumber);
+        }).ToList();
+        return new StaleReport(request.Days, today, items, page.NextCursor);
+    }
+
+    private sealed record Row
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string? CodeName { get; init; }
+
+        public bool Confidential { get; init; }
+
+        public long CompanyId { get; init; }
+
+        public long OwnerId { get; init; }
+
+        public string OwnerName { get; init; } = "";
+
+        public long? TeamId { get; init; }
+
+        public Stage Stage { get; init; }
+
+        public DateOnly LastTouchOn { get; init; }
+    }
+}
