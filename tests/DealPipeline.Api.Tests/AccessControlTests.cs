@@ -37,6 +37,8 @@ public abstract class AccessControlTests : ApiTest
         var n = 0;
 
         async Task<long> OfficersDeal(object? extra = null) => Id(await Deal(world, extra ?? new { ownerId = officer }, $"deal{++n}"));
+        var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
+        var letter = Id(await PostOk("/api/v1/letters", new { type = "expertAppointment", signedOn = Today, counterparty = "张教授" }));
 
         // (endpoint, the roles allowed, the success status, the request as a function of the caller)
         var matrix = new List<(string Name, string[] Allowed, HttpStatusCode Success, Func<Caller, Task<HttpResponseMessage>> Call)>
@@ -77,6 +79,17 @@ public abstract class AccessControlTests : ApiTest
             ("GET /deals/{id}/history", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/history")),
             ("DELETE /deals/{id}", ["admin"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/deals/{await OfficersDeal()}")),
             ("GET /reports/pipeline", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/pipeline?groupBy=owner")),
+            ("GET /reports/stale", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/stale?days=1")),
+            ("POST /deals/{id}/activities", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/activities", new { type = "call", on = Today, summary = "电话" })),
+            ("GET /deals/{id}/activities", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/activities")),
+            ("POST /events", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/events", new { name = $"推介会{++n}", type = "promotion", startsOn = Today, endsOn = Today, city = "济南" })),
+            ("GET /events", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/events")),
+            ("GET /events/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/events/{forum}")),
+            ("PATCH /events/{id}", ["admin", "manager", "officer"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/events/{forum}", new { visitorsReceived = ++n })),
+            ("GET /events/{id}/report", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/events/{forum}/report")),
+            ("POST /letters", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, "/api/v1/letters", new { type = "intent", signedOn = Today, counterparty = "某企业", dealId = await OfficersDeal(), eventId = forum })),
+            ("GET /letters", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/letters")),
+            ("GET /letters/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/letters/{letter}")),
             ("GET /audit", ["admin"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/audit")),
         };
 

@@ -77,6 +77,14 @@ public abstract class HostileInputTests : ApiTest
         await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", "{\"name\":"), "patch truncated");
         await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", "{\"name\":\"x\"}", headers: new Dictionary<string, string> { ["If-Match"] = "garbage" }), "garbage If-Match");
         await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{long.MaxValue}", "{\"name\":\"x\"}"), "max id");
+        await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/activities", "{\"type\":\"call\",\"on\":\"2025-13-01\",\"summary\":\"x\"}"), "activity bad date");
+        await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/activities", "{\"type\":\"call\",\"on\":\"2025-01-01\",\"summary\":\"" + new string('x', 2001) + "\"}"), "activity long summary");
+        await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/activities", "{\"type\":4,\"on\":\"2025-01-01\",\"summary\":\"x\"}"), "activity type as number");
+        await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/letters", "{\"type\":\"intent\",\"signedOn\":\"2025-01-01\",\"counterparty\":\"x\",\"dealId\":-1}"), "letter negative deal");
+        await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/letters", "{\"type\":\"intent\",\"signedOn\":\"2025-01-01\",\"counterparty\":\"x\",\"eventId\":99999999999999999999}"), "letter huge event id");
+        await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/events", "{\"name\":\"x\",\"type\":\"forum\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2025-01-02\",\"city\":\"x\",\"visitorsReceived\":1e10}"), "event huge visitors");
+        await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/events", "{\"name\":\"x\",\"type\":\"forum\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2025-01-02\",\"city\":\"x\",\"id\":5}"), "event with id");
+        await AssertRefused(() => Send(HttpMethod.Patch, "/api/v1/events/1", "{\"name\":\"x\"}"), "patch unknown event");
     }
 
     [DbFact]
@@ -90,6 +98,8 @@ public abstract class HostileInputTests : ApiTest
             "/api/v1/deals?updatedSince=2025-13-01", "/api/v1/deals?cursor=%00%01", "/api/v1/deals/abc", "/api/v1/deals/1.5",
             "/api/v1/deals/-1", "/api/v1/deals/99999999999999999999", "/api/v1/reports/pipeline?groupBy=%27;DROP%20TABLE%20deals;--",
             "/api/v1/companies?q=" + new string('y', 500), "/api/v1/no-such-thing",
+            "/api/v1/reports/stale?days=100000", "/api/v1/reports/stale?limit=501", "/api/v1/events/1/report?plannedWithinYears=abc",
+            "/api/v1/letters?type=contract", "/api/v1/letters?dealId=-5", "/api/v1/events?from=2025-1-1", "/api/v1/deals/1/activities?limit=0",
         };
         foreach (var url in urls)
         {

@@ -123,6 +123,26 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await GetOk($"/api/v1/users/{officer}/keys");
         await Send(HttpMethod.Delete, $"/api/v1/users/{officer}/keys/{spare}");
         await GetOk($"/api/v1/audit?entity=deal&id={a}&from={DaysAgo(1)}&to={Today}&limit=2");
+
+        // Engagement: events, letters, activities, the event and stale reports.
+        var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = DaysAgo(20), endsOn = DaysAgo(19), city = "博鳌", parkId = world.Park, visitorsReceived = 500 }));
+        await Send(HttpMethod.Patch, $"/api/v1/events/{forum}", new { visitorsReceived = 520 });
+        await GetOk($"/api/v1/events/{forum}");
+        await GetOk($"/api/v1/events?from={DaysAgo(30)}&to={Today}&type=forum,promotion&limit=1");
+        var c = Id(await Deal(world, new { source = "event", sourceEventId = forum, plannedLandingOn = Today, openedOn = DaysAgo(19) }, "论坛项目"));
+        await PostOk($"/api/v1/deals/{c}/activities", new { type = "siteVisit", on = DaysAgo(2), summary = "考察" });
+        var activities = await GetOk($"/api/v1/deals/{c}/activities?limit=1");
+        await PostOk($"/api/v1/deals/{c}/activities", new { type = "call", on = DaysAgo(1), summary = "电话" });
+        await GetOk($"/api/v1/deals/{c}/activities?limit=1&cursor={(await GetOk($"/api/v1/deals/{c}/activities?limit=1"))["nextCursor"]}");
+        var letter = Id(await PostOk("/api/v1/letters", new { type = "intent", signedOn = DaysAgo(19), counterparty = "x", dealId = c, eventId = forum }));
+        await GetOk($"/api/v1/letters/{letter}");
+        await GetOk($"/api/v1/letters?type=intent,initiative&eventId={forum}&dealId={c}&from={DaysAgo(30)}&to={Today}&limit=1");
+        await asOfficer.GetAsync("/api/v1/letters");
+        await GetOk($"/api/v1/events/{forum}/report?plannedWithinYears=2");
+        var stale = await GetOk($"/api/v1/reports/stale?days=1&limit=1&parkId={world.Park}&sectorId={world.Biomed}&ownerId={world.Officer}&teamId={world.Team}&source=event&isKeyProject=false");
+        await GetOk($"/api/v1/reports/stale?days=1&limit=1&cursor={stale["nextCursor"]}");
+        await asOfficer.GetAsync("/api/v1/reports/stale?days=1");
+        Assert.NotNull(activities);
     }
 
     [GeneratedRegex(@"IN @(?<name>\w+)")]
