@@ -202,10 +202,142 @@ for i in range(320):
         deal["referrer"] = rng.choice([c for c in companies if c["key"] != company["key"] and c["country"] == "CN"])["key"]
     deals.append(deal)
 
+# ---- Engagement: events, their deals, letters and activities (a second generator, so that the
+# deals above stay as they were). The Boao forum reception follows the E-Town article (003):
+# 500+ visitors, 120+ companies, 109 letters, close to 18 billion CNY, 36 projects to land
+# within two years, 35 companies on site visits. Jinan (001): 15 promotion events and 16
+# outbound trips this year.
+erng = random.Random(3003)
+events = [{"key": "boao", "name": "博鳌亚洲论坛全球健康论坛·亦城会客厅", "type": "forum", "startsOn": "2025-06-10",
+           "endsOn": "2025-06-12", "city": "博鳌", "park": "etown", "visitorsReceived": 512}]
+cities_trip = ["深圳", "上海", "苏州", "杭州", "广州", "南京", "成都", "武汉", "天津", "合肥", "厦门", "西安", "重庆", "长沙", "青岛", "无锡"]
+for i, city in enumerate(cities_trip):
+    day = dt.date(2026, 1, 8) + dt.timedelta(days=i * 19)
+    events.append({"key": f"jntrip{i + 1}", "name": f"济南国际医学中心赴{city}招商考察", "type": "outboundTrip",
+                   "startsOn": day.isoformat(), "endsOn": (day + dt.timedelta(days=2)).isoformat(), "city": city, "park": "jinan",
+                   "visitorsReceived": None})
+for i in range(15):
+    day = dt.date(2026, 1, 15) + dt.timedelta(days=i * 20)
+    kind = ["高端医疗", "新一代生物技术", "医疗器械", "健康医疗大数据"][i % 4]
+    events.append({"key": f"jnpromo{i + 1}", "name": f"济南国际医学中心{kind}产业招商推介会（第{i + 1}场）", "type": "promotion",
+                   "startsOn": day.isoformat(), "endsOn": day.isoformat(), "city": "济南", "park": "jinan",
+                   "visitorsReceived": erng.randint(60, 300)})
+
+boao_start = dt.date(2025, 6, 10)
+boao_companies = []
+used_names = {c["name"] for c in companies}
+while len(boao_companies) < 125:
+    sector = erng.choice(leaf_sectors)
+    name = f"{erng.choice(cities)}{erng.choice(prefixes)}{erng.choice(['医药', '生物', '医疗', '健康', '基因', '智能'])}{kinds[sector]}有限公司"
+    if name in used_names:
+        continue
+    used_names.add(name)
+    company = {"key": f"c{len(companies) + 1}", "name": name, "creditCode": credit_code("110302"), "country": "CN",
+               "city": None, "sector": sector, "currency": "CNY"}
+    companies.append(company)
+    boao_companies.append(company)
+
+# 121 companies with live deals (three of them with two), and four more whose deals were lost.
+live = boao_companies[:121]
+lost_companies = boao_companies[121:]
+boao_deals = []
+amounts = [erng.randint(2000, 40000) * 10000 for _ in range(124)]
+scale = 17_860_000_000 / sum(amounts)
+amounts = [round(a * scale / 10000) * 10000 for a in amounts]
+for i, amount in enumerate(amounts):
+    company = live[i] if i < 121 else live[i - 121]
+    planned = boao_start + dt.timedelta(days=erng.randint(120, 700) if i < 36 else erng.randint(760, 1500))
+    boao_deals.append((company, amount, planned, False))
+for company in lost_companies[:4]:
+    boao_deals.append((company, erng.randint(5000, 20000) * 10000, boao_start + dt.timedelta(days=400), True))
+
+letters = []
+site_visit_companies = set()
+for n, (company, amount, planned, lost) in enumerate(boao_deals):
+    sector = company["sector"]
+    owner = erng.choice([o for o in officers if o["team"] in ("bio", "dev", "dig")])
+    key = f"boao{n + 1}"
+    steps = []
+    day = boao_start
+    stage_to = erng.choices(["negotiation", "letters", "signed"], weights=[45, 45, 10])[0]
+    steps.append({"on": (day + dt.timedelta(days=erng.randint(0, 2))).isoformat(), "to": stage_to})
+    if stage_to == "signed" and not lost and erng.random() < 0.5:
+        steps.append({"on": (day + dt.timedelta(days=erng.randint(150, 400))).isoformat(), "to": "landed"})
+    if lost:
+        steps.append({"on": (day + dt.timedelta(days=erng.randint(60, 200))).isoformat(), "status": "lost",
+                      "reason": "choseOtherLocation", "note": "企业最终选择其他城市"})
+    activities = [{"type": "reception", "on": boao_start.isoformat(), "summary": "亦城会客厅一对一洽谈"}]
+    deals.append({
+        "key": key, "name": f"{company['name'].replace('有限公司', '')}{erng.choice(projects[sector])}",
+        "company": company["key"], "park": "etown", "sector": sector, "owner": owner["key"], "source": "event",
+        "event": "boao", "isKeyProject": amount >= 500_000_000, "intendedInvestment": amount, "currency": "CNY",
+        "expectedAnnualOutput": None, "expectedAnnualTax": round(amount * 0.03, 2) if erng.random() < 0.6 else None,
+        "expectedJobs": erng.choice([50, 80, 120, 200]), "plannedLandingOn": planned.isoformat(),
+        "openedOn": boao_start.isoformat(), "steps": steps, "activities": activities})
+    boao_deals[n] = (company, amount, planned, lost, key)
+
+# 35 distinct companies came on site visits after the forum; three came twice, two had visited before it.
+visitors = [d for d in boao_deals if not d[3]][:38]
+for i, (company, amount, planned, lost, key) in enumerate(visitors):
+    deal = next(x for x in deals if x.get("key") == key)
+    if i < 35:
+        deal["activities"].append({"type": "siteVisit", "on": (boao_start + dt.timedelta(days=erng.randint(20, 150))).isoformat(),
+                                   "summary": "企业来亦庄实地考察园区与公共服务平台", "nextStep": "提供定制化空间方案"})
+    if i in (0, 1, 2) or i >= 36:
+        deal["activities"].append({"type": "siteVisit", "on": (boao_start - dt.timedelta(days=30)).isoformat() if i >= 36 else
+                                   (boao_start + dt.timedelta(days=erng.randint(160, 200))).isoformat(), "summary": "再次实地考察"})
+
+# 109 letters at the forum: intents and initiatives with deals (lost ones too), expert appointments without.
+with_deals = [d for d in boao_deals]
+for i in range(95):
+    company, amount, planned, lost, key = with_deals[i % len(with_deals)]
+    letters.append({"type": "intent" if i % 3 else "initiative", "signedOn": boao_start.isoformat(), "counterparty": company["name"],
+                    "deal": key, "event": "boao"})
+for i in range(14):
+    letters.append({"type": "expertAppointment", "signedOn": (boao_start + dt.timedelta(days=1)).isoformat(),
+                    "counterparty": f"{erng.choice(['王', '李', '张', '刘', '陈'])}{erng.choice(['建华', '晓明', '志强', '丽娟', '海涛'])}教授",
+                    "deal": None, "event": "boao"})
+
+# Jinan's events bring deals and letters of their own.
+for i, event in enumerate(e for e in events if e["park"] == "jinan"):
+    for j in range(erng.randint(1, 3)):
+        company = erng.choice(companies[:160])
+        sector = company["sector"]
+        day = dt.date.fromisoformat(event["startsOn"])
+        key = f"{event['key']}-{j}"
+        amount = erng.randint(3000, 80000) * 10000
+        stage = erng.choices(["contact", "negotiation", "signed"], weights=[40, 45, 15])[0]
+        steps = [] if stage == "contact" else [{"on": (day + dt.timedelta(days=erng.randint(5, 40))).isoformat(), "to": stage}]
+        steps = [s for s in steps if s["on"] < "2026-11-21"]
+        deals.append({"key": key, "name": f"{company['name'].replace('有限公司', '')}{erng.choice(projects[sector])}",
+                      "company": company["key"], "park": "jinan", "sector": sector,
+                      "owner": erng.choice(officers)["key"], "source": "outboundTrip" if event["type"] == "outboundTrip" else "event",
+                      "event": event["key"], "isKeyProject": amount >= 300_000_000, "intendedInvestment": amount, "currency": "CNY",
+                      "expectedAnnualOutput": None, "expectedAnnualTax": None, "expectedJobs": None,
+                      "plannedLandingOn": (day + dt.timedelta(days=erng.randint(200, 800))).isoformat(), "openedOn": day.isoformat(),
+                      "steps": steps, "activities": [{"type": "meeting", "on": day.isoformat(), "summary": "推介会后对接洽谈"}]})
+        if erng.random() < 0.5:
+            letters.append({"type": "intent", "signedOn": day.isoformat(), "counterparty": company["name"], "deal": key, "event": event["key"]})
+
+# Officers' follow-up on the other deals: calls, meetings and visits, some long ago (the stale report's rotting deals).
+for deal in deals:
+    if "event" in deal:
+        continue
+    opened = dt.date.fromisoformat(deal["openedOn"])
+    last = max([dt.date.fromisoformat(s["on"]) for s in deal["steps"]] + [opened])
+    deal["activities"] = []
+    for _ in range(erng.randint(0, 3)):
+        day = last + dt.timedelta(days=erng.randint(1, 120))
+        if day >= END:
+            continue
+        kind = erng.choices(["call", "meeting", "visit", "siteVisit"], weights=[40, 30, 20, 10])[0]
+        summary = {"call": "电话跟进项目进展", "meeting": "与企业高层会谈", "visit": "上门拜访企业", "siteVisit": "企业来园区实地考察"}[kind]
+        deal["activities"].append({"type": kind, "on": day.isoformat(), "summary": summary})
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:
     del p["region"]
 
 print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": users, "companies": companies,
-                  "fxRates": fx, "deals": deals}, ensure_ascii=False, indent=1))
+                  "fxRates": fx, "events": events, "deals": deals, "letters": letters}, ensure_ascii=False, indent=1))

@@ -197,10 +197,22 @@ public sealed class SqlitePlatformTests : PlatformTests
             Assert.Contains("大兴经济开发区数字健康产业园", parks);
             var report = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/pipeline"))!;
             deals = report["total"]!["count"]!.GetValue<long>();
-            Assert.InRange(deals, 200, 400);
+            Assert.InRange(deals, 300, 600);
             Assert.All(report["rows"]!.AsArray(), row => Assert.True(row!["count"]!.GetValue<long>() > 0));
             var history = JsonNode.Parse(await client.GetStringAsync("/api/v1/deals/1/history"))!["items"]!.AsArray();
             Assert.NotNull(history[0]!["byUserId"]);
+
+            // The demo Boao forum reception reads like the E-Town article.
+            var boao = JsonNode.Parse(await client.GetStringAsync("/api/v1/events?type=forum"))!["items"]![0]!;
+            var yield = JsonNode.Parse(await client.GetStringAsync($"/api/v1/events/{Id(boao)}/report"))!;
+            Assert.True(yield["visitorsReceived"]!.GetValue<int>() > 500);
+            Assert.InRange(yield["companiesEngaged"]!.GetValue<long>(), 120, 130);
+            Assert.Equal(109, yield["letters"]!["total"]!.GetValue<long>());
+            Assert.InRange(Money(yield["intendedInvestment"]), 17_000_000_000m, 18_000_000_000m);
+            Assert.Equal(36, yield["plannedToLand"]!.GetValue<long>());
+            Assert.Equal(35, yield["siteVisits"]!.GetValue<long>());
+            var trips = JsonNode.Parse(await client.GetStringAsync("/api/v1/events?type=outboundTrip&from=2026-01-01&to=2026-12-31&limit=500"))!["items"]!.AsArray();
+            Assert.Equal(16, trips.Count);
         }
 
         using (var again = new ApiFactory(DatabaseProvider.Sqlite, demo, sqliteFile: file))

@@ -88,6 +88,16 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                 cancellationToken);
         }
 
+        foreach (var e in seed.Events)
+        {
+            await Insert(
+                "event:" + e.Key,
+                "events",
+                "name, type, starts_on, ends_on, city, park_id, visitors_received, created_at, updated_at, version",
+                "@Name, @type, @StartsOn, @EndsOn, @City, @parkId, @VisitorsReceived, @now, @now, 1",
+                new { e.Name, type = (int)Parse<EventType>(e.Type), e.StartsOn, e.EndsOn, e.City, parkId = e.Park is null ? (long?)null : ids["park:" + e.Park], e.VisitorsReceived, now });
+        }
+
         var repository = new DealRepository(session);
         var teamOf = seed.Users.ToDictionary(u => u.Key, u => u.Team is null ? (long?)null : ids["team:" + u.Team], StringComparer.Ordinal);
         foreach (var d in seed.Deals)
@@ -100,7 +110,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                 ids["user:" + d.Owner],
                 teamOf[d.Owner],
                 Parse<DealSource>(d.Source),
-                null,
+                d.Event is null ? null : ids["event:" + d.Event],
                 d.Referrer is null ? null : ids["company:" + d.Referrer],
                 d.IsKeyProject,
                 false,
@@ -136,6 +146,39 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             }
 
             await repository.AddAsync(deal, cancellationToken);
+            if (d.Key is not null)
+            {
+                ids["deal:" + d.Key] = deal.Id;
+            }
+
+            foreach (var a in d.Activities ?? [])
+            {
+                await session.ExecuteAsync(
+                    "INSERT INTO activities (deal_id, type, on_date, summary, next_step, by_user_id, created_at) VALUES (@dealId, @type, @On, @Summary, @NextStep, @owner, @at)",
+                    new { dealId = deal.Id, type = (int)Parse<ActivityType>(a.Type), a.On, a.Summary, a.NextStep, owner, at = At(a.On) },
+                    cancellationToken);
+            }
+
+            if (d.Activities is { Count: > 0 })
+            {
+                await session.ExecuteAsync("UPDATE deals SET last_activity_on = @last WHERE id = @id", new { last = d.Activities.Max(a => a.On), id = deal.Id }, cancellationToken);
+            }
+        }
+
+        foreach (var l in seed.Letters)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO letters (type, signed_on, counterparty, deal_id, event_id, created_at, updated_at, version) VALUES (@type, @SignedOn, @Counterparty, @dealId, @eventId, @at, @at, 1)",
+                new
+                {
+                    type = (int)Parse<LetterType>(l.Type),
+                    l.SignedOn,
+                    l.Counterparty,
+                    dealId = l.Deal is null ? (long?)null : ids["deal:" + l.Deal],
+                    eventId = l.Event is null ? (long?)null : ids["event:" + l.Event],
+                    at = At(l.SignedOn),
+                },
+                cancellationToken);
         }
 
         await session.CommitAsync(cancellationToken);
@@ -157,7 +200,15 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         List<UserSeed> Users,
         List<CompanySeed> Companies,
         List<RateSeed> FxRates,
-        List<DealSeed> Deals);
+        List<EventSeed> Events,
+        List<DealSeed> Deals,
+        List<LetterSeed> Letters);
+
+    private sealed record EventSeed(string Key, string Name, string Type, DateOnly StartsOn, DateOnly EndsOn, string City, string? Park, int? VisitorsReceived);
+
+    private sealed record ActivitySeed(string Type, DateOnly On, string Summary, string? NextStep);
+
+    private sealed record LetterSeed(string Type, DateOnly SignedOn, string Counterparty, string? Deal, string? Event);
 
     private sealed record Named(string Key, string Name, string? City);
 
@@ -170,6 +221,9 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
     private sealed record RateSeed(string Currency, decimal Rate, DateOnly EffectiveOn);
 
     private sealed record DealSeed(
+        string? Key,
+        string? Event,
+        List<ActivitySeed>? Activities,
         string Name,
         string Company,
         string Park,
