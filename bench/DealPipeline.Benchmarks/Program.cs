@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 // The report benchmark: 100,000 generated deals with about five history rows each in a SQLite
 // file, the real service started on it as its own process, and each report measured through HTTP
 // on loopback. Rerun with: dotnet run -c Release --project bench/DealPipeline.Benchmarks [deals] [requests]
+const string BenchKey = "bench-admin-key-not-a-secret";
 var deals = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var keep = Environment.GetEnvironmentVariable("DEALPIPELINE_BENCH_DIR");
@@ -25,6 +26,7 @@ try
     var port = FreePort();
     using var service = StartService(connectionString, port);
     using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    client.DefaultRequestHeaders.Add("X-Api-Key", BenchKey);
     await WaitUntilReady(client, service);
 
     var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ChinaTime.Zone).DateTime);
@@ -99,6 +101,11 @@ static Process StartService(string connectionString, int port)
     start.Environment["Database__ConnectionString"] = connectionString;
     start.Environment["Demo__Seed"] = "false";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["Auth__BootstrapAdminKey"] = BenchKey;
+
+    // The benchmark measures latency, not the per-key rate limit.
+    start.Environment["RateLimit__PermitsPerSecond"] = "1000000";
+    start.Environment["RateLimit__Burst"] = "1000000";
     var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the service");
     process.OutputDataReceived += (_, _) => { };
     process.ErrorDataReceived += (_, e) =>
@@ -200,9 +207,11 @@ internal static class Generator
 
         using var entry = connection.CreateCommand();
         entry.Transaction = transaction;
-        entry.CommandText = "INSERT INTO deal_history (deal_id, kind, from_value, to_value, on_date, at, by_user_id) VALUES ($deal, $kind, $from, $to, $on, $at, $by)";
+        entry.CommandText =
+            "INSERT INTO deal_history (deal_id, kind, from_value, to_value, on_date, at, by_user_id, stage_after, status_after, valid_until) " +
+            "VALUES ($deal, $kind, $from, $to, $on, $at, $by, $stageAfter, $statusAfter, $validUntil)";
         var h = new Dictionary<string, SqliteParameter>();
-        foreach (var name in new[] { "deal", "kind", "from", "to", "on", "at", "by" })
+        foreach (var name in new[] { "deal", "kind", "from", "to", "on", "at", "by", "stageAfter", "statusAfter", "validUntil" })
         {
             h[name] = entry.Parameters.Add("$" + name, SqliteType.Text);
         }
@@ -273,8 +282,16 @@ internal static class Generator
             p["now"].Value = now;
             p["version"].Value = entries.Count;
             deal.ExecuteNonQuery();
-            foreach (var (kind, from, to, on) in entries)
+            var stageAfter = 0;
+            var statusAfter = 1;
+            for (var e = 0; e < entries.Count; e++)
             {
+                var (kind, from, to, on) = entries[e];
+                stageAfter = kind == 1 ? to : stageAfter;
+                statusAfter = kind == 2 ? to : statusAfter;
+                h["stageAfter"].Value = stageAfter;
+                h["statusAfter"].Value = statusAfter;
+                h["validUntil"].Value = e + 1 < entries.Count ? Date(entries[e + 1].On) : DBNull.Value;
                 h["deal"].Value = id;
                 h["kind"].Value = kind;
                 h["from"].Value = from is null ? DBNull.Value : from;

@@ -80,7 +80,7 @@ public sealed class Deal
             deal.LandedOn = openedOn;
         }
 
-        deal._newHistory.Add(new DealHistoryEntry(HistoryKind.Stage, null, (int)stage, openedOn, at, null, null, actor));
+        deal._newHistory.Add(new DealHistoryEntry(HistoryKind.Stage, null, (int)stage, openedOn, at, null, null, actor, stage, DealStatus.Active));
         return deal;
     }
 
@@ -334,7 +334,7 @@ public sealed class Deal
             throw new DomainException("note.tooLong", $"A note has at most {MaxReasonLength} characters.", "note");
         }
 
-        _newHistory.Add(new DealHistoryEntry(kind, from, to, on, at, reason, note, actor));
+        _newHistory.Add(new DealHistoryEntry(kind, from, to, on, at, reason, note, actor, Stage, Status));
         LastChangeOn = on;
         Touch(at);
     }

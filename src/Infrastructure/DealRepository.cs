@@ -64,9 +64,14 @@ public sealed class DealRepository(DbSession session)
     {
         foreach (var entry in deal.NewHistory)
         {
+            // The entry in force until now stops being in force on this entry's date.
             await session.ExecuteAsync(
-                "INSERT INTO deal_history (deal_id, kind, from_value, to_value, on_date, at, reason, note, by_user_id) " +
-                "VALUES (@DealId, @Kind, @From, @To, @On, @At, @Reason, @Note, @ByUserId)",
+                "UPDATE deal_history SET valid_until = @On WHERE deal_id = @DealId AND valid_until IS NULL",
+                new { DealId = deal.Id, entry.On },
+                cancellationToken);
+            await session.ExecuteAsync(
+                "INSERT INTO deal_history (deal_id, kind, from_value, to_value, on_date, at, reason, note, by_user_id, stage_after, status_after) " +
+                "VALUES (@DealId, @Kind, @From, @To, @On, @At, @Reason, @Note, @ByUserId, @StageAfter, @StatusAfter)",
                 new
                 {
                     DealId = deal.Id,
@@ -78,6 +83,8 @@ public sealed class DealRepository(DbSession session)
                     entry.Reason,
                     entry.Note,
                     entry.ByUserId,
+                    StageAfter = (int)entry.StageAfter,
+                    StatusAfter = (int)entry.StatusAfter,
                 },
                 cancellationToken);
         }

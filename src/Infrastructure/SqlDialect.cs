@@ -21,6 +21,9 @@ public abstract class SqlDialect
     /// <summary>A query limited to its first <c>@take</c> rows; <paramref name="orderBy"/> is required by SQL Server.</summary>
     public abstract string Limit(string selectFromWhere, string orderBy);
 
+    /// <summary>Whole days from one date expression to another.</summary>
+    public abstract string DaysBetween(string first, string last);
+
     /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with its wildcards escaped by '\'.</summary>
     public static string Contains(string text)
     {
@@ -71,6 +74,8 @@ public sealed class SqliteDialect : SqlDialect
     public override string Limit(string selectFromWhere, string orderBy) =>
         $"{selectFromWhere} ORDER BY {orderBy} LIMIT @take";
 
+    public override string DaysBetween(string first, string last) => $"CAST(julianday({last}) - julianday({first}) AS INTEGER)";
+
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public override string CreateSchemaVersionTable =>
@@ -104,6 +109,8 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string Limit(string selectFromWhere, string orderBy) =>
         $"{selectFromWhere} ORDER BY {orderBy} OFFSET 0 ROWS FETCH NEXT @take ROWS ONLY";
+
+    public override string DaysBetween(string first, string last) => $"DATEDIFF(day, {first}, {last})";
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 

@@ -24,7 +24,7 @@ public class DealTests
         Assert.Equal(DealStatus.Active, deal.Status);
         Assert.Equal(1, deal.Version);
         var entry = Assert.Single(deal.NewHistory);
-        Assert.Equal(new DealHistoryEntry(HistoryKind.Stage, null, (int)Stage.Contact, Opened, At, null, null, Officer), entry);
+        Assert.Equal(new DealHistoryEntry(HistoryKind.Stage, null, (int)Stage.Contact, Opened, At, null, null, Officer, Stage.Contact, DealStatus.Active), entry);
     }
 
     [Theory]
@@ -179,6 +179,8 @@ public class DealTests
         Assert.Equal(DealStatus.Active, deal.Status);
         Assert.Null(deal.LostReason);
         Assert.Equal(Stage.Negotiation, deal.Stage);
+        Assert.All(deal.NewHistory, h => Assert.Equal(Stage.Negotiation, h.StageAfter));
+        Assert.Equal([DealStatus.Active, DealStatus.OnHold, DealStatus.Lost, DealStatus.Active], deal.NewHistory.Select(h => h.StatusAfter));
         var statuses = deal.NewHistory.Where(h => h.Kind == HistoryKind.Status).Select(h => ((DealStatus?)h.From, (DealStatus)h.To, h.Reason, h.Note)).ToList();
         Assert.Equal(
             [

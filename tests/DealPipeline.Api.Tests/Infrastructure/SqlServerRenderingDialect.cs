@@ -32,6 +32,8 @@ public sealed class SqlServerRenderingDialect : SqlDialect
     public override string Limit(string selectFromWhere, string orderBy) =>
         Render(_sqlite.Limit(selectFromWhere, orderBy), _sqlServer.Limit(selectFromWhere, orderBy));
 
+    public override string DaysBetween(string first, string last) => Render(_sqlite.DaysBetween(first, last), _sqlServer.DaysBetween(first, last));
+
     public override DbConnection CreateConnection(string connectionString) => _sqlite.CreateConnection(connectionString);
 
     public override bool IsTransient(Exception exception) => _sqlite.IsTransient(exception);

@@ -123,29 +123,23 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
             _ => "stage",
         };
 
+        // Grouped in the order of an index that covers the grouping (ix_deals_by_*), so that the
+        // database aggregates in one ordered index scan, without sorting.
+        var keySelect = groupColumn == "stage" ? "" : $"d.{groupColumn} AS group_key, ";
+        var keyGroup = groupColumn == "stage" ? "" : $"d.{groupColumn}, ";
         string sql;
         if (asOf >= today)
         {
-            // Grouped in the order of an index that covers the grouping (ix_deals_by_*), so that the
-            // database aggregates in one ordered index scan, without sorting.
-            var key = groupColumn == "stage" ? "" : $"d.{groupColumn} AS group_key, ";
-            var keyGroup = groupColumn == "stage" ? "" : $"d.{groupColumn}, ";
-            sql = $"SELECT {key}d.stage, d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended " +
+            sql = $"SELECT {keySelect}d.stage, d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended " +
                   $"FROM deals d WHERE {where} AND d.status IN @statuses GROUP BY d.status, {keyGroup}d.stage, d.currency";
         }
         else
         {
-            // History is append-only and dated in order, so the entry with the highest id among those
-            // dated on or before asOf is the one in force at the end of that day.
+            // Each deal's state at the end of asOf is its one history entry in force then.
             args.Add("asOf", asOf);
-            var groupExpression = groupColumn == "stage" ? "x.stage_as_of" : "x." + groupColumn;
-            sql = "SELECT " + groupExpression + " AS group_key, x.stage_as_of AS stage, x.currency, COUNT(*) AS deals, SUM(x.intended_minor) AS intended FROM (" +
-                  $"SELECT d.{(groupColumn == "stage" ? "id" : groupColumn)}, d.currency, d.intended_minor, " +
-                  "(SELECT h.to_value FROM deal_history h WHERE h.id = (SELECT MAX(h2.id) FROM deal_history h2 WHERE h2.deal_id = d.id AND h2.kind = 1 AND h2.on_date <= @asOf)) AS stage_as_of, " +
-                  "COALESCE((SELECT h.to_value FROM deal_history h WHERE h.id = (SELECT MAX(h2.id) FROM deal_history h2 WHERE h2.deal_id = d.id AND h2.kind = 2 AND h2.on_date <= @asOf)), 1) AS status_as_of " +
-                  $"FROM deals d WHERE {where} AND d.opened_on <= @asOf) x " +
-                  "WHERE x.status_as_of IN @statuses " +
-                  $"GROUP BY {groupExpression}, x.stage_as_of, x.currency";
+            sql = $"SELECT {keySelect}h.stage_after AS stage, d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended " +
+                  $"FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after IN @statuses AND {where} " +
+                  $"GROUP BY {keyGroup}h.stage_after, d.currency";
         }
 
         // Status splits the buckets only for the index's sake: merge them before converting and rounding.

@@ -1,0 +1,14 @@
+-- The year's targets (目标), for the whole office or one park or one team: completion ratios
+-- in the performance report. park_key and team_key are the park and team ids, 0 for "all".
+
+CREATE TABLE targets (
+    year               INT       NOT NULL,
+    park_key           BIGINT    NOT NULL,
+    team_key           BIGINT    NOT NULL,
+    signed_count       INT       NULL,
+    landed_count       INT       NULL,
+    signed_minor       BIGINT    NULL,
+    landed_minor       BIGINT    NULL,
+    updated_at         DATETIME2 NOT NULL,
+    CONSTRAINT pk_targets PRIMARY KEY (year, park_key, team_key)
+);

@@ -1,0 +1,14 @@
+-- The year's targets (目标), for the whole office or one park or one team: completion ratios
+-- in the performance report. park_key and team_key are the park and team ids, 0 for "all".
+
+CREATE TABLE targets (
+    year               INTEGER NOT NULL,
+    park_key           INTEGER NOT NULL,
+    team_key           INTEGER NOT NULL,
+    signed_count       INTEGER NULL,
+    landed_count       INTEGER NULL,
+    signed_minor       BIGINT  NULL,
+    landed_minor       BIGINT  NULL,
+    updated_at         TEXT    NOT NULL,
+    PRIMARY KEY (year, park_key, team_key)
+);
