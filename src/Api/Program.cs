@@ -114,6 +114,8 @@ api.MapActivities();
 api.MapLetters();
 api.MapEvents();
 api.MapReports();
+api.MapTargets();
+api.MapExports();
 api.MapAudit();
 
 await app.RunAsync();

@@ -50,7 +50,13 @@ public sealed class SqlServerRenderingDialect : SqlDialect
             return;
         }
 
-        SqlServerStatements.TryAdd(_rendered.TryGetValue(sql, out var sqlServer) ? sqlServer : sql, 0);
+        if (!_rendered.TryGetValue(sql, out var sqlServer))
+        {
+            // Fragments (a date difference) inside a larger statement.
+            sqlServer = _rendered.OrderByDescending(r => r.Key.Length).Aggregate(sql, (text, r) => text.Replace(r.Key, r.Value, StringComparison.Ordinal));
+        }
+
+        SqlServerStatements.TryAdd(sqlServer, 0);
     }
 
     private string Render(string sqlite, string sqlServer)

@@ -32,7 +32,78 @@ public static class ReportEndpoints
                 "idleDays counts from it to today. The deal filters apply; paged with limit and cursor. A confidential deal the caller may not see is " +
                 "listed with dealId and companyId null and its code name instead of its name.")
             .WithProblems(400);
+        group.MapGet("/performance", async ([AsParameters] PeriodQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToPerformance(), ct)))
+            .WithName("GetPerformanceReport").Allow(Policies.Read)
+            .WithSummary("A period's figures (from and to, or year; China Standard Time dates, inclusive), as managers report them monthly.")
+            .WithDescription(
+                "newDeals: deals opened in the period. letters: letters signed in it, by type (with a deal filter, only the matching deals' letters). " +
+                "signed / landed: deals not lost whose signedOn / landedOn is in the period: count, distinct companies, CNY sums of intended and " +
+                "contracted investment. lost: deals marked lost in the period. constructionStarted / productionStarted: milestones dated in it. " +
+                "events: events starting in it, by type (only parkId filters them). siteVisits: siteVisit activities in it. inNegotiation: active " +
+                "deals in negotiation or letters at the end of to (count, key projects, CNY intended investment). expectedAnnualTax: of active deals at " +
+                "the end of to. targets: when the period lies in one year and targets are set for it (for the office, or the parkId or teamId " +
+                "filter alone), each target, the actual figure (counts; intended investment) and the completion ratio. Non-CNY amounts are converted " +
+                "at the rates in force on to, per currency subtotal.")
+            .WithProblems(400);
+        group.MapGet("/funnel", async ([AsParameters] PeriodQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToFunnel(Labels.PrefersEnglish(http)), ct)))
+            .WithName("GetFunnelReport").Allow(Policies.Read)
+            .WithSummary("For the deals opened in the period: per stage, how many reached it, the conversion from the stage before, and the median days spent in it.")
+            .WithDescription(
+                "reached counts deals whose highest stage ever (from their history) is this stage or later, so a deal that skipped a stage passed it. " +
+                "conversion is reached / reached of the stage before. medianDaysInStage is over the stays that ended with a next stage change " +
+                "(staysMeasured of them), in whole days; null when none has ended.")
+            .WithProblems(400);
     }
+}
+
+/// <summary>The period and deal filters of the performance and funnel reports.</summary>
+public sealed record PeriodQuery
+{
+    /// <summary>First day of the period (YYYY-MM-DD), with to; or give year.</summary>
+    public string? From { get; init; }
+
+    /// <summary>Last day of the period (YYYY-MM-DD), inclusive.</summary>
+    public string? To { get; init; }
+
+    /// <summary>A calendar year instead of from and to.</summary>
+    public int? Year { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public GetPerformanceReport ToPerformance() => new()
+    {
+        Period = ReportPeriod.Resolve(From, To, Year),
+        ParkId = ParkId,
+        SectorId = SectorId,
+        OwnerId = OwnerId,
+        TeamId = TeamId,
+        Source = Source,
+        IsKeyProject = IsKeyProject,
+    };
+
+    public GetFunnelReport ToFunnel(bool english) => new()
+    {
+        Period = ReportPeriod.Resolve(From, To, Year),
+        ParkId = ParkId,
+        SectorId = SectorId,
+        OwnerId = OwnerId,
+        TeamId = TeamId,
+        Source = Source,
+        IsKeyProject = IsKeyProject,
+        English = english,
+    };
 }
 
 /// <summary>The query string of the stale report.</summary>

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+/// <summary>The deals list's filters, for the CSV export (every matching deal, in id order).</summary>
+public sealed record ExportDeals : IQuery<IAsyncEnumerable<ExportDeals.Row>>, IDealFilter
+{
+    public string? Stage { get; init; }
+
+    public string? Status { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public long? SourceEventId { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public string? Q { get; init; }
+
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    /// <summary>One exported deal, with the names of what it points at.</summary>
+    public sealed record Row
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public long CompanyId { get; init; }
+
+        public string CompanyName { get; init; } = "";
+
+        public string? CreditCode { get; init; }
+
+        public long ParkId { get; init; }
+
+        public string ParkName { get; init; } = "";
+
+        public long SectorId { get; init; }
+
+        public string SectorName { get; init; } = "";
+
+        public long OwnerId { get; init; }
+
+        public string OwnerName { get; init; } = "";
+
+        public long? TeamId { get; init; }
+
+        public string? TeamName { get; init; }
+
+        public DealSource Source { get; init; }
+
+        public long? SourceEventId { get; init; }
+
+        public Stage Stage { get; init; }
+
+        public DealStatus Status { get; init; }
+
+        public LostReason? LostReason { get; init; }
+
+        public bool IsKeyProject { get; init; }
+
+        public bool Confidential { get; init; }
+
+        public string? CodeName { get; init; }
+
+        public long IntendedMinor { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public long? ContractedMinor { get; init; }
+
+        public long? ExpectedOutputMinor { get; init; }
+
+        public long? ExpectedTaxMinor { get; init; }
+
+        public int? ExpectedJobs { get; init; }
+
+        public DateOnly? PlannedLandingOn { get; init; }
+
+        public DateOnly OpenedOn { get; init; }
+
+        public DateOnly? SignedOn { get; init; }
+
+        public DateOnly? LandedOn { get; init; }
+
+        public DateOnly? ConstructionStartedOn { get; init; }
+
+        public DateOnly? ProductionStartedOn { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+}
+
+public sealed class ExportDealsHandler(DbSession session, DealAccess access) : IRequestHandler<ExportDeals, IAsyncEnumerable<ExportDeals.Row>>
+{
+    public async Task<IAsyncEnumerable<ExportDeals.Row>> Handle(ExportDeals request, CancellationToken cancellationToken)
+    {
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        where.Append(" AND ").Append(access.VisibleSql(args));
+        if (request.UpdatedSince is { } since)
+        {
+            where.Append(" AND d.updated_at >= @updatedSince");
+            args.Add("updatedSince", since);
+        }
+
+        var sql =
+            "SELECT d.id, d.name, d.company_id, c.name AS company_name, c.credit_code, d.park_id, p.name AS park_name, d.sector_id, s.name AS sector_name, " +
+            "d.owner_id, u.name AS owner_name, d.team_id, t.name AS team_name, d.source, d.source_event_id, d.stage, d.status, d.lost_reason, d.is_key_project, " +
+            "d.confidential, d.code_name, d.intended_minor, d.currency, d.contracted_minor, d.expected_output_minor, d.expected_tax_minor, d.expected_jobs, " +
+            "d.planned_landing_on, d.opened_on, d.signed_on, d.landed_on, d.construction_started_on, d.production_started_on, d.created_at, d.updated_at " +
+            "FROM deals d JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id " +
+            $"JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id WHERE {where} ORDER BY d.id";
+        return session.StreamAsync<ExportDeals.Row>(sql, args, cancellationToken);
+    }
+}
+
+/// <summary>Writes the export as CSV: UTF-8 with a byte-order mark (so that Excel reads Chinese), one header row, flushed as it goes.</summary>
+public static class DealsCsv
+{
+    private const int FlushEvery = 500;
+
+    private static readonly (string Header, Func<ExportDeals.Row, string?> Value)[] Columns =
+    [
+        ("id", r => Invariant(r.Id)),
+        ("name", r => r.Name),
+        ("companyId", r => Invariant(r.CompanyId)),
+        ("companyName", r => r.CompanyName),
+        ("creditCode", r => r.CreditCode),
+        ("parkId", r => Invariant(r.ParkId)),
+        ("parkName", r => r.ParkName),
+        ("sectorId", r => Invariant(r.SectorId)),
+        ("sectorName", r => r.SectorName),
+        ("ownerId", r => Invariant(r.OwnerId)),
+        ("ownerName", r => r.OwnerName),
+        ("teamId", r => r.TeamId is { } t ? Invariant(t) : null),
+        ("teamName", r => r.TeamName),
+        ("source", r => Names.Of(r.Source)),
+        ("sourceEventId", r => r.SourceEventId is { } e ? Invariant(e) : null),
+        ("stage", r => Names.Of(r.Stage)),
+        ("status", r => Names.Of(r.Status)),
+        ("lostReason", r => r.LostReason is { } l ? Names.Of(l) : null),
+        ("isKeyProject", r => r.IsKeyProject ? "true" : "false"),
+        ("confidential", r => r.Confidential ? "true" : "false"),
+        ("codeName", r => r.CodeName),
+        ("intendedInvestment", r => Money.Format(r.IntendedMinor)),
+        ("currency", r => r.Currency),
+        ("contractedInvestment", r => r.ContractedMinor is { } m ? Money.Format(m) : null),
+        ("expectedAnnualOutput", r => r.ExpectedOutputMinor is { } m ? Money.Format(m) : null),
+        ("expectedAnnualTax", r => r.ExpectedTaxMinor is { } m ? Money.Format(m) : null),
+        ("expectedJobs", r => r.ExpectedJobs is { } j ? Invariant(j) : null),
+        ("plannedLandingOn", r => Date(r.PlannedLandingOn)),
+        ("openedOn", r => Date(r.OpenedOn)),
+        ("signedOn", r => Date(r.SignedOn)),
+        ("landedOn", r => Date(r.LandedOn)),
+        ("constructionStartedOn", r => Date(r.ConstructionStartedOn)),
+        ("productionStartedOn", r => Date(r.ProductionStartedOn)),
+        ("createdAt", r => Timestamp(r.CreatedAt)),
+        ("updatedAt", r => Timestamp(r.UpdatedAt)),
+    ];
+
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var (header, _) in Columns)
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        var written = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            foreach (var (_, value) in Columns)
+            {
+                csv.WriteField(value(row));
+            }
+
+            await csv.NextRecordAsync();
+            if (++written % FlushEvery == 0)
+            {
+                await csv.FlushAsync();
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+
+        await csv.FlushAsync();
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}

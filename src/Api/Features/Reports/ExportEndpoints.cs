@@ -1,0 +1,28 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+public static class ExportEndpoints
+{
+    public static void MapExports(this RouteGroupBuilder api)
+    {
+        api.MapGet("/export/deals.csv", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var rows = await mediator.Send(query, ct);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.csv\"";
+                await DealsCsv.WriteAsync(http.Response.Body, rows, ct);
+            })
+            .WithTags("Reports")
+            .WithName("ExportDeals").Allow(Policies.Read)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("Every deal matching the list filters as CSV, in id order: UTF-8 with a byte-order mark (Excel reads Chinese), one header row, streamed.")
+            .WithDescription(
+                "Filters: stage, status, source (comma-separated), parkId, sectorId (with descendants), ownerId, teamId, sourceEventId, isKeyProject, q, " +
+                "updatedSince. Columns: the deal's fields (amounts in its currency with two decimals, dates YYYY-MM-DD, timestamps UTC) and the names of " +
+                "its company, park, sector, owner and team. Confidential deals the caller may not see are left out.")
+            .WithProblems(400);
+    }
+}

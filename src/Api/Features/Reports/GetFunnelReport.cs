@@ -1,0 +1,133 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+/// <summary>
+/// One stage of the funnel: how many of the cohort's deals reached it (or a later stage) at any
+/// time, the ratio to those that reached the stage before (null for contact, or when none did),
+/// and the median whole days a deal stayed in it before its next stage change (over the stays
+/// that ended; null when none has).
+/// </summary>
+public sealed record FunnelStage(Stage Stage, string Label, long Reached, decimal? Conversion, decimal? MedianDaysInStage, long StaysMeasured);
+
+public sealed record FunnelReport(DateOnly From, DateOnly To, long Deals, IReadOnlyList<FunnelStage> Stages);
+
+/// <summary>The deals opened in the period (the cohort), followed through their stage history.</summary>
+public sealed record GetFunnelReport : IQuery<FunnelReport>, IDealFilter
+{
+    public required ReportPeriod Period { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    public bool English { get; init; }
+
+    string? IDealFilter.Stage => null;
+
+    string? IDealFilter.Status => null;
+
+    long? IDealFilter.SourceEventId => null;
+
+    string? IDealFilter.Q => null;
+}
+
+public sealed class GetFunnelReportHandler(DbSession session) : IRequestHandler<GetFunnelReport, FunnelReport>
+{
+    public async Task<FunnelReport> Handle(GetFunnelReport request, CancellationToken cancellationToken)
+    {
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        args.Add("from", request.Period.From);
+        args.Add("to", request.Period.To);
+        var cohort = $"{where} AND d.opened_on >= @from AND d.opened_on <= @to";
+
+        // The highest stage each deal ever reached (a deal that skipped a stage passed it).
+        var highest = (await session.QueryAsync<Bucket>(
+            "SELECT x.highest AS stage, COUNT(*) AS deals FROM (SELECT h.deal_id, MAX(h.to_value) AS highest FROM deal_history h JOIN deals d ON d.id = h.deal_id " +
+            $"WHERE {cohort} AND h.kind = 1 GROUP BY h.deal_id) x GROUP BY x.highest",
+            args,
+            cancellationToken)).ToDictionary(b => (Stage)b.Stage, b => b.Deals);
+
+        // How long each stay in a stage lasted, as a histogram (stage, days) → stays, for the medians.
+        var days = session.Dialect.DaysBetween("h.on_date", "n.on_date");
+        var stays = (await session.QueryAsync<Stay>(
+            $"SELECT h.to_value AS stage, {days} AS days, COUNT(*) AS stays FROM deal_history h JOIN deals d ON d.id = h.deal_id " +
+            "JOIN deal_history n ON n.id = (SELECT MIN(m.id) FROM deal_history m WHERE m.deal_id = h.deal_id AND m.kind = 1 AND m.id > h.id) " +
+            $"WHERE {cohort} AND h.kind = 1 GROUP BY h.to_value, {days}",
+            args,
+            cancellationToken)).ToList();
+
+        var stages = new List<FunnelStage>();
+        long? before = null;
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            var reached = highest.Where(h => h.Key >= stage).Sum(h => h.Value);
+            var histogram = stays.Where(s => s.Stage == (int)stage).OrderBy(s => s.Days).ToList();
+            stages.Add(new FunnelStage(
+                stage,
+                Labels.Of(stage, request.English),
+                reached,
+                before is null or 0 ? null : decimal.Round((decimal)reached / before.Value, 4, MidpointRounding.AwayFromZero),
+                Median(histogram),
+                histogram.Sum(s => s.Stays)));
+            before = reached;
+        }
+
+        return new FunnelReport(request.Period.From, request.Period.To, highest.Values.Sum(), stages);
+    }
+
+    /// <summary>The median of a histogram of whole days: the middle value, or the mean of the two middle ones.</summary>
+    private static decimal? Median(List<Stay> histogram)
+    {
+        var total = histogram.Sum(s => s.Stays);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        long At(long index)
+        {
+            foreach (var s in histogram)
+            {
+                if (index < s.Stays)
+                {
+                    return s.Days;
+                }
+
+                index -= s.Stays;
+            }
+
+            return histogram[^1].Days;
+        }
+
+        return (At((total - 1) / 2) + At(total / 2)) / 2m;
+    }
+
+    private sealed record Bucket
+    {
+        public long Stage { get; init; }
+
+        public long Deals { get; init; }
+    }
+
+    private sealed record Stay
+    {
+        public long Stage { get; init; }
+
+        public long Days { get; init; }
+
+        public long Stays { get; init; }
+    }
+}

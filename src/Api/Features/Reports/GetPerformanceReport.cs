@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+public sealed record CountAndInvestment(long Count, long Companies, decimal IntendedInvestment, decimal ContractedInvestment);
+
+
+public sealed record LetterTotals(long Total, long Initiative, long Intent, long ExpertAppointment);
+
+public sealed record EventTotals(long Total, long Promotion, long Forum, long OutboundTrip, long Exhibition, long Webinar, long Other);
+
+public sealed record Negotiation(long Count, long KeyProjects, decimal IntendedInvestment);
+
+/// <summary>A target, what was achieved against it, and the completion ratio (完成率; null when the target is 0).</summary>
+public sealed record TargetProgress(decimal Target, decimal Actual, decimal? Completion);
+
+public sealed record TargetsProgress(int Year, long? ParkId, long? TeamId, TargetProgress? SignedCount, TargetProgress? LandedCount, TargetProgress? SignedInvestment, TargetProgress? LandedInvestment);
+
+/// <summary>A period's figures, as managers report them monthly; see the endpoint's description for each definition.</summary>
+public sealed record PerformanceReport(
+    DateOnly From,
+    DateOnly To,
+    string Currency,
+    long NewDeals,
+    LetterTotals Letters,
+    CountAndInvestment Signed,
+    CountAndInvestment Landed,
+    CountOnly Lost,
+    CountOnly ConstructionStarted,
+    CountOnly ProductionStarted,
+    EventTotals Events,
+    long SiteVisits,
+    Negotiation InNegotiation,
+    decimal ExpectedAnnualTax,
+    TargetsProgress? Targets);
+
+public sealed record CountOnly(long Count);
+
+public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IDealFilter
+{
+    public required ReportPeriod Period { get; init; }
+
+    public long? ParkId { get; init; }
+
+    public long? SectorId { get; init; }
+
+    public long? OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public string? Source { get; init; }
+
+    public bool? IsKeyProject { get; init; }
+
+    string? IDealFilter.Stage => null;
+
+    string? IDealFilter.Status => null;
+
+    long? IDealFilter.SourceEventId => null;
+
+    string? IDealFilter.Q => null;
+}
+
+public sealed class GetPerformanceReportHandler(DbSession session, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
+{
+    public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
+    {
+        var (from, to) = (request.Period.From, request.Period.To);
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        args.Add("from", from);
+        args.Add("to", to);
+        args.Add("lost", (int)DealStatus.Lost);
+        var rates = await FxRates.FxRates.InForceAsync(session, to, cancellationToken);
+
+        var newDeals = await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM deals d WHERE {where} AND d.opened_on >= @from AND d.opened_on <= @to", args, cancellationToken);
+        var signed = await MilestoneAsync("signed_on", where, args, rates, cancellationToken);
+        var landed = await MilestoneAsync("landed_on", where, args, rates, cancellationToken);
+        var lost = await session.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(DISTINCT h.deal_id) FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {where} AND h.kind = 2 AND h.to_value = @lost AND h.on_date >= @from AND h.on_date <= @to",
+            args,
+            cancellationToken);
+        var started = await session.QuerySingleAsync<Started>(
+            "SELECT COALESCE(SUM(CASE WHEN d.construction_started_on >= @from AND d.construction_started_on <= @to THEN 1 ELSE 0 END), 0) AS construction, " +
+            "COALESCE(SUM(CASE WHEN d.production_started_on >= @from AND d.production_started_on <= @to THEN 1 ELSE 0 END), 0) AS production " +
+            $"FROM deals d WHERE {where}",
+            args,
+            cancellationToken);
+        args.Add("siteVisit", (int)ActivityType.SiteVisit);
+        var siteVisits = await session.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM activities a JOIN deals d ON d.id = a.deal_id WHERE {where} AND a.type = @siteVisit AND a.on_date >= @from AND a.on_date <= @to",
+            args,
+            cancellationToken);
+
+        // Letters: with no deal filter every letter of the period counts (an expert's appointment has no deal);
+        // with one, the letters of the matching deals.
+        var dealFiltered = request.ParkId is not null || request.SectorId is not null || request.OwnerId is not null || request.TeamId is not null || request.Source is not null || request.IsKeyProject is not null;
+        var letterSql = dealFiltered
+            ? $"SELECT l.type AS kind, COUNT(*) AS total FROM letters l JOIN deals d ON d.id = l.deal_id WHERE {where} AND l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type"
+            : "SELECT l.type AS kind, COUNT(*) AS total FROM letters l WHERE l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type";
+        var letters = (await session.QueryAsync<ByKind>(letterSql, args, cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
+
+        // Events belong to a park at most: only the park filter applies to them.
+        var events = (await session.QueryAsync<ByKind>(
+            "SELECT type AS kind, COUNT(*) AS total FROM events WHERE starts_on >= @from AND starts_on <= @to AND (@eventPark IS NULL OR park_id = @eventPark) GROUP BY type",
+            new { from, to, eventPark = request.ParkId },
+            cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
+
+        var (negotiation, tax) = await AsOfAsync(where, args, to, clock.Today, rates, cancellationToken);
+        var targets = await TargetsAsync(request, signed, landed, cancellationToken);
+        long Letter(LetterType t) => letters.GetValueOrDefault((int)t);
+        long Event(EventType t) => events.GetValueOrDefault((int)t);
+        return new PerformanceReport(
+            from,
+            to,
+            FxRates.FxRates.Cny,
+            newDeals,
+            new LetterTotals(letters.Values.Sum(), Letter(LetterType.Initiative), Letter(LetterType.Intent), Letter(LetterType.ExpertAppointment)),
+            signed,
+            landed,
+            new CountOnly(lost),
+            new CountOnly(started.Construction),
+            new CountOnly(started.Production),
+            new EventTotals(events.Values.Sum(), Event(EventType.Promotion), Event(EventType.Forum), Event(EventType.OutboundTrip), Event(EventType.Exhibition), Event(EventType.Webinar), Event(EventType.Other)),
+            siteVisits,
+            negotiation,
+            tax,
+            targets);
+    }
+
+    /// <summary>Deals (not lost) whose signing or landing date falls in the period: count, distinct companies, CNY sums.</summary>
+    private async Task<CountAndInvestment> MilestoneAsync(string column, StringBuilder where, DynamicParameters args, IReadOnlyDictionary<string, decimal> rates, CancellationToken cancellationToken)
+    {
+        var filter = $"{where} AND d.status <> @lost AND d.{column} >= @from AND d.{column} <= @to";
+        var rows = (await session.QueryAsync<Sums>(
+            $"SELECT d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended, SUM(COALESCE(d.contracted_minor, 0)) AS contracted FROM deals d WHERE {filter} GROUP BY d.currency",
+            args,
+            cancellationToken)).ToList();
+        var companies = await session.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT d.company_id) FROM deals d WHERE {filter}", args, cancellationToken);
+        return new CountAndInvestment(
+            rows.Sum(r => r.Deals),
+            companies,
+            Money.FromMinor(rows.Sum(r => Cny(r.Currency, r.Intended, rates))),
+            Money.FromMinor(rows.Sum(r => Cny(r.Currency, r.Contracted, rates))));
+    }
+
+    /// <summary>Reserve projects (active, in negotiation or letters) and the expected annual tax of active deals, at the end of <paramref name="day"/>.</summary>
+    private async Task<(Negotiation, decimal)> AsOfAsync(StringBuilder where, DynamicParameters args, DateOnly day, DateOnly today, IReadOnlyDictionary<string, decimal> rates, CancellationToken cancellationToken)
+    {
+        string sql;
+        if (day >= today)
+        {
+            sql = "SELECT d.currency, d.stage, d.is_key_project AS key_project, COUNT(*) AS deals, SUM(d.intended_minor) AS intended, SUM(COALESCE(d.expected_tax_minor, 0)) AS tax " +
+                  $"FROM deals d WHERE {where} AND d.status = 1 GROUP BY d.currency, d.stage, d.is_key_project";
+        }
+        else
+        {
+            args.Add("asOf", day);
+            sql = "SELECT d.currency, h.stage_after AS stage, d.is_key_project AS key_project, COUNT(*) AS deals, SUM(d.intended_minor) AS intended, SUM(COALESCE(d.expected_tax_minor, 0)) AS tax " +
+                  $"FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = 1 AND {where} " +
+                  "GROUP BY d.currency, h.stage_after, d.is_key_project";
+        }
+
+        var rows = (await session.QueryAsync<StateRow>(sql, args, cancellationToken)).ToList();
+        var negotiating = rows.Where(r => r.Stage is (int)Stage.Negotiation or (int)Stage.Letters).ToList();
+        var negotiation = new Negotiation(
+            negotiating.Sum(r => r.Deals),
+            negotiating.Where(r => r.KeyProject).Sum(r => r.Deals),
+            Money.FromMinor(negotiating.GroupBy(r => r.Currency).Sum(g => Cny(g.Key, g.Sum(r => r.Intended), rates))));
+        var tax = Money.FromMinor(rows.GroupBy(r => r.Currency).Sum(g => Cny(g.Key, g.Sum(r => r.Tax), rates)));
+        return (negotiation, tax);
+    }
+
+    /// <summary>
+    /// Progress against the year's targets when the period lies in one calendar year and the
+    /// report is for the office, one park or one team (no other filter).
+    /// </summary>
+    private async Task<TargetsProgress?> TargetsAsync(GetPerformanceReport request, CountAndInvestment signed, CountAndInvestment landed, CancellationToken cancellationToken)
+    {
+        var (from, to) = (request.Period.From, request.Period.To);
+        if (from.Year != to.Year || (request.ParkId is not null && request.TeamId is not null)
+            || request.SectorId is not null || request.OwnerId is not null || request.Source is not null || request.IsKeyProject is not null)
+        {
+            return null;
+        }
+
+        var target = await Targets.FindAsync(session, from.Year, request.ParkId, request.TeamId, cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        static TargetProgress? Progress(decimal? goal, decimal actual) =>
+            goal is null ? null : new TargetProgress(goal.Value, actual, goal == 0 ? null : decimal.Round(actual / goal.Value, 4, MidpointRounding.AwayFromZero));
+
+        return new TargetsProgress(
+            target.Year,
+            request.ParkId,
+            request.TeamId,
+            Progress(target.SignedCount, signed.Count),
+            Progress(target.LandedCount, landed.Count),
+            Progress(Money.FromMinor(target.SignedMinor), signed.IntendedInvestment),
+            Progress(Money.FromMinor(target.LandedMinor), landed.IntendedInvestment));
+    }
+
+    private static long Cny(string currency, long minor, IReadOnlyDictionary<string, decimal> rates) =>
+        currency == FxRates.FxRates.Cny
+            ? minor
+            : rates.TryGetValue(currency, out var rate)
+                ? Money.Convert(minor, rate)
+                : throw ProblemException.Conflict($"There is no {currency} rate to convert deals with.");
+
+    private sealed record Sums
+    {
+        public string Currency { get; init; } = "";
+
+        public long Deals { get; init; }
+
+        public long Intended { get; init; }
+
+        public long Contracted { get; init; }
+    }
+
+    private sealed record StateRow
+    {
+        public string Currency { get; init; } = "";
+
+        public long Stage { get; init; }
+
+        public bool KeyProject { get; init; }
+
+        public long Deals { get; init; }
+
+        public long Intended { get; init; }
+
+        public long Tax { get; init; }
+    }
+
+    private sealed record Started
+    {
+        public long Construction { get; init; }
+
+        public long Production { get; init; }
+    }
+
+    private sealed record ByKind
+    {
+        public int Kind { get; init; }
+
+        public long Total { get; init; }
+    }
+}

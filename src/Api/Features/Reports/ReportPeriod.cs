@@ -1,0 +1,45 @@
+using System.Globalization;
+using DealPipeline.Api.Application;
+
+namespace DealPipeline.Api.Features.Reports;
+
+/// <summary>
+/// A report's period: <c>from</c> and <c>to</c> (YYYY-MM-DD, inclusive), or a calendar <c>year</c>;
+/// calendar days of China Standard Time. At most ten years.
+/// </summary>
+public sealed record ReportPeriod(DateOnly From, DateOnly To)
+{
+    public const int MaxYears = 10;
+
+    public static ReportPeriod Resolve(string? from, string? to, int? year)
+    {
+        if (year is not null)
+        {
+            if (from is not null || to is not null)
+            {
+                throw ProblemException.Invalid("year", "Give either year or from and to, not both.");
+            }
+
+            if (year is < Targets.FirstYear or > Targets.LastYear)
+            {
+                throw ProblemException.Invalid("year", string.Create(CultureInfo.InvariantCulture, $"'year' is between {Targets.FirstYear} and {Targets.LastYear}."));
+            }
+
+            return new ReportPeriod(new DateOnly(year.Value, 1, 1), new DateOnly(year.Value, 12, 31));
+        }
+
+        var start = QueryValues.Date(from, "from") ?? throw ProblemException.Invalid("from", "Give from and to (YYYY-MM-DD), or year.");
+        var end = QueryValues.Date(to, "to") ?? throw ProblemException.Invalid("to", "Give from and to (YYYY-MM-DD), or year.");
+        if (end < start)
+        {
+            throw ProblemException.Invalid("to", "'to' is on or after 'from'.");
+        }
+
+        if (end > start.AddYears(MaxYears))
+        {
+            throw ProblemException.Invalid("to", $"A period is at most {MaxYears} years.");
+        }
+
+        return new ReportPeriod(start, end);
+    }
+}
