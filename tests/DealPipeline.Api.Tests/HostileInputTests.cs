@@ -85,6 +85,10 @@ public abstract class HostileInputTests : ApiTest
         await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/events", "{\"name\":\"x\",\"type\":\"forum\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2025-01-02\",\"city\":\"x\",\"visitorsReceived\":1e10}"), "event huge visitors");
         await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/events", "{\"name\":\"x\",\"type\":\"forum\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2025-01-02\",\"city\":\"x\",\"id\":5}"), "event with id");
         await AssertRefused(() => Send(HttpMethod.Patch, "/api/v1/events/1", "{\"name\":\"x\"}"), "patch unknown event");
+        await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/targets/2026", "{\"signedInvestment\":-5}"), "negative target");
+        await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/targets/2026", "{\"signedCount\":1.5}"), "fractional target");
+        await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/targets/2026", "{\"landedInvestment\":1e300}"), "huge target");
+        await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/targets/2026", "{\"year\":2027}"), "year in the target body");
     }
 
     [DbFact]
@@ -100,6 +104,8 @@ public abstract class HostileInputTests : ApiTest
             "/api/v1/companies?q=" + new string('y', 500), "/api/v1/no-such-thing",
             "/api/v1/reports/stale?days=100000", "/api/v1/reports/stale?limit=501", "/api/v1/events/1/report?plannedWithinYears=abc",
             "/api/v1/letters?type=contract", "/api/v1/letters?dealId=-5", "/api/v1/events?from=2025-1-1", "/api/v1/deals/1/activities?limit=0",
+            "/api/v1/reports/performance?year=99999999999", "/api/v1/reports/funnel?from=2026-01-01&to=9999-12-31", "/api/v1/targets/abc",
+            "/api/v1/export/deals.csv?parkId=x", "/api/v1/export/deals.csv?updatedSince=never", "/api/v1/reports/performance?year=2026&sectorId=0",
         };
         foreach (var url in urls)
         {

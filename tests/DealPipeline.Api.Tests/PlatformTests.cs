@@ -102,6 +102,9 @@ public abstract class PlatformTests : ApiTest
             ("/api/v1/events", "post", ["201", "400", "403"]), ("/api/v1/events", "get", ["200", "400"]), ("/api/v1/events/{id}", "get", ["200", "404"]),
             ("/api/v1/events/{id}", "patch", ["200", "400", "404", "412"]), ("/api/v1/events/{id}/report", "get", ["200", "400", "404"]),
             ("/api/v1/reports/stale", "get", ["200", "400"]),
+            ("/api/v1/reports/performance", "get", ["200", "400"]), ("/api/v1/reports/funnel", "get", ["200", "400"]),
+            ("/api/v1/targets/{year}", "put", ["200", "400", "403"]), ("/api/v1/targets/{year}", "get", ["200"]),
+            ("/api/v1/export/deals.csv", "get", ["200", "400"]),
         };
         foreach (var (path, method, statuses) in expected)
         {

@@ -143,6 +143,19 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await GetOk($"/api/v1/reports/stale?days=1&limit=1&cursor={stale["nextCursor"]}");
         await asOfficer.GetAsync("/api/v1/reports/stale?days=1");
         Assert.NotNull(activities);
+
+        // Management reports, targets and the export, filtered and not, today and in the past.
+        await Send(HttpMethod.Put, $"/api/v1/targets/{DateTime.UtcNow.Year}", new { signedCount = 3, signedInvestment = 100m });
+        await Send(HttpMethod.Put, $"/api/v1/targets/{DateTime.UtcNow.Year}", new { teamId = world.Team, landedCount = 1 });
+        await GetOk($"/api/v1/targets/{DateTime.UtcNow.Year}");
+        var filters2 = $"parkId={world.Park}&sectorId={world.Biomed}&ownerId={world.Officer}&teamId={world.Team}&source=event&isKeyProject=true";
+        await GetOk($"/api/v1/reports/performance?year={DateTime.UtcNow.Year}");
+        await GetOk($"/api/v1/reports/performance?from={DaysAgo(60)}&to={DaysAgo(10)}&{filters2}");
+        await GetOk($"/api/v1/reports/performance?year={DateTime.UtcNow.Year}&teamId={world.Team}");
+        await GetOk($"/api/v1/reports/funnel?from={DaysAgo(60)}&to={Today}&{filters2}");
+        await GetOk($"/api/v1/reports/funnel?from={DaysAgo(60)}&to={Today}");
+        var csv = await asOfficer.GetAsync($"/api/v1/export/deals.csv?stage=contact,signed&status=active&q=%25&updatedSince=2020-01-01T00:00:00Z&sourceEventId={forum}&{filters2}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
     }
 
     [GeneratedRegex(@"IN @(?<name>\w+)")]
