@@ -40,6 +40,10 @@ try
         ("pipeline, groupBy=stage, sectorId=1 (subtree)", "/api/v1/reports/pipeline?groupBy=stage&sectorId=1"),
         ($"pipeline, groupBy=stage, asOf={asOf}", $"/api/v1/reports/pipeline?groupBy=stage&asOf={asOf}"),
         ("deals list, first page of 50", "/api/v1/deals?limit=50"),
+        ("performance, this year", $"/api/v1/reports/performance?year={today.Year}"),
+        ($"performance, the month ending {asOf}", $"/api/v1/reports/performance?from={today.AddDays(-210):yyyy-MM-dd}&to={asOf}"),
+        ("funnel, this year", $"/api/v1/reports/funnel?year={today.Year}"),
+        ("stale deals, 60 days", "/api/v1/reports/stale?days=60"),
     };
 
     Console.WriteLine();
@@ -53,7 +57,7 @@ try
         }
 
         // The as-of report rebuilds every deal's stage from history: fewer rounds keep the run short.
-        var rounds = path.Contains("asOf", StringComparison.Ordinal) ? Math.Max(1, requests / 5) : requests;
+        var rounds = path.Contains("asOf", StringComparison.Ordinal) || path.Contains("performance?from", StringComparison.Ordinal) ? Math.Max(1, requests / 5) : requests;
         var times = new List<double>(rounds);
         for (var i = 0; i < rounds; i++)
         {
@@ -69,6 +73,29 @@ try
         Console.WriteLine(FormattableString.Invariant($"| {name} | {At(0.5):0.0} | {At(0.95):0.0} | {At(0.99):0.0} | {times[^1]:0.0} |"));
     }
 
+    // The CSV export of every deal: its time, its size, and the service's memory (peak resident set) before and after.
+    var rssBefore = PeakResidentKiB(service.Id);
+    var exportWatch = Stopwatch.StartNew();
+    long bytes;
+    using (var export = await client.GetAsync("/api/v1/export/deals.csv", HttpCompletionOption.ResponseHeadersRead))
+    {
+        export.EnsureSuccessStatusCode();
+        await using var stream = await export.Content.ReadAsStreamAsync();
+        var buffer = new byte[81920];
+        bytes = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+        }
+    }
+
+    var exportSeconds = exportWatch.Elapsed.TotalSeconds;
+    var rssAfter = PeakResidentKiB(service.Id);
+    Console.WriteLine();
+    Console.WriteLine(FormattableString.Invariant(
+        $"CSV export of all deals: {exportSeconds:0.00} s, {bytes / 1024.0 / 1024.0:0.0} MiB; service peak resident memory {rssBefore / 1024.0:0} MiB before, {rssAfter / 1024.0:0} MiB after"));
+
     service.Kill(entireProcessTree: true);
 }
 finally
@@ -78,6 +105,12 @@ finally
     {
         Directory.Delete(folder, recursive: true);
     }
+}
+
+static long PeakResidentKiB(int pid)
+{
+    var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
 
 static int FreePort()

@@ -101,14 +101,14 @@ CREATE TABLE deals (
     version                  INT    NOT NULL,
     deleted_at               DATETIME2 NULL
 );
-CREATE INDEX ix_deals_by_stage ON deals (status, stage, currency) INCLUDE (intended_minor, park_id, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_stage ON deals (status, stage, currency) INCLUDE (intended_minor, park_id, sector_id, owner_id, team_id, source, is_key_project, expected_tax_minor) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_sector ON deals (status, sector_id, stage, currency) INCLUDE (intended_minor, park_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_park ON deals (status, park_id, stage, currency) INCLUDE (intended_minor, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_owner ON deals (status, owner_id, stage, currency) INCLUDE (intended_minor, park_id, sector_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_team ON deals (status, team_id, stage, currency) INCLUDE (intended_minor, park_id, sector_id, owner_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_source ON deals (status, source, stage, currency) INCLUDE (intended_minor, park_id, sector_id, owner_id, team_id, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_updated ON deals (updated_at, id);
-CREATE INDEX ix_deals_opened ON deals (opened_on, id);
+CREATE INDEX ix_deals_opened ON deals (opened_on, id, deleted_at);
 CREATE INDEX ix_deals_intended ON deals (intended_minor, id);
 CREATE INDEX ix_deals_name ON deals (name, id);
 CREATE INDEX ix_deals_company ON deals (company_id);
@@ -128,8 +128,7 @@ CREATE TABLE deal_history (
     by_user_id   BIGINT NULL CONSTRAINT fk_deal_history_user REFERENCES users (id)
 );
 CREATE INDEX ix_deal_history_deal ON deal_history (deal_id, id);
-CREATE INDEX ix_deal_history_asof ON deal_history (deal_id, kind, on_date, id);
-CREATE INDEX ix_deal_history_on ON deal_history (on_date, deal_id);
+CREATE INDEX ix_deal_history_stages ON deal_history (deal_id, kind, id) INCLUDE (to_value, on_date);
 
 CREATE TABLE idempotency_keys (
     idem_key      NVARCHAR(200)  NOT NULL CONSTRAINT pk_idempotency_keys PRIMARY KEY,

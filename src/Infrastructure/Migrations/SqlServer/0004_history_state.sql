@@ -18,5 +18,3 @@ FROM deal_history h;');
 CREATE INDEX ix_deal_history_in_force ON deal_history (valid_until, on_date) INCLUDE (deal_id, stage_after, status_after);
 CREATE INDEX ix_deal_history_status ON deal_history (kind, to_value, on_date) INCLUDE (deal_id);
 
--- Superseded by ix_deal_history_in_force, and it led the planner to read the table for as-of reports.
-DROP INDEX ix_deal_history_on ON deal_history;

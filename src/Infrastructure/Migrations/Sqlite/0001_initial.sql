@@ -107,14 +107,14 @@ CREATE TABLE deals (
 -- Pipeline reports: one index per grouping, ordered (status, group, stage, currency) so that the
 -- database aggregates in one ordered scan without sorting, and covering the amount and every
 -- report filter so that no row is read from the table.
-CREATE INDEX ix_deals_by_stage ON deals (status, stage, currency, intended_minor, park_id, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
+CREATE INDEX ix_deals_by_stage ON deals (status, stage, currency, intended_minor, park_id, sector_id, owner_id, team_id, source, is_key_project, expected_tax_minor) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_sector ON deals (status, sector_id, stage, currency, intended_minor, park_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_park ON deals (status, park_id, stage, currency, intended_minor, sector_id, owner_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_owner ON deals (status, owner_id, stage, currency, intended_minor, park_id, sector_id, team_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_team ON deals (status, team_id, stage, currency, intended_minor, park_id, sector_id, owner_id, source, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_by_source ON deals (status, source, stage, currency, intended_minor, park_id, sector_id, owner_id, team_id, is_key_project) WHERE deleted_at IS NULL;
 CREATE INDEX ix_deals_updated ON deals (updated_at, id);
-CREATE INDEX ix_deals_opened ON deals (opened_on, id);
+CREATE INDEX ix_deals_opened ON deals (opened_on, id, deleted_at);
 CREATE INDEX ix_deals_intended ON deals (intended_minor, id);
 CREATE INDEX ix_deals_name ON deals (name, id);
 CREATE INDEX ix_deals_company ON deals (company_id);
@@ -134,9 +134,8 @@ CREATE TABLE deal_history (
     by_user_id   INTEGER NULL REFERENCES users (id)
 );
 CREATE INDEX ix_deal_history_deal ON deal_history (deal_id, id);
--- the stage or status of a deal as of a date: the latest entry of a kind dated on or before it
-CREATE INDEX ix_deal_history_asof ON deal_history (deal_id, kind, on_date, id);
-CREATE INDEX ix_deal_history_on ON deal_history (on_date, deal_id);
+-- a deal's stage changes in order: the funnel's stays and highest stages
+CREATE INDEX ix_deal_history_stages ON deal_history (deal_id, kind, id, to_value, on_date);
 
 -- Responses of POSTs sent with an Idempotency-Key, replayed for a retry with the same key.
 CREATE TABLE idempotency_keys (

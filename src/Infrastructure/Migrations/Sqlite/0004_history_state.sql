@@ -19,5 +19,3 @@ UPDATE deal_history SET
 CREATE INDEX ix_deal_history_in_force ON deal_history (valid_until, on_date, deal_id, stage_after, status_after);
 CREATE INDEX ix_deal_history_status ON deal_history (kind, to_value, on_date, deal_id);
 
--- Superseded by ix_deal_history_in_force, and it led the planner to read the table for as-of reports.
-DROP INDEX ix_deal_history_on;

@@ -12,3 +12,9 @@ CREATE TABLE targets (
     updated_at         TEXT    NOT NULL,
     PRIMARY KEY (year, park_key, team_key)
 );
+
+-- Period figures read only the deals whose dates fall in the period.
+CREATE INDEX ix_deals_signed ON deals (signed_on) WHERE signed_on IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX ix_deals_landed ON deals (landed_on) WHERE landed_on IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX ix_deals_construction ON deals (construction_started_on) WHERE construction_started_on IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX ix_deals_production ON deals (production_started_on) WHERE production_started_on IS NOT NULL AND deleted_at IS NULL;
