@@ -41,7 +41,7 @@ try
         ($"pipeline, groupBy=stage, asOf={asOf}", $"/api/v1/reports/pipeline?groupBy=stage&asOf={asOf}"),
         ("deals list, first page of 50", "/api/v1/deals?limit=50"),
         ("performance, this year", $"/api/v1/reports/performance?year={today.Year}"),
-        ($"performance, the month ending {asOf}", $"/api/v1/reports/performance?from={today.AddDays(-210):yyyy-MM-dd}&to={asOf}"),
+        ($"performance, the 30 days to {asOf}", $"/api/v1/reports/performance?from={today.AddDays(-210):yyyy-MM-dd}&to={asOf}"),
         ("funnel, this year", $"/api/v1/reports/funnel?year={today.Year}"),
         ("stale deals, 60 days", "/api/v1/reports/stale?days=60"),
     };
