@@ -66,7 +66,8 @@ public static class DealQueries
         return await GetAsync(session, access, deal.Id, cancellationToken);
     }
 
-    public sealed record DealRow
+    /// <summary>A deals row (not sealed: the export adds the names of what it points at).</summary>
+    public record DealRow
     {
         public long Id { get; init; }
 

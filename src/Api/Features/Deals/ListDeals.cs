@@ -39,7 +39,8 @@ public interface IDealFilter
     string? Q { get; }
 }
 
-public sealed record ListDeals : IQuery<Page<DealListItem>>, IDealFilter
+/// <summary>The list's filters as a query string: shared by the list and the CSV export.</summary>
+public record DealFilterQuery : IDealFilter
 {
     public string? Stage { get; init; }
 
@@ -63,7 +64,10 @@ public sealed record ListDeals : IQuery<Page<DealListItem>>, IDealFilter
 
     /// <summary>Deals changed at or after this instant (ISO 8601 with an offset or Z).</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
+}
 
+public sealed record ListDeals : DealFilterQuery, IQuery<Page<DealListItem>>
+{
     /// <summary>With true, deleted deals come back as tombstones {id, deleted: true, updatedAt}.</summary>
     public bool? IncludeDeleted { get; init; }
 

@@ -10,102 +10,22 @@ using MediatR;
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>The deals list's filters, for the CSV export (every matching deal, in id order).</summary>
-public sealed record ExportDeals : IQuery<IAsyncEnumerable<ExportDeals.Row>>, IDealFilter
+public sealed record ExportDeals : DealFilterQuery, IQuery<IAsyncEnumerable<ExportDeals.Row>>
 {
-    public string? Stage { get; init; }
-
-    public string? Status { get; init; }
-
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public long? SourceEventId { get; init; }
-
-    public bool? IsKeyProject { get; init; }
-
-    public string? Q { get; init; }
-
-    public DateTimeOffset? UpdatedSince { get; init; }
-
     /// <summary>One exported deal, with the names of what it points at.</summary>
-    public sealed record Row
+    public sealed record Row : DealQueries.DealRow
     {
-        public long Id { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public long CompanyId { get; init; }
-
         public string CompanyName { get; init; } = "";
 
         public string? CreditCode { get; init; }
 
-        public long ParkId { get; init; }
-
         public string ParkName { get; init; } = "";
-
-        public long SectorId { get; init; }
 
         public string SectorName { get; init; } = "";
 
-        public long OwnerId { get; init; }
-
         public string OwnerName { get; init; } = "";
 
-        public long? TeamId { get; init; }
-
         public string? TeamName { get; init; }
-
-        public DealSource Source { get; init; }
-
-        public long? SourceEventId { get; init; }
-
-        public Stage Stage { get; init; }
-
-        public DealStatus Status { get; init; }
-
-        public LostReason? LostReason { get; init; }
-
-        public bool IsKeyProject { get; init; }
-
-        public bool Confidential { get; init; }
-
-        public string? CodeName { get; init; }
-
-        public long IntendedMinor { get; init; }
-
-        public string Currency { get; init; } = "";
-
-        public long? ContractedMinor { get; init; }
-
-        public long? ExpectedOutputMinor { get; init; }
-
-        public long? ExpectedTaxMinor { get; init; }
-
-        public int? ExpectedJobs { get; init; }
-
-        public DateOnly? PlannedLandingOn { get; init; }
-
-        public DateOnly OpenedOn { get; init; }
-
-        public DateOnly? SignedOn { get; init; }
-
-        public DateOnly? LandedOn { get; init; }
-
-        public DateOnly? ConstructionStartedOn { get; init; }
-
-        public DateOnly? ProductionStartedOn { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public DateTimeOffset UpdatedAt { get; init; }
     }
 }
 
@@ -122,10 +42,7 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access) : I
         }
 
         var sql =
-            "SELECT d.id, d.name, d.company_id, c.name AS company_name, c.credit_code, d.park_id, p.name AS park_name, d.sector_id, s.name AS sector_name, " +
-            "d.owner_id, u.name AS owner_name, d.team_id, t.name AS team_name, d.source, d.source_event_id, d.stage, d.status, d.lost_reason, d.is_key_project, " +
-            "d.confidential, d.code_name, d.intended_minor, d.currency, d.contracted_minor, d.expected_output_minor, d.expected_tax_minor, d.expected_jobs, " +
-            "d.planned_landing_on, d.opened_on, d.signed_on, d.landed_on, d.construction_started_on, d.production_started_on, d.created_at, d.updated_at " +
+            $"SELECT {DealQueries.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name " +
             "FROM deals d JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id " +
             $"JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id WHERE {where} ORDER BY d.id";
         return session.StreamAsync<ExportDeals.Row>(sql, args, cancellationToken);

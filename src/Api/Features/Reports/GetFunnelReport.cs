@@ -17,38 +17,20 @@ public sealed record FunnelStage(Stage Stage, string Label, long Reached, decima
 public sealed record FunnelReport(DateOnly From, DateOnly To, long Deals, IReadOnlyList<FunnelStage> Stages);
 
 /// <summary>The deals opened in the period (the cohort), followed through their stage history.</summary>
-public sealed record GetFunnelReport : IQuery<FunnelReport>, IDealFilter
+public sealed record GetFunnelReport : IQuery<FunnelReport>, IFilteredReport
 {
+    public ReportFilter Filter { get; init; } = ReportFilter.None;
+
     public required ReportPeriod Period { get; init; }
 
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public bool? IsKeyProject { get; init; }
-
     public bool English { get; init; }
-
-    string? IDealFilter.Stage => null;
-
-    string? IDealFilter.Status => null;
-
-    long? IDealFilter.SourceEventId => null;
-
-    string? IDealFilter.Q => null;
 }
 
 public sealed class GetFunnelReportHandler(DbSession session) : IRequestHandler<GetFunnelReport, FunnelReport>
 {
     public async Task<FunnelReport> Handle(GetFunnelReport request, CancellationToken cancellationToken)
     {
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
         args.Add("from", request.Period.From);
         args.Add("to", request.Period.To);
         var cohort = $"{where} AND d.opened_on >= @from AND d.opened_on <= @to";

@@ -43,29 +43,11 @@ public sealed record PerformanceReport(
 
 public sealed record CountOnly(long Count);
 
-public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IDealFilter
+public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IFilteredReport
 {
+    public ReportFilter Filter { get; init; } = ReportFilter.None;
+
     public required ReportPeriod Period { get; init; }
-
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public bool? IsKeyProject { get; init; }
-
-    string? IDealFilter.Stage => null;
-
-    string? IDealFilter.Status => null;
-
-    long? IDealFilter.SourceEventId => null;
-
-    string? IDealFilter.Q => null;
 }
 
 public sealed class GetPerformanceReportHandler(DbSession session, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
@@ -73,7 +55,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
     public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
     {
         var (from, to) = (request.Period.From, request.Period.To);
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
         args.Add("from", from);
         args.Add("to", to);
         args.Add("lost", (int)DealStatus.Lost);
@@ -98,8 +80,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
 
         // Letters: with no deal filter every letter of the period counts (an expert's appointment has no deal);
         // with one, the letters of the matching deals.
-        var dealFiltered = request.ParkId is not null || request.SectorId is not null || request.OwnerId is not null || request.TeamId is not null || request.Source is not null || request.IsKeyProject is not null;
-        var letterSql = dealFiltered
+        var letterSql = !request.Filter.IsEmpty
             ? $"SELECT l.type AS kind, COUNT(*) AS total FROM letters l JOIN deals d ON d.id = l.deal_id WHERE {where} AND l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type"
             : "SELECT l.type AS kind, COUNT(*) AS total FROM letters l WHERE l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type";
         var letters = (await session.QueryAsync<ByKind>(letterSql, args, cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
@@ -107,7 +88,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
         // Events belong to a park at most: only the park filter applies to them.
         var events = (await session.QueryAsync<ByKind>(
             "SELECT type AS kind, COUNT(*) AS total FROM events WHERE starts_on >= @from AND starts_on <= @to AND (@eventPark IS NULL OR park_id = @eventPark) GROUP BY type",
-            new { from, to, eventPark = request.ParkId },
+            new { from, to, eventPark = request.Filter.ParkId },
             cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
 
         var (negotiation, tax) = await AsOfAsync(where, args, to, clock.Today, rates, cancellationToken);
@@ -186,13 +167,13 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
     private async Task<TargetsProgress?> TargetsAsync(GetPerformanceReport request, CountAndInvestment signed, CountAndInvestment landed, CancellationToken cancellationToken)
     {
         var (from, to) = (request.Period.From, request.Period.To);
-        if (from.Year != to.Year || (request.ParkId is not null && request.TeamId is not null)
-            || request.SectorId is not null || request.OwnerId is not null || request.Source is not null || request.IsKeyProject is not null)
+        var filter = request.Filter;
+        if (from.Year != to.Year || filter != ReportFilter.None with { ParkId = filter.ParkId, TeamId = filter.TeamId } || (filter.ParkId is not null && filter.TeamId is not null))
         {
             return null;
         }
 
-        var target = await Targets.FindAsync(session, from.Year, request.ParkId, request.TeamId, cancellationToken);
+        var target = await Targets.FindAsync(session, from.Year, filter.ParkId, filter.TeamId, cancellationToken);
         if (target is null)
         {
             return null;
@@ -203,8 +184,8 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
 
         return new TargetsProgress(
             target.Year,
-            request.ParkId,
-            request.TeamId,
+            filter.ParkId,
+            filter.TeamId,
             Progress(target.SignedCount, signed.Count),
             Progress(target.LandedCount, landed.Count),
             Progress(Money.FromMinor(target.SignedMinor), signed.IntendedInvestment),

@@ -45,8 +45,10 @@ public sealed record PipelineTotal(long Count, decimal IntendedInvestment, decim
 /// <summary>The pipeline in CNY, grouped; see <see cref="GetPipelineReportHandler"/> for the definitions.</summary>
 public sealed record PipelineReport(PipelineGrouping GroupBy, DateOnly AsOf, string Currency, IReadOnlyList<PipelineRow> Rows, PipelineTotal Total);
 
-public sealed record GetPipelineReport : IQuery<PipelineReport>, IDealFilter
+public sealed record GetPipelineReport : IQuery<PipelineReport>, IFilteredReport
 {
+    public ReportFilter Filter { get; init; } = ReportFilter.None;
+
     public PipelineGrouping GroupBy { get; init; } = PipelineGrouping.Stage;
 
     public DateOnly? AsOf { get; init; }
@@ -54,28 +56,7 @@ public sealed record GetPipelineReport : IQuery<PipelineReport>, IDealFilter
     /// <summary>active (default), onHold, or any (active and on hold). Lost deals are never in the pipeline.</summary>
     public string? Status { get; init; }
 
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public bool? IsKeyProject { get; init; }
-
     public bool English { get; init; }
-
-    string? IDealFilter.Stage => null;
-
-    long? IDealFilter.SourceEventId => null;
-
-    string? IDealFilter.Q => null;
-
-    // The status filter is the report's own (as of the report's date), not the deal filter's.
-    string? IDealFilter.Status => null;
 }
 
 public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineReport>
@@ -111,7 +92,7 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
             "any" => new[] { (int)DealStatus.Active, (int)DealStatus.OnHold },
             _ => new[] { (int)DealStatus.Active },
         };
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
         args.Add("statuses", statuses);
         var groupColumn = request.GroupBy switch
         {

@@ -21,35 +21,17 @@ public sealed record StaleReport(int Days, DateOnly AsOf, IReadOnlyList<StaleDea
 /// Active deals with no activity, stage change or status change for at least <see cref="Days"/>
 /// days (China Standard Time), longest idle first: the rotting deals managers chase.
 /// </summary>
-public sealed record GetStaleReport : IQuery<StaleReport>, IDealFilter
+public sealed record GetStaleReport : IQuery<StaleReport>, IFilteredReport
 {
+    public ReportFilter Filter { get; init; } = ReportFilter.None;
+
     public int Days { get; init; } = 30;
-
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public bool? IsKeyProject { get; init; }
 
     public int Limit { get; init; } = Http.Cursor.DefaultLimit;
 
     public string? Cursor { get; init; }
 
     public bool English { get; init; }
-
-    string? IDealFilter.Stage => null;
-
-    string? IDealFilter.Status => null;
-
-    long? IDealFilter.SourceEventId => null;
-
-    string? IDealFilter.Q => null;
 }
 
 public sealed class GetStaleReportValidator : AbstractValidator<GetStaleReport>
@@ -69,7 +51,7 @@ public sealed class GetStaleReportHandler(DbSession session, DealAccess access, 
     public async Task<StaleReport> Handle(GetStaleReport request, CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
         where.Append(CultureInfo.InvariantCulture, $" AND d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
         args.Add("cutoff", today.AddDays(-request.Days));
         args.Add("take", request.Limit + 1);

@@ -59,7 +59,7 @@ public static class ReportEndpoints
 }
 
 /// <summary>The period and deal filters of the performance and funnel reports.</summary>
-public sealed record PeriodQuery
+public sealed record PeriodQuery : ReportFilterQuery
 {
     /// <summary>First day of the period (YYYY-MM-DD), with to; or give year.</summary>
     public string? From { get; init; }
@@ -70,58 +70,24 @@ public sealed record PeriodQuery
     /// <summary>A calendar year instead of from and to.</summary>
     public int? Year { get; init; }
 
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public bool? IsKeyProject { get; init; }
-
     public GetPerformanceReport ToPerformance() => new()
     {
         Period = ReportPeriod.Resolve(From, To, Year),
-        ParkId = ParkId,
-        SectorId = SectorId,
-        OwnerId = OwnerId,
-        TeamId = TeamId,
-        Source = Source,
-        IsKeyProject = IsKeyProject,
+        Filter = ToFilter(),
     };
 
     public GetFunnelReport ToFunnel(bool english) => new()
     {
         Period = ReportPeriod.Resolve(From, To, Year),
-        ParkId = ParkId,
-        SectorId = SectorId,
-        OwnerId = OwnerId,
-        TeamId = TeamId,
-        Source = Source,
-        IsKeyProject = IsKeyProject,
+        Filter = ToFilter(),
         English = english,
     };
 }
 
 /// <summary>The query string of the stale report.</summary>
-public sealed record StaleQuery
+public sealed record StaleQuery : ReportFilterQuery
 {
     public int? Days { get; init; }
-
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public bool? IsKeyProject { get; init; }
 
     public int? Limit { get; init; }
 
@@ -130,12 +96,7 @@ public sealed record StaleQuery
     public GetStaleReport ToRequest(bool english) => new()
     {
         Days = Days ?? 30,
-        ParkId = ParkId,
-        SectorId = SectorId,
-        OwnerId = OwnerId,
-        TeamId = TeamId,
-        Source = Source,
-        IsKeyProject = IsKeyProject,
+        Filter = ToFilter(),
         Limit = Limit ?? Http.Cursor.DefaultLimit,
         Cursor = Cursor,
         English = english,
@@ -143,7 +104,7 @@ public sealed record StaleQuery
 }
 
 /// <summary>The query string of the pipeline report.</summary>
-public sealed record PipelineQuery
+public sealed record PipelineQuery : ReportFilterQuery
 {
     /// <summary>stage (default), sector, park, owner, team or source.</summary>
     public string? GroupBy { get; init; }
@@ -153,29 +114,12 @@ public sealed record PipelineQuery
 
     public string? Status { get; init; }
 
-    public long? ParkId { get; init; }
-
-    public long? SectorId { get; init; }
-
-    public long? OwnerId { get; init; }
-
-    public long? TeamId { get; init; }
-
-    public string? Source { get; init; }
-
-    public bool? IsKeyProject { get; init; }
-
     public GetPipelineReport ToRequest(bool english) => new()
     {
         GroupBy = QueryValues.Enum(GroupBy, PipelineGrouping.Stage, "groupBy"),
         AsOf = QueryValues.Date(AsOf, "asOf"),
         Status = Status,
-        ParkId = ParkId,
-        SectorId = SectorId,
-        OwnerId = OwnerId,
-        TeamId = TeamId,
-        Source = Source,
-        IsKeyProject = IsKeyProject,
+        Filter = ToFilter(),
         English = english,
     };
 }
