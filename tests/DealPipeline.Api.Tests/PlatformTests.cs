@@ -73,6 +73,24 @@ public abstract class PlatformTests : ApiTest
     }
 
     [DbFact]
+    public async Task A_retried_post_that_issued_an_api_key_never_stores_or_replays_the_key()
+    {
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "new-user-1" };
+
+        var first = await Post("/api/v1/users", new { name = "赵敏", role = "officer" }, key);
+        var second = await Post("/api/v1/users", new { name = "赵敏", role = "officer" }, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var apiKey = JsonNode.Parse(await first.Content.ReadAsStringAsync())!["apiKey"]!.GetValue<string>();
+        await AssertProblem(second, HttpStatusCode.Conflict);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Single((await GetOk("/api/v1/users"))["items"]!.AsArray());
+        await using var session = new DbSession(Factory.Database);
+        var stored = string.Join("|", (await session.QueryAsync<byte[]>("SELECT body FROM idempotency_keys", null, default)).Select(System.Text.Encoding.UTF8.GetString));
+        Assert.DoesNotContain(apiKey, stored, StringComparison.Ordinal);
+    }
+
+    [DbFact]
     public async Task The_openapi_document_describes_every_endpoint_with_its_errors()
     {
         var document = await GetOk("/openapi/v1.json");

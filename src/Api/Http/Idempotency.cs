@@ -10,10 +10,14 @@ namespace DealPipeline.Api.Http;
 /// replayed for a repeat with the same key and body; the same key with another body is a 422;
 /// a repeat while the first is still running is a 409. A request refused with an error (an
 /// exception: validation, a domain rule, a conflict) or answered with a 5xx applied nothing, so
-/// its key is released and a corrected retry may use it.
+/// its key is released and a corrected retry may use it. An answer that carried a new API key
+/// (<see cref="SecretResponse"/>) is not stored: its repeat is a 409 that points at what was created.
 /// </summary>
 public sealed class Idempotency(RequestDelegate next)
 {
+    /// <summary>Stored instead of the body of an answer that carried a secret (a new API key), which is never kept.</summary>
+    private const string Redacted = "application/x-dealpipeline-redacted";
+
     public const string Header = "Idempotency-Key";
     /// <summary>The client's part of the key; stored with the caller's id in front (the column holds 200).</summary>
     public const int MaxKeyLength = 150;
@@ -53,6 +57,12 @@ public sealed class Idempotency(RequestDelegate next)
             {
                 await WriteProblem(context, problems, StatusCodes.Status409Conflict, $"A request with this {Header} is still being processed.");
             }
+            else if (stored.ContentType == Redacted)
+            {
+                // The first answer held a new API key; only its hash is kept, so it cannot be shown again.
+                context.Response.Headers.Location = stored.Location;
+                await WriteProblem(context, problems, StatusCodes.Status409Conflict, $"This request was already applied (see Location); its answer held a new API key, which is shown only once and never stored. Revoke it and issue another if it was lost.");
+            }
             else
             {
                 await Replay(context, stored);
@@ -85,13 +95,14 @@ public sealed class Idempotency(RequestDelegate next)
         }
         else
         {
+            var secret = context.GetEndpoint()?.Metadata.GetMetadata<SecretResponse>() is not null;
             await store.CompleteAsync(
                 key,
                 context.Response.StatusCode,
-                context.Response.ContentType,
+                secret ? Redacted : context.Response.ContentType,
                 context.Response.Headers.Location.ToString(),
                 context.Response.Headers.ETag.ToString(),
-                buffer.ToArray(),
+                secret ? [] : buffer.ToArray(),
                 CancellationToken.None);
         }
 
@@ -146,3 +157,6 @@ public sealed class Idempotency(RequestDelegate next)
         });
     }
 }
+
+/// <summary>Marks an endpoint whose answer carries a secret that must never be stored (a new API key).</summary>
+public sealed class SecretResponse;

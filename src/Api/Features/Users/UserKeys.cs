@@ -36,6 +36,7 @@ public static class UserKeyEndpoints
                 var key = await mediator.Send(new CreateApiKey(userId), ct);
                 return TypedResults.Created($"/api/v1/users/{userId}/keys/{key.Id}", key);
             })
+            .WithMetadata(new SecretResponse())
             .WithName("CreateApiKey")
             .WithSummary("Issues another API key for a user (admins for anyone, others for themselves); the key is in this answer only.")
             .WithProblems(403, 404);

@@ -34,6 +34,7 @@ public static class UserEndpoints
                 var user = await mediator.Send(command, ct);
                 return TypedResults.Created($"/api/v1/users/{user.Id}", user);
             })
+            .WithMetadata(new SecretResponse())
             .WithName("CreateUser")
             .WithSummary("Adds a user (an officer, a manager, an analyst or BI tool, or an admin) with a first API key, shown in this answer only.")
             .Allow(Policies.Admin)
