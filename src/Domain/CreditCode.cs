@@ -31,7 +31,7 @@ public static class CreditCode
         return code[17] == CheckCharacter(sum);
     }
 
-    /// <summary>Computes the check character for the first 17 characters (used to make demo data).</summary>
+    /// <summary>Computes the check character for the first 17 characters (for tools and tests that make valid codes).</summary>
     public static char ComputeCheckCharacter(string first17)
     {
         ArgumentNullException.ThrowIfNull(first17);
