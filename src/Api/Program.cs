@@ -88,8 +88,10 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "DealPipeline API";
 });
 app.UseCors();
-app.UseAuthentication();
+
+// Limited before authentication, by the key's hash: a flood of made-up keys never reaches the database.
 app.UseRateLimiter();
+app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RequestLimits>();
 app.UseMiddleware<Idempotency>();
