@@ -36,4 +36,11 @@ public static class ETags
         ArgumentNullException.ThrowIfNull(response);
         response.Headers.ETag = Format(version);
     }
+
+    /// <summary>A 201 for a new versioned resource: its Location, its ETag and itself.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.Created<T> Created<T>(HttpResponse response, string location, T resource, int version)
+    {
+        Set(response, version);
+        return TypedResults.Created(location, resource);
+    }
 }

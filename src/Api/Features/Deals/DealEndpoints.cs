@@ -15,8 +15,7 @@ public static class DealEndpoints
         group.MapPost("/", async (CreateDeal command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var deal = await mediator.Send(command, ct);
-                ETags.Set(response, deal.Version);
-                return TypedResults.Created($"/api/v1/deals/{deal.Id}", deal);
+                return ETags.Created(response, $"/api/v1/deals/{deal.Id}", deal, deal.Version);
             })
             .WithName("CreateDeal").Allow(Policies.WorkDeals)
             .WithSummary("Opens a deal.")

@@ -84,8 +84,7 @@ public static class EventEndpoints
         group.MapPost("/", async (CreateEvent command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var created = await mediator.Send(command, ct);
-                ETags.Set(response, created.Version);
-                return TypedResults.Created($"/api/v1/events/{created.Id}", created);
+                return ETags.Created(response, $"/api/v1/events/{created.Id}", created, created.Version);
             })
             .WithName("CreateEvent").Allow(Policies.WorkDeals)
             .WithSummary("Records a promotion event: name, type, startsOn, endsOn, city, and optionally parkId and visitorsReceived.")

@@ -44,8 +44,7 @@ public static class LetterEndpoints
         group.MapPost("/", async (CreateLetter command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var letter = await mediator.Send(command, ct);
-                ETags.Set(response, letter.Version);
-                return TypedResults.Created($"/api/v1/letters/{letter.Id}", letter);
+                return ETags.Created(response, $"/api/v1/letters/{letter.Id}", letter, letter.Version);
             })
             .WithName("CreateLetter").Allow(Policies.WorkDeals)
             .WithSummary("Records a signed letter: initiative (合作倡议书), intent (合作意向书) or expertAppointment (专家聘书).")
