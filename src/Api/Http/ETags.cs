@@ -37,6 +37,13 @@ public static class ETags
         response.Headers.ETag = Format(version);
     }
 
+    /// <summary>A 200 with a versioned resource and its ETag.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.Ok<T> Ok<T>(HttpResponse response, T resource, int version)
+    {
+        Set(response, version);
+        return TypedResults.Ok(resource);
+    }
+
     /// <summary>A 201 for a new versioned resource: its Location, its ETag and itself.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.Created<T> Created<T>(HttpResponse response, string location, T resource, int version)
     {

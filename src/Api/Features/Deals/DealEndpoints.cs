@@ -41,8 +41,7 @@ public static class DealEndpoints
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var deal = await mediator.Send(new GetDeal(id), ct);
-                ETags.Set(response, deal.Version);
-                return TypedResults.Ok(deal);
+                return ETags.Ok(response, deal, deal.Version);
             })
             .WithName("GetDeal").Allow(Policies.Read).WithSummary("Reads a deal; its ETag is its version, for If-Match.")
             .WithProblems(404);
@@ -51,8 +50,7 @@ public static class DealEndpoints
             {
                 var patch = await MergePatch.ReadAsync(request, ct);
                 var deal = await mediator.Send(new PatchDeal(id, patch, ETags.ExpectedVersion(request)), ct);
-                ETags.Set(response, deal.Version);
-                return TypedResults.Ok(deal);
+                return ETags.Ok(response, deal, deal.Version);
             })
             .Accepts<DealFields>("application/merge-patch+json", "application/json")
             .WithName("PatchDeal").Allow(Policies.WorkDeals)
@@ -105,9 +103,5 @@ public static class DealEndpoints
             .WithProblems(404, 412);
     }
 
-    private static Ok<DealResponse> Respond(HttpResponse response, DealResponse deal)
-    {
-        ETags.Set(response, deal.Version);
-        return TypedResults.Ok(deal);
-    }
+    private static Ok<DealResponse> Respond(HttpResponse response, DealResponse deal) => ETags.Ok(response, deal, deal.Version);
 }

@@ -97,8 +97,7 @@ public static class EventEndpoints
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new GetEvent(id), ct);
-                ETags.Set(response, found.Version);
-                return TypedResults.Ok(found);
+                return ETags.Ok(response, found, found.Version);
             })
             .WithName("GetEvent").Allow(Policies.Read).WithSummary("Reads an event; its ETag is its version.")
             .WithProblems(404);
@@ -106,8 +105,7 @@ public static class EventEndpoints
             {
                 var patch = await MergePatch.ReadAsync(request, ct);
                 var patched = await mediator.Send(new PatchEvent(id, patch, ETags.ExpectedVersion(request)), ct);
-                ETags.Set(response, patched.Version);
-                return TypedResults.Ok(patched);
+                return ETags.Ok(response, patched, patched.Version);
             })
             .Accepts<EventFields>(MergePatch.MediaType, "application/json")
             .WithName("PatchEvent").Allow(Policies.WorkDeals)

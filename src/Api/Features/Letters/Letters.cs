@@ -60,8 +60,7 @@ public static class LetterEndpoints
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var letter = await mediator.Send(new GetLetter(id), ct);
-                ETags.Set(response, letter.Version);
-                return TypedResults.Ok(letter);
+                return ETags.Ok(response, letter, letter.Version);
             })
             .WithName("GetLetter").Allow(Policies.Read).WithSummary("Reads a letter.")
             .WithProblems(404);
