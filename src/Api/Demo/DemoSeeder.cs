@@ -3,7 +3,7 @@ using System.Text.Json;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Sectors;
-using DealPipeline.Api.Http.Security;
+using DealPipeline.Api.Features.Users;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
 
@@ -68,10 +68,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             var userId = await Insert("user:" + u.Key, "users", "name, role, team_id, created_at", "@Name, @Role, @teamId, @now", new { u.Name, u.Role, teamId, now });
             if (withDemoKeys && u.ApiKey is { } key)
             {
-                await session.ExecuteAsync(
-                    "INSERT INTO api_keys (user_id, key_hash, prefix, created_at) VALUES (@userId, @hash, @prefix, @now)",
-                    new { userId, hash = ApiKeys.Hash(key), prefix = ApiKeys.Shown(key), now },
-                    cancellationToken);
+                await UserKeys.StoreAsync(session, userId, key, now, cancellationToken);
             }
         }
 

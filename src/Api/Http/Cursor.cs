@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DealPipeline.Api.Application;
@@ -14,6 +15,15 @@ public sealed record Cursor(string Sort, string? Value, long Id)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
+
+    /// <summary>A cursor that stopped at a date (lists ordered by a business date).</summary>
+    public static Cursor AtDay(string sort, DateOnly day, long id) => new(sort, day.DayNumber.ToString(CultureInfo.InvariantCulture), id);
+
+    /// <summary>The date an <see cref="AtDay"/> cursor stopped at; anything else is a 400.</summary>
+    public DateOnly Day =>
+        int.TryParse(Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day <= DateOnly.MaxValue.DayNumber
+            ? DateOnly.FromDayNumber(day)
+            : throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
 
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Wire(Sort, Value, Id)));
 

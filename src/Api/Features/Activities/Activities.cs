@@ -130,19 +130,14 @@ public sealed class ListDealActivitiesHandler(DbSession session, DealAccess acce
         var where = "deal_id = @DealId";
         if (Cursor.Decode(request.Cursor, Sort) is { } cursor)
         {
-            if (!int.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day > DateOnly.MaxValue.DayNumber)
-            {
-                throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
-            }
-
             where += " AND (on_date < @afterOn OR (on_date = @afterOn AND id < @afterId))";
-            args.Add("afterOn", DateOnly.FromDayNumber(day));
+            args.Add("afterOn", cursor.Day);
             args.Add("afterId", cursor.Id);
         }
 
         var rows = (await session.QueryAsync<ActivityResponse>(
             session.Dialect.Limit($"SELECT {ActivityQueries.Columns} FROM activities WHERE {where}", "on_date DESC, id DESC"), args, cancellationToken)).ToList();
-        return Paging.Of(rows, request.Limit, a => new Cursor(Sort, a.On.DayNumber.ToString(CultureInfo.InvariantCulture), a.Id));
+        return Paging.Of(rows, request.Limit, a => Cursor.AtDay(Sort, a.On, a.Id));
     }
 }
 

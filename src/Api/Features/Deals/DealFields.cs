@@ -47,30 +47,31 @@ public record DealFields
 
     public DateOnly? PlannedLandingOn { get; init; }
 
-    public static DealFields Of(DealResponse deal)
+    /// <summary>A deal's current terms as the API carries them: what a merge patch is applied to.</summary>
+    public static DealFields Of(DealTerms terms)
     {
-        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(terms);
         return new DealFields
         {
-            Name = deal.Name,
-            CompanyId = deal.CompanyId,
-            ParkId = deal.ParkId,
-            SectorId = deal.SectorId,
-            OwnerId = deal.OwnerId,
-            TeamId = deal.TeamId,
-            Source = deal.Source,
-            SourceEventId = deal.SourceEventId,
-            ReferrerCompanyId = deal.ReferrerCompanyId,
-            IsKeyProject = deal.IsKeyProject,
-            Confidential = deal.Confidential,
-            CodeName = deal.CodeName,
-            IntendedInvestment = deal.IntendedInvestment,
-            Currency = deal.Currency,
-            ContractedInvestment = deal.ContractedInvestment,
-            ExpectedAnnualOutput = deal.ExpectedAnnualOutput,
-            ExpectedAnnualTax = deal.ExpectedAnnualTax,
-            ExpectedJobs = deal.ExpectedJobs,
-            PlannedLandingOn = deal.PlannedLandingOn,
+            Name = terms.Name,
+            CompanyId = terms.CompanyId,
+            ParkId = terms.ParkId,
+            SectorId = terms.SectorId,
+            OwnerId = terms.OwnerId,
+            TeamId = terms.TeamId,
+            Source = terms.Source,
+            SourceEventId = terms.SourceEventId,
+            ReferrerCompanyId = terms.ReferrerCompanyId,
+            IsKeyProject = terms.IsKeyProject,
+            Confidential = terms.Confidential,
+            CodeName = terms.CodeName,
+            IntendedInvestment = Money.FromMinor(terms.IntendedInvestment),
+            Currency = terms.Currency,
+            ContractedInvestment = Money.FromMinor(terms.ContractedInvestment),
+            ExpectedAnnualOutput = Money.FromMinor(terms.ExpectedAnnualOutput),
+            ExpectedAnnualTax = Money.FromMinor(terms.ExpectedAnnualTax),
+            ExpectedJobs = terms.ExpectedJobs,
+            PlannedLandingOn = terms.PlannedLandingOn,
         };
     }
 }
@@ -113,7 +114,7 @@ public static class DealReferences
         var errors = new Dictionary<string, string[]>();
         async Task Require(string table, string field, long? id, string what)
         {
-            if (id is not null && await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE id = @id", new { id }, cancellationToken) == 0)
+            if (id is { } value && !await References.ExistsAsync(session, table, value, cancellationToken))
             {
                 errors[field] = [$"There is no {what} {id}."];
             }

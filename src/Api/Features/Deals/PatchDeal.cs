@@ -50,7 +50,7 @@ public sealed class PatchDealHandler(
     public async Task<DealResponse> Handle(PatchDeal request, CancellationToken cancellationToken)
     {
         var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
-        var current = DealFields.Of(await DealQueries.GetAsync(session, access, request.Id, cancellationToken));
+        var current = DealFields.Of(deal.Terms);
         var fields = MergePatch.Apply(current, request.Patch, json.Value.SerializerOptions, NotPatchable);
         var result = await fieldsValidator.ValidateAsync(fields, cancellationToken);
         if (!result.IsValid)

@@ -136,7 +136,7 @@ public sealed class CreateEventHandler(DbSession session, IClock clock) : IReque
 {
     public async Task<EventResponse> Handle(CreateEvent request, CancellationToken cancellationToken)
     {
-        await EventQueries.RequireParkAsync(session, request.ParkId, cancellationToken);
+        await References.RequireAsync(session, "parks", request.ParkId, "parkId", "park", cancellationToken);
         var now = clock.UtcNow;
         var id = await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId(
@@ -193,7 +193,7 @@ public sealed class PatchEventHandler(DbSession session, IClock clock, IValidato
             throw new ValidationException(result.Errors);
         }
 
-        await EventQueries.RequireParkAsync(session, fields.ParkId, cancellationToken);
+        await References.RequireAsync(session, "parks", fields.ParkId, "parkId", "park", cancellationToken);
         var updated = await session.ExecuteAsync(
             "UPDATE events SET name = @Name, type = @Type, starts_on = @StartsOn, ends_on = @EndsOn, city = @City, park_id = @ParkId, " +
             "visitors_received = @VisitorsReceived, updated_at = @now, version = version + 1 WHERE id = @Id AND version = @Version",
@@ -265,14 +265,5 @@ public static class EventQueries
         ArgumentNullException.ThrowIfNull(session);
         return await session.QuerySingleOrDefaultAsync<EventResponse>($"SELECT {Columns} FROM events WHERE id = @id", new { id }, cancellationToken)
             ?? throw ProblemException.NotFound("event", id);
-    }
-
-    public static async Task RequireParkAsync(DbSession session, long? parkId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        if (parkId is not null && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks WHERE id = @parkId", new { parkId }, cancellationToken) == 0)
-        {
-            throw ProblemException.Invalid("parkId", $"There is no park {parkId}.");
-        }
     }
 }

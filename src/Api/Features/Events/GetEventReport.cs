@@ -56,9 +56,7 @@ public sealed class GetEventReportHandler(DbSession session) : IRequestHandler<G
             .ToDictionary(r => (LetterType)r.Type, r => r.Letters);
 
         var rates = await FxRates.FxRates.InForceAsync(session, evt.StartsOn, cancellationToken);
-        var intended = byCurrency.Sum(r => r.Currency == FxRates.FxRates.Cny
-            ? r.Intended
-            : rates.TryGetValue(r.Currency, out var rate) ? Money.Convert(r.Intended, rate) : throw ProblemException.Conflict($"There is no {r.Currency} rate to convert deals with."));
+        var intended = byCurrency.Sum(r => FxRates.FxRates.ToCny(r.Currency, r.Intended, rates));
         return new EventReport(
             evt.Id,
             evt.VisitorsReceived,

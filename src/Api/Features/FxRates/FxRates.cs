@@ -2,6 +2,7 @@ using DealPipeline.Api.Application;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
+using DealPipeline.Domain;
 using DealPipeline.Api.Http;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -109,6 +110,24 @@ public static class FxRates
             new { on },
             cancellationToken);
         return rows.ToDictionary(r => r.Currency, r => FromE8(r.RateE8), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// An amount (or subtotal) in minor units of <paramref name="currency"/> as CNY fen, at the rate
+    /// in <paramref name="rates"/>; a currency without any rate is a 409 (rates cannot be deleted, so
+    /// only a database edited by hand gets there).
+    /// </summary>
+    public static long ToCny(string currency, long minor, IReadOnlyDictionary<string, decimal> rates)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        if (currency == Cny)
+        {
+            return minor;
+        }
+
+        return rates.TryGetValue(currency, out var rate)
+            ? Money.Convert(minor, rate)
+            : throw ProblemException.Conflict($"There is no {currency} rate to convert deals with: set one with PUT /api/v1/fx-rates/{currency}.");
     }
 
     public static async Task<bool> HasRateAsync(DbSession session, string currency, CancellationToken cancellationToken)

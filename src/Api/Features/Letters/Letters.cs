@@ -92,10 +92,7 @@ public sealed class CreateLetterHandler(DbSession session, DealRepository deals,
 {
     public async Task<LetterResponse> Handle(CreateLetter request, CancellationToken cancellationToken)
     {
-        if (request.EventId is { } eventId && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM events WHERE id = @eventId", new { eventId }, cancellationToken) == 0)
-        {
-            throw ProblemException.Invalid("eventId", $"There is no event {eventId}.");
-        }
+        await References.RequireAsync(session, "events", request.EventId, "eventId", "event", cancellationToken);
 
         if (request.DealId is { } dealId)
         {

@@ -126,8 +126,8 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
         return new CountAndInvestment(
             rows.Sum(r => r.Deals),
             rows.Select(r => r.CompanyId).Distinct().Count(),
-            Money.FromMinor(byCurrency.Sum(g => Cny(g.Key, g.Sum(r => r.Intended), rates))),
-            Money.FromMinor(byCurrency.Sum(g => Cny(g.Key, g.Sum(r => r.Contracted), rates))));
+            Money.FromMinor(byCurrency.Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Intended), rates))),
+            Money.FromMinor(byCurrency.Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Contracted), rates))));
     }
 
     /// <summary>Reserve projects (active, in negotiation or letters) and the expected annual tax of active deals, at the end of <paramref name="day"/>.</summary>
@@ -155,8 +155,8 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
         var negotiation = new Negotiation(
             negotiating.Sum(r => r.Deals),
             negotiating.Sum(r => r.KeyProjects),
-            Money.FromMinor(negotiating.GroupBy(r => r.Currency).Sum(g => Cny(g.Key, g.Sum(r => r.Intended), rates))));
-        var tax = Money.FromMinor(rows.GroupBy(r => r.Currency).Sum(g => Cny(g.Key, g.Sum(r => r.Tax), rates)));
+            Money.FromMinor(negotiating.GroupBy(r => r.Currency).Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Intended), rates))));
+        var tax = Money.FromMinor(rows.GroupBy(r => r.Currency).Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Tax), rates)));
         return (negotiation, tax);
     }
 
@@ -191,13 +191,6 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
             Progress(Money.FromMinor(target.SignedMinor), signed.IntendedInvestment),
             Progress(Money.FromMinor(target.LandedMinor), landed.IntendedInvestment));
     }
-
-    private static long Cny(string currency, long minor, IReadOnlyDictionary<string, decimal> rates) =>
-        currency == FxRates.FxRates.Cny
-            ? minor
-            : rates.TryGetValue(currency, out var rate)
-                ? Money.Convert(minor, rate)
-                : throw ProblemException.Conflict($"There is no {currency} rate to convert deals with.");
 
     private sealed record Sums
     {

@@ -146,7 +146,7 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
         foreach (var bucket in buckets)
         {
             var key = bucket.GroupKey?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
-            var cny = ToCny(bucket, rates);
+            var cny = FxRates.FxRates.ToCny(bucket.Currency, bucket.Intended, rates);
             var weighted = Money.Convert(cny, probabilities.ProbabilityOf((Stage)bucket.Stage));
             rows.TryGetValue(key, out var sum);
             if (!rows.ContainsKey(key))
@@ -175,19 +175,6 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
             Money.FromMinor(rows.Values.Sum(r => r.Intended)),
             Money.FromMinor(rows.Values.Sum(r => r.Weighted)));
         return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, result, total);
-    }
-
-    /// <summary>A bucket's CNY fen: exact for CNY, converted at the rate in force for other currencies.</summary>
-    private static long ToCny(Bucket bucket, IReadOnlyDictionary<string, decimal> rates)
-    {
-        if (bucket.Currency == FxRates.FxRates.Cny)
-        {
-            return bucket.Intended;
-        }
-
-        return rates.TryGetValue(bucket.Currency, out var rate)
-            ? Money.Convert(bucket.Intended, rate)
-            : throw ProblemException.Conflict($"There is no {bucket.Currency} rate to convert deals with: set one with PUT /api/v1/fx-rates/{bucket.Currency}.");
     }
 
     private static string PublicKey(PipelineGrouping groupBy, string key) => groupBy switch

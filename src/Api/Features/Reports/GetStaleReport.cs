@@ -57,13 +57,8 @@ public sealed class GetStaleReportHandler(DbSession session, DealAccess access, 
         args.Add("take", request.Limit + 1);
         if (Cursor.Decode(request.Cursor, Sort) is { } cursor)
         {
-            if (!int.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day > DateOnly.MaxValue.DayNumber)
-            {
-                throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
-            }
-
             where.Append(CultureInfo.InvariantCulture, $" AND ({LastTouch} > @afterTouch OR ({LastTouch} = @afterTouch AND d.id > @afterId))");
-            args.Add("afterTouch", DateOnly.FromDayNumber(day));
+            args.Add("afterTouch", cursor.Day);
             args.Add("afterId", cursor.Id);
         }
 
@@ -72,7 +67,7 @@ public sealed class GetStaleReportHandler(DbSession session, DealAccess access, 
             $"FROM deals d JOIN users u ON u.id = d.owner_id WHERE {where}",
             $"{LastTouch}, d.id");
         var rows = (await session.QueryAsync<Row>(sql, args, cancellationToken)).ToList();
-        var page = Paging.Of(rows, request.Limit, r => new Cursor(Sort, r.LastTouchOn.DayNumber.ToString(CultureInfo.InvariantCulture), r.Id));
+        var page = Paging.Of(rows, request.Limit, r => Cursor.AtDay(Sort, r.LastTouchOn, r.Id));
         var items = page.Items.Select(r =>
         {
             var visible = access.CanSee(r.Confidential, r.OwnerId, r.TeamId);

@@ -60,15 +60,8 @@ public sealed class SetTargetsHandler(DbSession session, IClock clock) : IReques
 {
     public async Task<TargetResponse> Handle(SetTargets request, CancellationToken cancellationToken)
     {
-        if (request.ParkId is { } parkId && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks WHERE id = @parkId", new { parkId }, cancellationToken) == 0)
-        {
-            throw ProblemException.Invalid("parkId", $"There is no park {parkId}.");
-        }
-
-        if (request.TeamId is { } teamId && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE id = @teamId", new { teamId }, cancellationToken) == 0)
-        {
-            throw ProblemException.Invalid("teamId", $"There is no team {teamId}.");
-        }
+        await References.RequireAsync(session, "parks", request.ParkId, "parkId", "park", cancellationToken);
+        await References.RequireAsync(session, "teams", request.TeamId, "teamId", "team", cancellationToken);
 
         var args = new
         {

@@ -62,11 +62,17 @@ public static class UserKeys
     {
         ArgumentNullException.ThrowIfNull(session);
         var key = ApiKeys.Generate();
-        var id = await session.QuerySingleAsync<long>(
+        return (await StoreAsync(session, userId, key, at, cancellationToken), key);
+    }
+
+    /// <summary>Stores a key for a user: its hash and its first characters, never the key.</summary>
+    public static async Task<long> StoreAsync(DbSession session, long userId, string key, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId("api_keys", "user_id, key_hash, prefix, created_at", "@userId, @hash, @prefix, @at"),
             new { userId, hash = ApiKeys.Hash(key), prefix = ApiKeys.Shown(key), at },
             cancellationToken);
-        return (id, key);
     }
 
     /// <summary>Admins manage anyone's keys; every other user only their own. An unknown user is a 404 (for admins; 403 for others).</summary>
@@ -79,7 +85,7 @@ public static class UserKeys
             throw new ProblemException(StatusCodes.Status403Forbidden, "Forbidden", "You may manage only your own keys.");
         }
 
-        if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE id = @userId", new { userId }, cancellationToken) == 0)
+        if (!await References.ExistsAsync(session, "users", userId, cancellationToken))
         {
             throw ProblemException.NotFound("user", userId);
         }

@@ -69,11 +69,7 @@ public sealed class CreateUserHandler(DbSession session, IClock clock) : IReques
     public async Task<CreatedUserResponse> Handle(CreateUser request, CancellationToken cancellationToken)
     {
         var name = request.Name!.Trim();
-        if (request.TeamId is { } teamId
-            && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE id = @teamId", new { teamId }, cancellationToken) == 0)
-        {
-            throw ProblemException.Invalid("teamId", $"There is no team {teamId}.");
-        }
+        await References.RequireAsync(session, "teams", request.TeamId, "teamId", "team", cancellationToken);
 
         var role = Names.Of(request.Role!.Value);
         var id = await session.QuerySingleAsync<long>(
