@@ -20,12 +20,28 @@ using DealPipeline.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
-// Configuration is read when services are first resolved, so that hosts (and tests) can add to it after this file runs.
-services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+// Settings are typed options bound from configuration and checked when the service starts: a bad
+// setting stops it with a message naming the setting. (They are bound when first resolved, so
+// that hosts and tests can add configuration after this file runs.)
+services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+    .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString), "Database:ConnectionString is required when Database:Provider is SqlServer.")
+    .ValidateOnStart();
+services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.Section)
+    .Validate(o => o.AllowedOrigins.All(CorsSettings.IsOrigin), "Cors:AllowedOrigins lists origins written scheme://host[:port], without a path or a trailing slash.")
+    .ValidateOnStart();
+services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
+services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
+    .Validate(o => o.StageProbabilities.Values.All(p => p is >= 0m and <= 1m), "Reports:StageProbabilities are between 0 and 1.")
+    .ValidateOnStart();
 services.AddSingleton<Database>();
 services.AddSingleton(sp => TransientFaults.CreatePipeline(sp.GetRequiredService<Database>().Dialect, sp.GetRequiredService<ILoggerFactory>().CreateLogger("DealPipeline.TransientFaults")));
 services.AddSingleton<Migrator>();
@@ -37,7 +53,10 @@ services.AddScoped<DealRepository>();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpCurrentUser>();
 services.AddScoped<DealAccess>();
-services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
+services.AddScoped<IdempotentRequest>();
+services.AddSingleton<IdempotencyStore>();
+services.AddHostedService<IdempotencyPurge>();
+services.AddSingleton<ApiKeyCache>();
 services.AddApplication(typeof(Program).Assembly);
 Validation.UseCamelCaseNames();
 
@@ -45,14 +64,20 @@ services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<Authentica
 services.AddAuthorization(Policies.Add);
 services.AddRateLimiter(RateLimits.Configure);
 services.AddCors();
-services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IConfiguration>(Cors.Configure);
+services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>, Cors>();
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+// Registered before the framework's writer, which declines requests that do not accept JSON.
+services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
+services.AddProblemDetails();
 services.AddExceptionHandler<ProblemHandler>();
 services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes);
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+    o.AddServerHeader = false;
+});
 services.AddOpenApi(o =>
 {
     o.AddDocumentTransformer<OpenApiDocumentInfo>();
@@ -81,15 +106,19 @@ app.UseStatusCodePages();
 app.UseMiddleware<ApiResponseHeaders>();
 
 // Swagger UI is static: served before authentication (its calls to the API carry the key you enter in it).
-app.UseSwaggerUI(o =>
+if (app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.Enabled ?? !app.Environment.IsProduction())
 {
-    o.SwaggerEndpoint("/openapi/v1.json", "DealPipeline v1");
-    o.RoutePrefix = "swagger";
-    o.DocumentTitle = "DealPipeline API";
-});
+    app.UseSwaggerUI(o =>
+    {
+        o.SwaggerEndpoint("/openapi/v1.json", "DealPipeline v1");
+        o.RoutePrefix = "swagger";
+        o.DocumentTitle = "DealPipeline API";
+    });
+}
 app.UseCors();
 
-// Limited before authentication, by the key's hash: a flood of made-up keys never reaches the database.
+// Limited before authentication: a key this instance knows spends its own budget, anything else
+// the budget of its client address, so a flood of made-up keys is refused after a few look-ups.
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -10,6 +10,7 @@ namespace DealPipeline.Infrastructure;
 public sealed class DbSession(Database database) : IAsyncDisposable
 {
     private DbConnection? _connection;
+    private IDisposable? _writeTurn;
 
     public SqlDialect Dialect => database.Dialect;
 
@@ -27,9 +28,25 @@ public sealed class DbSession(Database database) : IAsyncDisposable
 
         var connection = await ConnectionAsync(cancellationToken);
 
-        // On SQLite this is BEGIN IMMEDIATE: the write lock is taken up front, so two commands
-        // never deadlock upgrading read locks; the second waits (busy) and is retried.
-        Transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // On SQLite, writers of this process take turns before the database sees them, and
+        // BEGIN is IMMEDIATE: the write lock is taken up front, so two commands never deadlock
+        // upgrading read locks. Only another process's writer can still make SQLite busy.
+        _writeTurn = await database.EnterWriteAsync(cancellationToken);
+        try
+        {
+            Transaction = await connection.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            EndWriteTurn();
+            throw;
+        }
+    }
+
+    private void EndWriteTurn()
+    {
+        _writeTurn?.Dispose();
+        _writeTurn = null;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -39,9 +56,19 @@ public sealed class DbSession(Database database) : IAsyncDisposable
             return;
         }
 
-        await Transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await Transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+
         await Transaction.DisposeAsync();
         Transaction = null;
+        EndWriteTurn();
     }
 
     public async Task RollbackAsync()
@@ -55,10 +82,19 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         {
             await Transaction.RollbackAsync(CancellationToken.None);
         }
+        catch (DbException)
+        {
+            // The connection is gone or the transaction already ended: nothing left to undo.
+        }
+        catch (InvalidOperationException)
+        {
+            // The transaction has already completed.
+        }
         finally
         {
             await Transaction.DisposeAsync();
             Transaction = null;
+            EndWriteTurn();
         }
     }
 

@@ -13,4 +13,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Demo data loaded: {Deals} deals")]
     public static partial void DemoLoaded(ILogger logger, int deals);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Purged {Count} expired idempotency keys")]
+    public static partial void IdempotencyPurged(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Purging expired idempotency keys failed; trying again later")]
+    public static partial void IdempotencyPurgeFailed(ILogger logger, Exception exception);
 }

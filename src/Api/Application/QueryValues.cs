@@ -29,8 +29,11 @@ public static class QueryValues
             return null;
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw ProblemException.Invalid(field, $"'{field}' is a date written YYYY-MM-DD.");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw ProblemException.Invalid(field, $"'{field}' is a date written YYYY-MM-DD.");
+        }
+
+        return BusinessDates.Contains(date) ? date : throw ProblemException.Invalid(field, $"'{field}': {BusinessDates.OutOfRange}");
     }
 }

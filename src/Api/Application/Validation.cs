@@ -12,9 +12,6 @@ public static class Validation
     public const int MaxCityLength = 100;
     public const int MaxTextLength = 1000;
 
-    /// <summary>The earliest business date accepted: older dates are typos.</summary>
-    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
-
     public static void UseCamelCaseNames()
     {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
@@ -32,8 +29,8 @@ public static class Validation
             .WithMessage($"'{{PropertyName}}' is an amount from 0 to {Money.MaxAmount.ToString("0", CultureInfo.InvariantCulture)} with at most two decimals.");
 
     public static IRuleBuilderOptions<T, DateOnly?> BusinessDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
-        rule.Must(v => v is null || v.Value >= EarliestDate)
-            .WithMessage($"'{{PropertyName}}' cannot be before {EarliestDate:yyyy-MM-dd}.");
+        rule.Must(v => v is null || BusinessDates.Contains(v.Value))
+            .WithMessage("'{PropertyName}': " + BusinessDates.OutOfRange);
 
     public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today) =>
         rule.Must(v => v is null || v.Value <= today())

@@ -1,24 +1,37 @@
 namespace DealPipeline.Api.Http;
 
 /// <summary>
-/// API answers are never cached by browsers or proxies (they carry confidential deals), and
-/// never sniffed as another content type.
+/// Headers on every answer. API answers are never cached by browsers or proxies (they carry
+/// confidential deals). Nothing is sniffed as another content type, framed by another site, or
+/// allowed to load scripts from elsewhere: the API's JSON may load nothing at all, Swagger UI
+/// only its own files (its styles are set inline by the UI's script).
 /// </summary>
 public sealed class ApiResponseHeaders(RequestDelegate next)
 {
+    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    public const string PagePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        var api = context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+        context.Response.OnStarting(() =>
         {
-            context.Response.OnStarting(() =>
+            var headers = context.Response.Headers;
+            if (api)
             {
-                context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Task.CompletedTask;
-            });
-        }
+                headers.CacheControl = "no-store";
+            }
 
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = api || !IsPage(context.Response.ContentType) ? ApiPolicy : PagePolicy;
+            return Task.CompletedTask;
+        });
         return next(context);
     }
+
+    private static bool IsPage(string? contentType) =>
+        contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 }

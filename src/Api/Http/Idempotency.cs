@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DealPipeline.Api.Application;
 using DealPipeline.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,11 +7,14 @@ namespace DealPipeline.Api.Http;
 
 /// <summary>
 /// One mechanism at the HTTP edge for every POST: a request with an <c>Idempotency-Key</c> is
-/// applied at most once. The key is claimed before the request runs; its response is stored and
-/// replayed for a repeat with the same key and body; the same key with another body is a 422;
-/// a repeat while the first is still running is a 409. A request refused with an error (an
-/// exception: validation, a domain rule, a conflict) or answered with a 5xx applied nothing, so
-/// its key is released and a corrected retry may use it. An answer that carried a new API key
+/// applied at most once. A repeat with the same key and body gets the first answer again
+/// (<c>Idempotent-Replayed: true</c>); the same key with another body is a 422. The key, the change
+/// and the answer are committed in one transaction (the command claims the key in its transaction,
+/// and this middleware stores the answer and commits), so after a crash a retry either finds the
+/// answer or finds nothing and applies the request: it never waits on a half-done claim. A
+/// repeat sent while the first is running waits for it and then gets its answer. A request refused
+/// with an error applied nothing and stored nothing, so a corrected retry may use the key. Keys are
+/// kept <see cref="IdempotencyOptions.RetentionHours"/> hours. An answer that carried a new API key
 /// (<see cref="SecretResponse"/>) is not stored: its repeat is a 409 that points at what was created.
 /// </summary>
 public sealed class Idempotency(RequestDelegate next)
@@ -19,13 +23,16 @@ public sealed class Idempotency(RequestDelegate next)
     private const string Redacted = "application/x-dealpipeline-redacted";
 
     public const string Header = "Idempotency-Key";
+
     /// <summary>The client's part of the key; stored with the caller's id in front (the column holds 200).</summary>
     public const int MaxKeyLength = 150;
 
-    public async Task InvokeAsync(HttpContext context, Database database, IClock clock, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext context, IdempotencyStore store, IdempotentRequest idempotent, DbSession session, IProblemDetailsService problems)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(idempotent);
+        ArgumentNullException.ThrowIfNull(session);
         var key = context.Request.Headers[Header].ToString();
         if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0)
         {
@@ -33,9 +40,9 @@ public sealed class Idempotency(RequestDelegate next)
             return;
         }
 
-        if (key.Length > MaxKeyLength)
+        if (key.Length > MaxKeyLength || !CleanText.IsClean(key))
         {
-            await WriteProblem(context, problems, StatusCodes.Status400BadRequest, $"{Header} has at most {MaxKeyLength} characters.");
+            await WriteProblem(context, problems, StatusCodes.Status400BadRequest, $"{Header} is at most {MaxKeyLength} printable characters.");
             return;
         }
 
@@ -44,70 +51,88 @@ public sealed class Idempotency(RequestDelegate next)
         key = caller + "|" + key;
         context.Request.EnableBuffering();
         var hash = await HashAsync(context.Request, context.RequestAborted);
-        var store = new IdempotencyStore(database);
-        var claimed = await store.TryClaimAsync(key, hash, clock.UtcNow, context.RequestAborted);
-        if (!claimed)
+        if (await store.FindAsync(key, context.RequestAborted) is { } earlier)
         {
-            var stored = await store.FindAsync(key, context.RequestAborted);
-            if (stored is null || stored.RequestHash != hash)
-            {
-                await WriteProblem(context, problems, StatusCodes.Status422UnprocessableEntity, $"This {Header} was used with another request.");
-            }
-            else if (stored.StatusCode == 0)
-            {
-                await WriteProblem(context, problems, StatusCodes.Status409Conflict, $"A request with this {Header} is still being processed.");
-            }
-            else if (stored.ContentType == Redacted)
-            {
-                // The first answer held a new API key; only its hash is kept, so it cannot be shown again.
-                context.Response.Headers.Location = stored.Location;
-                await WriteProblem(context, problems, StatusCodes.Status409Conflict, $"This request was already applied (see Location); its answer held a new API key, which is shown only once and never stored. Revoke it and issue another if it was lost.");
-            }
-            else
-            {
-                await Replay(context, stored);
-            }
-
+            await Answer(context, problems, earlier, hash);
             return;
         }
 
+        idempotent.Key = key;
+        idempotent.Hash = hash;
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
         try
         {
             await next(context);
+            if (idempotent.Claimed)
+            {
+                await CommitWithAnswer(context, session, key, buffer.ToArray());
+            }
         }
-        catch
+        catch (IdempotencyKeyTakenException)
         {
-            // Refused before it was applied (validation, a domain rule): nothing to replay, and the key is free again.
-            await store.ReleaseAsync(key, CancellationToken.None);
-            throw;
+            // Another request with this key committed while this one ran: answer with what it stored.
+            context.Response.Body = original;
+            context.Response.Clear();
+            var stored = await store.FindAsync(key, context.RequestAborted);
+            if (stored is null)
+            {
+                throw;
+            }
+
+            await Answer(context, problems, stored, hash);
+            return;
         }
         finally
         {
             context.Response.Body = original;
-        }
-
-        if (context.Response.StatusCode >= 500)
-        {
-            await store.ReleaseAsync(key, CancellationToken.None);
-        }
-        else
-        {
-            var secret = context.GetEndpoint()?.Metadata.GetMetadata<SecretResponse>() is not null;
-            await store.CompleteAsync(
-                key,
-                context.Response.StatusCode,
-                secret ? Redacted : context.Response.ContentType,
-                context.Response.Headers.Location.ToString(),
-                context.Response.Headers.ETag.ToString(),
-                secret ? [] : buffer.ToArray(),
-                CancellationToken.None);
+            await session.RollbackAsync();
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>Stores the answer beside the change in the command's open transaction and commits both; a 5xx answer commits nothing.</summary>
+    private static async Task CommitWithAnswer(HttpContext context, DbSession session, string key, byte[] body)
+    {
+        var response = context.Response;
+        if (response.StatusCode >= 500)
+        {
+            await session.RollbackAsync();
+            return;
+        }
+
+        var secret = context.GetEndpoint()?.Metadata.GetMetadata<SecretResponse>() is not null;
+        await IdempotencyStore.CompleteAsync(
+            session,
+            key,
+            response.StatusCode,
+            secret ? Redacted : response.ContentType,
+            response.Headers.Location.ToString(),
+            response.Headers.ETag.ToString(),
+            secret ? [] : body,
+            CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
+    }
+
+    private static async Task Answer(HttpContext context, IProblemDetailsService problems, IdempotencyStore.Stored stored, string hash)
+    {
+        if (stored.RequestHash != hash)
+        {
+            await WriteProblem(context, problems, StatusCodes.Status422UnprocessableEntity, $"This {Header} was used with another request.");
+        }
+        else if (stored.ContentType == Redacted)
+        {
+            // The first answer held a new API key; only its hash is kept, so it cannot be shown again.
+            context.Response.Headers.Location = stored.Location;
+            await WriteProblem(context, problems, StatusCodes.Status409Conflict, "This request was already applied (see Location); its answer held a new API key, which is shown only once and never stored. Revoke it and issue another if it was lost.");
+        }
+        else
+        {
+            await Replay(context, stored);
+        }
     }
 
     private static async Task<string> HashAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DealPipeline.Api.Application;
 
 namespace DealPipeline.Api.Http;
 
@@ -19,8 +20,16 @@ public static class Json
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new StrictEnumConverter());
         options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new BusinessDateConverter());
+        options.Converters.Add(new CleanTextConverter());
         options.MaxDepth = 32;
+
+        // {"name":"a","name":"b"} is ambiguous (which one did the client mean?): refused, not last-wins.
+        options.AllowDuplicateProperties = false;
     }
+
+    /// <summary>The same strictness for bodies parsed as documents (merge patches).</summary>
+    public static JsonDocumentOptions DocumentOptions => new() { MaxDepth = 32, AllowDuplicateProperties = false };
 
     /// <summary>
     /// Enums as their exact camelCase names, both ways: "onHold" is read, "OnHold", "onhold" and 2 are
@@ -47,6 +56,56 @@ public static class Json
             public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
                 writer.WriteStringValue(NameOf.TryGetValue(value, out var name) ? name : throw new JsonException($"{typeof(T).Name} has no value {value}."));
         }
+    }
+
+    /// <summary>
+    /// Dates written YYYY-MM-DD and within <see cref="BusinessDates"/>: a date in 9999 is a typo
+    /// that would otherwise break every report that adds a year to it.
+    /// </summary>
+    private sealed class BusinessDateConverter : JsonConverter<DateOnly>
+    {
+        public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String
+                || !DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new JsonException("The value could not be converted to System.DateOnly.");
+            }
+
+            return BusinessDates.Contains(date) ? date : throw new JsonException(BusinessDates.OutOfRange);
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Text as <see cref="CleanText"/> accepts it; anything else is a 400 naming the field.</summary>
+    private sealed class CleanTextConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => false;
+
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new JsonException("The value could not be converted to System.String.");
+            }
+
+            string text;
+            try
+            {
+                text = reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // "\ud800": an escaped lone surrogate is valid JSON but no text.
+                throw new JsonException(CleanText.Refused);
+            }
+
+            return CleanText.IsClean(text) ? text : throw new JsonException(CleanText.Refused);
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
     /// <summary>Timestamps are written in UTC with a 'Z' (2026-11-22T08:30:00.1234567Z).</summary>

@@ -18,7 +18,7 @@ public static class MergePatch
             throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Send the patch as {MediaType} or application/json.");
         }
 
-        using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+        using var document = await JsonDocument.ParseAsync(request.Body, Json.DocumentOptions, cancellationToken);
         return document.RootElement.Clone();
     }
 

@@ -13,14 +13,21 @@ namespace DealPipeline.Api.Http;
 /// malformed input are 400 with <c>errors</c> per field, domain rules 400 or 409, and anything
 /// unexpected a 500 without details (logged here).
 /// </summary>
-public sealed partial class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
+public sealed partial class ProblemHandler(IProblemDetailsService problems, DealPipeline.Infrastructure.Database database, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
     private const string ValidationTitle = "One or more validation errors occurred.";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var problem = ToProblem(exception);
+        var problem = database.Dialect.IsTransient(exception)
+            ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = "The database is busy or unreachable; nothing was applied. Retry in a moment." }
+            : ToProblem(exception);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             Application.Log.Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);

@@ -45,13 +45,16 @@ public static class UserKeyEndpoints
             .WithName("ListApiKeys")
             .WithSummary("Lists a user's keys (admins for anyone, others for themselves) with their first characters, creation, last use and revocation.")
             .WithProblems(400, 403, 404);
-        group.MapDelete("/{keyId:long}", async (long userId, long keyId, IMediator mediator, CancellationToken ct) =>
+        group.MapDelete("/{keyId:long}", async (long userId, long keyId, IMediator mediator, ApiKeyCache keys, CancellationToken ct) =>
             {
                 await mediator.Send(new RevokeApiKey(userId, keyId), ct);
+
+                // After the commit: a request that read the key before it would otherwise cache it again.
+                keys.Forget();
                 return TypedResults.NoContent();
             })
             .WithName("RevokeApiKey")
-            .WithSummary("Revokes a key at once (admins for anyone, others for themselves); a revoked key is a 401 from then on.")
+            .WithSummary("Revokes a key (admins for anyone, others for themselves): a 401 from then on on this instance, and within Auth:KeyCacheSeconds (5 s) on any other.")
             .WithProblems(403, 404);
     }
 }

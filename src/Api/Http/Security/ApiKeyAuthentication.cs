@@ -20,7 +20,8 @@ public sealed class ApiKeyAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     Database database,
-    IConfiguration configuration,
+    ApiKeyCache cache,
+    IOptions<AuthOptions> auth,
     IClock clock,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -40,28 +41,40 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiKeys.Hash(key);
-        if (configuration["Auth:BootstrapAdminKey"] is { Length: > 0 } bootstrap
+        var hash = ApiKeys.HashOf(Context, key);
+        if (auth.Value.BootstrapAdminKey is { Length: > 0 } bootstrap
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(ApiKeys.Hash(bootstrap))))
         {
             return Success([new Claim(ClaimTypes.Role, Names.Of(Role.Admin)), new Claim(ClaimTypes.Name, BootstrapActor)]);
         }
 
-        await using var session = new DbSession(database);
-        var found = await session.QuerySingleOrDefaultAsync<KeyRow>(
-            "SELECT k.id AS key_id, k.last_used_at, u.id AS user_id, u.name, u.role, u.team_id FROM api_keys k JOIN users u ON u.id = k.user_id " +
-            "WHERE k.key_hash = @hash AND k.revoked_at IS NULL",
-            new { hash },
-            Context.RequestAborted);
-        if (found is null)
+        if (!cache.TryGet(hash, out var found))
         {
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
-        }
+            await using var session = new DbSession(database);
+            var row = await session.QuerySingleOrDefaultAsync<KeyRow>(
+                """
+                SELECT k.id AS key_id, k.last_used_at, u.id AS user_id, u.name, u.role, u.team_id
+                FROM api_keys k JOIN users u ON u.id = k.user_id
+                WHERE k.key_hash = @hash AND k.revoked_at IS NULL
+                """,
+                new { hash },
+                Context.RequestAborted);
+            if (row is null)
+            {
+                return AuthenticateResult.Fail("Unknown or revoked API key.");
+            }
 
-        var now = clock.UtcNow;
-        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
-        {
-            await session.ExecuteAsync("UPDATE api_keys SET last_used_at = @now WHERE id = @KeyId", new { now, found.KeyId }, Context.RequestAborted);
+            found = new ApiKeyCache.Caller(row.KeyId, row.UserId, row.Name, row.Role, row.TeamId, row.LastUsedAt);
+            var now = clock.UtcNow;
+            if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
+            {
+                await database.WriteAsync(
+                    (s, ct) => s.ExecuteAsync("UPDATE api_keys SET last_used_at = @now WHERE id = @KeyId", new { now, found.KeyId }, ct),
+                    Context.RequestAborted);
+                found = found with { LastUsedAt = now };
+            }
+
+            cache.Remember(hash, found);
         }
 
         var claims = new List<Claim>

@@ -21,6 +21,20 @@ public static class ApiKeys
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 
+    /// <summary>The hash of the request's key, computed once per request (the rate limiter and the authentication both need it).</summary>
+    public static string HashOf(HttpContext context, string key)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(typeof(ApiKeys), out var cached) && cached is string hash)
+        {
+            return hash;
+        }
+
+        hash = Hash(key);
+        context.Items[typeof(ApiKeys)] = hash;
+        return hash;
+    }
+
     /// <summary>The start of a key, enough for its owner to tell it from their other keys.</summary>
     public static string Shown(string key)
     {

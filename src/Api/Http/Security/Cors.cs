@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Http.Security;
 
 /// <summary>No cross-origin access unless <c>Cors:AllowedOrigins</c> lists the origins of browser front ends.</summary>
-public static class Cors
+public sealed class Cors(IOptions<CorsSettings> settings) : IConfigureOptions<CorsOptions>
 {
-    public static void Configure(CorsOptions options, IConfiguration configuration)
+    public void Configure(CorsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        var origins = settings.Value.AllowedOrigins;
         if (origins.Length == 0)
         {
             return;
@@ -17,7 +18,7 @@ public static class Cors
         options.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
-            .WithHeaders("X-Api-Key", "Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Accept-Language")
-            .WithExposedHeaders("ETag", "Location", "Retry-After"));
+            .WithHeaders("X-Api-Key", "Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "Accept-Language")
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "Link"));
     }
 }

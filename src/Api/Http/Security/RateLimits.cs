@@ -2,13 +2,18 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Http.Security;
 
 /// <summary>
-/// A token bucket per API key (per client address for requests without one): by default 100
-/// requests a second with bursts of up to 200 (<c>RateLimit:PermitsPerSecond</c>,
-/// <c>RateLimit:Burst</c>). Over budget: 429 with Retry-After. Health checks are not limited.
+/// Token buckets, per process, checked before authentication. A key this instance has seen valid
+/// within the last few seconds (<see cref="ApiKeyCache"/>) spends its own bucket
+/// (<c>RateLimit:PermitsPerSecond</c>, <c>RateLimit:Burst</c>). Every other request, with no key,
+/// a made-up key, or a real key not looked up yet, spends the bucket of its client address
+/// (<c>RateLimit:UnknownKeyPermitsPerSecond</c>, <c>RateLimit:UnknownKeyBurst</c>), so a flood of
+/// invented keys gets 429 after a few dozen database look-ups instead of a fresh bucket each.
+/// Over budget: 429 with Retry-After. Health checks are not limited.
 /// </summary>
 public static class RateLimits
 {
@@ -17,19 +22,16 @@ public static class RateLimits
         ArgumentNullException.ThrowIfNull(options);
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
-            var perSecond = Math.Max(1, configuration.GetValue("RateLimit:PermitsPerSecond", 100));
-            var burst = Math.Max(perSecond, configuration.GetValue("RateLimit:Burst", 200));
+            var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
             var key = ApiKeys.FromRequest(context.Request);
-            var partition = key is { Length: > 0 } ? "key:" + ApiKeys.Hash(key) : "ip:" + context.Connection.RemoteIpAddress;
-            return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+            if (key is { Length: > 0 }
+                && ApiKeys.HashOf(context, key) is var hash
+                && context.RequestServices.GetRequiredService<ApiKeyCache>().IsKnown(hash))
             {
-                TokenLimit = burst,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+                return Bucket("key:" + hash, limits.PermitsPerSecond, Math.Max(limits.PermitsPerSecond, limits.Burst));
+            }
+
+            return Bucket("ip:" + context.Connection.RemoteIpAddress, limits.UnknownKeyPermitsPerSecond, Math.Max(limits.UnknownKeyPermitsPerSecond, limits.UnknownKeyBurst));
         });
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = async (context, cancellationToken) =>
@@ -45,9 +47,19 @@ public static class RateLimits
                 {
                     Status = StatusCodes.Status429TooManyRequests,
                     Title = "Too many requests",
-                    Detail = $"This key's request budget is spent; retry after {seconds} s.",
+                    Detail = $"The request budget of this key, or of this address for requests without a known key, is spent; retry after {seconds} s.",
                 },
             });
         };
     }
+
+    private static RateLimitPartition<string> Bucket(string partition, int perSecond, int burst) =>
+        RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
 }
