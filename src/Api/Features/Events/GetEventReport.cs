@@ -41,7 +41,7 @@ public sealed class GetEventReportHandler(DbSession session) : IRequestHandler<G
         var evt = await EventQueries.GetAsync(session, request.Id, cancellationToken);
         var args = new { id = evt.Id, horizon = evt.StartsOn.AddYears(request.PlannedWithinYears), start = evt.StartsOn, siteVisit = (int)ActivityType.SiteVisit };
         var byCurrency = (await session.QueryAsync<CurrencyRow>(
-            "SELECT d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended, " +
+            $"SELECT d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")}, " +
             "SUM(CASE WHEN d.planned_landing_on IS NOT NULL AND d.planned_landing_on <= @horizon THEN 1 ELSE 0 END) AS planned " +
             $"FROM deals d WHERE {EventDeals} GROUP BY d.currency",
             args,
@@ -80,7 +80,11 @@ public sealed class GetEventReportHandler(DbSession session) : IRequestHandler<G
 
         public long Deals { get; init; }
 
-        public long Intended { get; init; }
+        public long IntendedHi { get; init; }
+
+        public long IntendedLo { get; init; }
+
+        public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
 
         public long Planned { get; init; }
     }

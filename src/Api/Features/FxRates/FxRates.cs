@@ -89,7 +89,8 @@ public static class FxRates
 {
     public const string Cny = "CNY";
     public const int Decimals = 8;
-    public const decimal MaxRate = 100_000m;
+    /// <summary>No currency is worth 1,000 yuan a unit; the bound keeps converted sums exact (see <see cref="Money.MaxAmount"/>).</summary>
+    public const decimal MaxRate = 1_000m;
     private const decimal Scale = 100_000_000m;
 
     public static long ToE8(decimal rate) => (long)(rate * Scale);
@@ -117,7 +118,7 @@ public static class FxRates
     /// in <paramref name="rates"/>; a currency without any rate is a 409 (rates cannot be deleted, so
     /// only a database edited by hand gets there).
     /// </summary>
-    public static long ToCny(string currency, long minor, IReadOnlyDictionary<string, decimal> rates)
+    public static decimal ToCny(string currency, decimal minor, IReadOnlyDictionary<string, decimal> rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
         if (currency == Cny)

@@ -118,7 +118,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
     {
         // One pass by (currency, company): the sums per currency and the distinct companies both come from it.
         var rows = (await session.QueryAsync<Sums>(
-            "SELECT d.currency, d.company_id, COUNT(*) AS deals, SUM(d.intended_minor) AS intended, SUM(COALESCE(d.contracted_minor, 0)) AS contracted " +
+            $"SELECT d.currency, d.company_id, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.contracted_minor, 0)", "contracted")} " +
             $"FROM deals d WHERE {where} AND d.status <> @lost AND d.{column} >= @from AND d.{column} <= @to GROUP BY d.currency, d.company_id",
             args,
             cancellationToken)).ToList();
@@ -138,14 +138,14 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
         {
             // Grouped in the order of ix_deals_by_stage, which covers every column read here.
             sql = "SELECT d.stage, d.currency, SUM(CASE WHEN d.is_key_project = 1 THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
-                  "SUM(d.intended_minor) AS intended, SUM(COALESCE(d.expected_tax_minor, 0)) AS tax " +
+                  $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
                   $"FROM deals d WHERE {where} AND d.status = 1 GROUP BY d.stage, d.currency";
         }
         else
         {
             args.Add("asOf", day);
             sql = "SELECT h.stage_after AS stage, d.currency, SUM(CASE WHEN d.is_key_project = 1 THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
-                  "SUM(d.intended_minor) AS intended, SUM(COALESCE(d.expected_tax_minor, 0)) AS tax " +
+                  $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
                   $"FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = 1 AND {where} " +
                   "GROUP BY h.stage_after, d.currency";
         }
@@ -200,9 +200,17 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
 
         public long Deals { get; init; }
 
-        public long Intended { get; init; }
+        public long IntendedHi { get; init; }
 
-        public long Contracted { get; init; }
+        public long IntendedLo { get; init; }
+
+        public long ContractedHi { get; init; }
+
+        public long ContractedLo { get; init; }
+
+        public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
+
+        public decimal Contracted => ExactSum.Combine(ContractedHi, ContractedLo);
     }
 
     private sealed record StateRow
@@ -215,9 +223,17 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
 
         public long Deals { get; init; }
 
-        public long Intended { get; init; }
+        public long IntendedHi { get; init; }
 
-        public long Tax { get; init; }
+        public long IntendedLo { get; init; }
+
+        public long TaxHi { get; init; }
+
+        public long TaxLo { get; init; }
+
+        public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
+
+        public decimal Tax => ExactSum.Combine(TaxHi, TaxLo);
     }
 
     private sealed record ByKind

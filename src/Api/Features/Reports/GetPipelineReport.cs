@@ -111,14 +111,14 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
         string sql;
         if (asOf >= today)
         {
-            sql = $"SELECT {keySelect}d.stage, d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended " +
+            sql = $"SELECT {keySelect}d.stage, d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")} " +
                   $"FROM deals d WHERE {where} AND d.status IN @statuses GROUP BY d.status, {keyGroup}d.stage, d.currency";
         }
         else
         {
             // Each deal's state at the end of asOf is its one history entry in force then.
             args.Add("asOf", asOf);
-            sql = $"SELECT {keySelect}h.stage_after AS stage, d.currency, COUNT(*) AS deals, SUM(d.intended_minor) AS intended " +
+            sql = $"SELECT {keySelect}h.stage_after AS stage, d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")} " +
                   $"FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after IN @statuses AND {where} " +
                   $"GROUP BY {keyGroup}h.stage_after, d.currency";
         }
@@ -126,11 +126,11 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
         // Status splits the buckets only for the index's sake: merge them before converting and rounding.
         var buckets = (await session.QueryAsync<Bucket>(sql, args, cancellationToken))
             .GroupBy(b => (Key: request.GroupBy == PipelineGrouping.Stage ? b.Stage : b.GroupKey, b.Stage, b.Currency))
-            .Select(g => new Bucket { GroupKey = g.Key.Key, Stage = g.Key.Stage, Currency = g.Key.Currency, Deals = g.Sum(b => b.Deals), Intended = g.Sum(b => b.Intended) })
+            .Select(g => (GroupKey: g.Key.Key, g.Key.Stage, g.Key.Currency, Deals: g.Sum(b => b.Deals), Intended: g.Sum(b => b.Intended)))
             .ToList();
         var rates = await FxRates.FxRates.InForceAsync(session, asOf, cancellationToken);
         var probabilities = options.Value;
-        var rows = new Dictionary<string, (long Count, long Intended, long Weighted)>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
         var order = new List<string>();
         const string NoKey = "\0";
         if (request.GroupBy == PipelineGrouping.Stage)
@@ -227,7 +227,11 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
 
         public long Deals { get; init; }
 
-        public long Intended { get; init; }
+        public long IntendedHi { get; init; }
+
+        public long IntendedLo { get; init; }
+
+        public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
     }
 
     private sealed record NameRow
