@@ -57,6 +57,8 @@ services.AddScoped<IdempotentRequest>();
 services.AddSingleton<IdempotencyStore>();
 services.AddHostedService<IdempotencyPurge>();
 services.AddSingleton<ApiKeyCache>();
+services.AddSingleton<CursorKey>();
+services.AddScoped<Cursors>();
 services.AddApplication(typeof(Program).Assembly);
 Validation.UseCamelCaseNames();
 
@@ -89,6 +91,7 @@ services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["rea
 var app = builder.Build();
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+await app.Services.GetRequiredService<CursorKey>().LoadAsync(CancellationToken.None);
 
 // Demo data goes into a new embedded database unless told otherwise; never by default in Production.
 // Its documented demo keys exist only in Development.

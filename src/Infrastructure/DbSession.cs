@@ -113,17 +113,6 @@ public sealed class DbSession(Database database) : IAsyncDisposable
     public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken cancellationToken) =>
         await (await ConnectionAsync(cancellationToken)).ExecuteAsync(Command(sql, param, cancellationToken));
 
-    /// <summary>Rows one at a time as the database returns them, for answers too large to hold (exports).</summary>
-    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? param, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        database.Dialect.OnExecuting(sql);
-        var connection = await ConnectionAsync(cancellationToken);
-        await foreach (var row in connection.QueryUnbufferedAsync<T>(sql, param, Transaction).WithCancellation(cancellationToken))
-        {
-            yield return row;
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await RollbackAsync();

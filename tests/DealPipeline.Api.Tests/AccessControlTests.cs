@@ -198,10 +198,20 @@ public abstract class AccessControlTests : ApiTest
         Assert.Equal(HttpStatusCode.OK, (await outsider.GetAsync($"/api/v1/deals/{open}")).StatusCode);
         Assert.Equal(before, await Snapshot());
 
-        // Reports count the confidential deal but never name it.
-        var report = await Json(await analyst.GetAsync("/api/v1/reports/pipeline"));
-        Assert.Equal(5_000_000_100m, Money(report["total"]!["intendedInvestment"]));
-        Assert.DoesNotContain("保密", report.ToJsonString(), StringComparison.Ordinal);
+        // A caller's figures count only the deals that caller may see: no filter (an owner, a stage, an
+        // as-of day) can isolate a hidden deal's amount by difference, and totals equal the caller's list.
+        foreach (var query in new[] { "", $"?ownerId={owner}", "?groupBy=owner", "?groupBy=stage&asOf=" + DaysAgo(1) })
+        {
+            var report = await Json(await analyst.GetAsync("/api/v1/reports/pipeline" + query));
+            Assert.Equal(query.Contains("asOf", StringComparison.Ordinal) ? 0m : 100m, Money(report["total"]!["intendedInvestment"]));
+            Assert.DoesNotContain("保密", report.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        var performance = await Json(await analyst.GetAsync($"/api/v1/reports/performance?from={DaysAgo(30)}&to={Today}"));
+        Assert.Equal(0, performance["landed"]!["count"]!.GetValue<long>());
+        using var manager = Factory.ClientWithKey(managerKey);
+        Assert.Equal(5_000_000_100m, Money((await Json(await manager.GetAsync("/api/v1/reports/pipeline")))["total"]!["intendedInvestment"]));
+        Assert.Equal(1, (await Json(await manager.GetAsync($"/api/v1/reports/performance?from={DaysAgo(30)}&to={Today}")))["landed"]!["count"]!.GetValue<long>());
 
         // Its owner, the owner's team and managers see it.
         foreach (var key in new[] { ownerKey, teammateKey, managerKey })

@@ -25,42 +25,18 @@ public sealed record Cursor(string Sort, string? Value, long Id)
             ? DateOnly.FromDayNumber(day)
             : throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
 
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Wire(Sort, Value, Id)));
+    internal byte[] ToWire() => JsonSerializer.SerializeToUtf8Bytes(new Wire(Sort, Value, Id));
 
-    /// <summary>Reads a cursor given back by a client; any tampering or a cursor of another sort is a 400.</summary>
-    public static Cursor? Decode(string? text, string sort)
+    internal static Cursor? FromWire(byte[] bytes)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        Wire? wire = null;
         try
         {
-            if (text.Length <= 2048)
-            {
-                wire = JsonSerializer.Deserialize<Wire>(Base64Url.DecodeFromChars(text));
-            }
-        }
-        catch (FormatException)
-        {
+            return JsonSerializer.Deserialize<Wire>(bytes) is { S: not null } wire ? new Cursor(wire.S, wire.V, wire.I) : null;
         }
         catch (JsonException)
         {
+            return null;
         }
-
-        if (wire?.S is null)
-        {
-            throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
-        }
-
-        if (!string.Equals(wire.S, sort, StringComparison.Ordinal))
-        {
-            throw ProblemException.Invalid("cursor", "The cursor belongs to another sort order; start again without a cursor.");
-        }
-
-        return new Cursor(wire.S, wire.V, wire.I);
     }
 
     private sealed record Wire(string? S, string? V, long I);
@@ -71,9 +47,22 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 public static class Paging
 {
     public static string LimitMessage => $"limit is between 1 and {Cursor.MaxLimit}.";
+}
 
-    /// <summary>Given up to limit+1 rows, the page and the cursor to the rest.</summary>
-    public static Page<T> Of<T>(IReadOnlyList<T> rows, int limit, Func<T, Cursor> cursorOf)
+/// <summary>
+/// Cursors as clients see them: sealed with AES-GCM under a key the service keeps in its database
+/// (shared by its instances), so they reveal nothing (not even the id of a confidential deal a
+/// page stopped at) and cannot be forged. Each is bound to the caller and to the query it came
+/// from (path and every parameter but <c>cursor</c> and <c>limit</c>): a cursor used by another
+/// caller or with other filters or another sort is a 400.
+/// </summary>
+public sealed class Cursors(CursorKey key, IHttpContextAccessor http)
+{
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+
+    /// <summary>Given up to limit+1 rows, the page and the sealed cursor to the rest.</summary>
+    public Page<T> Page<T>(IReadOnlyList<T> rows, int limit, Func<T, Cursor> cursorOf)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(cursorOf);
@@ -83,6 +72,115 @@ public static class Paging
         }
 
         var items = rows.Take(limit).ToList();
-        return new Page<T>(items, cursorOf(items[^1]).Encode());
+        return new Page<T>(items, Seal(cursorOf(items[^1])));
+    }
+
+    /// <summary>Reads a cursor given back by the client; a tampered one, another caller's, or one from another query or sort is a 400.</summary>
+    public Cursor? Read(string? text, string sort)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var cursor = text.Length <= 2048 ? Open(text) : null;
+        if (cursor is null)
+        {
+            throw ProblemException.Invalid("cursor", "The cursor is not one this API gave you for this query: start again without a cursor.");
+        }
+
+        if (!string.Equals(cursor.Sort, sort, StringComparison.Ordinal))
+        {
+            throw ProblemException.Invalid("cursor", "The cursor belongs to another sort order; start again without a cursor.");
+        }
+
+        return cursor;
+    }
+
+    private string Seal(Cursor cursor)
+    {
+        var plain = cursor.ToWire();
+        var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
+        var nonce = sealedBytes.AsSpan(0, NonceBytes);
+        System.Security.Cryptography.RandomNumberGenerator.Fill(nonce);
+        using var aes = new System.Security.Cryptography.AesGcm(key.Value, TagBytes);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), Context());
+        return Base64Url.EncodeToString(sealedBytes);
+    }
+
+    private Cursor? Open(string text)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Base64Url.DecodeFromChars(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (bytes.Length <= NonceBytes + TagBytes)
+        {
+            return null;
+        }
+
+        var plain = new byte[bytes.Length - NonceBytes - TagBytes];
+        try
+        {
+            using var aes = new System.Security.Cryptography.AesGcm(key.Value, TagBytes);
+            aes.Decrypt(bytes.AsSpan(0, NonceBytes), bytes.AsSpan(NonceBytes, plain.Length), bytes.AsSpan(NonceBytes + plain.Length), plain, Context());
+        }
+        catch (System.Security.Cryptography.AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+
+        return Cursor.FromWire(plain);
+    }
+
+    /// <summary>What a cursor is bound to: the caller, the path, and the query's parameters other than cursor and limit, in a canonical order.</summary>
+    private byte[] Context()
+    {
+        var context = http.HttpContext;
+        var caller = context?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context?.User.Identity?.Name ?? "";
+        var query = context?.Request.Query
+            .Where(p => !string.Equals(p.Key, "cursor", StringComparison.OrdinalIgnoreCase) && !string.Equals(p.Key, "limit", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + string.Join(",", p.Value.ToArray()));
+        return Encoding.UTF8.GetBytes(caller + "\n" + context?.Request.Path.Value + "\n" + string.Join("&", query ?? []));
+    }
+}
+
+/// <summary>The key that seals cursors: made once, kept in the database (service_secrets) so that every instance shares it.</summary>
+public sealed class CursorKey(DealPipeline.Infrastructure.Database database, DealPipeline.Infrastructure.IClock clock)
+{
+    private const string Name = "cursor-key";
+    private byte[]? _value;
+
+    public byte[] Value => _value ?? throw new InvalidOperationException("The cursor key is loaded at start-up.");
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var session = new DealPipeline.Infrastructure.DbSession(database);
+        _value = await session.QuerySingleOrDefaultAsync<byte[]>("SELECT value FROM service_secrets WHERE name = @Name", new { Name }, cancellationToken);
+        if (_value is not null)
+        {
+            return;
+        }
+
+        var made = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            await database.WriteAsync(
+                (s, ct) => s.ExecuteAsync("INSERT INTO service_secrets (name, value, created_at) VALUES (@Name, @made, @at)", new { Name, made, at = clock.UtcNow }, ct),
+                cancellationToken);
+            _value = made;
+        }
+        catch (Exception e) when (database.Dialect.IsUniqueViolation(e))
+        {
+            // Another instance made it first: use theirs.
+            _value = await session.QuerySingleAsync<byte[]>("SELECT value FROM service_secrets WHERE name = @Name", new { Name }, cancellationToken);
+        }
     }
 }

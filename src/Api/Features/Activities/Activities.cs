@@ -119,7 +119,7 @@ public sealed class AddDealActivityHandler(DbSession session, DealRepository dea
 
 public sealed record ListDealActivities(long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ActivityResponse>>, IPagedRequest;
 
-public sealed class ListDealActivitiesHandler(DbSession session, DealAccess access) : IRequestHandler<ListDealActivities, Page<ActivityResponse>>
+public sealed class ListDealActivitiesHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListDealActivities, Page<ActivityResponse>>
 {
     private const string Sort = "-on";
 
@@ -128,7 +128,7 @@ public sealed class ListDealActivitiesHandler(DbSession session, DealAccess acce
         await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters(new { request.DealId, take = request.Limit + 1 });
         var where = "deal_id = @DealId";
-        if (Cursor.Decode(request.Cursor, Sort) is { } cursor)
+        if (cursors.Read(request.Cursor, Sort) is { } cursor)
         {
             where += " AND (on_date < @afterOn OR (on_date = @afterOn AND id < @afterId))";
             args.Add("afterOn", cursor.Day);
@@ -137,7 +137,7 @@ public sealed class ListDealActivitiesHandler(DbSession session, DealAccess acce
 
         var rows = (await session.QueryAsync<ActivityResponse>(
             session.Dialect.Limit($"SELECT {ActivityQueries.Columns} FROM activities WHERE {where}", "on_date DESC, id DESC"), args, cancellationToken)).ToList();
-        return Paging.Of(rows, request.Limit, a => Cursor.AtDay(Sort, a.On, a.Id));
+        return cursors.Page(rows, request.Limit, a => Cursor.AtDay(Sort, a.On, a.Id));
     }
 }
 

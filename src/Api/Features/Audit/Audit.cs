@@ -55,12 +55,11 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
     }
 }
 
-public sealed class ListAuditHandler(DbSession session) : IRequestHandler<ListAudit, Page<AuditEntry>>
+public sealed class ListAuditHandler(DbSession session, Cursors cursors) : IRequestHandler<ListAudit, Page<AuditEntry>>
 {
     public async Task<Page<AuditEntry>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
-        var page = await ListById.PageAsync<Row>(
-            session,
+        var page = await ListById.PageAsync<Row>(session, cursors,
             request,
             "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log " +
             "WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) " +

@@ -35,17 +35,18 @@ public static class ListById
     /// page after the request's cursor, in id order.
     /// </summary>
     public static async Task<Page<T>> PageAsync<T>(
-        DbSession session, IPagedRequest request, string selectFromWhere, object parameters, CancellationToken cancellationToken)
+        DbSession session, Cursors cursors, IPagedRequest request, string selectFromWhere, object parameters, CancellationToken cancellationToken)
         where T : IHasId
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(cursors);
         ArgumentNullException.ThrowIfNull(request);
-        var after = Cursor.Decode(request.Cursor, Sort)?.Id ?? 0;
+        var after = cursors.Read(request.Cursor, Sort)?.Id ?? 0;
         var sql = session.Dialect.Limit(selectFromWhere + " AND id > @after", "id");
         var args = new Dapper.DynamicParameters(parameters);
         args.Add("after", after);
         args.Add("take", request.Limit + 1);
         var rows = (await session.QueryAsync<T>(sql, args, cancellationToken)).ToList();
-        return Paging.Of(rows, request.Limit, row => new Cursor(Sort, null, row.Id));
+        return cursors.Page(rows, request.Limit, row => new Cursor(Sort, null, row.Id));
     }
 }

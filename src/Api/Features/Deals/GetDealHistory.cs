@@ -16,14 +16,13 @@ public sealed record DealHistoryItem(DateOnly On, DateTimeOffset At, HistoryKind
 
 public sealed record GetDealHistory(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
 
-public sealed class GetDealHistoryHandler(DbSession session, DealAccess access) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
+public sealed class GetDealHistoryHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
 {
     public async Task<Page<DealHistoryItem>> Handle(GetDealHistory request, CancellationToken cancellationToken)
     {
         await DealQueries.GetAsync(session, access, request.Id, cancellationToken);
 
-        var page = await ListById.PageAsync<Row>(
-            session,
+        var page = await ListById.PageAsync<Row>(session, cursors,
             request,
             "SELECT id, kind, from_value, to_value, on_date, at, reason, note, by_user_id FROM deal_history WHERE deal_id = @dealId",
             new { dealId = request.Id },

@@ -204,7 +204,7 @@ public sealed record DealSorts(string Name, string Column, bool Descending, Func
     }
 }
 
-public sealed class ListDealsHandler(DbSession session, DealAccess access) : IRequestHandler<ListDeals, Page<DealListItem>>
+public sealed class ListDealsHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListDeals, Page<DealListItem>>
 {
     public async Task<Page<DealListItem>> Handle(ListDeals request, CancellationToken cancellationToken)
     {
@@ -218,7 +218,7 @@ public sealed class ListDealsHandler(DbSession session, DealAccess access) : IRe
             args.Add("updatedSince", since);
         }
 
-        if (Cursor.Decode(request.Cursor, sort.Key) is { } cursor)
+        if (cursors.Read(request.Cursor, sort.Key) is { } cursor)
         {
             var op = sort.Descending ? "<" : ">";
             if (sort.Name == "id")
@@ -237,7 +237,7 @@ public sealed class ListDealsHandler(DbSession session, DealAccess access) : IRe
         args.Add("take", limit + 1);
         var sql = session.Dialect.Limit($"SELECT {DealQueries.Columns} FROM deals d WHERE {where}", sort.OrderBy);
         var rows = (await session.QueryAsync<DealQueries.DealRow>(sql, args, cancellationToken)).ToList();
-        var page = Paging.Of(rows, limit, row => new Cursor(sort.Key, sort.ValueOf(row), row.Id));
+        var page = cursors.Page(rows, limit, row => new Cursor(sort.Key, sort.ValueOf(row), row.Id));
         return new Page<DealListItem>(page.Items.Select(r => r.ToListItem()).ToList(), page.NextCursor);
     }
 

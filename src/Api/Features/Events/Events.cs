@@ -235,7 +235,7 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
     }
 }
 
-public sealed class ListEventsHandler(DbSession session) : IRequestHandler<ListEvents, Page<EventResponse>>
+public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListEvents, Page<EventResponse>>
 {
     public Task<Page<EventResponse>> Handle(ListEvents request, CancellationToken cancellationToken)
     {
@@ -247,8 +247,7 @@ public sealed class ListEventsHandler(DbSession session) : IRequestHandler<ListE
             args.Add("types", types);
         }
 
-        return ListById.PageAsync<EventResponse>(
-            session,
+        return ListById.PageAsync<EventResponse>(session, cursors,
             request,
             $"SELECT {EventQueries.Columns} FROM events WHERE (@from IS NULL OR starts_on >= @from) AND (@to IS NULL OR starts_on <= @to){typeFilter}",
             args,

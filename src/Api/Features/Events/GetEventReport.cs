@@ -31,24 +31,25 @@ public sealed class GetEventReportValidator : AbstractValidator<GetEventReport>
     }
 }
 
-public sealed class GetEventReportHandler(DbSession session) : IRequestHandler<GetEventReport, EventReport>
+public sealed class GetEventReportHandler(DbSession session, DealAccess access) : IRequestHandler<GetEventReport, EventReport>
 {
-    /// <summary>The event's live deals that count: not lost, not deleted.</summary>
-    private const string EventDeals = "d.source_event_id = @id AND d.deleted_at IS NULL AND d.status <> 3";
 
     public async Task<EventReport> Handle(GetEventReport request, CancellationToken cancellationToken)
     {
         var evt = await EventQueries.GetAsync(session, request.Id, cancellationToken);
-        var args = new { id = evt.Id, horizon = evt.StartsOn.AddYears(request.PlannedWithinYears), start = evt.StartsOn, siteVisit = (int)ActivityType.SiteVisit };
+        var args = new Dapper.DynamicParameters(new { id = evt.Id, horizon = evt.StartsOn.AddYears(request.PlannedWithinYears), start = evt.StartsOn, siteVisit = (int)ActivityType.SiteVisit });
+
+        // The event's live deals that count: not lost, not deleted, and visible to the caller.
+        var eventDeals = $"d.source_event_id = @id AND d.deleted_at IS NULL AND d.status <> 3 AND {access.VisibleSql(args)}";
         var byCurrency = (await session.QueryAsync<CurrencyRow>(
             $"SELECT d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")}, " +
             "SUM(CASE WHEN d.planned_landing_on IS NOT NULL AND d.planned_landing_on <= @horizon THEN 1 ELSE 0 END) AS planned " +
-            $"FROM deals d WHERE {EventDeals} GROUP BY d.currency",
+            $"FROM deals d WHERE {eventDeals} GROUP BY d.currency",
             args,
             cancellationToken)).ToList();
-        var companies = await session.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT d.company_id) FROM deals d WHERE {EventDeals}", args, cancellationToken);
+        var companies = await session.ExecuteScalarAsync<long>($"SELECT COUNT(DISTINCT d.company_id) FROM deals d WHERE {eventDeals}", args, cancellationToken);
         var siteVisits = await session.ExecuteScalarAsync<long>(
-            $"SELECT COUNT(DISTINCT d.company_id) FROM deals d WHERE {EventDeals} " +
+            $"SELECT COUNT(DISTINCT d.company_id) FROM deals d WHERE {eventDeals} " +
             "AND EXISTS (SELECT 1 FROM activities a WHERE a.deal_id = d.id AND a.type = @siteVisit AND a.on_date >= @start)",
             args,
             cancellationToken);

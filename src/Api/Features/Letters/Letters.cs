@@ -152,7 +152,7 @@ public sealed class ListLettersValidator : AbstractValidator<ListLetters>
     }
 }
 
-public sealed class ListLettersHandler(DbSession session, DealAccess access) : IRequestHandler<ListLetters, Page<LetterResponse>>
+public sealed class ListLettersHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListLetters, Page<LetterResponse>>
 {
     public Task<Page<LetterResponse>> Handle(ListLetters request, CancellationToken cancellationToken)
     {
@@ -165,7 +165,7 @@ public sealed class ListLettersHandler(DbSession session, DealAccess access) : I
             args.Add("types", types);
         }
 
-        return ListById.PageAsync<LetterResponse>(session, request, LetterQueries.Select(access, args) + " AND " + where, args, cancellationToken);
+        return ListById.PageAsync<LetterResponse>(session, cursors, request, LetterQueries.Select(access, args) + " AND " + where, args, cancellationToken);
     }
 }
 

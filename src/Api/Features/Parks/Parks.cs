@@ -75,8 +75,8 @@ public sealed class CreateParkHandler(DbSession session, IClock clock) : IReques
 
 public sealed record ListParks(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ParkResponse>>, IPagedRequest;
 
-public sealed class ListParksHandler(DbSession session) : IRequestHandler<ListParks, Page<ParkResponse>>
+public sealed class ListParksHandler(DbSession session, Cursors cursors) : IRequestHandler<ListParks, Page<ParkResponse>>
 {
     public Task<Page<ParkResponse>> Handle(ListParks request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<ParkResponse>(session, request, "SELECT id, name, city FROM parks WHERE 1 = 1", new { }, cancellationToken);
+        ListById.PageAsync<ParkResponse>(session, cursors, request, "SELECT id, name, city FROM parks WHERE 1 = 1", new { }, cancellationToken);
 }

@@ -29,8 +29,18 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<IAsyncEnumerable<Expo
     }
 }
 
+/// <summary>
+/// Reads the export in keyset chunks of <see cref="ChunkSize"/> deals, each chunk its own short
+/// query. A single long read would hold one snapshot for as long as the client takes to download,
+/// and on SQLite no write-ahead-log frame can be checkpointed behind a snapshot: one stalled
+/// download grew the WAL by hundreds of MiB. Between chunks nothing is held. Each chunk sees the
+/// database as it is when read, so a deal changed during a long export appears as it was when its
+/// chunk was read (never twice, never skipped: chunks follow the id).
+/// </summary>
 public sealed class ExportDealsHandler(DbSession session, DealAccess access) : IRequestHandler<ExportDeals, IAsyncEnumerable<ExportDeals.Row>>
 {
+    public const int ChunkSize = 1000;
+
     public async Task<IAsyncEnumerable<ExportDeals.Row>> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
         var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
@@ -41,11 +51,37 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access) : I
             args.Add("updatedSince", since);
         }
 
-        var sql =
-            $"SELECT {DealQueries.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name " +
-            "FROM deals d JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id " +
-            $"JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id WHERE {where} ORDER BY d.id";
-        return session.StreamAsync<ExportDeals.Row>(sql, args, cancellationToken);
+        var sql = session.Dialect.Limit(
+            $"""
+            SELECT {DealQueries.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name
+            FROM deals d JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id
+            JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id
+            WHERE {where} AND d.id > @after
+            """,
+            "d.id");
+        args.Add("take", ChunkSize);
+        return Chunks(sql, args, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ExportDeals.Row> Chunks(string sql, Dapper.DynamicParameters args, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = 0L;
+        while (true)
+        {
+            args.Add("after", after);
+            var chunk = (await session.QueryAsync<ExportDeals.Row>(sql, args, cancellationToken)).ToList();
+            foreach (var row in chunk)
+            {
+                yield return row;
+            }
+
+            if (chunk.Count < ChunkSize)
+            {
+                yield break;
+            }
+
+            after = chunk[^1].Id;
+        }
     }
 }
 

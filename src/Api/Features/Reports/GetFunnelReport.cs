@@ -26,11 +26,12 @@ public sealed record GetFunnelReport : IQuery<FunnelReport>, IFilteredReport
     public bool English { get; init; }
 }
 
-public sealed class GetFunnelReportHandler(DbSession session) : IRequestHandler<GetFunnelReport, FunnelReport>
+public sealed class GetFunnelReportHandler(DbSession session, DealAccess access) : IRequestHandler<GetFunnelReport, FunnelReport>
 {
     public async Task<FunnelReport> Handle(GetFunnelReport request, CancellationToken cancellationToken)
     {
         var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
+        where.Append(" AND ").Append(access.VisibleSql(args));
         args.Add("from", request.Period.From);
         args.Add("to", request.Period.To);
         var cohort = $"{where} AND d.opened_on >= @from AND d.opened_on <= @to";

@@ -50,12 +50,13 @@ public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IFiltered
     public required ReportPeriod Period { get; init; }
 }
 
-public sealed class GetPerformanceReportHandler(DbSession session, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
+public sealed class GetPerformanceReportHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
 {
     public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
     {
         var (from, to) = (request.Period.From, request.Period.To);
         var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
+        where.Append(" AND ").Append(access.VisibleSql(args));
         args.Add("from", from);
         args.Add("to", to);
         args.Add("lost", (int)DealStatus.Lost);
@@ -78,11 +79,12 @@ public sealed class GetPerformanceReportHandler(DbSession session, IClock clock)
             args,
             cancellationToken);
 
-        // Letters: with no deal filter every letter of the period counts (an expert's appointment has no deal);
-        // with one, the letters of the matching deals.
+        // Letters: with no deal filter every letter of the period counts (an expert's appointment has no deal)
+        // but those of deals hidden from the caller; with one, the letters of the matching deals.
         var letterSql = !request.Filter.IsEmpty
             ? $"SELECT l.type AS kind, COUNT(*) AS total FROM letters l JOIN deals d ON d.id = l.deal_id WHERE {where} AND l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type"
-            : "SELECT l.type AS kind, COUNT(*) AS total FROM letters l WHERE l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type";
+            : "SELECT l.type AS kind, COUNT(*) AS total FROM letters l LEFT JOIN deals d ON d.id = l.deal_id " +
+              $"WHERE (l.deal_id IS NULL OR {access.VisibleSql(args)}) AND l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type";
         var letters = (await session.QueryAsync<ByKind>(letterSql, args, cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
 
         // Events belong to a park at most: only the park filter applies to them.

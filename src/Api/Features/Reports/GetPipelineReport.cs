@@ -79,7 +79,7 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
 /// The total is the sum of the rows. With a past <c>asOf</c>, each deal opened by then is counted
 /// at the stage and status its history gives for the end of that day, with its current amounts.
 /// </summary>
-public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IOptions<ReportOptions> options)
+public sealed class GetPipelineReportHandler(DbSession session, DealAccess access, IClock clock, IOptions<ReportOptions> options)
     : IRequestHandler<GetPipelineReport, PipelineReport>
 {
     public async Task<PipelineReport> Handle(GetPipelineReport request, CancellationToken cancellationToken)
@@ -93,6 +93,7 @@ public sealed class GetPipelineReportHandler(DbSession session, IClock clock, IO
             _ => new[] { (int)DealStatus.Active },
         };
         var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
+        where.Append(" AND ").Append(access.VisibleSql(args));
         args.Add("statuses", statuses);
         var groupColumn = request.GroupBy switch
         {

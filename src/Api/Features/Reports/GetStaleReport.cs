@@ -43,7 +43,7 @@ public sealed class GetStaleReportValidator : AbstractValidator<GetStaleReport>
     }
 }
 
-public sealed class GetStaleReportHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<GetStaleReport, StaleReport>
+public sealed class GetStaleReportHandler(DbSession session, DealAccess access, IClock clock, Cursors cursors) : IRequestHandler<GetStaleReport, StaleReport>
 {
     private const string Sort = "idle";
     private const string LastTouch = "(CASE WHEN d.last_activity_on IS NOT NULL AND d.last_activity_on > d.last_change_on THEN d.last_activity_on ELSE d.last_change_on END)";
@@ -55,7 +55,7 @@ public sealed class GetStaleReportHandler(DbSession session, DealAccess access, 
         where.Append(CultureInfo.InvariantCulture, $" AND d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
         args.Add("cutoff", today.AddDays(-request.Days));
         args.Add("take", request.Limit + 1);
-        if (Cursor.Decode(request.Cursor, Sort) is { } cursor)
+        if (cursors.Read(request.Cursor, Sort) is { } cursor)
         {
             where.Append(CultureInfo.InvariantCulture, $" AND ({LastTouch} > @afterTouch OR ({LastTouch} = @afterTouch AND d.id > @afterId))");
             args.Add("afterTouch", cursor.Day);
@@ -67,7 +67,7 @@ public sealed class GetStaleReportHandler(DbSession session, DealAccess access, 
             $"FROM deals d JOIN users u ON u.id = d.owner_id WHERE {where}",
             $"{LastTouch}, d.id");
         var rows = (await session.QueryAsync<Row>(sql, args, cancellationToken)).ToList();
-        var page = Paging.Of(rows, request.Limit, r => Cursor.AtDay(Sort, r.LastTouchOn, r.Id));
+        var page = cursors.Page(rows, request.Limit, r => Cursor.AtDay(Sort, r.LastTouchOn, r.Id));
         var items = page.Items.Select(r =>
         {
             var visible = access.CanSee(r.Confidential, r.OwnerId, r.TeamId);

@@ -90,10 +90,10 @@ public sealed class CreateSectorHandler(DbSession session, IClock clock) : IRequ
 
 public sealed record ListSectors(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<SectorResponse>>, IPagedRequest;
 
-public sealed class ListSectorsHandler(DbSession session) : IRequestHandler<ListSectors, Page<SectorResponse>>
+public sealed class ListSectorsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListSectors, Page<SectorResponse>>
 {
     public Task<Page<SectorResponse>> Handle(ListSectors request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<SectorResponse>(session, request, "SELECT id, name, parent_id FROM sectors WHERE 1 = 1", new { }, cancellationToken);
+        ListById.PageAsync<SectorResponse>(session, cursors, request, "SELECT id, name, parent_id FROM sectors WHERE 1 = 1", new { }, cancellationToken);
 }
 
 /// <summary>Turns a sector id into the LIKE pattern of its subtree's paths.</summary>

@@ -69,8 +69,8 @@ public sealed class CreateTeamHandler(DbSession session, IClock clock) : IReques
 
 public sealed record ListTeams(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<TeamResponse>>, IPagedRequest;
 
-public sealed class ListTeamsHandler(DbSession session) : IRequestHandler<ListTeams, Page<TeamResponse>>
+public sealed class ListTeamsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListTeams, Page<TeamResponse>>
 {
     public Task<Page<TeamResponse>> Handle(ListTeams request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<TeamResponse>(session, request, "SELECT id, name FROM teams WHERE 1 = 1", new { }, cancellationToken);
+        ListById.PageAsync<TeamResponse>(session, cursors, request, "SELECT id, name FROM teams WHERE 1 = 1", new { }, cancellationToken);
 }

@@ -115,13 +115,12 @@ public sealed class CreateApiKeyHandler(DbSession session, ICurrentUser caller, 
 
 public sealed record ListApiKeys(long UserId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ApiKeyResponse>>, IPagedRequest;
 
-public sealed class ListApiKeysHandler(DbSession session, ICurrentUser caller) : IRequestHandler<ListApiKeys, Page<ApiKeyResponse>>
+public sealed class ListApiKeysHandler(DbSession session, ICurrentUser caller, Cursors cursors) : IRequestHandler<ListApiKeys, Page<ApiKeyResponse>>
 {
     public async Task<Page<ApiKeyResponse>> Handle(ListApiKeys request, CancellationToken cancellationToken)
     {
         await UserKeys.RequireOwnOrAdminAsync(session, caller, request.UserId, cancellationToken);
-        return await ListById.PageAsync<ApiKeyResponse>(
-            session,
+        return await ListById.PageAsync<ApiKeyResponse>(session, cursors,
             request,
             "SELECT id, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE user_id = @userId",
             new { userId = request.UserId },

@@ -83,11 +83,11 @@ public sealed class CreateUserHandler(DbSession session, IClock clock) : IReques
 
 public sealed record ListUsers(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<UserResponse>>, IPagedRequest;
 
-public sealed class ListUsersHandler(DbSession session) : IRequestHandler<ListUsers, Page<UserResponse>>
+public sealed class ListUsersHandler(DbSession session, Cursors cursors) : IRequestHandler<ListUsers, Page<UserResponse>>
 {
     public async Task<Page<UserResponse>> Handle(ListUsers request, CancellationToken cancellationToken)
     {
-        var page = await ListById.PageAsync<UserRow>(session, request, "SELECT id, name, role, team_id FROM users WHERE 1 = 1", new { }, cancellationToken);
+        var page = await ListById.PageAsync<UserRow>(session, cursors, request, "SELECT id, name, role, team_id FROM users WHERE 1 = 1", new { }, cancellationToken);
         return new Page<UserResponse>(page.Items.Select(u => u.ToResponse()).ToList(), page.NextCursor);
     }
 
