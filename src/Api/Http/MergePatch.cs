@@ -48,6 +48,10 @@ public static class MergePatch
             {
                 errors[member.Name] = ["Unknown field."];
             }
+            else if (member.Value.ValueKind == JsonValueKind.String && !IsCleanString(member.Value))
+            {
+                errors[member.Name] = [CleanText.Refused];
+            }
             else
             {
                 merged[member.Name] = JsonNode.Parse(member.Value.GetRawText());
@@ -60,5 +64,18 @@ public static class MergePatch
         }
 
         return merged.Deserialize<T>(options)!;
+    }
+
+    /// <summary>A string member holds text (no lone surrogate, which cannot even be read as a string) that <see cref="CleanText"/> accepts.</summary>
+    private static bool IsCleanString(JsonElement value)
+    {
+        try
+        {
+            return CleanText.IsClean(value.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }
