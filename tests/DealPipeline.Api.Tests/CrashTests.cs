@@ -17,15 +17,13 @@ namespace DealPipeline.Api.Tests;
 public sealed class CrashTests : IDisposable
 {
     private const int Writers = 8;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dealpipeline-crash", Guid.NewGuid().ToString("N"));
-
-    public CrashTests() => Directory.CreateDirectory(_folder);
+    private readonly TempFolder _folder = new("crash");
 
     [Fact]
     public async Task Killing_the_service_under_eight_writers_loses_no_acknowledged_write_and_strands_no_key()
     {
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("DEALPIPELINE_CRASH_ROUNDS"), out var r) ? r : 3;
-        var file = Path.Combine(_folder, "crash.db");
+        var file = _folder.File("crash.db");
         var acknowledged = new ConcurrentDictionary<string, long>();
         var unresolved = new ConcurrentDictionary<string, JsonObject>();
         JsonObject template;
@@ -123,15 +121,5 @@ public sealed class CrashTests : IDisposable
         return new JsonObject { ["companyId"] = company, ["parkId"] = park, ["sectorId"] = sector, ["ownerId"] = officer, ["intendedInvestment"] = 1000 };
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

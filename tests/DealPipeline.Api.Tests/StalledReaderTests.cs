@@ -14,14 +14,12 @@ namespace DealPipeline.Api.Tests;
 /// </summary>
 public sealed class StalledReaderTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dealpipeline-wal", Guid.NewGuid().ToString("N"));
-
-    public StalledReaderTests() => Directory.CreateDirectory(_folder);
+    private readonly TempFolder _folder = new("wal");
 
     [Fact]
     public async Task A_stalled_export_does_not_let_the_wal_grow_while_writers_write()
     {
-        var file = Path.Combine(_folder, "wal.db");
+        var file = _folder.File("wal.db");
         using var service = await ServiceProcess.StartAsync(file);
         using var admin = service.Client();
         async Task<long> Create(string path, object body) =>
@@ -39,8 +37,7 @@ public sealed class StalledReaderTests : IDisposable
         await using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             await db.OpenAsync();
-            var columns = string.Join(", ", await db.QueryAsync<string>("SELECT name FROM pragma_table_info('deals') WHERE name <> 'id'"));
-            await db.ExecuteAsync($"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) INSERT INTO deals ({columns}) SELECT {columns} FROM deals, n WHERE deals.id = @first", new { first });
+            await DealCopies.InsertAsync(db, first, 20_000);
             await db.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         }
 
@@ -80,15 +77,5 @@ public sealed class StalledReaderTests : IDisposable
         Assert.True(rest > 1_000_000, $"the export had only {rest} bytes left: it was not stalled");
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }
