@@ -67,11 +67,8 @@ public abstract class HardeningTests : ApiTest
             Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
             var policy = response.Headers.GetValues("Content-Security-Policy").Single();
             Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
-            Assert.DoesNotContain("unsafe-inline' 'self'; script", policy, StringComparison.Ordinal);
-            Assert.DoesNotContain("script-src 'unsafe", policy, StringComparison.Ordinal);
+            Assert.Contains(path.StartsWith("/swagger", StringComparison.Ordinal) ? "script-src 'self';" : "default-src 'none'", policy, StringComparison.Ordinal);
         }
-
-        Assert.Contains("script-src 'self'", (await Client.GetAsync("/swagger/index.html")).Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     [DbFact]
