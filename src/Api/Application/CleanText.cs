@@ -37,10 +37,6 @@ public static class CleanText
         return true;
     }
 
-    /// <summary>True when the text is on one line (names, titles): no tab or line break either.</summary>
-    public static bool IsSingleLine(string text) =>
-        text is not null && text.AsSpan().IndexOfAny('\n', '\r', '\t') < 0;
-
     private static bool IsRefused(char c) => c switch
     {
         '\t' or '\n' or '\r' => false,

@@ -75,13 +75,16 @@ public sealed class Idempotency(RequestDelegate next)
             // Another request with this key committed while this one ran: answer with what it stored.
             context.Response.Body = original;
             context.Response.Clear();
-            var stored = await store.FindAsync(key, context.RequestAborted);
-            if (stored is null)
+            if (await store.FindAsync(key, context.RequestAborted) is { } stored)
             {
-                throw;
+                await Answer(context, problems, stored, hash);
+            }
+            else
+            {
+                // Taken and already expired: only a retention shorter than the request could get here.
+                await WriteProblem(context, problems, StatusCodes.Status409Conflict, $"Another request with this {Header} was applied meanwhile; read the resource before retrying.");
             }
 
-            await Answer(context, problems, stored, hash);
             return;
         }
         finally

@@ -59,7 +59,9 @@ public sealed class ListAuditHandler(DbSession session, Cursors cursors) : IRequ
 {
     public async Task<Page<AuditEntry>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
-        var page = await ListById.PageAsync<Row>(session, cursors,
+        var page = await ListById.PageAsync<Row>(
+            session,
+            cursors,
             request,
             "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log " +
             "WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) " +

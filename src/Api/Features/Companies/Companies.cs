@@ -103,7 +103,9 @@ public sealed class ListCompaniesValidator : AbstractValidator<ListCompanies>
 public sealed class ListCompaniesHandler(DbSession session, Cursors cursors) : IRequestHandler<ListCompanies, Page<CompanyResponse>>
 {
     public Task<Page<CompanyResponse>> Handle(ListCompanies request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<CompanyResponse>(session, cursors,
+        ListById.PageAsync<CompanyResponse>(
+            session,
+            cursors,
             request,
             "SELECT id, name, credit_code, country, city FROM companies " +
             "WHERE (@q IS NULL OR name LIKE @q ESCAPE '\\' OR credit_code LIKE @q ESCAPE '\\')",

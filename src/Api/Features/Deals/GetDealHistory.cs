@@ -22,7 +22,9 @@ public sealed class GetDealHistoryHandler(DbSession session, DealAccess access, 
     {
         await DealQueries.GetAsync(session, access, request.Id, cancellationToken);
 
-        var page = await ListById.PageAsync<Row>(session, cursors,
+        var page = await ListById.PageAsync<Row>(
+            session,
+            cursors,
             request,
             "SELECT id, kind, from_value, to_value, on_date, at, reason, note, by_user_id FROM deal_history WHERE deal_id = @dealId",
             new { dealId = request.Id },

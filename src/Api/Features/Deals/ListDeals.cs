@@ -121,12 +121,23 @@ public sealed class ListDealsValidator : AbstractValidator<ListDeals>
 /// <summary>Builds the WHERE clause of the deal filters; shared by every query that filters deals.</summary>
 public static class DealFilterSql
 {
+    /// <summary>
+    /// The filters' condition on alias d, keeping only the deals <paramref name="visibleTo"/> may see.
+    /// Lists, exports and every report figure pass the caller's access, so that no figure counts a deal
+    /// its caller cannot list; null keeps every deal, for the one report that shows hidden deals under
+    /// their code names (the stale report).
+    /// </summary>
     public static async Task<(StringBuilder Where, DynamicParameters Args)> BuildAsync(
-        DbSession session, IDealFilter filter, bool includeDeleted, CancellationToken cancellationToken)
+        DbSession session, IDealFilter filter, bool includeDeleted, DealAccess? visibleTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var where = new StringBuilder(includeDeleted ? "1 = 1" : "d.deleted_at IS NULL");
         var args = new DynamicParameters();
+        if (visibleTo is not null)
+        {
+            where.Append(" AND ").Append(visibleTo.VisibleSql(args));
+        }
+
         void Add(string condition, string name, object? value)
         {
             if (value is not null)
@@ -210,8 +221,7 @@ public sealed class ListDealsHandler(DbSession session, DealAccess access, Curso
     {
         DealSorts.TryGet(request.Sort ?? (request.UpdatedSince is null ? "id" : "updatedAt"), out var sort);
         var limit = request.Limit ?? Cursor.DefaultLimit;
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, request.IncludeDeleted == true, cancellationToken);
-        where.Append(" AND ").Append(access.VisibleSql(args));
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, request.IncludeDeleted == true, access, cancellationToken);
         if (request.UpdatedSince is { } since)
         {
             where.Append(" AND d.updated_at >= @updatedSince");

@@ -247,7 +247,9 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
             args.Add("types", types);
         }
 
-        return ListById.PageAsync<EventResponse>(session, cursors,
+        return ListById.PageAsync<EventResponse>(
+            session,
+            cursors,
             request,
             $"SELECT {EventQueries.Columns} FROM events WHERE (@from IS NULL OR starts_on >= @from) AND (@to IS NULL OR starts_on <= @to){typeFilter}",
             args,

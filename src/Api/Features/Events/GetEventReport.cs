@@ -33,7 +33,6 @@ public sealed class GetEventReportValidator : AbstractValidator<GetEventReport>
 
 public sealed class GetEventReportHandler(DbSession session, DealAccess access) : IRequestHandler<GetEventReport, EventReport>
 {
-
     public async Task<EventReport> Handle(GetEventReport request, CancellationToken cancellationToken)
     {
         var evt = await EventQueries.GetAsync(session, request.Id, cancellationToken);

@@ -43,8 +43,7 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access) : I
 
     public async Task<IAsyncEnumerable<ExportDeals.Row>> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, cancellationToken);
-        where.Append(" AND ").Append(access.VisibleSql(args));
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, access, cancellationToken);
         if (request.UpdatedSince is { } since)
         {
             where.Append(" AND d.updated_at >= @updatedSince");

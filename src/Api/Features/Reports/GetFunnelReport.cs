@@ -30,8 +30,7 @@ public sealed class GetFunnelReportHandler(DbSession session, DealAccess access)
 {
     public async Task<FunnelReport> Handle(GetFunnelReport request, CancellationToken cancellationToken)
     {
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
-        where.Append(" AND ").Append(access.VisibleSql(args));
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
         args.Add("from", request.Period.From);
         args.Add("to", request.Period.To);
         var cohort = $"{where} AND d.opened_on >= @from AND d.opened_on <= @to";

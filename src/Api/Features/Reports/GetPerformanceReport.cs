@@ -55,8 +55,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
     public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
     {
         var (from, to) = (request.Period.From, request.Period.To);
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
-        where.Append(" AND ").Append(access.VisibleSql(args));
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
         args.Add("from", from);
         args.Add("to", to);
         args.Add("lost", (int)DealStatus.Lost);

@@ -92,8 +92,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             "any" => new[] { (int)DealStatus.Active, (int)DealStatus.OnHold },
             _ => new[] { (int)DealStatus.Active },
         };
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
-        where.Append(" AND ").Append(access.VisibleSql(args));
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
         args.Add("statuses", statuses);
         var groupColumn = request.GroupBy switch
         {

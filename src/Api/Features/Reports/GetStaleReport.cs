@@ -51,7 +51,8 @@ public sealed class GetStaleReportHandler(DbSession session, DealAccess access, 
     public async Task<StaleReport> Handle(GetStaleReport request, CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, cancellationToken);
+        // Hidden deals stay in the list, without id, company or amount, under their code names (see below).
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, visibleTo: null, cancellationToken);
         where.Append(CultureInfo.InvariantCulture, $" AND d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
         args.Add("cutoff", today.AddDays(-request.Days));
         args.Add("take", request.Limit + 1);

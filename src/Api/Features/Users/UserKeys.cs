@@ -120,7 +120,9 @@ public sealed class ListApiKeysHandler(DbSession session, ICurrentUser caller, C
     public async Task<Page<ApiKeyResponse>> Handle(ListApiKeys request, CancellationToken cancellationToken)
     {
         await UserKeys.RequireOwnOrAdminAsync(session, caller, request.UserId, cancellationToken);
-        return await ListById.PageAsync<ApiKeyResponse>(session, cursors,
+        return await ListById.PageAsync<ApiKeyResponse>(
+            session,
+            cursors,
             request,
             "SELECT id, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE user_id = @userId",
             new { userId = request.UserId },
