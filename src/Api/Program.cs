@@ -4,6 +4,7 @@ using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Demo;
 using DealPipeline.Api.Features.Activities;
 using DealPipeline.Api.Features.Audit;
+using DealPipeline.Api.Features.Changes;
 using DealPipeline.Api.Features.Events;
 using DealPipeline.Api.Features.Letters;
 using DealPipeline.Api.Features.Companies;
@@ -151,6 +152,7 @@ api.MapReports();
 api.MapTargets();
 api.MapExports();
 api.MapAudit();
+api.MapChanges();
 
 await app.RunAsync();
 

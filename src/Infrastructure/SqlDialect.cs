@@ -24,6 +24,12 @@ public abstract class SqlDialect
     /// <summary>Whole days from one date expression to another.</summary>
     public abstract string DaysBetween(string first, string last);
 
+    /// <summary>The change feed's sequence of row alias <paramref name="table"/> of <c>changes</c>, a BIGINT that grows in commit order.</summary>
+    public abstract string ChangeSequence(string table);
+
+    /// <summary>The condition that keeps only changes no open transaction can still be committed beneath.</summary>
+    public abstract string CommittedChange(string table);
+
     /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with its wildcards escaped by '\'.</summary>
     public static string Contains(string text)
     {
@@ -76,6 +82,11 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string DaysBetween(string first, string last) => $"CAST(julianday({last}) - julianday({first}) AS INTEGER)";
 
+    public override string ChangeSequence(string table) => $"{table}.sequence";
+
+    /// <summary>One writer at a time: whatever a reader sees committed, nothing can be committed beneath it later.</summary>
+    public override string CommittedChange(string table) => $"{table}.sequence IS NOT NULL";
+
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public override string CreateSchemaVersionTable =>
@@ -111,6 +122,10 @@ public sealed class SqlServerDialect : SqlDialect
         $"{selectFromWhere} ORDER BY {orderBy} OFFSET 0 ROWS FETCH NEXT @take ROWS ONLY";
 
     public override string DaysBetween(string first, string last) => $"DATEDIFF(day, {first}, {last})";
+
+    public override string ChangeSequence(string table) => $"CAST({table}.row_version AS BIGINT)";
+
+    public override string CommittedChange(string table) => $"{table}.row_version < MIN_ACTIVE_ROWVERSION()";
 
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 

@@ -114,7 +114,7 @@ public abstract class PlatformTests : ApiTest
             ("/api/v1/reports/pipeline", "get", ["200", "400"]),
             ("/api/v1/users/{userId}/keys", "post", ["201", "403", "404"]), ("/api/v1/users/{userId}/keys", "get", ["200", "403", "404"]),
             ("/api/v1/users/{userId}/keys/{keyId}", "delete", ["204", "403", "404"]),
-            ("/api/v1/audit", "get", ["200", "400", "403"]),
+            ("/api/v1/audit", "get", ["200", "400", "403"]), ("/api/v1/changes", "get", ["200", "400"]),
             ("/api/v1/deals/{id}/activities", "post", ["201", "400", "404"]), ("/api/v1/deals/{id}/activities", "get", ["200", "400", "404"]),
             ("/api/v1/letters", "post", ["201", "400", "404"]), ("/api/v1/letters", "get", ["200", "400"]), ("/api/v1/letters/{id}", "get", ["200", "404"]),
             ("/api/v1/events", "post", ["201", "400", "403"]), ("/api/v1/events", "get", ["200", "400"]), ("/api/v1/events/{id}", "get", ["200", "404"]),

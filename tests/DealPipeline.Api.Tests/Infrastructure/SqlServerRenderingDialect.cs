@@ -34,6 +34,10 @@ public sealed class SqlServerRenderingDialect : SqlDialect
 
     public override string DaysBetween(string first, string last) => Render(_sqlite.DaysBetween(first, last), _sqlServer.DaysBetween(first, last));
 
+    public override string ChangeSequence(string table) => Render(_sqlite.ChangeSequence(table), _sqlServer.ChangeSequence(table));
+
+    public override string CommittedChange(string table) => Render(_sqlite.CommittedChange(table), _sqlServer.CommittedChange(table));
+
     public override DbConnection CreateConnection(string connectionString) => _sqlite.CreateConnection(connectionString);
 
     public override bool IsTransient(Exception exception) => _sqlite.IsTransient(exception);

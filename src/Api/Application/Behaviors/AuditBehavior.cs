@@ -26,8 +26,8 @@ public interface IChangesDeal
 
 /// <summary>
 /// Writes one audit row for every command that succeeds, in the command's own transaction: who,
-/// when, which command, on what, and the entity before (for deal changes) and after. Secrets in
-/// an answer (a new API key) are never written.
+/// when, which command, on what, and the entity before (for deal changes) and after; and its row
+/// in the change feed (<see cref="ChangeFeed"/>). Secrets in an answer (a new API key) are never written.
 /// </summary>
 public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurrentUser caller, DealAccess access, IClock clock, IOptions<JsonOptions> json)
     : IPipelineBehavior<TRequest, TResponse>
@@ -57,13 +57,13 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
 
         var response = await next();
         var after = response is Unit or null ? null : Serialize(response);
-        var id = audited.AuditId
-            ?? (response is not null && response.GetType().GetProperty("Id")?.GetValue(response) is long created ? created.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        var id = audited.AuditId ?? Property<long>(response, "Id")?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var at = clock.UtcNow;
         await session.ExecuteAsync(
             "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES (@at, @userId, @actor, @action, @entity, @entityId, @before, @after)",
             new
             {
-                at = clock.UtcNow,
+                at,
                 userId = caller.UserId,
                 actor = caller.Actor,
                 action = Action,
@@ -73,8 +73,21 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
                 after,
             },
             cancellationToken);
+        if (ChangeFeed.IsRecorded(audited.AuditEntity))
+        {
+            var dealId = (request as IChangesDeal)?.Id ?? Property<long>(response, "DealId") ?? (audited.AuditEntity == "deal" ? Property<long>(response, "Id") : null);
+            await ChangeFeed.RecordAsync(
+                session,
+                new ChangeFeed.Change(audited.AuditEntity, id, ChangeFeed.KindOf(Action), Property<int>(response, "Version"), dealId, caller.UserId, caller.Actor, at),
+                cancellationToken);
+        }
+
         return response;
     }
+
+    private static T? Property<T>(object? value, string name)
+        where T : struct =>
+        value?.GetType().GetProperty(name)?.GetValue(value) is T found ? found : null;
 
     private string Serialize(object value)
     {

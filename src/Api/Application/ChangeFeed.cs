@@ -1,0 +1,48 @@
+using DealPipeline.Infrastructure;
+
+namespace DealPipeline.Api.Application;
+
+/// <summary>
+/// Records every committed write in the <c>changes</c> table, in the write's own transaction: no
+/// change without its row, no row without its change, numbered in commit order. BI readers pull it
+/// (<c>GET /api/v1/changes</c>), and its latest number is the data version that report ETags carry.
+/// API keys are left out: they are nobody's data but their owner's.
+/// </summary>
+public static class ChangeFeed
+{
+    /// <summary>What a command did, by its name: created, deleted, stageChanged, statusChanged, or updated.</summary>
+    public static string KindOf(string command) => command switch
+    {
+        "MoveDealStage" => "stageChanged",
+        "ChangeDealStatus" => "statusChanged",
+        "RecordDealMilestone" => "milestoneRecorded",
+        _ when command.StartsWith("Create", StringComparison.Ordinal) || command.StartsWith("Add", StringComparison.Ordinal) => "created",
+        _ when command.StartsWith("Delete", StringComparison.Ordinal) => "deleted",
+        _ => "updated",
+    };
+
+    public static bool IsRecorded(string entity) => entity != "apiKey";
+
+    public static Task RecordAsync(DbSession session, Change change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.ExecuteAsync(
+            """
+            INSERT INTO changes (entity, entity_id, kind, version, deal_id, by_user_id, actor, at)
+            VALUES (@Entity, @EntityId, @Kind, @Version, @DealId, @ByUserId, @Actor, @At)
+            """,
+            change,
+            cancellationToken);
+    }
+
+    /// <summary>The sequence of the latest committed change (0 for none): the data version.</summary>
+    public static async Task<long> VersionAsync(DbSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var dialect = session.Dialect;
+        return await session.ExecuteScalarAsync<long?>(
+            $"SELECT MAX({dialect.ChangeSequence("c")}) FROM changes c WHERE {dialect.CommittedChange("c")}", null, cancellationToken) ?? 0;
+    }
+
+    public sealed record Change(string Entity, string? EntityId, string Kind, int? Version, long? DealId, long? ByUserId, string Actor, DateTimeOffset At);
+}
