@@ -60,6 +60,8 @@ services.AddHostedService<IdempotencyPurge>();
 services.AddSingleton<ApiKeyCache>();
 services.AddSingleton<CursorKey>();
 services.AddScoped<Cursors>();
+services.AddMemoryCache(o => o.SizeLimit = ReportCaching.MaxEntries);
+services.AddScoped<ReportCaching>();
 services.AddApplication(typeof(Program).Assembly);
 Validation.UseCamelCaseNames();
 

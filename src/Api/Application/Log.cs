@@ -2,7 +2,7 @@ namespace DealPipeline.Api.Application;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
     public static partial void Handled(ILogger logger, string request, double elapsedMs);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "{Request} failed with {Exception} after {ElapsedMs:0.0} ms")]

@@ -114,6 +114,7 @@ public static class EventEndpoints
         group.MapGet("/{id:long}/report", async (long id, int? plannedWithinYears, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetEventReport(id, plannedWithinYears ?? 2), ct)))
             .WithName("GetEventReport").Allow(Policies.Read)
+            .AddEndpointFilter<ReportCaching>().Produces(StatusCodes.Status304NotModified)
             .WithSummary("What the event yielded, in one call.")
             .WithDescription(
                 "Over the deals whose sourceEventId is the event, lost and deleted ones left out: companiesEngaged (distinct companies), deals, " +

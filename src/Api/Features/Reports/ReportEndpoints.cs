@@ -1,5 +1,6 @@
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using MediatR;
 
@@ -9,7 +10,8 @@ public static class ReportEndpoints
 {
     public static void MapReports(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/reports").WithTags("Reports");
+        var group = api.MapGroup("/reports").WithTags("Reports").AddEndpointFilter<ReportCaching>()
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
         group.MapGet("/pipeline", async ([AsParameters] PipelineQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
             .WithName("GetPipelineReport").Allow(Policies.Read)
