@@ -11,21 +11,18 @@ public sealed class Database : IDisposable
     /// <summary>
     /// SQLite's page cache per connection, in KiB. The cache is per connection and a pooled
     /// connection keeps it, so the process holds up to this much for every connection it has ever
-    /// needed at once: 32 MiB each grew a process to 1 GB under 32 concurrent readers and never gave
-    /// it back. Reads go through the memory-mapped file instead (<see cref="MmapBytes"/>), which is
-    /// the operating system's page cache, shared by every connection and given back under pressure.
+    /// needed at once: 32 MiB each grew a process to 1 GB under 32 concurrent readers. Pages that
+    /// miss it are read from the operating system's page cache, which every connection shares and
+    /// the kernel gives back under pressure; measured over 100,000 deals, 2 MiB answers the reports
+    /// as fast as 8 MiB did, and a 256 MiB memory map counted the whole file into the process.
     /// </summary>
     public const int CacheKiB = 2048;
-
-    /// <summary>How much of the database file SQLite reads through a shared memory map.</summary>
-    public const long MmapBytes = 256L * 1024 * 1024;
 
     /// <summary>The size the WAL file is cut back to after a checkpoint (it grows while readers hold old snapshots).</summary>
     public const long JournalSizeLimitBytes = 64L * 1024 * 1024;
 
     private static readonly string SqliteSetup =
-        $"PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -{CacheKiB}; " +
-        $"PRAGMA mmap_size = {MmapBytes}; PRAGMA journal_size_limit = {JournalSizeLimitBytes};";
+        $"PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -{CacheKiB}; PRAGMA journal_size_limit = {JournalSizeLimitBytes};";
 
     /// <summary>The physical SQLite connections already set up: a pooled connection keeps its settings, so they run once per physical connection.</summary>
     private readonly ConditionalWeakTable<object, object> _setUp = [];

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Features.Reports;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using DealPipeline.Domain;

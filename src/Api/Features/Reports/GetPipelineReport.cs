@@ -34,6 +34,9 @@ public sealed class ReportOptions
         ["landed"] = 1.0m,
     };
 
+    /// <summary>Keep computed reports in memory per data version (see ReportCaching); off only to measure the reports' own cost.</summary>
+    public bool CacheResults { get; init; } = true;
+
     public decimal ProbabilityOf(Stage stage) =>
         StageProbabilities.TryGetValue(Names.Of(stage), out var p) ? p : 0m;
 }

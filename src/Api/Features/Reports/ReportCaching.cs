@@ -4,7 +4,7 @@ using DealPipeline.Api.Application;
 using DealPipeline.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace DealPipeline.Api.Http;
+namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>
 /// Reports answer with an ETag made of the data version (the change feed's latest sequence) and
@@ -16,7 +16,7 @@ namespace DealPipeline.Api.Http;
 /// change feed's last row. Writes made outside the service (a restore, a hand edit) do not move
 /// the version: restart the service after one.
 /// </summary>
-public sealed class ReportCaching(DbSession session, DealAccess access, ICurrentUser caller, IClock clock, IMemoryCache cache) : IEndpointFilter
+public sealed class ReportCaching(DbSession session, DealAccess access, ICurrentUser caller, IClock clock, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<ReportOptions> options) : IEndpointFilter
 {
     public const int MaxEntries = 1000;
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
@@ -33,6 +33,11 @@ public sealed class ReportCaching(DbSession session, DealAccess access, ICurrent
         if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (!options.Value.CacheResults)
+        {
+            return await next(context);
         }
 
         if (cache.TryGetValue(etag, out var cached))
