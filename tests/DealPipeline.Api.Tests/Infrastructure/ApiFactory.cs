@@ -44,6 +44,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Demo:Seed"] = "false",
             ["Auth:BootstrapAdminKey"] = BootstrapAdminKey,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Tests send many requests without a key, or with a key not yet looked up, from one
+            // address; the budget for those is tested on its own (HardeningSettingsTests).
+            ["RateLimit:UnknownKeyPermitsPerSecond"] = "100000",
+            ["RateLimit:UnknownKeyBurst"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
