@@ -42,7 +42,18 @@ public sealed record Cursor(string Sort, string? Value, long Id)
     private sealed record Wire(string? S, string? V, long I);
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+/// <summary>
+/// A page of a list: its items, the cursor to the next page (null on the last), and the next
+/// page's full URL, which generic REST clients and Power Query follow as it is (also sent as
+/// <c>Link: &lt;…&gt;; rel="next"</c>).
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
+{
+    public string? Next { get; init; }
+
+    /// <summary>The same page with its items mapped to another shape.</summary>
+    public Page<TOut> Select<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), NextCursor) { Next = Next };
+}
 
 public static class Paging
 {
@@ -72,7 +83,30 @@ public sealed class Cursors(CursorKey key, IHttpContextAccessor http)
         }
 
         var items = rows.Take(limit).ToList();
-        return new Page<T>(items, Seal(cursorOf(items[^1])));
+        var next = Seal(cursorOf(items[^1]));
+        return new Page<T>(items, next) { Next = NextLink("cursor", next) };
+    }
+
+    /// <summary>
+    /// The URL of the next page: this request's URL with <paramref name="parameter"/> set to
+    /// <paramref name="value"/> (and any of <paramref name="replaces"/> left out); also answered as
+    /// a <c>Link</c> header with rel="next".
+    /// </summary>
+    public string? NextLink(string parameter, string value, params string[] replaces)
+    {
+        if (http.HttpContext is not { } context)
+        {
+            return null;
+        }
+
+        var request = context.Request;
+        var query = QueryString.Create(request.Query
+            .Where(p => !string.Equals(p.Key, parameter, StringComparison.OrdinalIgnoreCase) && !replaces.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>(parameter, value)));
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}";
+        context.Response.Headers.Link = $"<{url}>; rel=\"next\"";
+        return url;
     }
 
     /// <summary>Reads a cursor given back by the client; a tampered one, another caller's, or one from another query or sort is a 400.</summary>

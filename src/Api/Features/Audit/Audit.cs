@@ -74,7 +74,7 @@ public sealed class ListAuditHandler(DbSession session, Cursors cursors) : IRequ
                 to = request.To is { } t ? ChinaTime.StartOf(t.AddDays(1)) : (DateTimeOffset?)null,
             },
             cancellationToken);
-        return new Page<AuditEntry>(page.Items.Select(r => r.ToEntry()).ToList(), page.NextCursor);
+        return page.Select(r => r.ToEntry());
     }
 
     private sealed record Row : IHasId

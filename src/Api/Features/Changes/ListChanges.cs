@@ -11,7 +11,11 @@ namespace DealPipeline.Api.Features.Changes;
 public sealed record ChangeItem(long Sequence, string Entity, string? Id, string Kind, int? Version, long? By, DateTimeOffset At);
 
 /// <summary>A page of the feed: pass <see cref="LastSequence"/> as <c>after</c> next time.</summary>
-public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long LastSequence, string? NextCursor);
+public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long LastSequence, string? NextCursor)
+{
+    /// <summary>The next page's full URL when more may follow (also a Link header).</summary>
+    public string? Next { get; init; }
+}
 
 public sealed record ListChanges : IQuery<ChangePage>
 {
@@ -37,7 +41,7 @@ public sealed class ListChangesValidator : AbstractValidator<ListChanges>
     }
 }
 
-public sealed class ListChangesHandler(DbSession session, DealAccess access) : IRequestHandler<ListChanges, ChangePage>
+public sealed class ListChangesHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListChanges, ChangePage>
 {
     public async Task<ChangePage> Handle(ListChanges request, CancellationToken cancellationToken)
     {
@@ -56,7 +60,13 @@ public sealed class ListChangesHandler(DbSession session, DealAccess access) : I
         var rows = (await session.QueryAsync<Row>(sql, args, cancellationToken)).ToList();
         var items = rows.Select(r => new ChangeItem(r.Sequence, r.Entity, r.EntityId, r.Kind, r.Version, r.ByUserId, r.At)).ToList();
         var last = items.Count > 0 ? items[^1].Sequence : after;
-        return new ChangePage(items, last, items.Count == limit ? last.ToString(CultureInfo.InvariantCulture) : null);
+        if (items.Count < limit)
+        {
+            return new ChangePage(items, last, null);
+        }
+
+        var next = last.ToString(CultureInfo.InvariantCulture);
+        return new ChangePage(items, last, next) { Next = cursors.NextLink("after", next, "cursor") };
     }
 
     private sealed record Row

@@ -29,7 +29,7 @@ public sealed class GetDealHistoryHandler(DbSession session, DealAccess access, 
             "SELECT id, kind, from_value, to_value, on_date, at, reason, note, by_user_id FROM deal_history WHERE deal_id = @dealId",
             new { dealId = request.Id },
             cancellationToken);
-        return new Page<DealHistoryItem>(page.Items.Select(r => r.ToItem()).ToList(), page.NextCursor);
+        return page.Select(r => r.ToItem());
     }
 
     private sealed record Row : IHasId

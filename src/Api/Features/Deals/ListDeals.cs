@@ -64,6 +64,19 @@ public record DealFilterQuery : IDealFilter
 
     /// <summary>Deals changed at or after this instant (ISO 8601 with an offset or Z).</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
+
+    /// <summary>Deals changed before this instant: with updatedSince, the half-open window since ≤ updatedAt &lt; before that BI incremental refresh pushes down.</summary>
+    public DateTimeOffset? UpdatedBefore { get; init; }
+}
+
+public sealed class DealFilterQueryValidator : AbstractValidator<DealFilterQuery>
+{
+    public DealFilterQueryValidator()
+    {
+        RuleFor(x => x.UpdatedBefore)
+            .Must((query, before) => before is null || query.UpdatedSince is null || before > query.UpdatedSince)
+            .WithMessage("'updatedBefore' is later than updatedSince.");
+    }
 }
 
 public sealed record ListDeals : DealFilterQuery, IQuery<Page<DealListItem>>
@@ -136,6 +149,12 @@ public static class DealFilterSql
         if (visibleTo is not null)
         {
             where.Append(" AND ").Append(visibleTo.VisibleSql(args));
+        }
+
+        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before })
+        {
+            Add("d.updated_at >= @updatedSince", "updatedSince", since);
+            Add("d.updated_at < @updatedBefore", "updatedBefore", before);
         }
 
         void Add(string condition, string name, object? value)
@@ -222,11 +241,6 @@ public sealed class ListDealsHandler(DbSession session, DealAccess access, Curso
         DealSorts.TryGet(request.Sort ?? (request.UpdatedSince is null ? "id" : "updatedAt"), out var sort);
         var limit = request.Limit ?? Cursor.DefaultLimit;
         var (where, args) = await DealFilterSql.BuildAsync(session, request, request.IncludeDeleted == true, access, cancellationToken);
-        if (request.UpdatedSince is { } since)
-        {
-            where.Append(" AND d.updated_at >= @updatedSince");
-            args.Add("updatedSince", since);
-        }
 
         if (cursors.Read(request.Cursor, sort.Key) is { } cursor)
         {
@@ -248,7 +262,7 @@ public sealed class ListDealsHandler(DbSession session, DealAccess access, Curso
         var sql = session.Dialect.Limit($"SELECT {DealQueries.Columns} FROM deals d WHERE {where}", sort.OrderBy);
         var rows = (await session.QueryAsync<DealQueries.DealRow>(sql, args, cancellationToken)).ToList();
         var page = cursors.Page(rows, limit, row => new Cursor(sort.Key, sort.ValueOf(row), row.Id));
-        return new Page<DealListItem>(page.Items.Select(r => r.ToListItem()).ToList(), page.NextCursor);
+        return page.Select(r => r.ToListItem());
     }
 
     private static object ParseValue(DealSorts sort, string? value)

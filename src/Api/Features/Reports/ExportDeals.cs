@@ -44,11 +44,6 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access) : I
     public async Task<IAsyncEnumerable<ExportDeals.Row>> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
         var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, access, cancellationToken);
-        if (request.UpdatedSince is { } since)
-        {
-            where.Append(" AND d.updated_at >= @updatedSince");
-            args.Add("updatedSince", since);
-        }
 
         var sql = session.Dialect.Limit(
             $"""
@@ -84,7 +79,12 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access) : I
     }
 }
 
-/// <summary>Writes the export as CSV: UTF-8 with a byte-order mark (so that Excel reads Chinese), one header row, flushed as it goes.</summary>
+/// <summary>
+/// Writes the export as CSV: UTF-8 with a byte-order mark (so that Excel reads Chinese), one header
+/// row, flushed as it goes. A value that starts with =, +, -, @, a tab or a carriage return is
+/// written with a leading apostrophe, so that a spreadsheet shows it as text instead of running it
+/// as a formula (CsvHelper's injection escaping). Timestamps are China Standard Time to the second.
+/// </summary>
 public static class DealsCsv
 {
     private const int FlushEvery = 500;
@@ -131,7 +131,8 @@ public static class DealsCsv
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        var configuration = new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape };
+        await using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
         foreach (var (header, _) in Columns)
         {
             csv.WriteField(header);
@@ -162,5 +163,6 @@ public static class DealsCsv
 
     private static string? Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -21,8 +21,10 @@ public static class ExportEndpoints
             .WithSummary("Every deal matching the list filters as CSV, in id order: UTF-8 with a byte-order mark (Excel reads Chinese), one header row, streamed.")
             .WithDescription(
                 "Filters: stage, status, source (comma-separated), parkId, sectorId (with descendants), ownerId, teamId, sourceEventId, isKeyProject, q, " +
-                "updatedSince. Columns: the deal's fields (amounts in its currency with two decimals, dates YYYY-MM-DD, timestamps UTC) and the names of " +
-                "its company, park, sector, owner and team. Confidential deals the caller may not see are left out.")
+                "updatedSince, updatedBefore. Columns: the deal's fields (amounts in its currency with two decimals, dates YYYY-MM-DD, timestamps " +
+                "China Standard Time as YYYY-MM-DD HH:mm:ss) and the names of its company, park, sector, owner and team. A value starting with =, +, -, @, " +
+                "a tab or a carriage return is written with a leading apostrophe, so that a spreadsheet never runs it as a formula. " +
+                "Confidential deals the caller may not see are left out.")
             .WithProblems(400);
     }
 }

@@ -88,7 +88,7 @@ public sealed class ListUsersHandler(DbSession session, Cursors cursors) : IRequ
     public async Task<Page<UserResponse>> Handle(ListUsers request, CancellationToken cancellationToken)
     {
         var page = await ListById.PageAsync<UserRow>(session, cursors, request, "SELECT id, name, role, team_id FROM users WHERE 1 = 1", new { }, cancellationToken);
-        return new Page<UserResponse>(page.Items.Select(u => u.ToResponse()).ToList(), page.NextCursor);
+        return page.Select(u => u.ToResponse());
     }
 
     private sealed record UserRow : IHasId

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DealPipeline.Api.Tests.Infrastructure;
+using DealPipeline.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DealPipeline.Api.Tests;
+
+/// <summary>What BI tools and Excel get: next links to follow, a half-open update window, a CSV a spreadsheet cannot be attacked through.</summary>
+public abstract class BiFeedTests : ApiTest
+{
+    private readonly MovableTime _time = new(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero));
+
+    protected override Action<IServiceCollection>? Services => services => services.AddSingleton<TimeProvider>(_time);
+
+    [DbFact]
+    public async Task Following_next_links_to_the_end_reads_every_item_once_with_a_link_header_beside_each()
+    {
+        var w = await CreateWorld();
+        var ids = new List<long>();
+        for (var i = 0; i < 7; i++)
+        {
+            ids.Add(Id(await Deal(w, name: "项目" + i)));
+        }
+
+        var seen = new List<long>();
+        string? next = "/api/v1/deals?limit=3&stage=contact";
+        var pages = 0;
+        while (next is not null)
+        {
+            var response = await Client.GetAsync(new Uri(next, UriKind.RelativeOrAbsolute));
+            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            seen.AddRange(page["items"]!.AsArray().Select(d => Id(d!)));
+            next = page["next"]?.GetValue<string>();
+            Assert.Equal(next is null, !response.Headers.Contains("Link"));
+            if (next is not null)
+            {
+                Assert.Equal($"<{next}>; rel=\"next\"", response.Headers.GetValues("Link").Single());
+                Assert.StartsWith("http://localhost/api/v1/deals?", next, StringComparison.Ordinal);
+                Assert.Contains("stage=contact", next, StringComparison.Ordinal);
+            }
+
+            pages++;
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(ids, seen);
+
+        // The change feed's next link pages on by sequence.
+        var changes = await GetOk("/api/v1/changes?after=0&limit=2");
+        var following = await GetOk(changes["next"]!.GetValue<string>());
+        Assert.True(following["items"]!.AsArray()[0]!["sequence"]!.GetValue<long>() > changes["lastSequence"]!.GetValue<long>());
+    }
+
+    [DbFact]
+    public async Task Updated_since_and_before_select_a_half_open_window()
+    {
+        var w = await CreateWorld();
+        var first = Id(await Deal(w, name: "早"));
+        _time.Advance(TimeSpan.FromHours(1));
+        var second = Id(await Deal(w, name: "中"));
+        _time.Advance(TimeSpan.FromHours(1));
+        var third = Id(await Deal(w, name: "晚"));
+        string At(int hours) => Uri.EscapeDataString(new DateTimeOffset(2026, 11, 20, 1 + hours, 0, 0, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture));
+
+        async Task<IEnumerable<long>> Window(string query) => (await GetOk("/api/v1/deals?" + query))["items"]!.AsArray().Select(d => Id(d!));
+        Assert.Equal([first, second], await Window($"updatedBefore={At(2)}"));
+        Assert.Equal([second], await Window($"updatedSince={At(1)}&updatedBefore={At(2)}"));
+        Assert.Equal([second, third], await Window($"updatedSince={At(1)}"));
+        var csv = Encoding.UTF8.GetString(await (await Client.GetAsync($"/api/v1/export/deals.csv?updatedSince={At(1)}&updatedBefore={At(2)}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        await AssertProblem(await Client.GetAsync($"/api/v1/deals?updatedSince={At(2)}&updatedBefore={At(1)}"), HttpStatusCode.BadRequest, "updatedBefore");
+    }
+
+    [DbFact]
+    public async Task The_csv_never_carries_a_formula_and_writes_timestamps_in_china_standard_time()
+    {
+        var w = await CreateWorld();
+        foreach (var name in new[] { "=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "\t=1", "正常的名字" })
+        {
+            await Deal(w, name: name);
+        }
+
+        var csv = Encoding.UTF8.GetString(await (await Client.GetAsync("/api/v1/export/deals.csv")).Content.ReadAsByteArrayAsync());
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var names = lines.Skip(1).Select(line => line.Split(',')[1]).ToList();
+        Assert.All(names.Take(5), n => Assert.True(n.TrimStart('"').StartsWith('\''), $"not neutralised: {n}"));
+        Assert.Equal("正常的名字", names[5]);
+        Assert.Contains(",2026-11-20 09:00:00,", lines[1], StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteBiFeedTests : BiFeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SqlServerBiFeedTests : BiFeedTests, IRunsOnSqlServer
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}
