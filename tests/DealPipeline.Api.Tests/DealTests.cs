@@ -162,10 +162,17 @@ public abstract class DealTests : ApiTest
         await AssertProblem(await Send(HttpMethod.Post, $"/api/v1/deals/{Id(deal)}/transitions", new { to = "letters" }, headers: stale), HttpStatusCode.PreconditionFailed);
         await AssertProblem(await Send(HttpMethod.Post, $"/api/v1/deals/{Id(deal)}/status", new { status = "onHold" }, headers: stale), HttpStatusCode.PreconditionFailed);
         await AssertProblem(await Send(HttpMethod.Delete, $"/api/v1/deals/{Id(deal)}", headers: stale), HttpStatusCode.PreconditionFailed);
-        await AssertProblem(await Send(HttpMethod.Patch, $"/api/v1/deals/{Id(deal)}", new { name = "y" }, headers: new Dictionary<string, string> { ["If-Match"] = "W/\"2\"" }), HttpStatusCode.BadRequest, "If-Match");
+
+        // RFC 9110: a weak tag, or a tag this API never issued, matches nothing: the condition is false, 412.
+        foreach (var tag in new[] { "W/\"2\"", "\"stale-etag\"", "\"1\", W/\"2\"" })
+        {
+            await AssertProblem(await Send(HttpMethod.Patch, $"/api/v1/deals/{Id(deal)}", new { name = "y" }, headers: new Dictionary<string, string> { ["If-Match"] = tag }), HttpStatusCode.PreconditionFailed);
+        }
+
+        await AssertProblem(await Send(HttpMethod.Patch, $"/api/v1/deals/{Id(deal)}", new { name = "y" }, headers: new Dictionary<string, string> { ["If-Match"] = "3, garbage" }), HttpStatusCode.BadRequest, "If-Match");
 
         Assert.Equal(before, await Snapshot());
-        var fresh = await Send(HttpMethod.Patch, $"/api/v1/deals/{Id(deal)}", new { name = "y" }, headers: new Dictionary<string, string> { ["If-Match"] = "\"2\"" });
+        var fresh = await Send(HttpMethod.Patch, $"/api/v1/deals/{Id(deal)}", new { name = "y" }, headers: new Dictionary<string, string> { ["If-Match"] = "\"1\", \"2\"" });
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         var any = await Send(HttpMethod.Patch, $"/api/v1/deals/{Id(deal)}", new { name = "z" }, headers: new Dictionary<string, string> { ["If-Match"] = "*" });
         Assert.Equal(HttpStatusCode.OK, any.StatusCode);

@@ -10,10 +10,12 @@ public static class ETags
     public static string Format(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
-    /// The version that <c>If-Match</c> requires, or null when the header is absent or <c>*</c>.
-    /// A header that names several ETags, or a weak one, cannot be checked against one version: 400.
+    /// The <c>If-Match</c> condition, or null when the header is absent or <c>*</c>. Following
+    /// RFC 9110, the strong tags listed are compared with the current one, and a weak tag or a tag
+    /// we never issued matches nothing (412, not 400). Only a header that is not a list of entity
+    /// tags at all is a 400.
     /// </summary>
-    public static int? ExpectedVersion(HttpRequest request)
+    public static IfMatch? ExpectedVersion(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.IfMatch.ToString();
@@ -22,13 +24,17 @@ public static class ETags
             return null;
         }
 
-        if (EntityTagHeaderValue.TryParseStrictList([header], out var tags) && tags.Count == 1 && !tags[0].IsWeak
-            && int.TryParse(tags[0].Tag.AsSpan(1, tags[0].Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        if (!EntityTagHeaderValue.TryParseStrictList([header], out var tags) || tags.Count == 0)
         {
-            return version;
+            throw ProblemException.Invalid("If-Match", "If-Match is * or a list of entity tags as returned by GET, e.g. \"3\".");
         }
 
-        throw ProblemException.Invalid("If-Match", "If-Match must be one strong ETag as returned by GET, e.g. \"3\", or *.");
+        var versions = tags
+            .Where(t => !t.IsWeak && t != EntityTagHeaderValue.Any)
+            .Select(t => int.TryParse(t.Tag.AsSpan(1, t.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1)
+            .Where(v => v >= 0)
+            .ToHashSet();
+        return new IfMatch(versions);
     }
 
     public static void Set(HttpResponse response, int version)

@@ -10,7 +10,7 @@ namespace DealPipeline.Api.Features.Deals;
 public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment);
 
 /// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
-public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, int? ExpectedVersion)
+public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, IfMatch? ExpectedVersion)
     : ICommand<DealResponse>, IAudited, IChangesDeal
 {
     string IAudited.AuditEntity => "deal";
@@ -51,7 +51,7 @@ public sealed class MoveDealStageHandler(DbSession session, DealRepository deals
 public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On);
 
 /// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
-public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, int? ExpectedVersion)
+public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, IfMatch? ExpectedVersion)
     : ICommand<DealResponse>, IAudited, IChangesDeal
 {
     string IAudited.AuditEntity => "deal";
@@ -102,7 +102,7 @@ public sealed class ChangeDealStatusHandler(DbSession session, DealRepository de
 public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On);
 
 /// <summary>Dates construction start or production start of a landed deal.</summary>
-public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, int? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal
+public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal
 {
     string IAudited.AuditEntity => "deal";
 
@@ -132,7 +132,7 @@ public sealed class RecordDealMilestoneHandler(DbSession session, DealRepository
 }
 
 /// <summary>Soft-deletes a deal: it disappears from reads and reports, and incremental pulls see its tombstone.</summary>
-public sealed record DeleteDeal(long Id, int? ExpectedVersion) : ICommand<Unit>, IAudited, IChangesDeal
+public sealed record DeleteDeal(long Id, IfMatch? ExpectedVersion) : ICommand<Unit>, IAudited, IChangesDeal
 {
     string IAudited.AuditEntity => "deal";
 

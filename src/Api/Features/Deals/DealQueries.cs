@@ -29,7 +29,7 @@ public static class DealQueries
     /// The deal a command is about to change: 404 if it does not exist for the caller, 403 if
     /// they may see but not change it, 412 if <paramref name="expectedVersion"/> is stale.
     /// </summary>
-    public static async Task<Deal> LoadAsync(DealRepository deals, DealAccess access, long id, int? expectedVersion, CancellationToken cancellationToken)
+    public static async Task<Deal> LoadAsync(DealRepository deals, DealAccess access, long id, IfMatch? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(access);
@@ -44,7 +44,7 @@ public static class DealQueries
             throw new ProblemException(StatusCodes.Status403Forbidden, "Forbidden", "You may change only the deals you own or that belong to your team.");
         }
 
-        if (expectedVersion is not null && expectedVersion != deal.Version)
+        if (expectedVersion?.Allows(deal.Version) == false)
         {
             throw ProblemException.PreconditionFailed(deal.Version);
         }

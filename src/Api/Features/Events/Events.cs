@@ -158,7 +158,7 @@ public sealed class GetEventHandler(DbSession session) : IRequestHandler<GetEven
     public Task<EventResponse> Handle(GetEvent request, CancellationToken cancellationToken) => EventQueries.GetAsync(session, request.Id, cancellationToken);
 }
 
-public sealed record PatchEvent(long Id, JsonElement Patch, int? ExpectedVersion) : ICommand<EventResponse>, IAudited
+public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<EventResponse>, IAudited
 {
     string IAudited.AuditEntity => "event";
 
@@ -179,7 +179,7 @@ public sealed class PatchEventHandler(DbSession session, IClock clock, IValidato
     public async Task<EventResponse> Handle(PatchEvent request, CancellationToken cancellationToken)
     {
         var current = await EventQueries.GetAsync(session, request.Id, cancellationToken);
-        if (request.ExpectedVersion is not null && request.ExpectedVersion != current.Version)
+        if (request.ExpectedVersion?.Allows(current.Version) == false)
         {
             throw ProblemException.PreconditionFailed(current.Version);
         }
