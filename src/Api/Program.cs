@@ -129,6 +129,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RequestLimits>();
+app.UseMiddleware<KnownQueryParameters>();
 app.UseMiddleware<Idempotency>();
 
 app.MapOpenApi().AllowAnonymous().DisableRateLimiting();

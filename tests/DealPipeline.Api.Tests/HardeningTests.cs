@@ -58,6 +58,27 @@ public abstract class HardeningTests : ApiTest
     }
 
     [DbFact]
+    public async Task An_unknown_query_parameter_is_a_400_naming_it_as_an_unknown_body_field_is()
+    {
+        var w = await CreateWorld();
+        await Deal(w);
+        foreach (var (path, parameter) in new[]
+                 {
+                     ("/api/v1/export/deals.csv?stauts=lost", "stauts"),
+                     ("/api/v1/deals?stage=contact&pageSize=10", "pageSize"),
+                     ("/api/v1/reports/pipeline?groupby=stage&parkid=1&from=2026-01-01", "from"),
+                     ("/api/v1/fx-rates?limit=1", "limit"),
+                     ($"/api/v1/deals/{w.Park}?expand=company", "expand"),
+                 })
+        {
+            await AssertProblem(await Client.GetAsync(path), HttpStatusCode.BadRequest, parameter);
+        }
+
+        // Names are matched without regard to case, as the binder does.
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/v1/reports/pipeline?GroupBy=stage&ParkId=" + w.Park)).StatusCode);
+    }
+
+    [DbFact]
     public async Task Answers_forbid_sniffing_framing_and_foreign_scripts()
     {
         foreach (var path in new[] { "/api/v1/parks", "/openapi/v1.json", "/swagger/index.html", "/api/v1/deals/424242" })

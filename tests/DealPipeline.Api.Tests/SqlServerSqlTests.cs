@@ -91,10 +91,12 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await GetOk($"/api/v1/deals/{a}/history?limit=1");
         await Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" });
         await Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" });
-        foreach (var list in new[] { "parks", "sectors", "teams", "users", "companies?q=康", "fx-rates", "changes?after=1" })
+        foreach (var list in new[] { "parks", "sectors", "teams", "users", "companies?q=康", "changes?after=1" })
         {
             await GetOk($"/api/v1/{list}{(list.Contains('?', StringComparison.Ordinal) ? "&" : "?")}limit=1");
         }
+
+        await GetOk("/api/v1/fx-rates");
 
         var filters = $"stage=contact,negotiation&status=active&parkId={world.Park}&sectorId={world.Biomed}&ownerId={world.Officer}&teamId={world.Team}" +
                       $"&source=event&sourceEventId=1&isKeyProject=true&q=%25&updatedSince=2020-01-01T00:00:00Z&includeDeleted=true";
