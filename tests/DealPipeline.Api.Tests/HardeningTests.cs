@@ -58,6 +58,26 @@ public abstract class HardeningTests : ApiTest
     }
 
     [DbFact]
+    public async Task Every_problem_carries_a_stable_code_a_client_can_branch_on()
+    {
+        var w = await CreateWorld();
+        var deal = Id(await Deal(w));
+        async Task<string?> CodeOf(HttpResponseMessage response) =>
+            System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]?.GetValue<string>();
+
+        Assert.Equal("stage.same", await CodeOf(await Post($"/api/v1/deals/{deal}/transitions", new { to = "contact" })));
+
+        await Move(deal, "negotiation");
+        Assert.Equal("reason.required", await CodeOf(await Post($"/api/v1/deals/{deal}/transitions", new { to = "contact" })));
+        Assert.Equal("validation", await CodeOf(await Post("/api/v1/parks", new { name = "" })));
+        Assert.Equal("notFound", await CodeOf(await Client.GetAsync("/api/v1/deals/99999")));
+        Assert.Equal("unauthorized", await CodeOf(await Factory.ClientWithKey(null).GetAsync("/api/v1/deals")));
+        Assert.Equal("preconditionFailed", await CodeOf(await Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", new { name = "x" }, headers: new Dictionary<string, string> { ["If-Match"] = "\"9\"" })));
+        await SetStatus(deal, "lost", "funding");
+        Assert.Equal("deal.notActive", await CodeOf(await Post($"/api/v1/deals/{deal}/transitions", new { to = "signed" })));
+    }
+
+    [DbFact]
     public async Task An_unknown_query_parameter_is_a_400_naming_it_as_an_unknown_body_field_is()
     {
         var w = await CreateWorld();

@@ -50,13 +50,20 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
             v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
             null,
             StatusCodes.Status400BadRequest),
-        DomainException { Field: not null } d => Validation(new Dictionary<string, string[]> { [d.Field] = [d.Message] }, d.Message, StatusCodes.Status400BadRequest),
-        DomainException d => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = d.Message },
+        DomainException { Field: not null } d => WithCode(Validation(new Dictionary<string, string[]> { [d.Field] = [d.Message] }, d.Message, StatusCodes.Status400BadRequest), d.Code),
+        DomainException d => WithCode(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = d.Message }, d.Code),
         BadHttpRequestException b => FromBadRequest(b),
         JsonException j => FromJson(j),
         OperationCanceledException => new ProblemDetails { Status = 499, Title = "Client closed request" },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
     };
+
+    /// <summary>A domain rule's own code (stage.same, deal.notActive …) instead of the status's generic one.</summary>
+    private static ProblemDetails WithCode(ProblemDetails problem, string code)
+    {
+        problem.Extensions[ProblemWriter.CodeMember] = code;
+        return problem;
+    }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
     {

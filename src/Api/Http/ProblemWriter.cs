@@ -17,6 +17,9 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>The member that carries a stable, machine-readable error code.</summary>
+    public const string CodeMember = "code";
+
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -28,9 +31,35 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
         problem.Type ??= TypeOf(problem.Status.Value);
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+        if (!problem.Extensions.ContainsKey(CodeMember))
+        {
+            problem.Extensions[CodeMember] = CodeOf(problem.Status.Value);
+        }
+
         http.Response.ContentType = ContentType;
         return new ValueTask(JsonSerializer.SerializeAsync(http.Response.Body, problem, problem.GetType(), json.Value.SerializerOptions, http.RequestAborted));
     }
+
+    /// <summary>
+    /// The code of a problem no rule named more precisely: what a client can branch on without
+    /// reading prose. Domain rules carry their own (see docs/errors.md).
+    /// </summary>
+    public static string CodeOf(int status) => status switch
+    {
+        400 => "validation",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "notFound",
+        409 => "conflict",
+        412 => "preconditionFailed",
+        413 => "payloadTooLarge",
+        415 => "unsupportedMediaType",
+        422 => "idempotencyKeyReused",
+        429 => "rateLimited",
+        503 => "unavailable",
+        >= 500 => "internal",
+        _ => "error",
+    };
 
     /// <summary>The RFC 9110 section that defines a status, as ASP.NET Core's own writer names it.</summary>
     private static string? TypeOf(int status) => status switch
