@@ -21,6 +21,7 @@ using DealPipeline.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,11 @@ services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.Section)
     .Validate(o => o.AllowedOrigins.All(CorsSettings.IsOrigin), "Cors:AllowedOrigins lists origins written scheme://host[:port], without a path or a trailing slash.")
     .ValidateOnStart();
 services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
+services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+    .Validate(o => o.KnownProxies.All(ProxyOptions.IsAddress), "ForwardedHeaders:KnownProxies lists IP addresses.")
+    .Validate(o => o.KnownNetworks.All(ProxyOptions.IsNetwork), "ForwardedHeaders:KnownNetworks lists networks in CIDR notation, e.g. 10.20.0.0/24.")
+    .ValidateOnStart();
+services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ConfigureForwardedHeaders>();
 services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
     .Validate(o => o.StageProbabilities.Values.All(p => p is >= 0m and <= 1m), "Reports:StageProbabilities are between 0 and 1.")
@@ -107,6 +113,8 @@ if (app.Configuration.GetValue<bool?>("Demo:Seed") ?? (provider == DatabaseProvi
         CancellationToken.None);
 }
 
+// First: everything after it, the rate limiter and every link built, sees the client's scheme, host and address.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<ApiResponseHeaders>();
