@@ -227,6 +227,40 @@ public sealed class SqliteHardeningTests : HardeningTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// Two requests that both find a name free and both insert it: the second insert breaks the
+    /// unique index. SQLite's single writer never lets that race happen here (the second request's
+    /// check runs after the first commits), SQL Server's isolation does; the violation itself is
+    /// produced for real and given to the service's exception handler.
+    /// </summary>
+    [Fact]
+    public async Task A_unique_key_race_lost_at_insert_is_a_409_not_a_500()
+    {
+        await PostOk("/api/v1/parks", new { name = "杭州医药港", city = "杭州" });
+        Exception? violation = null;
+        await using (var session = new DbSession(Factory.Database))
+        {
+            try
+            {
+                await session.ExecuteAsync("INSERT INTO parks (name, city, created_at) VALUES ('杭州医药港', '杭州', '2026-11-22')", null, default);
+            }
+            catch (Exception e)
+            {
+                violation = e;
+            }
+        }
+
+        Assert.NotNull(violation);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = Factory.Services };
+        context.Response.Body = new MemoryStream();
+        var handler = Factory.Services.GetServices<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>().Single();
+        Assert.True(await handler.TryHandleAsync(context, violation!, default));
+        Assert.Equal(409, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(context.Response.Body)!;
+        Assert.Equal("conflict", problem["code"]!.GetValue<string>());
+    }
+
     /// <summary>SQLite only: the copies are made with SQLite's pragma_table_info.</summary>
     [Fact]
     public async Task Reports_sum_amounts_at_the_bounds_exactly_where_an_int64_would_overflow()

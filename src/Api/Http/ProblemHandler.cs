@@ -22,7 +22,11 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
         ArgumentNullException.ThrowIfNull(httpContext);
         var problem = database.Dialect.IsTransient(exception)
             ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = "The database is busy or unreachable; nothing was applied. Retry in a moment." }
-            : ToProblem(exception);
+            : database.Dialect.IsUniqueViolation(exception)
+
+                // A name checked free a moment ago and taken by a concurrent request before this one committed.
+                ? new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "Something with the same unique name or code was created at the same time; nothing was applied. Read it, or choose another." }
+                : ToProblem(exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers.RetryAfter = "1";
