@@ -97,6 +97,17 @@ public sealed partial class SqlServerSqlTests : ApiTest
         }
 
         await GetOk("/api/v1/fx-rates");
+        foreach (var (path, patch) in new (string, object)[]
+                 {
+                     ($"/api/v1/parks/{world.Park}", new { city = "杭州市" }), ($"/api/v1/teams/{world.Team}", new { name = "专班二" }),
+                     ($"/api/v1/sectors/{world.Drugs}", new { name = "创新药物" }), ($"/api/v1/users/{world.Officer}", new { teamId = world.Team }),
+                     ($"/api/v1/companies/{world.Company}", new { city = "杭州" }),
+                 })
+        {
+            await GetOk(path);
+            var corrected = await Send(HttpMethod.Patch, path, patch, "application/merge-patch+json");
+            Assert.True(corrected.IsSuccessStatusCode, $"PATCH {path}: {(int)corrected.StatusCode}");
+        }
 
         var filters = $"stage=contact,negotiation&status=active&parkId={world.Park}&sectorId={world.Biomed}&ownerId={world.Officer}&teamId={world.Team}" +
                       $"&source=event&sourceEventId=1&isKeyProject=true&q=%25&updatedSince=2020-01-01T00:00:00Z&includeDeleted=true";

@@ -10,8 +10,12 @@ using MediatR;
 
 namespace DealPipeline.Api.Features.Companies;
 
-public sealed record CompanyResponse : IHasId
+public sealed record CompanyResponse : IHasId, IVersioned
 {
+    /// <summary>The row's version: answered as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Version { get; init; } = 1;
+
     public long Id { get; init; }
 
     public string Name { get; init; } = "";
@@ -40,6 +44,7 @@ public static class CompanyEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListCompanies").Allow(Policies.Read).WithSummary("Lists companies in id order; q matches part of the name or the credit code.")
             .WithProblems(400);
+        group.MapReadAndCorrect<CompanyResponse>("company", Policies.WorkDeals, id => new GetCompany(id), (id, patch, ifMatch) => new PatchCompany(id, patch, ifMatch));
     }
 }
 
@@ -69,13 +74,7 @@ public sealed class CreateCompanyHandler(DbSession session, IClock clock) : IReq
 {
     public async Task<CompanyResponse> Handle(CreateCompany request, CancellationToken cancellationToken)
     {
-        var company = new CompanyResponse
-        {
-            Name = request.Name!.Trim(),
-            CreditCode = request.CreditCode?.Trim().ToUpperInvariant(),
-            Country = request.Country!.Trim().ToUpperInvariant(),
-            City = string.IsNullOrWhiteSpace(request.City) ? null : request.City.Trim(),
-        };
+        var company = Normalise(request);
         if (company.CreditCode is not null
             && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM companies WHERE credit_code = @CreditCode", company, cancellationToken) > 0)
         {
@@ -87,6 +86,19 @@ public sealed class CreateCompanyHandler(DbSession session, IClock clock) : IReq
             new { company.Name, company.CreditCode, company.Country, company.City, At = clock.UtcNow },
             cancellationToken);
         return company with { Id = id };
+    }
+
+    /// <summary>A company's fields as stored: trimmed, codes in capitals, an empty city none.</summary>
+    public static CompanyResponse Normalise(CreateCompany fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return new CompanyResponse
+        {
+            Name = fields.Name!.Trim(),
+            CreditCode = string.IsNullOrWhiteSpace(fields.CreditCode) ? null : fields.CreditCode.Trim().ToUpperInvariant(),
+            Country = fields.Country!.Trim().ToUpperInvariant(),
+            City = string.IsNullOrWhiteSpace(fields.City) ? null : fields.City.Trim(),
+        };
     }
 }
 

@@ -9,8 +9,12 @@ using MediatR;
 
 namespace DealPipeline.Api.Features.Parks;
 
-public sealed record ParkResponse : IHasId
+public sealed record ParkResponse : IHasId, IVersioned
 {
+    /// <summary>The row's version: answered as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Version { get; init; } = 1;
+
     public long Id { get; init; }
 
     public string Name { get; init; } = "";
@@ -34,6 +38,7 @@ public static class ParkEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListParks").Allow(Policies.Read).WithSummary("Lists parks in id order.")
             .WithProblems(400);
+        group.MapReadAndCorrect<ParkResponse>("park", Policies.Admin, id => new GetPark(id), (id, patch, ifMatch) => new PatchPark(id, patch, ifMatch));
     }
 }
 

@@ -10,8 +10,12 @@ using MediatR;
 
 namespace DealPipeline.Api.Features.Sectors;
 
-public sealed record SectorResponse : IHasId
+public sealed record SectorResponse : IHasId, IVersioned
 {
+    /// <summary>The row's version: answered as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Version { get; init; } = 1;
+
     public long Id { get; init; }
 
     public string Name { get; init; } = "";
@@ -37,6 +41,7 @@ public static class SectorEndpoints
             .WithName("ListSectors").Allow(Policies.Read)
             .WithSummary("Lists the sector tree flat, in id order (a parent always before its children), each with its parentId.")
             .WithProblems(400);
+        group.MapReadAndCorrect<SectorResponse>("sector", Policies.Admin, id => new GetSector(id), (id, patch, ifMatch) => new PatchSector(id, patch, ifMatch));
     }
 }
 

@@ -9,8 +9,12 @@ using MediatR;
 
 namespace DealPipeline.Api.Features.Teams;
 
-public sealed record TeamResponse : IHasId
+public sealed record TeamResponse : IHasId, IVersioned
 {
+    /// <summary>The row's version: answered as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Version { get; init; } = 1;
+
     public long Id { get; init; }
 
     public string Name { get; init; } = "";
@@ -32,6 +36,7 @@ public static class TeamEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListTeams").Allow(Policies.Read).WithSummary("Lists teams in id order.")
             .WithProblems(400);
+        group.MapReadAndCorrect<TeamResponse>("team", Policies.Admin, id => new GetTeam(id), (id, patch, ifMatch) => new PatchTeam(id, patch, ifMatch));
     }
 }
 

@@ -45,6 +45,11 @@ public static class UserKeyEndpoints
             .WithName("ListApiKeys")
             .WithSummary("Lists a user's keys (admins for anyone, others for themselves) with their first characters, creation, last use and revocation.")
             .WithProblems(400, 403, 404);
+        group.MapGet("/{keyId:long}", async (long userId, long keyId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetApiKey(userId, keyId), ct)))
+            .WithName("GetApiKey")
+            .WithSummary("Reads one of a user's keys (admins for anyone, others for themselves): its first characters, creation, last use and revocation; never the key.")
+            .WithProblems(403, 404);
         group.MapDelete("/{keyId:long}", async (long userId, long keyId, IMediator mediator, ApiKeyCache keys, CancellationToken ct) =>
             {
                 await mediator.Send(new RevokeApiKey(userId, keyId), ct);

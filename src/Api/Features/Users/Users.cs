@@ -13,8 +13,12 @@ namespace DealPipeline.Api.Features.Users;
 /// <summary>A new user and their first API key, shown this once: only its hash is stored.</summary>
 public sealed record CreatedUserResponse(long Id, string Name, Role Role, long? TeamId, string ApiKey, long ApiKeyId);
 
-public sealed record UserResponse : IHasId
+public sealed record UserResponse : IHasId, IVersioned
 {
+    /// <summary>The row's version: answered as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Version { get; init; } = 1;
+
     public long Id { get; init; }
 
     public string Name { get; init; } = "";
@@ -44,6 +48,15 @@ public static class UserEndpoints
             .WithName("ListUsers").WithSummary("Lists users in id order.")
             .Allow(Policies.Read)
             .WithProblems(400);
+        group.MapReadAndCorrect<UserResponse>("user", Policies.Admin, id => new GetUser(id), (id, patch, ifMatch) => new PatchUser(id, patch, ifMatch))
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var result = await next(context);
+
+                // A user's role or team is part of what their keys may do: after the commit, look keys up again.
+                context.HttpContext.RequestServices.GetRequiredService<Http.Security.ApiKeyCache>().Forget();
+                return result;
+            });
     }
 }
 
