@@ -47,7 +47,7 @@ services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
 services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ConfigureForwardedHeaders>();
 services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
-    .Validate(o => o.StageProbabilities.Values.All(p => p is >= 0m and <= 1m), "Reports:StageProbabilities are between 0 and 1.")
+    .Validate(o => o.StageProbabilities.Values.All(p => p is >= 0m and <= 1m && p * 100m == decimal.Truncate(p * 100m)), "Reports:StageProbabilities are between 0 and 1, in whole percent (at most two decimals).")
     .ValidateOnStart();
 services.AddSingleton<Database>();
 services.AddSingleton(sp => TransientFaults.CreatePipeline(sp.GetRequiredService<Database>().Dialect, sp.GetRequiredService<ILoggerFactory>().CreateLogger("DealPipeline.TransientFaults")));

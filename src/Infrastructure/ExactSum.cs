@@ -10,7 +10,8 @@ namespace DealPipeline.Infrastructure;
 /// </summary>
 public static class ExactSum
 {
-    private const long Split = 10_000_000;
+    /// <summary>Where an amount is split: value / Split and value % Split.</summary>
+    public const long Split = 10_000_000;
 
     /// <summary>The two SUM columns <c>{alias}_hi</c> and <c>{alias}_lo</c> of a non-negative BIGINT expression.</summary>
     public static string Of(string expression, string alias) =>

@@ -36,22 +36,71 @@ public abstract class PipelineReportTests : ApiTest
         Assert.Equal(exact, Money(negotiation["intendedInvestment"]));
         Assert.Equal("52333303001487.51", negotiation["intendedInvestment"]!.ToJsonString());
         Assert.Equal(exact, Money(report["total"]!["intendedInvestment"]));
-        Assert.Equal(Fen(exact * 0.3m), Money(negotiation["weightedInvestment"]));
+
+        // Weighted per deal, then summed: the figure every grouping of the same deals adds up to.
+        Assert.Equal(amounts.Sum(a => Fen(a * 0.3m)), Money(negotiation["weightedInvestment"]));
+    }
+
+    [DbFact]
+    public async Task Totals_are_the_same_under_every_grouping_and_equal_the_sum_of_their_rows_to_the_fen()
+    {
+        var world = await CreateWorld();
+        var otherPark = await Park("济南国际医学科学中心", "济南");
+        var otherTeam = await Team("深圳招商工作组");
+        var otherOwner = await User("周杰", "officer", otherTeam);
+        await SetRate("USD", 7.1237m, DaysAgo(30));
+        var random = new Random(11);
+        var expectedWeighted = 0m;
+        var expectedIntended = 0m;
+        for (var i = 0; i < 40; i++)
+        {
+            var stage = Stages[i % 5];
+            var usd = i % 7 == 0;
+
+            // Amounts with odd fen, so that every per-row rounding would drift from a per-deal one.
+            var amount = random.Next(1, 90_000_000) + random.Next(0, 100) / 100m + 0.33m;
+            var extra = new Dictionary<string, object?>
+            {
+                ["stage"] = stage,
+                ["parkId"] = i % 2 == 0 ? world.Park : otherPark,
+                ["ownerId"] = i % 3 == 0 ? otherOwner : world.Officer,
+                ["source"] = i % 4 == 0 ? "event" : "referral",
+                ["currency"] = usd ? "USD" : "CNY",
+            };
+            if (stage is "signed" or "landed")
+            {
+                extra["contractedInvestment"] = 1m;
+            }
+
+            await Deal(world, extra, $"对账项目{i}", amount);
+            var cny = usd ? Fen(amount * 7.1237m) : amount;
+            expectedIntended += cny;
+            expectedWeighted += Fen(cny * Probability[i % 5]);
+        }
+
+        foreach (var groupBy in new[] { "stage", "sector", "park", "owner", "team", "source" })
+        {
+            var report = await GetOk($"/api/v1/reports/pipeline?groupBy={groupBy}");
+            var rows = report["rows"]!.AsArray();
+            Assert.Equal(expectedIntended, Money(report["total"]!["intendedInvestment"]));
+            Assert.Equal(expectedWeighted, Money(report["total"]!["weightedInvestment"]));
+            Assert.Equal(rows.Sum(r => Money(r!["weightedInvestment"])), Money(report["total"]!["weightedInvestment"]));
+            Assert.Equal(rows.Sum(r => Money(r!["intendedInvestment"])), Money(report["total"]!["intendedInvestment"]));
+        }
     }
 
     [DbFact]
     public async Task Every_stage_has_a_row_in_pipeline_order_and_only_the_live_pipeline_counts()
     {
         var world = await CreateWorld();
-        var expected = Stages.ToDictionary(s => s, _ => (Count: 0L, Sum: 0m));
-        var weighted = 0m;
+        var expected = Stages.ToDictionary(s => s, _ => (Count: 0L, Sum: 0m, Weighted: 0m));
         var random = new Random(7);
         for (var i = 0; i < 12; i++)
         {
             var stage = Stages[i % 4];
             var amount = random.Next(1, 1_000_000_000) + random.Next(0, 100) / 100m;
             await Deal(world, new { stage }, $"项目{i}", amount);
-            expected[stage] = (expected[stage].Count + 1, expected[stage].Sum + amount);
+            expected[stage] = (expected[stage].Count + 1, expected[stage].Sum + amount, expected[stage].Weighted + Fen(amount * Probability[Array.IndexOf(Stages, stage)]));
         }
 
         var lost = Id(await Deal(world, new { stage = "signed" }, "终止项目", 777));
@@ -71,18 +120,17 @@ public abstract class PipelineReportTests : ApiTest
         Assert.Equal(["接洽", "洽谈", "三书", "签约", "落地"], rows.Select(r => r!["label"]!.GetValue<string>()));
         for (var i = 0; i < Stages.Length; i++)
         {
-            var (count, sum) = expected[Stages[i]];
+            var (count, sum, weighted) = expected[Stages[i]];
             Assert.Equal(count, rows[i]!["count"]!.GetValue<long>());
             Assert.Equal(sum, Money(rows[i]!["intendedInvestment"]));
-            Assert.Equal(Fen(sum * Probability[i]), Money(rows[i]!["weightedInvestment"]));
-            weighted += Fen(sum * Probability[i]);
+            Assert.Equal(weighted, Money(rows[i]!["weightedInvestment"]));
         }
 
         Assert.Equal(0, rows[4]!["count"]!.GetValue<long>());
         Assert.Equal("0.00", rows[4]!["intendedInvestment"]!.ToJsonString());
         Assert.Equal(12, report["total"]!["count"]!.GetValue<long>());
         Assert.Equal(expected.Values.Sum(v => v.Sum), Money(report["total"]!["intendedInvestment"]));
-        Assert.Equal(weighted, Money(report["total"]!["weightedInvestment"]));
+        Assert.Equal(expected.Values.Sum(v => v.Weighted), Money(report["total"]!["weightedInvestment"]));
 
         var any = Rows(await GetOk("/api/v1/reports/pipeline?status=any"));
         Assert.Equal(expected["letters"].Count + 1, any["letters"]["count"]!.GetValue<long>());

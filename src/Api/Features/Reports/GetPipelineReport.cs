@@ -37,6 +37,9 @@ public sealed class ReportOptions
     /// <summary>Keep computed reports in memory per data version (see ReportCaching); off only to measure the reports' own cost.</summary>
     public bool CacheResults { get; init; } = true;
 
+    /// <summary>A stage's probability in whole percent (probabilities have at most two decimals).</summary>
+    public long PercentOf(Stage stage) => (long)(ProbabilityOf(stage) * 100m);
+
     public decimal ProbabilityOf(Stage stage) =>
         StageProbabilities.TryGetValue(Names.Of(stage), out var p) ? p : 0m;
 }
@@ -76,10 +79,10 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
 
 /// <summary>
 /// Live deals, grouped, with their count and the CNY sum of their intended investment.
-/// A non-CNY amount is converted at the rate in force on the report's date, applied to each
-/// currency's subtotal within a row and rounded half away from zero to the fen; weighted
-/// investment applies each stage's probability to each stage's CNY subtotal, rounded likewise.
-/// The total is the sum of the rows. With a past <c>asOf</c>, each deal opened by then is counted
+/// Each deal is converted and weighted on its own: a non-CNY amount at the rate in force on the
+/// report's date, rounded half away from zero to the fen, then its stage's probability applied
+/// and rounded likewise; rows sum the deals' figures and the total sums the rows, so every
+/// grouping has the same total and every total is the sum of its rows to the fen. With a past <c>asOf</c>, each deal opened by then is counted
 /// at the stage and status its history gives for the end of that day, with its current amounts.
 /// </summary>
 public sealed class GetPipelineReportHandler(DbSession session, DealAccess access, IClock clock, IOptions<ReportOptions> options)
@@ -111,36 +114,53 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         // database aggregates in one ordered index scan, without sorting.
         var keySelect = groupColumn == "stage" ? "" : $"d.{groupColumn} AS group_key, ";
         var keyGroup = groupColumn == "stage" ? "" : $"d.{groupColumn}, ";
-        string sql;
+        string stage, from, live, statusGroup;
         if (asOf >= today)
         {
-            sql = $"SELECT {keySelect}d.stage, d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")} " +
-                  $"FROM deals d WHERE {where} AND d.status IN @statuses GROUP BY d.status, {keyGroup}d.stage, d.currency";
+            (stage, from, live, statusGroup) = ("d.stage", "deals d", $"{where} AND d.status IN @statuses", "d.status, ");
         }
         else
         {
             // Each deal's state at the end of asOf is its one history entry in force then.
             args.Add("asOf", asOf);
-            sql = $"SELECT {keySelect}h.stage_after AS stage, d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")} " +
-                  $"FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after IN @statuses AND {where} " +
-                  $"GROUP BY {keyGroup}h.stage_after, d.currency";
+            (stage, from, live, statusGroup) = ("h.stage_after", "deal_history h JOIN deals d ON d.id = h.deal_id",
+                $"{DealState.InForce("h", "@asOf")} AND h.status_after IN @statuses AND {where}", "");
         }
 
-        // Status splits the buckets only for the index's sake: merge them before converting and rounding.
-        var buckets = (await session.QueryAsync<Bucket>(sql, args, cancellationToken))
-            .GroupBy(b => (Key: request.GroupBy == PipelineGrouping.Stage ? b.Stage : b.GroupKey, b.Stage, b.Currency))
-            .Select(g => (GroupKey: g.Key.Key, g.Key.Stage, g.Key.Currency, Deals: g.Sum(b => b.Deals), Intended: g.Sum(b => b.Intended)))
-            .ToList();
+        // Weighted investment is rounded per deal, then summed, so that every grouping has the same
+        // total and each total is the sum of its rows to the fen. For CNY deals the database does it
+        // exactly in integers: with an amount split as hi·10^7 + lo (ExactSum) and a probability of
+        // P percent, a deal's weighted fen are hi·P·10^5 + round(lo·P / 100), and only the second
+        // part needs rounding. Foreign-currency deals (a few) are read one by one and converted,
+        // then weighted, per deal here.
+        var percent = string.Join(" ", Enum.GetValues<Stage>().Select(s =>
+        {
+            args.Add("p" + (int)s, options.Value.PercentOf(s));
+            return $"WHEN {(int)s} THEN @p{(int)s}";
+        }));
+        var cnySql =
+            $"""
+            SELECT {keySelect}{stage} AS stage, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")},
+                   SUM(((d.intended_minor % {ExactSum.Split}) * CASE {stage} {percent} END + 50) / 100) AS weighted_lo
+            FROM {from} WHERE {live} AND d.currency = 'CNY' GROUP BY {statusGroup}{keyGroup}{stage}
+            """;
+        var foreignSql = $"SELECT {keySelect}{stage} AS stage, d.currency, d.intended_minor FROM {from} WHERE {live} AND d.currency <> 'CNY'";
         var rates = await FxRates.FxRates.InForceAsync(session, asOf, cancellationToken);
-        var probabilities = options.Value;
+        var buckets = (await session.QueryAsync<CnyBucket>(cnySql, args, cancellationToken))
+            .Select(b => (b.GroupKey, b.Stage, b.Deals, Intended: b.Intended, Weighted: (b.IntendedHi * options.Value.PercentOf((Stage)b.Stage) * (ExactSum.Split / 100m)) + b.WeightedLo))
+            .Concat((await session.QueryAsync<ForeignDeal>(foreignSql, args, cancellationToken)).Select(d =>
+            {
+                var cny = FxRates.FxRates.ToCny(d.Currency, d.IntendedMinor, rates);
+                return (d.GroupKey, d.Stage, Deals: 1L, Intended: cny, Weighted: Money.Convert(cny, options.Value.ProbabilityOf((Stage)d.Stage)));
+            }));
         var rows = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
         var order = new List<string>();
         const string NoKey = "\0";
         if (request.GroupBy == PipelineGrouping.Stage)
         {
-            foreach (var stage in Enum.GetValues<Stage>())
+            foreach (var s in Enum.GetValues<Stage>())
             {
-                var key = ((int)stage).ToString(CultureInfo.InvariantCulture);
+                var key = ((int)s).ToString(CultureInfo.InvariantCulture);
                 rows[key] = (0, 0, 0);
                 order.Add(key);
             }
@@ -148,16 +168,13 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
 
         foreach (var bucket in buckets)
         {
-            var key = bucket.GroupKey?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
-            var cny = FxRates.FxRates.ToCny(bucket.Currency, bucket.Intended, rates);
-            var weighted = Money.Convert(cny, probabilities.ProbabilityOf((Stage)bucket.Stage));
-            rows.TryGetValue(key, out var sum);
-            if (!rows.ContainsKey(key))
+            var key = (request.GroupBy == PipelineGrouping.Stage ? bucket.Stage : bucket.GroupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
+            if (!rows.TryGetValue(key, out var sum))
             {
                 order.Add(key);
             }
 
-            rows[key] = (sum.Count + bucket.Deals, sum.Intended + cny, sum.Weighted + weighted);
+            rows[key] = (sum.Count + bucket.Deals, sum.Intended + bucket.Intended, sum.Weighted + bucket.Weighted);
         }
 
         var labels = await LabelsAsync(request.GroupBy, rows.Keys.Where(k => k != NoKey).ToList(), request.English, cancellationToken);
@@ -220,13 +237,11 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         return names;
     }
 
-    private sealed record Bucket
+    private sealed record CnyBucket
     {
         public long? GroupKey { get; init; }
 
         public long Stage { get; init; }
-
-        public string Currency { get; init; } = "";
 
         public long Deals { get; init; }
 
@@ -234,7 +249,20 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
 
         public long IntendedLo { get; init; }
 
+        public long WeightedLo { get; init; }
+
         public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
+    }
+
+    private sealed record ForeignDeal
+    {
+        public long? GroupKey { get; init; }
+
+        public long Stage { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public long IntendedMinor { get; init; }
     }
 
     private sealed record NameRow

@@ -19,9 +19,10 @@ public static class ReportEndpoints
             .WithDescription(
                 "Lost deals are never counted. status: active (default), onHold, or any (active and on hold). With groupBy=stage every stage has a row, " +
                 "in pipeline order, zeros included; other groupings list the groups that have deals, largest first (key null: no team). Keys are " +
-                "stage or source names, or ids as strings. Labels are Chinese unless Accept-Language prefers English. Non-CNY deals are converted at the " +
-                "rate in force on asOf, per currency subtotal, rounded half away from zero to the fen; weighted investment applies the configured stage " +
-                "probabilities (Reports:StageProbabilities; defaults contact 0.1, negotiation 0.3, letters 0.5, signed 0.8, landed 1.0). asOf (default " +
+                "stage or source names, or ids as strings. Labels are Chinese unless Accept-Language prefers English. Each deal is converted and weighted " +
+                "on its own (a non-CNY deal at the rate in force on asOf), rounded half away from zero to the fen, then summed: every grouping has the " +
+                "same total, and each total is the sum of its rows. Weighted investment applies the configured stage probabilities " +
+                "(Reports:StageProbabilities, in whole percent; defaults contact 0.1, negotiation 0.3, letters 0.5, signed 0.8, landed 1.0). asOf (default " +
                 "today, China Standard Time) rebuilds stage and status at the end of that day from the history; amounts are the deals' current ones. " +
                 "sectorId includes descendants.")
             .WithProblems(400);
