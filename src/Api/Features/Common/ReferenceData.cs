@@ -85,9 +85,63 @@ public static class ReferenceData
             .WithProblems(400, 404, 409, 412);
     }
 
-    private static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
     {
         ["id"] = "The id is set by the server.",
         ["version"] = "The version is set by the server; send it as If-Match to guard a change.",
     };
+}
+
+/// <summary>Reading one row of reference data by id.</summary>
+public interface IGetReference
+{
+    long Id { get; }
+}
+
+/// <summary>Correcting one row of reference data with a merge patch.</summary>
+public interface IPatchReference
+{
+    long Id { get; }
+
+    JsonElement Patch { get; }
+
+    IfMatch? ExpectedVersion { get; }
+}
+
+/// <summary>Reads the row of <typeparamref name="TRequest"/>'s id from <paramref name="select"/>; 404 when there is none.</summary>
+public abstract class GetReferenceHandler<TRequest, T>(DbSession session, string select, string resource) : IRequestHandler<TRequest, T>
+    where TRequest : IRequest<T>, IGetReference
+{
+    public Task<T> Handle(TRequest request, CancellationToken cancellationToken) =>
+        ReferenceData.GetAsync<T>(session, select, request.Id, resource, cancellationToken);
+}
+
+/// <summary>
+/// Corrects a row: reads it, merges the patch into its create command's fields, checks If-Match
+/// and the create command's validator, lets the resource apply the fields (normalising them, and
+/// refusing what it must), and writes them with the version moved on.
+/// </summary>
+public abstract class PatchReferenceHandler<TRequest, T, TFields>(
+    DbSession session, IValidator<TFields> validator, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, string select, string resource, string table)
+    : IRequestHandler<TRequest, T>
+    where TRequest : IRequest<T>, IPatchReference
+    where T : class, IVersioned
+{
+    protected DbSession Session => session;
+
+    public async Task<T> Handle(TRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var current = await ReferenceData.GetAsync<T>(session, select, request.Id, resource, cancellationToken);
+        var fields = await ReferenceData.MergeAsync(FieldsOf(current), current.Version, request.Patch, request.ExpectedVersion, validator, json.Value.SerializerOptions, cancellationToken);
+        var (changed, set, columns) = await ApplyAsync(current, fields, cancellationToken);
+        await ReferenceData.UpdateAsync(session, table, set, current, columns, cancellationToken);
+        return changed;
+    }
+
+    /// <summary>The row's writable fields, as its create command carries them.</summary>
+    protected abstract TFields FieldsOf(T current);
+
+    /// <summary>The corrected row (its version one more), the SET clause and its arguments.</summary>
+    protected abstract Task<(T Changed, string Set, object Columns)> ApplyAsync(T current, TFields fields, CancellationToken cancellationToken);
 }

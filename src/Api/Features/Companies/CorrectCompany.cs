@@ -4,22 +4,18 @@ using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Infrastructure;
 using FluentValidation;
-using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Companies;
 
-public sealed record GetCompany(long Id) : IQuery<CompanyResponse>;
+public sealed record GetCompany(long Id) : IQuery<CompanyResponse>, IGetReference;
 
-public sealed class GetCompanyHandler(DbSession session) : IRequestHandler<GetCompany, CompanyResponse>
+public sealed class GetCompanyHandler(DbSession session) : GetReferenceHandler<GetCompany, CompanyResponse>(session, Select, "company")
 {
     public const string Select = "SELECT id, name, credit_code, country, city, version FROM companies";
-
-    public Task<CompanyResponse> Handle(GetCompany request, CancellationToken cancellationToken) =>
-        ReferenceData.GetAsync<CompanyResponse>(session, Select, request.Id, "company", cancellationToken);
 }
 
-public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<CompanyResponse>, IAudited
+public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<CompanyResponse>, IAudited, IPatchReference
 {
     string IAudited.AuditEntity => "company";
 
@@ -27,22 +23,16 @@ public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedV
 }
 
 public sealed class PatchCompanyHandler(DbSession session, IValidator<CreateCompany> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    : IRequestHandler<PatchCompany, CompanyResponse>
+    : PatchReferenceHandler<PatchCompany, CompanyResponse, CreateCompany>(session, validator, json, GetCompanyHandler.Select, "company", "companies")
 {
-    public async Task<CompanyResponse> Handle(PatchCompany request, CancellationToken cancellationToken)
+    protected override CreateCompany FieldsOf(CompanyResponse current) => new(current.Name, current.CreditCode, current.Country, current.City);
+
+    protected override Task<(CompanyResponse Changed, string Set, object Columns)> ApplyAsync(CompanyResponse current, CreateCompany fields, CancellationToken cancellationToken)
     {
-        var current = await ReferenceData.GetAsync<CompanyResponse>(session, GetCompanyHandler.Select, request.Id, "company", cancellationToken);
-        var fields = await ReferenceData.MergeAsync(
-            new CreateCompany(current.Name, current.CreditCode, current.Country, current.City),
-            current.Version,
-            request.Patch,
-            request.ExpectedVersion,
-            validator,
-            json.Value.SerializerOptions,
-            cancellationToken);
         var changed = CreateCompanyHandler.Normalise(fields) with { Id = current.Id, Version = current.Version + 1 };
-        await ReferenceData.UpdateAsync(
-            session, "companies", "name = @Name, credit_code = @CreditCode, country = @Country, city = @City", current, new { changed.Name, changed.CreditCode, changed.Country, changed.City }, cancellationToken);
-        return changed;
+        return Task.FromResult<(CompanyResponse, string, object)>((
+            changed,
+            "name = @Name, credit_code = @CreditCode, country = @Country, city = @City",
+            new { changed.Name, changed.CreditCode, changed.Country, changed.City }));
     }
 }

@@ -4,23 +4,19 @@ using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Infrastructure;
 using FluentValidation;
-using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Sectors;
 
-public sealed record GetSector(long Id) : IQuery<SectorResponse>;
+public sealed record GetSector(long Id) : IQuery<SectorResponse>, IGetReference;
 
-public sealed class GetSectorHandler(DbSession session) : IRequestHandler<GetSector, SectorResponse>
+public sealed class GetSectorHandler(DbSession session) : GetReferenceHandler<GetSector, SectorResponse>(session, Select, "sector")
 {
     public const string Select = "SELECT id, name, parent_id, version FROM sectors";
-
-    public Task<SectorResponse> Handle(GetSector request, CancellationToken cancellationToken) =>
-        ReferenceData.GetAsync<SectorResponse>(session, Select, request.Id, "sector", cancellationToken);
 }
 
 /// <summary>A sector's name may be corrected; its place in the tree may not (deals and filters follow the tree's paths).</summary>
-public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<SectorResponse>, IAudited
+public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<SectorResponse>, IAudited, IPatchReference
 {
     string IAudited.AuditEntity => "sector";
 
@@ -28,20 +24,19 @@ public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVe
 }
 
 public sealed class PatchSectorHandler(DbSession session, IValidator<CreateSector> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    : IRequestHandler<PatchSector, SectorResponse>
+    : PatchReferenceHandler<PatchSector, SectorResponse, CreateSector>(session, validator, json, GetSectorHandler.Select, "sector", "sectors")
 {
-    public async Task<SectorResponse> Handle(PatchSector request, CancellationToken cancellationToken)
+    protected override CreateSector FieldsOf(SectorResponse current) => new(current.Name, current.ParentId);
+
+    protected override async Task<(SectorResponse Changed, string Set, object Columns)> ApplyAsync(SectorResponse current, CreateSector fields, CancellationToken cancellationToken)
     {
-        var current = await ReferenceData.GetAsync<SectorResponse>(session, GetSectorHandler.Select, request.Id, "sector", cancellationToken);
-        var fields = await ReferenceData.MergeAsync(
-            new CreateSector(current.Name, current.ParentId), current.Version, request.Patch, request.ExpectedVersion, validator, json.Value.SerializerOptions, cancellationToken);
         if (fields.ParentId != current.ParentId)
         {
             throw ProblemException.Invalid("parentId", "A sector's place in the tree cannot change: create the sector under its new parent instead.");
         }
 
         var name = fields.Name!.Trim();
-        if (await session.ExecuteScalarAsync<long>(
+        if (await Session.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM sectors WHERE name = @name AND id <> @Id AND ((@ParentId IS NULL AND parent_id IS NULL) OR parent_id = @ParentId)",
                 new { name, current.Id, current.ParentId },
                 cancellationToken) > 0)
@@ -50,7 +45,6 @@ public sealed class PatchSectorHandler(DbSession session, IValidator<CreateSecto
         }
 
         var changed = current with { Name = name, Version = current.Version + 1 };
-        await ReferenceData.UpdateAsync(session, "sectors", "name = @Name", current, new { changed.Name }, cancellationToken);
-        return changed;
+        return (changed, "name = @Name", new { changed.Name });
     }
 }

@@ -4,22 +4,18 @@ using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Infrastructure;
 using FluentValidation;
-using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Teams;
 
-public sealed record GetTeam(long Id) : IQuery<TeamResponse>;
+public sealed record GetTeam(long Id) : IQuery<TeamResponse>, IGetReference;
 
-public sealed class GetTeamHandler(DbSession session) : IRequestHandler<GetTeam, TeamResponse>
+public sealed class GetTeamHandler(DbSession session) : GetReferenceHandler<GetTeam, TeamResponse>(session, Select, "team")
 {
     public const string Select = "SELECT id, name, version FROM teams";
-
-    public Task<TeamResponse> Handle(GetTeam request, CancellationToken cancellationToken) =>
-        ReferenceData.GetAsync<TeamResponse>(session, Select, request.Id, "team", cancellationToken);
 }
 
-public sealed record PatchTeam(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<TeamResponse>, IAudited
+public sealed record PatchTeam(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<TeamResponse>, IAudited, IPatchReference
 {
     string IAudited.AuditEntity => "team";
 
@@ -27,15 +23,13 @@ public sealed record PatchTeam(long Id, JsonElement Patch, IfMatch? ExpectedVers
 }
 
 public sealed class PatchTeamHandler(DbSession session, IValidator<CreateTeam> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    : IRequestHandler<PatchTeam, TeamResponse>
+    : PatchReferenceHandler<PatchTeam, TeamResponse, CreateTeam>(session, validator, json, GetTeamHandler.Select, "team", "teams")
 {
-    public async Task<TeamResponse> Handle(PatchTeam request, CancellationToken cancellationToken)
+    protected override CreateTeam FieldsOf(TeamResponse current) => new(current.Name);
+
+    protected override Task<(TeamResponse Changed, string Set, object Columns)> ApplyAsync(TeamResponse current, CreateTeam fields, CancellationToken cancellationToken)
     {
-        var current = await ReferenceData.GetAsync<TeamResponse>(session, GetTeamHandler.Select, request.Id, "team", cancellationToken);
-        var fields = await ReferenceData.MergeAsync(
-            new CreateTeam(current.Name), current.Version, request.Patch, request.ExpectedVersion, validator, json.Value.SerializerOptions, cancellationToken);
         var changed = current with { Name = fields.Name!.Trim(), Version = current.Version + 1 };
-        await ReferenceData.UpdateAsync(session, "teams", "name = @Name", current, new { changed.Name }, cancellationToken);
-        return changed;
+        return Task.FromResult<(TeamResponse, string, object)>((changed, "name = @Name", new { changed.Name }));
     }
 }
