@@ -131,28 +131,32 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         // total and each total is the sum of its rows to the fen. For CNY deals the database does it
         // exactly in integers: with an amount split as hi·10^7 + lo (ExactSum) and a probability of
         // P percent, a deal's weighted fen are hi·P·10^5 + round(lo·P / 100), and only the second
-        // part needs rounding. Foreign-currency deals (a few) are read one by one and converted,
-        // then weighted, per deal here.
+        // part needs rounding. Foreign-currency deals (a few) come back one a group, from the same
+        // pass over the index, and are converted, then weighted, per deal here.
         var percent = string.Join(" ", Enum.GetValues<Stage>().Select(s =>
         {
             args.Add("p" + (int)s, options.Value.PercentOf(s));
             return $"WHEN {(int)s} THEN @p{(int)s}";
         }));
-        var cnySql =
+        var sql =
             $"""
-            SELECT {keySelect}{stage} AS stage, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")},
+            SELECT {keySelect}{stage} AS stage, d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")},
                    SUM(((d.intended_minor % {ExactSum.Split}) * CASE {stage} {percent} END + 50) / 100) AS weighted_lo
-            FROM {from} WHERE {live} AND d.currency = 'CNY' GROUP BY {statusGroup}{keyGroup}{stage}
+            FROM {from} WHERE {live}
+            GROUP BY {statusGroup}{keyGroup}{stage}, d.currency, CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END
             """;
-        var foreignSql = $"SELECT {keySelect}{stage} AS stage, d.currency, d.intended_minor FROM {from} WHERE {live} AND d.currency <> 'CNY'";
         var rates = await FxRates.FxRates.InForceAsync(session, asOf, cancellationToken);
-        var buckets = (await session.QueryAsync<CnyBucket>(cnySql, args, cancellationToken))
-            .Select(b => (b.GroupKey, b.Stage, b.Deals, Intended: b.Intended, Weighted: (b.IntendedHi * options.Value.PercentOf((Stage)b.Stage) * (ExactSum.Split / 100m)) + b.WeightedLo))
-            .Concat((await session.QueryAsync<ForeignDeal>(foreignSql, args, cancellationToken)).Select(d =>
+        var buckets = (await session.QueryAsync<Bucket>(sql, args, cancellationToken)).Select(b =>
+        {
+            if (b.Currency == FxRates.FxRates.Cny)
             {
-                var cny = FxRates.FxRates.ToCny(d.Currency, d.IntendedMinor, rates);
-                return (d.GroupKey, d.Stage, Deals: 1L, Intended: cny, Weighted: Money.Convert(cny, options.Value.ProbabilityOf((Stage)d.Stage)));
-            }));
+                return (b.GroupKey, b.Stage, b.Deals, b.Intended, Weighted: (b.IntendedHi * options.Value.PercentOf((Stage)b.Stage) * (ExactSum.Split / 100m)) + b.WeightedLo);
+            }
+
+            // One foreign deal: converted, then weighted, on its own.
+            var cny = FxRates.FxRates.ToCny(b.Currency, b.Intended, rates);
+            return (b.GroupKey, b.Stage, b.Deals, Intended: cny, Weighted: Money.Convert(cny, options.Value.ProbabilityOf((Stage)b.Stage)));
+        });
         var rows = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
         var order = new List<string>();
         const string NoKey = "\0";
@@ -237,11 +241,13 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         return names;
     }
 
-    private sealed record CnyBucket
+    private sealed record Bucket
     {
         public long? GroupKey { get; init; }
 
         public long Stage { get; init; }
+
+        public string Currency { get; init; } = "";
 
         public long Deals { get; init; }
 
@@ -252,17 +258,6 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         public long WeightedLo { get; init; }
 
         public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
-    }
-
-    private sealed record ForeignDeal
-    {
-        public long? GroupKey { get; init; }
-
-        public long Stage { get; init; }
-
-        public string Currency { get; init; } = "";
-
-        public long IntendedMinor { get; init; }
     }
 
     private sealed record NameRow
