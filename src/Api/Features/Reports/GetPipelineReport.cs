@@ -115,38 +115,50 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         var keySelect = groupColumn == "stage" ? "" : $"d.{groupColumn} AS group_key, ";
         var keyGroup = groupColumn == "stage" ? "" : $"d.{groupColumn}, ";
         string stage, from, live, statusGroup;
+        (string Where, string Group)[] passes;
         if (asOf >= today)
         {
+            // Today: CNY subtotals in one ordered scan of the covering index, then the few foreign deals.
             (stage, from, live, statusGroup) = ("d.stage", "deals d", $"{where} AND d.status IN @statuses", "d.status, ");
+            passes = [("d.currency = 'CNY'", ""), ("d.currency <> 'CNY'", ", d.id")];
         }
         else
         {
-            // Each deal's state at the end of asOf is its one history entry in force then.
+            // Each deal's state at the end of asOf is its one history entry in force then: one pass over
+            // that history, CNY deals grouped and each foreign deal a group of its own.
             args.Add("asOf", asOf);
             (stage, from, live, statusGroup) = ("h.stage_after", "deal_history h JOIN deals d ON d.id = h.deal_id",
                 $"{DealState.InForce("h", "@asOf")} AND h.status_after IN @statuses AND {where}", "");
+            passes = [("1 = 1", ", CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END")];
         }
 
         // Weighted investment is rounded per deal, then summed, so that every grouping has the same
         // total and each total is the sum of its rows to the fen. For CNY deals the database does it
         // exactly in integers: with an amount split as hi·10^7 + lo (ExactSum) and a probability of
         // P percent, a deal's weighted fen are hi·P·10^5 + round(lo·P / 100), and only the second
-        // part needs rounding. Foreign-currency deals (a few) come back one a group, from the same
-        // pass over the index, and are converted, then weighted, per deal here.
+        // part needs rounding. Foreign-currency deals (a few) come back one a group and are
+        // converted, then weighted, per deal here.
         var percent = string.Join(" ", Enum.GetValues<Stage>().Select(s =>
         {
             args.Add("p" + (int)s, options.Value.PercentOf(s));
             return $"WHEN {(int)s} THEN @p{(int)s}";
         }));
-        var sql =
-            $"""
-            SELECT {keySelect}{stage} AS stage, d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")},
-                   SUM(((d.intended_minor % {ExactSum.Split}) * CASE {stage} {percent} END + 50) / 100) AS weighted_lo
-            FROM {from} WHERE {live}
-            GROUP BY {statusGroup}{keyGroup}{stage}, d.currency, CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END
-            """;
+        var found = new List<Bucket>();
+        foreach (var (currencies, perDeal) in passes)
+        {
+            found.AddRange(await session.QueryAsync<Bucket>(
+                $"""
+                SELECT {keySelect}{stage} AS stage, d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")},
+                       SUM(((d.intended_minor % {ExactSum.Split}) * CASE {stage} {percent} END + 50) / 100) AS weighted_lo
+                FROM {from} WHERE {live} AND {currencies}
+                GROUP BY {statusGroup}{keyGroup}{stage}, d.currency{perDeal}
+                """,
+                args,
+                cancellationToken));
+        }
+
         var rates = await FxRates.FxRates.InForceAsync(session, asOf, cancellationToken);
-        var buckets = (await session.QueryAsync<Bucket>(sql, args, cancellationToken)).Select(b =>
+        var buckets = found.Select(b =>
         {
             if (b.Currency == FxRates.FxRates.Cny)
             {
@@ -157,7 +169,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             var cny = FxRates.FxRates.ToCny(b.Currency, b.Intended, rates);
             return (b.GroupKey, b.Stage, b.Deals, Intended: cny, Weighted: Money.Convert(cny, options.Value.ProbabilityOf((Stage)b.Stage)));
         });
-        var rows = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
+        var sums = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
         var order = new List<string>();
         const string NoKey = "\0";
         if (request.GroupBy == PipelineGrouping.Stage)
@@ -165,7 +177,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             foreach (var s in Enum.GetValues<Stage>())
             {
                 var key = ((int)s).ToString(CultureInfo.InvariantCulture);
-                rows[key] = (0, 0, 0);
+                sums[key] = (0, 0, 0);
                 order.Add(key);
             }
         }
@@ -173,17 +185,17 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         foreach (var bucket in buckets)
         {
             var key = (request.GroupBy == PipelineGrouping.Stage ? bucket.Stage : bucket.GroupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
-            if (!rows.TryGetValue(key, out var sum))
+            if (!sums.TryGetValue(key, out var sum))
             {
                 order.Add(key);
             }
 
-            rows[key] = (sum.Count + bucket.Deals, sum.Intended + bucket.Intended, sum.Weighted + bucket.Weighted);
+            sums[key] = (sum.Count + bucket.Deals, sum.Intended + bucket.Intended, sum.Weighted + bucket.Weighted);
         }
 
-        var labels = await LabelsAsync(request.GroupBy, rows.Keys.Where(k => k != NoKey).ToList(), request.English, cancellationToken);
+        var labels = await LabelsAsync(request.GroupBy, sums.Keys.Where(k => k != NoKey).ToList(), request.English, cancellationToken);
         var result = order
-            .Select(key => (Key: key, Sum: rows[key]))
+            .Select(key => (Key: key, Sum: sums[key]))
             .OrderBy(r => request.GroupBy == PipelineGrouping.Stage ? long.Parse(r.Key, CultureInfo.InvariantCulture) : 0)
             .ThenByDescending(r => request.GroupBy == PipelineGrouping.Stage ? 0 : r.Sum.Intended)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
@@ -195,9 +207,9 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
                 Money.FromMinor(r.Sum.Weighted)))
             .ToList();
         var total = new PipelineTotal(
-            rows.Values.Sum(r => r.Count),
-            Money.FromMinor(rows.Values.Sum(r => r.Intended)),
-            Money.FromMinor(rows.Values.Sum(r => r.Weighted)));
+            sums.Values.Sum(r => r.Count),
+            Money.FromMinor(sums.Values.Sum(r => r.Intended)),
+            Money.FromMinor(sums.Values.Sum(r => r.Weighted)));
         return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, result, total);
     }
 
