@@ -6,6 +6,7 @@ using DealPipeline.Api.Features.Activities;
 using DealPipeline.Api.Features.Audit;
 using DealPipeline.Api.Features.Changes;
 using DealPipeline.Api.Features.Events;
+using DealPipeline.Api.Features.Feeds;
 using DealPipeline.Api.Features.Letters;
 using DealPipeline.Api.Features.Companies;
 using DealPipeline.Api.Features.Deals;
@@ -164,6 +165,7 @@ api.MapTargets();
 api.MapExports();
 api.MapAudit();
 api.MapChanges();
+api.MapFeeds();
 
 await app.RunAsync();
 

@@ -70,6 +70,8 @@ public abstract class AccessControlTests : ApiTest
             ("PUT /fx-rates/{currency}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/fx-rates/EUR", new { rate = 7.7m, effectiveOn = DaysAgo(3) })),
             ("GET /fx-rates", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/fx-rates")),
             ("GET /changes", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/changes?after=0")),
+            ("GET /history", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/history")),
+            ("GET /activities", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/activities")),
             ("GET /parks/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/parks/{world.Park}")),
             ("PATCH /parks/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/parks/{world.Park}", new { city = $"杭州{++n}" })),
             ("GET /sectors/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/sectors/{world.Drugs}")),

@@ -75,6 +75,45 @@ public abstract class BiFeedTests : ApiTest
     }
 
     [DbFact]
+    public async Task History_and_activities_come_as_bulk_feeds_with_windows_pages_and_visibility()
+    {
+        var w = await CreateWorld();
+        var otherTeam = await Team("深圳招商工作组");
+        var owner = await User("周杰", "officer", otherTeam);
+        var (_, outsiderKey) = await UserWithKey("外人", "analyst");
+        var first = Id(await Deal(w, name: "甲"));
+        await Move(first, "negotiation");
+        _time.Advance(TimeSpan.FromHours(1));
+        var second = Id(await Deal(w, name: "乙"));
+        await PostOk($"/api/v1/deals/{second}/activities", new { type = "siteVisit", on = "2026-11-20", summary = "实地考察" });
+        var secret = Id(await Deal(w, new { ownerId = owner, confidential = true }, "保密"));
+        await PostOk($"/api/v1/deals/{secret}/activities", new { type = "call", on = "2026-11-20", summary = "电话" });
+        string At(int hours) => Uri.EscapeDataString(new DateTimeOffset(2026, 11, 20, 1 + hours, 0, 0, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture));
+
+        // Followed page by page, the history feed is every entry of every visible deal, in order.
+        var entries = new List<(long Deal, string To)>();
+        string? next = "/api/v1/history?limit=2";
+        while (next is not null)
+        {
+            var page = await GetOk(next);
+            entries.AddRange(page["items"]!.AsArray().Select(e => (e!["dealId"]!.GetValue<long>(), e["to"]!.GetValue<string>())));
+            next = page["next"]?.GetValue<string>();
+        }
+
+        Assert.Equal([(first, "contact"), (first, "negotiation"), (second, "contact"), (secret, "contact")], entries);
+        Assert.Equal([first, first], (await GetOk($"/api/v1/history?updatedBefore={At(1)}"))["items"]!.AsArray().Select(e => e!["dealId"]!.GetValue<long>()));
+        Assert.Equal([second, secret], (await GetOk($"/api/v1/history?updatedSince={At(1)}"))["items"]!.AsArray().Select(e => e!["dealId"]!.GetValue<long>()));
+
+        using var outsider = Factory.ClientWithKey(outsiderKey);
+        var theirs = JsonNode.Parse(await outsider.GetStringAsync("/api/v1/history"))!["items"]!.AsArray();
+        Assert.DoesNotContain(theirs, e => e!["dealId"]!.GetValue<long>() == secret);
+        var activities = JsonNode.Parse(await outsider.GetStringAsync("/api/v1/activities"))!["items"]!.AsArray();
+        Assert.Equal([second], activities.Select(a => a!["dealId"]!.GetValue<long>()));
+        Assert.Equal(2, (await GetOk("/api/v1/activities"))["items"]!.AsArray().Count);
+        await AssertProblem(await Client.GetAsync($"/api/v1/activities?updatedSince={At(2)}&updatedBefore={At(1)}"), HttpStatusCode.BadRequest, "updatedBefore");
+    }
+
+    [DbFact]
     public async Task The_csv_never_carries_a_formula_and_writes_timestamps_in_china_standard_time()
     {
         var w = await CreateWorld();

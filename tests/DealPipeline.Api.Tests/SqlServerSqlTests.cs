@@ -91,7 +91,7 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await GetOk($"/api/v1/deals/{a}/history?limit=1");
         await Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" });
         await Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" });
-        foreach (var list in new[] { "parks", "sectors", "teams", "users", "companies?q=康", "changes?after=1" })
+        foreach (var list in new[] { "parks", "sectors", "teams", "users", "companies?q=康", "changes?after=1", "history?updatedSince=2020-01-01T00:00:00Z&updatedBefore=2099-01-01T00:00:00Z", "activities" })
         {
             await GetOk($"/api/v1/{list}{(list.Contains('?', StringComparison.Ordinal) ? "&" : "?")}limit=1");
         }

@@ -13,7 +13,7 @@ using MediatR;
 namespace DealPipeline.Api.Features.Activities;
 
 /// <summary>Something an officer did on a deal: a call, a meeting, a visit to the company, the company's site visit (实地考察), a reception.</summary>
-public sealed record ActivityResponse
+public sealed record ActivityResponse : IHasId
 {
     public long Id { get; init; }
 

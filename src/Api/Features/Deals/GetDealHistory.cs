@@ -11,8 +11,9 @@ namespace DealPipeline.Api.Features.Deals;
 /// One change of stage or status. <c>from</c>/<c>to</c> are stage names (kind stage) or status
 /// names (kind status); the first entry is the stage the deal was opened at, with from null.
 /// For a lost deal, <c>reason</c> is the lost-reason category and <c>note</c> the officer's words.
+/// <c>id</c> orders entries (and pages the history feed); <c>dealId</c> names the deal.
 /// </summary>
-public sealed record DealHistoryItem(DateOnly On, DateTimeOffset At, HistoryKind Kind, string? From, string To, string? Reason, string? Note, long? ByUserId);
+public sealed record DealHistoryItem(long Id, long DealId, DateOnly On, DateTimeOffset At, HistoryKind Kind, string? From, string To, string? Reason, string? Note, long? ByUserId);
 
 public sealed record GetDealHistory(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
 
@@ -22,38 +23,43 @@ public sealed class GetDealHistoryHandler(DbSession session, DealAccess access, 
     {
         await DealQueries.GetAsync(session, access, request.Id, cancellationToken);
 
-        var page = await ListById.PageAsync<Row>(
+        var page = await ListById.PageAsync<HistoryRow>(
             session,
             cursors,
             request,
-            "SELECT id, kind, from_value, to_value, on_date, at, reason, note, by_user_id FROM deal_history WHERE deal_id = @dealId",
+            $"SELECT {HistoryRow.Columns} FROM deal_history WHERE deal_id = @dealId",
             new { dealId = request.Id },
             cancellationToken);
         return page.Select(r => r.ToItem());
     }
+}
 
-    private sealed record Row : IHasId
-    {
-        public long Id { get; init; }
+/// <summary>A history entry as stored, for the deal's history and the history feed.</summary>
+public sealed record HistoryRow : IHasId
+{
+    public const string Columns = "id, deal_id, kind, from_value, to_value, on_date, at, reason, note, by_user_id";
 
-        public HistoryKind Kind { get; init; }
+    public long Id { get; init; }
 
-        public int? FromValue { get; init; }
+    public long DealId { get; init; }
 
-        public int ToValue { get; init; }
+    public HistoryKind Kind { get; init; }
 
-        public DateOnly OnDate { get; init; }
+    public int? FromValue { get; init; }
 
-        public DateTimeOffset At { get; init; }
+    public int ToValue { get; init; }
 
-        public string? Reason { get; init; }
+    public DateOnly OnDate { get; init; }
 
-        public string? Note { get; init; }
+    public DateTimeOffset At { get; init; }
 
-        public long? ByUserId { get; init; }
+    public string? Reason { get; init; }
 
-        public DealHistoryItem ToItem() => new(OnDate, At, Kind, FromValue is { } f ? Name(f) : null, Name(ToValue), Reason, Note, ByUserId);
+    public string? Note { get; init; }
 
-        private string Name(int value) => Kind == HistoryKind.Stage ? Names.Of((Stage)value) : Names.Of((DealStatus)value);
-    }
+    public long? ByUserId { get; init; }
+
+    public DealHistoryItem ToItem() => new(Id, DealId, OnDate, At, Kind, FromValue is { } f ? Name(f) : null, Name(ToValue), Reason, Note, ByUserId);
+
+    private string Name(int value) => Kind == HistoryKind.Stage ? Names.Of((Stage)value) : Names.Of((DealStatus)value);
 }
