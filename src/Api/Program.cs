@@ -3,6 +3,7 @@ using DealPipeline.Api.Application;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Demo;
 using DealPipeline.Api.Features.Activities;
+using DealPipeline.Api.Features.Admin;
 using DealPipeline.Api.Features.Audit;
 using DealPipeline.Api.Features.Changes;
 using DealPipeline.Api.Features.Events;
@@ -41,6 +42,7 @@ services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.Section)
     .Validate(o => o.AllowedOrigins.All(CorsSettings.IsOrigin), "Cors:AllowedOrigins lists origins written scheme://host[:port], without a path or a trailing slash.")
     .ValidateOnStart();
 services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
+services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
 services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
     .Validate(o => o.KnownProxies.All(ProxyOptions.IsAddress), "ForwardedHeaders:KnownProxies lists IP addresses.")
     .Validate(o => o.KnownNetworks.All(ProxyOptions.IsNetwork), "ForwardedHeaders:KnownNetworks lists networks in CIDR notation, e.g. 10.20.0.0/24.")
@@ -99,6 +101,38 @@ services.AddOpenApi(o =>
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
+
+// Operator verbs, with the same configuration as a normal start: backup <file> and restore <file>.
+if (args is [("backup" or "restore") and var verb, var file, ..])
+{
+    var database = app.Services.GetRequiredService<Database>();
+    try
+    {
+        if (verb == "backup")
+        {
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+            var bytes = await Backups.BackupAsync(database, file, CancellationToken.None);
+            Console.WriteLine($"backup written to {Path.GetFullPath(file)} ({bytes:N0} bytes)");
+        }
+        else
+        {
+            await Backups.RestoreAsync(database, file, CancellationToken.None);
+            Console.WriteLine($"restored {Path.GetFullPath(file)}; start the service to bring its schema up to date");
+        }
+
+        return 0;
+    }
+    catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or NotSupportedException)
+    {
+        await Console.Error.WriteLineAsync($"{verb} failed: {e.Message}");
+        return 1;
+    }
+}
+
+// While the service runs, a restore of its database is refused (see Backups).
+using var instance = app.Services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite
+    ? Backups.InstanceLock(app.Services.GetRequiredService<Database>())
+    : null;
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
 await app.Services.GetRequiredService<CursorKey>().LoadAsync(CancellationToken.None);
@@ -166,8 +200,10 @@ api.MapExports();
 api.MapAudit();
 api.MapChanges();
 api.MapFeeds();
+api.MapAdmin();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

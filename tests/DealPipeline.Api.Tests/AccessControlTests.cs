@@ -71,6 +71,7 @@ public abstract class AccessControlTests : ApiTest
             ("GET /fx-rates", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/fx-rates")),
             ("GET /changes", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/changes?after=0")),
             ("GET /history", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/history")),
+            ("POST /admin/backup", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Post, "/api/v1/admin/backup")),
             ("GET /activities", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/activities")),
             ("GET /parks/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/parks/{world.Park}")),
             ("PATCH /parks/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/parks/{world.Park}", new { city = $"杭州{++n}" })),
