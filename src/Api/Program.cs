@@ -150,6 +150,9 @@ if (app.Configuration.GetValue<bool?>("Demo:Seed") ?? (provider == DatabaseProvi
 
 // First: everything after it, the rate limiter and every link built, sees the client's scheme, host and address.
 app.UseForwardedHeaders();
+
+// Outside the exception handler, so that its closing line sees the final status.
+app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<ApiResponseHeaders>();

@@ -11,6 +11,7 @@ namespace DealPipeline.Api.Tests.Infrastructure;
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServiceProcess(Process process, Uri address)
     {
@@ -19,6 +20,9 @@ public sealed class ServiceProcess : IDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>What the service wrote to its standard output and error so far, a line each.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     public static async Task<ServiceProcess> StartAsync(string databaseFile, IDictionary<string, string>? settings = null)
     {
@@ -44,11 +48,23 @@ public sealed class ServiceProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var service = new ServiceProcess(process, address);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                service._output.Enqueue(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                service._output.Enqueue(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new ServiceProcess(process, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
