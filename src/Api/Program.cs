@@ -98,9 +98,11 @@ services.AddOpenApi(o =>
     o.AddSchemaTransformer<OpenApiSchemaFixes>();
     o.AddOperationTransformer<OpenApiOperationFixes>();
 });
+services.AddTelemetry(builder.Configuration);
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
+app.Services.UseTelemetry();
 
 // Operator verbs, with the same configuration as a normal start: backup <file> and restore <file>.
 if (args is [("backup" or "restore") and var verb, var file, ..])

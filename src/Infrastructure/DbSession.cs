@@ -98,20 +98,20 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         }
     }
 
-    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
-        await (await ConnectionAsync(cancellationToken)).QueryAsync<T>(Command(sql, param, cancellationToken));
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        RunAsync(sql, param, static (connection, command) => connection.QueryAsync<T>(command), cancellationToken);
 
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
-        await (await ConnectionAsync(cancellationToken)).QuerySingleOrDefaultAsync<T>(Command(sql, param, cancellationToken));
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        RunAsync(sql, param, static (connection, command) => connection.QuerySingleOrDefaultAsync<T>(command), cancellationToken);
 
-    public async Task<T> QuerySingleAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
-        await (await ConnectionAsync(cancellationToken)).QuerySingleAsync<T>(Command(sql, param, cancellationToken));
+    public Task<T> QuerySingleAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        RunAsync(sql, param, static (connection, command) => connection.QuerySingleAsync<T>(command), cancellationToken);
 
-    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
-        await (await ConnectionAsync(cancellationToken)).ExecuteScalarAsync<T>(Command(sql, param, cancellationToken));
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        RunAsync(sql, param, static (connection, command) => connection.ExecuteScalarAsync<T>(command), cancellationToken);
 
-    public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken cancellationToken) =>
-        await (await ConnectionAsync(cancellationToken)).ExecuteAsync(Command(sql, param, cancellationToken));
+    public Task<int> ExecuteAsync(string sql, object? param, CancellationToken cancellationToken) =>
+        RunAsync(sql, param, static (connection, command) => connection.ExecuteAsync(command), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -123,9 +123,20 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         }
     }
 
-    private CommandDefinition Command(string sql, object? param, CancellationToken cancellationToken)
+    /// <summary>Runs one statement on this session's connection (and transaction), timed and traced (see <see cref="DbTelemetry"/>).</summary>
+    private async Task<T> RunAsync<T>(string sql, object? param, Func<DbConnection, CommandDefinition, Task<T>> run, CancellationToken cancellationToken)
     {
+        var connection = await ConnectionAsync(cancellationToken);
         database.Dialect.OnExecuting(sql);
-        return new(sql, param, Transaction, cancellationToken: cancellationToken);
+        using var measurement = DbTelemetry.Start(database.Dialect, sql);
+        try
+        {
+            return await run(connection, new CommandDefinition(sql, param, Transaction, cancellationToken: cancellationToken));
+        }
+        catch (Exception e)
+        {
+            measurement.Failed(e);
+            throw;
+        }
     }
 }

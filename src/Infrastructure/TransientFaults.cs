@@ -25,6 +25,7 @@ public static class TransientFaults
                 MaxDelay = TimeSpan.FromSeconds(1),
                 OnRetry = args =>
                 {
+                    DbTelemetry.TransientRetry(dialect);
                     Log.TransientRetry(logger, args.Outcome.Exception, args.AttemptNumber + 1, MaxRetries, args.RetryDelay.TotalMilliseconds);
                     return default;
                 },

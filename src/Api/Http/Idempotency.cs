@@ -172,6 +172,7 @@ public sealed class Idempotency(RequestDelegate next)
         }
 
         context.Response.Headers["Idempotent-Replayed"] = "true";
+        ServiceMetrics.IdempotentReplay((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
         await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 

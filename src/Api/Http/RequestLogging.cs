@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DealPipeline.Api.Http;
 
@@ -33,6 +34,7 @@ public sealed partial class RequestLogging(RequestDelegate next, ILoggerFactory 
             }
             finally
             {
+                ServiceMetrics.NameRequest(context.Features.Get<IHttpActivityFeature>()?.Activity, context.Request.Method, scope.Route, context.Response.StatusCode);
                 if (_logger.IsEnabled(LogLevel.Information))
                 {
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -106,6 +106,24 @@ public sealed class ServiceProcess : IDisposable
         return client;
     }
 
+    /// <summary>
+    /// SIGTERM, as systemd or a container runtime stops a service, then waits for it to exit;
+    /// answers its exit code.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan within)
+    {
+        using (var signal = Process.Start(new ProcessStartInfo("kill", $"-TERM {_process.Id}") { UseShellExecute = false }))
+        {
+            await signal!.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGKILL: no shutdown, no flush, nothing the service can do about it.</summary>
     public void Kill()
     {

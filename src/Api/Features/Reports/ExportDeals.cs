@@ -128,7 +128,8 @@ public static class DealsCsv
         ("updatedAt", r => Timestamp(r.UpdatedAt)),
     ];
 
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, CancellationToken cancellationToken)
+    /// <summary>Writes the header and every row; answers how many rows were written.</summary>
+    public static async Task<long> WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         var configuration = new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape };
@@ -139,7 +140,7 @@ public static class DealsCsv
         }
 
         await csv.NextRecordAsync();
-        var written = 0;
+        var written = 0L;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             foreach (var (_, value) in Columns)
@@ -157,6 +158,7 @@ public static class DealsCsv
 
         await csv.FlushAsync();
         await writer.FlushAsync(cancellationToken);
+        return written;
     }
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);

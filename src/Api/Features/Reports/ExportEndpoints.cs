@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using MediatR;
 
@@ -13,7 +14,8 @@ public static class ExportEndpoints
                 var rows = await mediator.Send(query, ct);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.csv\"";
-                await DealsCsv.WriteAsync(http.Response.Body, rows, ct);
+                var written = await DealsCsv.WriteAsync(http.Response.Body, rows, ct);
+                ServiceMetrics.Exported("deals.csv", written);
             })
             .WithTags("Reports")
             .WithName("ExportDeals").Allow(Policies.Read)

@@ -17,6 +17,9 @@ namespace DealPipeline.Api.Http.Security;
 /// </summary>
 public static class RateLimits
 {
+    /// <summary>Whose budget a request spends ("key" or "address"), for the rejection metric.</summary>
+    private const string BudgetItem = "DealPipeline.RateLimitBudget";
+
     public static void Configure(RateLimiterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,9 +31,11 @@ public static class RateLimits
                 && ApiKeys.HashOf(context, key) is var hash
                 && context.RequestServices.GetRequiredService<ApiKeyCache>().IsKnown(hash))
             {
+                context.Items[BudgetItem] = "key";
                 return Bucket("key:" + hash, limits.PermitsPerSecond, Math.Max(limits.PermitsPerSecond, limits.Burst));
             }
 
+            context.Items[BudgetItem] = "address";
             return Bucket("ip:" + context.Connection.RemoteIpAddress, limits.UnknownKeyPermitsPerSecond, Math.Max(limits.UnknownKeyPermitsPerSecond, limits.UnknownKeyBurst));
         });
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -38,6 +43,7 @@ public static class RateLimits
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            ServiceMetrics.RateLimitRejected(context.HttpContext.Items[BudgetItem] as string ?? "address");
             context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
