@@ -99,6 +99,8 @@ services.AddOpenApi(o =>
     o.AddOperationTransformer<OpenApiOperationFixes>();
 });
 services.AddTelemetry(builder.Configuration);
+// On SIGTERM the server stops listening and lets requests in flight finish for this long, then aborts them (their transactions roll back).
+services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Shutdown:TimeoutSeconds", 30), 1, 600)));
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();

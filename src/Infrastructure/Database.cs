@@ -79,6 +79,32 @@ public sealed class Database : IDisposable
     }
 
     /// <summary>
+    /// Answers the schema version, read on a connection opened now: for SQLite a new, unpooled
+    /// connection that may not create the file, so that a database file gone from its path
+    /// (an unmounted volume, a deleted file) reads as unreachable even while pooled connections
+    /// still hold the old one open, and is never silently recreated empty.
+    /// </summary>
+    public async Task<long?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT MAX(version) FROM schema_version";
+        if (Dialect.Provider != DatabaseProvider.Sqlite)
+        {
+            await using var session = new DbSession(this);
+            return await session.ExecuteScalarAsync<long?>(sql, null, cancellationToken);
+        }
+
+        var builder = new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false };
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        await using var probe = new SqliteConnection(builder.ToString());
+        await probe.OpenAsync(cancellationToken);
+        return await probe.ExecuteScalarAsync<long?>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
     /// Waits for this process's turn to write (SQLite only; a server database takes its own locks).
     /// Dispose the answer to let the next writer in.
     /// </summary>

@@ -20,7 +20,11 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var problem = database.Dialect.IsTransient(exception)
+        var problem = exception is OperationCanceledException && !httpContext.RequestAborted.IsCancellationRequested
+
+            // Not the client: the service is stopping and cancelled the read of a body still arriving.
+            ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = "The service is shutting down; nothing was applied. Retry in a moment." }
+            : database.Dialect.IsTransient(exception)
             ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = "The database is busy or unreachable; nothing was applied. Retry in a moment." }
             : database.Dialect.IsUniqueViolation(exception)
 
