@@ -17,6 +17,7 @@ using DealPipeline.Api.Features.Reports;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Teams;
 using DealPipeline.Api.Features.Users;
+using DealPipeline.Api.Features.Webhooks;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using DealPipeline.Infrastructure;
@@ -48,6 +49,9 @@ services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
     .Validate(o => o.KnownNetworks.All(ProxyOptions.IsNetwork), "ForwardedHeaders:KnownNetworks lists networks in CIDR notation, e.g. 10.20.0.0/24.")
     .ValidateOnStart();
 services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ConfigureForwardedHeaders>();
+services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations()
+    .Validate(o => o.AllowedNetworks.All(WebhookOptions.IsNetworkOrHost), "Webhooks:AllowedNetworks lists CIDR networks (10.20.0.0/16) or host names.")
+    .ValidateOnStart();
 services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
     .Validate(o => o.StageProbabilities.Values.All(p => p is >= 0m and <= 1m && p * 100m == decimal.Truncate(p * 100m)), "Reports:StageProbabilities are between 0 and 1, in whole percent (at most two decimals).")
@@ -67,6 +71,10 @@ services.AddScoped<IdempotentRequest>();
 services.AddSingleton<IdempotencyStore>();
 services.AddHostedService<IdempotencyPurge>();
 services.AddSingleton<ApiKeyCache>();
+services.AddSingleton<WebhookDestinations>();
+services.AddSingleton<WebhookSignal>();
+services.AddScoped<IChangeOutbox, WebhookOutbox>();
+services.AddHostedService<WebhookDispatcher>();
 services.AddSingleton<CursorKey>();
 services.AddScoped<Cursors>();
 services.AddMemoryCache(o => o.SizeLimit = ReportCaching.MaxEntries);
@@ -95,6 +103,7 @@ builder.WebHost.ConfigureKestrel(o =>
 services.AddOpenApi(o =>
 {
     o.AddDocumentTransformer<OpenApiDocumentInfo>();
+    o.AddDocumentTransformer<WebhookDocumentation>();
     o.AddSchemaTransformer<OpenApiSchemaFixes>();
     o.AddOperationTransformer<OpenApiOperationFixes>();
 });
@@ -208,6 +217,7 @@ api.MapAudit();
 api.MapChanges();
 api.MapFeeds();
 api.MapAdmin();
+api.MapWebhooks();
 
 await app.RunAsync();
 return 0;

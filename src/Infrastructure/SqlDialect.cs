@@ -15,8 +15,11 @@ public abstract class SqlDialect
     /// <summary>Folder of the embedded migration scripts.</summary>
     public abstract string MigrationFolder { get; }
 
-    /// <summary>An INSERT that returns the new row's id as its single result.</summary>
-    public abstract string InsertReturningId(string table, string columns, string values);
+    /// <summary>An INSERT that returns the new row's key column (<c>id</c> unless named) as its single result.</summary>
+    public abstract string InsertReturningId(string table, string columns, string values, string key = "id");
+
+    /// <summary>The key column of <c>changes</c>: a change's identity (its feed order is <see cref="ChangeSequence"/>).</summary>
+    public abstract string ChangeKey { get; }
 
     /// <summary>A query limited to its first <c>@take</c> rows; <paramref name="orderBy"/> is required by SQL Server.</summary>
     public abstract string Limit(string selectFromWhere, string orderBy);
@@ -74,8 +77,10 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string MigrationFolder => "Sqlite";
 
-    public override string InsertReturningId(string table, string columns, string values) =>
-        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING id;";
+    public override string InsertReturningId(string table, string columns, string values, string key = "id") =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {key};";
+
+    public override string ChangeKey => "sequence";
 
     public override string Limit(string selectFromWhere, string orderBy) =>
         $"{selectFromWhere} ORDER BY {orderBy} LIMIT @take";
@@ -115,8 +120,10 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string MigrationFolder => "SqlServer";
 
-    public override string InsertReturningId(string table, string columns, string values) =>
-        $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.id VALUES ({values});";
+    public override string InsertReturningId(string table, string columns, string values, string key = "id") =>
+        $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.{key} VALUES ({values});";
+
+    public override string ChangeKey => "id";
 
     public override string Limit(string selectFromWhere, string orderBy) =>
         $"{selectFromWhere} ORDER BY {orderBy} OFFSET 0 ROWS FETCH NEXT @take ROWS ONLY";

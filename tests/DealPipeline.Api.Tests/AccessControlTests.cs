@@ -36,6 +36,7 @@ public abstract class AccessControlTests : ApiTest
         var officer = callers["officer"].Id;
         var n = 0;
 
+        async Task<long> Webhook() => Id(await PostOk("/api/v1/webhooks", new { url = $"https://93.184.215.14/hook{++n}", events = WebhookTests.Created }));
         async Task<long> OfficersDeal(object? extra = null) => Id(await Deal(world, extra ?? new { ownerId = officer }, $"deal{++n}"));
         var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
         var letter = Id(await PostOk("/api/v1/letters", new { type = "expertAppointment", signedOn = Today, counterparty = "张教授" }));
@@ -72,6 +73,11 @@ public abstract class AccessControlTests : ApiTest
             ("GET /changes", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/changes?after=0")),
             ("GET /history", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/history")),
             ("POST /admin/backup", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Post, "/api/v1/admin/backup")),
+            ("POST /webhooks", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = WebhookTests.Created })),
+            ("GET /webhooks", ["admin"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/webhooks")),
+            ("GET /webhooks/{id}/deliveries", ["admin"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/webhooks/{await Webhook()}/deliveries")),
+            ("POST /webhooks/{id}/rotate-secret", ["admin"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/webhooks/{await Webhook()}/rotate-secret")),
+            ("DELETE /webhooks/{id}", ["admin"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/webhooks/{await Webhook()}")),
             ("GET /activities", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/activities")),
             ("GET /parks/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/parks/{world.Park}")),
             ("PATCH /parks/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/parks/{world.Park}", new { city = $"杭州{++n}" })),

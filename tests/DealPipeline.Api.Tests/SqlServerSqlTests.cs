@@ -17,6 +17,13 @@ public sealed partial class SqlServerSqlTests : ApiTest
 
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["Webhooks:AllowedNetworks:0"] = "127.0.0.1/32",
+        ["Webhooks:RetryBaseSeconds"] = "0.1",
+        ["Webhooks:PollMilliseconds"] = "100",
+    };
+
     protected override Action<IServiceCollection>? Services => services =>
         services.AddSingleton(sp => new Database(sp.GetRequiredService<DatabaseOptions>(), _dialect));
 
@@ -65,6 +72,9 @@ public sealed partial class SqlServerSqlTests : ApiTest
         Assert.True(statements.Count > 40, $"only {statements.Count} statements were recorded");
         Assert.Contains(statements, s => s.Contains("OUTPUT INSERTED.id", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("FETCH NEXT @take ROWS ONLY", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("UPDATE webhook_deliveries SET lease_owner", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("INSERT INTO webhook_attempts", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("OUTPUT INSERTED.id VALUES", StringComparison.Ordinal) && s.StartsWith("INSERT INTO changes", StringComparison.Ordinal));
         var failures = statements
             .Select(s => (Sql: s, Errors: Parse(AsDapperSends(s))))
             .Where(r => r.Errors.Count > 0)
@@ -76,6 +86,15 @@ public sealed partial class SqlServerSqlTests : ApiTest
     /// <summary>Every endpoint, every filter, sort and grouping, with cursors and an as-of date.</summary>
     private async Task Tour()
     {
+        // Webhooks first, so that every write below goes through the outbox and the worker delivers it.
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        receiver.Respond = r => r.Headers["webhook-id"] == "msg_1" ? 500 : 200;
+        var hook = Id(await PostOk("/api/v1/webhooks", new { url = receiver.Address.ToString(), events = Features.Webhooks.WebhookEventTypes.All, description = "巡检" }));
+        await GetOk("/api/v1/webhooks");
+        await GetOk($"/api/v1/webhooks/{hook}");
+        await Send(HttpMethod.Patch, $"/api/v1/webhooks/{hook}", new { paused = true }, "application/merge-patch+json");
+        await Send(HttpMethod.Patch, $"/api/v1/webhooks/{hook}", new { paused = false, description = "巡检2" }, "application/merge-patch+json");
+        await PostOk($"/api/v1/webhooks/{hook}/rotate-secret", new { overlapHours = 2 }, System.Net.HttpStatusCode.OK);
         var world = await CreateWorld();
         await SetRate("USD", 7.1m, DaysAgo(30));
         await SetRate("USD", 7.2m, DaysAgo(30));
@@ -169,6 +188,12 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await GetOk($"/api/v1/reports/funnel?from={DaysAgo(60)}&to={Today}");
         var csv = await asOfficer.GetAsync($"/api/v1/export/deals.csv?stage=contact,signed&status=active&q=%25&updatedSince=2020-01-01T00:00:00Z&sourceEventId={forum}&{filters2}");
         Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
+
+        Assert.True(await receiver.WaitForAsync(r => r.Headers["webhook-id"] == "msg_2", TimeSpan.FromSeconds(20)), "the worker delivered");
+        var deliveries = (await GetOk($"/api/v1/webhooks/{hook}/deliveries?status=succeeded&limit=5"))["items"]!.AsArray();
+        await GetOk($"/api/v1/webhooks/{hook}/deliveries?limit=5");
+        await PostOk($"/api/v1/webhooks/{hook}/deliveries/{Id(deliveries[0]!)}/redeliver", new { }, System.Net.HttpStatusCode.Accepted);
+        await Send(HttpMethod.Delete, $"/api/v1/webhooks/{hook}");
     }
 
     [GeneratedRegex(@"IN @(?<name>\w+)")]

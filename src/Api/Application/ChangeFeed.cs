@@ -6,7 +6,7 @@ namespace DealPipeline.Api.Application;
 /// Records every committed write in the <c>changes</c> table, in the write's own transaction: no
 /// change without its row, no row without its change, numbered in commit order. BI readers pull it
 /// (<c>GET /api/v1/changes</c>), and its latest number is the data version that report ETags carry.
-/// API keys are left out: they are nobody's data but their owner's.
+/// API keys and webhook subscriptions are left out: they are not pipeline data.
 /// </summary>
 public static class ChangeFeed
 {
@@ -21,16 +21,18 @@ public static class ChangeFeed
         _ => "updated",
     };
 
-    public static bool IsRecorded(string entity) => entity != "apiKey";
+    public static bool IsRecorded(string entity) => entity is not ("apiKey" or "webhook");
 
-    public static Task RecordAsync(DbSession session, Change change, CancellationToken cancellationToken)
+    /// <summary>Writes the change's row; answers its key (<see cref="SqlDialect.ChangeKey"/>), which the webhook outbox refers to.</summary>
+    public static Task<long> RecordAsync(DbSession session, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.ExecuteAsync(
-            """
-            INSERT INTO changes (entity, entity_id, kind, version, deal_id, by_user_id, actor, at)
-            VALUES (@Entity, @EntityId, @Kind, @Version, @DealId, @ByUserId, @Actor, @At)
-            """,
+        return session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId(
+                "changes",
+                "entity, entity_id, kind, version, deal_id, by_user_id, actor, at",
+                "@Entity, @EntityId, @Kind, @Version, @DealId, @ByUserId, @Actor, @At",
+                session.Dialect.ChangeKey),
             change,
             cancellationToken);
     }

@@ -130,7 +130,7 @@ public sealed class Idempotency(RequestDelegate next)
         {
             // The first answer held a new API key; only its hash is kept, so it cannot be shown again.
             context.Response.Headers.Location = stored.Location;
-            await WriteProblem(context, problems, StatusCodes.Status409Conflict, "This request was already applied (see Location); its answer held a new API key, which is shown only once and never stored. Revoke it and issue another if it was lost.");
+            await WriteProblem(context, problems, StatusCodes.Status409Conflict, "This request was already applied (see Location); its answer held a secret (an API key or a webhook signing secret), which is shown only once and never stored. Revoke the key or rotate the secret if it was lost.");
         }
         else
         {

@@ -21,6 +21,14 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             schema.Format = "date-time";
         }
 
+        // Text goes through the service's own converter (CleanText), which hides its type from the generator: it is a string.
+        if (type == typeof(string) && schema.Type is null)
+        {
+            var nullable = context.JsonPropertyInfo?.AttributeProvider is System.Reflection.PropertyInfo property
+                && new System.Reflection.NullabilityInfoContext().Create(property).ReadState == System.Reflection.NullabilityState.Nullable;
+            schema.Type = JsonSchemaType.String | (nullable ? JsonSchemaType.Null : 0);
+        }
+
         // Enums travel as their camelCase names (see Json): say so, with every name.
         if (type.IsEnum)
         {

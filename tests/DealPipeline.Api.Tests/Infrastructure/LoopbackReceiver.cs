@@ -27,11 +27,12 @@ public sealed class LoopbackReceiver : IAsyncDisposable
     /// <summary>The status to answer a request with; settable while the receiver runs.</summary>
     public Func<Received, int> Respond { get; set; } = _ => StatusCodes.Status200OK;
 
-    public static async Task<LoopbackReceiver> StartAsync()
+    /// <summary>Starts listening on <paramref name="port"/> of 127.0.0.1 (0: any free port).</summary>
+    public static async Task<LoopbackReceiver> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var receiver = new LoopbackReceiver(app);
         app.Run(async context =>

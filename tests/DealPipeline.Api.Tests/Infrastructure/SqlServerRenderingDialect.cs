@@ -26,8 +26,10 @@ public sealed class SqlServerRenderingDialect : SqlDialect
 
     public override string CreateSchemaVersionTable => Render(_sqlite.CreateSchemaVersionTable, _sqlServer.CreateSchemaVersionTable);
 
-    public override string InsertReturningId(string table, string columns, string values) =>
-        Render(_sqlite.InsertReturningId(table, columns, values), _sqlServer.InsertReturningId(table, columns, values));
+    public override string InsertReturningId(string table, string columns, string values, string key = "id") =>
+        Render(_sqlite.InsertReturningId(table, columns, values, key), _sqlServer.InsertReturningId(table, columns, values, key == _sqlite.ChangeKey ? _sqlServer.ChangeKey : key));
+
+    public override string ChangeKey => _sqlite.ChangeKey;
 
     public override string Limit(string selectFromWhere, string orderBy) =>
         Render(_sqlite.Limit(selectFromWhere, orderBy), _sqlServer.Limit(selectFromWhere, orderBy));

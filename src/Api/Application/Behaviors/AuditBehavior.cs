@@ -29,7 +29,7 @@ public interface IChangesDeal
 /// when, which command, on what, and the entity before (for deal changes) and after; and its row
 /// in the change feed (<see cref="ChangeFeed"/>). Secrets in an answer (a new API key) are never written.
 /// </summary>
-public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurrentUser caller, DealAccess access, IClock clock, IOptions<JsonOptions> json)
+public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurrentUser caller, DealAccess access, IClock clock, IOptions<JsonOptions> json, IEnumerable<IChangeOutbox> outboxes)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly string Action = typeof(TRequest).Name;
@@ -42,7 +42,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
             return await next();
         }
 
-        string? before = null;
+        JsonObject? before = null;
         if (request is IChangesDeal change)
         {
             try
@@ -69,17 +69,25 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
                 action = Action,
                 entity = audited.AuditEntity,
                 entityId = id,
-                before,
-                after,
+                before = before?.ToJsonString(),
+                after = after?.ToJsonString() ?? (response is Unit or null ? null : "null"),
             },
             cancellationToken);
         if (ChangeFeed.IsRecorded(audited.AuditEntity))
         {
             var dealId = (request as IChangesDeal)?.Id ?? Property<long>(response, "DealId") ?? (audited.AuditEntity == "deal" ? Property<long>(response, "Id") : null);
-            await ChangeFeed.RecordAsync(
+            var kind = ChangeFeed.KindOf(Action);
+            var key = await ChangeFeed.RecordAsync(
                 session,
-                new ChangeFeed.Change(audited.AuditEntity, id, ChangeFeed.KindOf(Action), Property<int>(response, "Version"), dealId, caller.UserId, caller.Actor, at),
+                new ChangeFeed.Change(audited.AuditEntity, id, kind, Property<int>(response, "Version"), dealId, caller.UserId, caller.Actor, at),
                 cancellationToken);
+            foreach (var outbox in outboxes)
+            {
+                await outbox.RecordAsync(
+                    session,
+                    new CommittedChange(key, audited.AuditEntity, id, Action, kind, dealId, before, after, request, caller.UserId, caller.Actor, at),
+                    cancellationToken);
+            }
         }
 
         return response;
@@ -89,14 +97,16 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
         where T : struct =>
         value?.GetType().GetProperty(name)?.GetValue(value) is T found ? found : null;
 
-    private string Serialize(object value)
+    /// <summary>The entity as JSON, without the secrets an answer may hold (a new API key, a webhook's signing secret).</summary>
+    private JsonObject? Serialize(object value)
     {
         var node = JsonSerializer.SerializeToNode(value, value.GetType(), json.Value.SerializerOptions);
         if (node is JsonObject obj)
         {
             obj.Remove("apiKey");
+            obj.Remove("secret");
         }
 
-        return node?.ToJsonString() ?? "null";
+        return node as JsonObject;
     }
 }

@@ -11,8 +11,12 @@ public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, dec
 
 /// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
 public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IAudited, IChangesDeal
+    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange
 {
+    DateOnly? IExplainedChange.Dated => On;
+
+    string? IExplainedChange.Why => Reason;
+
     string IAudited.AuditEntity => "deal";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -52,8 +56,12 @@ public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? 
 
 /// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
 public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IAudited, IChangesDeal
+    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange
 {
+    DateOnly? IExplainedChange.Dated => On;
+
+    string? IExplainedChange.Why => Note;
+
     string IAudited.AuditEntity => "deal";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

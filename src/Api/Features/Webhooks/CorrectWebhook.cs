@@ -1,0 +1,72 @@
+using System.Text.Json;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace DealPipeline.Api.Features.Webhooks;
+
+/// <summary>Changes a subscription with a merge patch of the fields it was made with: url, events, description, paused.</summary>
+public sealed record PatchWebhook(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<WebhookResponse>, IAudited
+{
+    string IAudited.AuditEntity => "webhook";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A new address is checked like a new subscription's. Resuming a paused subscription gives its
+/// waiting deliveries a full retry window again, counted from now.
+/// </summary>
+public sealed class PatchWebhookHandler(
+    DbSession session, IValidator<CreateWebhook> validator, WebhookDestinations destinations, IClock clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IOptions<WebhookOptions> options)
+    : IRequestHandler<PatchWebhook, WebhookResponse>
+{
+    public async Task<WebhookResponse> Handle(PatchWebhook request, CancellationToken cancellationToken)
+    {
+        var row = await WebhookRow.GetAsync(session, request.Id, cancellationToken);
+        var now = clock.UtcNow;
+        var current = row.ToResponse(now);
+        var fields = await ReferenceData.MergeAsync(
+            new CreateWebhook(current.Url, current.Events, current.Description, current.Paused),
+            current.Version,
+            request.Patch,
+            request.ExpectedVersion,
+            validator,
+            json.Value.SerializerOptions,
+            cancellationToken);
+        var url = new Uri(fields.Url!.Trim());
+        if (url.AbsoluteUri != current.Url && await destinations.CheckAsync(url, cancellationToken) is { } refusal)
+        {
+            throw ProblemException.Invalid("url", refusal);
+        }
+
+        var changed = current with
+        {
+            Url = url.AbsoluteUri,
+            Events = fields.Events!,
+            Description = string.IsNullOrWhiteSpace(fields.Description) ? null : fields.Description.Trim(),
+            Paused = fields.Paused ?? false,
+            Version = current.Version + 1,
+        };
+        await ReferenceData.UpdateAsync(
+            session,
+            "webhooks",
+            "url = @Url, events = @Events, description = @Description, paused = @Paused",
+            current,
+            new { changed.Url, Events = string.Join(' ', changed.Events), changed.Description, changed.Paused },
+            cancellationToken);
+        if (current.Paused && !changed.Paused)
+        {
+            await session.ExecuteAsync(
+                "UPDATE webhook_deliveries SET give_up_at = @giveUpAt WHERE webhook_id = @id AND status = 'pending'",
+                new { id = current.Id, giveUpAt = now.AddHours(options.Value.RetryHours) },
+                cancellationToken);
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,68 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Webhooks;
+
+/// <summary>Subscribes a receiver to events; the answer holds the signing secret, shown only this once.</summary>
+public sealed record CreateWebhook(string? Url, IReadOnlyList<string>? Events, string? Description, bool? Paused)
+    : ICommand<WebhookWithSecretResponse>, IAudited
+{
+    string IAudited.AuditEntity => "webhook";
+
+    string? IAudited.AuditId => null;
+}
+
+public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
+{
+    public const int MaxUrlLength = 2000;
+
+    public const int MaxDescriptionLength = 500;
+
+    public CreateWebhookValidator(WebhookDestinations destinations)
+    {
+        ArgumentNullException.ThrowIfNull(destinations);
+        RuleFor(x => x.Url).NotEmpty().WithMessage("'url' is required: the https address events are POSTed to.")
+            .MaximumLength(MaxUrlLength)
+            .Must(url => destinations.RefusalOf(url) is null).WithMessage(x => destinations.RefusalOf(x.Url)!);
+        RuleFor(x => x.Events).NotEmpty().WithMessage($"'events' lists at least one of: {string.Join(", ", WebhookEventTypes.All)}.");
+        RuleForEach(x => x.Events).Must(e => WebhookEventTypes.All.Contains(e))
+            .WithMessage((_, e) => $"'{e}' is not an event; the events are {string.Join(", ", WebhookEventTypes.All)}.");
+        RuleFor(x => x.Events).Must(e => e is null || e.Distinct(StringComparer.Ordinal).Count() == e.Count).WithMessage("'events' names each event once.");
+        RuleFor(x => x.Description).MaximumLength(MaxDescriptionLength);
+    }
+}
+
+public sealed class CreateWebhookHandler(DbSession session, WebhookDestinations destinations, IClock clock) : IRequestHandler<CreateWebhook, WebhookWithSecretResponse>
+{
+    public async Task<WebhookWithSecretResponse> Handle(CreateWebhook request, CancellationToken cancellationToken)
+    {
+        var url = new Uri(request.Url!.Trim());
+        if (await destinations.CheckAsync(url, cancellationToken) is { } refusal)
+        {
+            throw ProblemException.Invalid("url", refusal);
+        }
+
+        var secret = WebhookSignature.NewSecret();
+        var at = clock.UtcNow;
+        var events = string.Join(' ', request.Events!);
+        var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        var paused = request.Paused ?? false;
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("webhooks", "url, events, description, paused, secret, version, created_at", "@url, @events, @description, @paused, @secret, 1, @at"),
+            new { url = url.AbsoluteUri, events, description, paused, secret, at },
+            cancellationToken);
+        return new WebhookWithSecretResponse
+        {
+            Id = id,
+            Url = url.AbsoluteUri,
+            Events = request.Events!,
+            Description = description,
+            Paused = paused,
+            CreatedAt = at,
+            Secret = secret,
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Webhooks;
+
+public sealed record RotateBody(int? OverlapHours);
+
+/// <summary>
+/// Makes a new signing secret (answered once). For <c>overlapHours</c> (24 unless given, 0 to end
+/// the old one now) the previous secret signs as well, so a receiver can switch without missing a
+/// message: each message then carries two signatures.
+/// </summary>
+public sealed record RotateWebhookSecret(long Id, int? OverlapHours) : ICommand<WebhookWithSecretResponse>, IAudited
+{
+    public const int DefaultOverlapHours = 24;
+
+    public const int MaxOverlapHours = 168;
+
+    string IAudited.AuditEntity => "webhook";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed class RotateWebhookSecretValidator : AbstractValidator<RotateWebhookSecret>
+{
+    public RotateWebhookSecretValidator()
+    {
+        RuleFor(x => x.OverlapHours).InclusiveBetween(0, RotateWebhookSecret.MaxOverlapHours)
+            .WithMessage($"'overlapHours' is between 0 and {RotateWebhookSecret.MaxOverlapHours}.");
+    }
+}
+
+public sealed class RotateWebhookSecretHandler(DbSession session, IClock clock) : IRequestHandler<RotateWebhookSecret, WebhookWithSecretResponse>
+{
+    public async Task<WebhookWithSecretResponse> Handle(RotateWebhookSecret request, CancellationToken cancellationToken)
+    {
+        var row = await WebhookRow.GetAsync(session, request.Id, cancellationToken);
+        var now = clock.UtcNow;
+        var secret = WebhookSignature.NewSecret();
+        var until = now.AddHours(request.OverlapHours ?? RotateWebhookSecret.DefaultOverlapHours);
+        var updated = await session.ExecuteAsync(
+            "UPDATE webhooks SET previous_secret = secret, previous_secret_until = @until, secret = @secret, version = version + 1 WHERE id = @id AND version = @version",
+            new { id = row.Id, version = row.Version, until, secret },
+            cancellationToken);
+        if (updated == 0)
+        {
+            throw ProblemException.PreconditionFailed(row.Version + 1);
+        }
+
+        var response = row.ToResponse(now);
+        return new WebhookWithSecretResponse
+        {
+            Id = response.Id,
+            Url = response.Url,
+            Events = response.Events,
+            Description = response.Description,
+            Paused = response.Paused,
+            PreviousSecretExpiresAt = until > now ? until : null,
+            CreatedAt = response.CreatedAt,
+            Version = response.Version + 1,
+            Secret = secret,
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace DealPipeline.Api.Features.Webhooks;
+
+/// <summary>
+/// The OpenAPI document's <c>webhooks</c> (OpenAPI 3.1): for each event, the POST a receiver gets,
+/// its Standard Webhooks headers and its JSON body's schema (see <see cref="WebhookPayloads"/>).
+/// </summary>
+public sealed class WebhookDocumentation : IOpenApiDocumentTransformer
+{
+    private static readonly Dictionary<string, string> Summaries = new(StringComparer.Ordinal)
+    {
+        [WebhookEventTypes.DealCreated] = "A deal was created.",
+        [WebhookEventTypes.DealUpdated] = "A deal's fields were corrected or a milestone recorded: data.changedFields names them.",
+        [WebhookEventTypes.DealStageChanged] = "A deal moved to another stage: data.from, data.to, data.on.",
+        [WebhookEventTypes.DealStatusChanged] = "A deal was put on hold, marked lost (data.reason) or reactivated: data.from, data.to.",
+        [WebhookEventTypes.DealDeleted] = "A deal was deleted (data.deal is the deal as it was).",
+        [WebhookEventTypes.ActivityCreated] = "An activity (call, visit, meeting …) was recorded on a deal.",
+        [WebhookEventTypes.LetterCreated] = "A letter (倡议书, 意向书, 聘书) was recorded.",
+        [WebhookEventTypes.EventCreated] = "A promotion event was created.",
+        [WebhookEventTypes.EventUpdated] = "A promotion event was corrected.",
+    };
+
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
+        document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var type in WebhookEventTypes.All)
+        {
+            var message = WebhookPayloads.MessageOf(type);
+            if (!document.Components.Schemas.ContainsKey(message.Name))
+            {
+                document.Components.Schemas[message.Name] = await context.GetOrCreateSchemaAsync(message, null, cancellationToken);
+            }
+
+            var operation = new OpenApiOperation
+            {
+                OperationId = "Webhook_" + type.Replace('.', '_'),
+                Tags = new HashSet<OpenApiTagReference> { new("Webhooks", document) },
+                Summary = Summaries[type],
+                Description =
+                    "POSTed to each subscription that lists this event. Verify webhook-signature (Standard Webhooks: v1,base64 HMAC-SHA256 of " +
+                    "webhook-id.webhook-timestamp.body with the secret's bytes after whsec_) and refuse timestamps older than a few minutes; " +
+                    "deduplicate on webhook-id. Answer 2xx within 10 s; anything else is retried. A confidential deal carries its codeName, never its name.",
+                Parameters =
+                [
+                    Header("webhook-id", "msg_{eventId}: the same on every attempt of this message."),
+                    Header("webhook-timestamp", "When this attempt was signed, in Unix seconds."),
+                    Header("webhook-signature", "v1,<base64 signature>, several separated by spaces while a rotated secret overlaps."),
+                ],
+                RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(message.Name, document) } },
+                },
+                Responses = new OpenApiResponses { ["2XX"] = new OpenApiResponse { Description = "Received: the delivery is settled." } },
+            };
+            document.Webhooks[type] = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Post] = operation } };
+        }
+    }
+
+    private static OpenApiParameter Header(string name, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Required = true,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+}

@@ -1,0 +1,78 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Api.Http.Security;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Webhooks;
+
+public static class WebhookEndpoints
+{
+    private const string Signing =
+        "Each event is POSTed as JSON {type, timestamp, data} with the Standard Webhooks headers webhook-id (msg_{eventId}, the same on every " +
+        "attempt: deduplicate on it), webhook-timestamp (Unix seconds) and webhook-signature (v1,base64 HMAC-SHA256 over id.timestamp.body with " +
+        "the secret's bytes after whsec_); see docs/webhooks.md. Delivery is at least once, in order per deal; a 2xx within Webhooks:TimeoutSeconds " +
+        "(10) settles it, anything else is retried with exponential back-off and jitter for Webhooks:RetryHours (24), then the delivery is failed. " +
+        "Redirects are not followed. The address must be https and public; an operator lists internal receivers in Webhooks:AllowedNetworks.";
+
+    public static void MapWebhooks(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/webhooks").WithTags("Webhooks");
+        group.MapPost("/", async (CreateWebhook command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var webhook = await mediator.Send(command, ct);
+                return ETags.Created(response, $"/api/v1/webhooks/{webhook.Id}", webhook, webhook.Version);
+            })
+            .WithName("CreateWebhook").Allow(Policies.Admin).WithMetadata(new SecretResponse())
+            .WithSummary("Subscribes a receiver to events; the answer holds the signing secret (whsec_…), shown only this once.")
+            .WithDescription($"Events: {string.Join(", ", WebhookEventTypes.All)}. {Signing}")
+            .WithProblems(400);
+        group.MapGet("/", async ([AsParameters] ListWebhooks query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListWebhooks").Allow(Policies.Admin).WithSummary("Lists the subscriptions in id order (never their secrets).")
+            .WithProblems(400);
+        group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var webhook = await mediator.Send(new GetWebhook(id), ct);
+                return ETags.Ok(response, webhook, webhook.Version);
+            })
+            .WithName("GetWebhook").Allow(Policies.Admin).WithSummary("Reads a subscription; its ETag is its version, for If-Match.")
+            .WithProblems(404);
+        group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+            {
+                var body = await MergePatch.ReadAsync(request, ct);
+                var webhook = await mediator.Send(new PatchWebhook(id, body, ETags.ExpectedVersion(request)), ct);
+                return ETags.Ok(response, webhook, webhook.Version);
+            })
+            .Accepts<CreateWebhook>(MergePatch.MediaType, "application/json")
+            .WithName("PatchWebhook").Allow(Policies.Admin)
+            .WithSummary("Changes url, events, description or paused with a JSON merge patch; If-Match guards against lost updates.")
+            .WithDescription("While paused, events are kept; on resuming, they are sent in order with a new retry window.")
+            .WithProblems(400, 404, 412);
+        group.MapDelete("/{id:long}", async (long id, IMediator mediator, HttpRequest request, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteWebhook(id, ETags.ExpectedVersion(request)), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteWebhook").Allow(Policies.Admin)
+            .WithSummary("Ends a subscription: nothing more is sent, deliveries still waiting are cancelled; their history stays readable.")
+            .WithProblems(404, 412);
+        group.MapPost("/{id:long}/rotate-secret", async (long id, RotateBody? body, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var webhook = await mediator.Send(new RotateWebhookSecret(id, body?.OverlapHours), ct);
+                return ETags.Ok(response, webhook, webhook.Version);
+            })
+            .WithName("RotateWebhookSecret").Allow(Policies.Admin).WithMetadata(new SecretResponse())
+            .WithSummary("Makes a new signing secret (answered once); the previous one keeps signing too for overlapHours (default 24, 0-168).")
+            .WithProblems(400, 404, 412);
+        group.MapGet("/{id:long}/deliveries", async ([AsParameters] ListWebhookDeliveries query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListWebhookDeliveries").Allow(Policies.Admin)
+            .WithSummary("Lists a subscription's deliveries in id order, each with every attempt (time, duration, status code or error); status filters.")
+            .WithProblems(400, 404);
+        group.MapPost("/{id:long}/deliveries/{deliveryId:long}/redeliver", async (long id, long deliveryId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", await mediator.Send(new RedeliverWebhookDelivery(id, deliveryId), ct)))
+            .WithName("RedeliverWebhookDelivery").Allow(Policies.Admin)
+            .WithSummary("Sends a delivery again, whatever its status, with the same webhook-id: at once, then retried like a new one.")
+            .WithProblems(404);
+    }
+}
