@@ -23,18 +23,7 @@ public sealed class ShutdownTests : IDisposable
     {
         var file = _folder.File("stop.db");
         using var service = await ServiceProcess.StartAsync(file);
-        using var admin = service.Client();
-        async Task<long> Create(string path, object body) =>
-            (await (await admin.PostAsJsonAsync(path, body)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
-        var first = await Create("/api/v1/deals", new
-        {
-            name = "停机测试项目" + new string('长', 100),
-            companyId = await Create("/api/v1/companies", new { name = "停机测试企业", country = "CN" }),
-            parkId = await Create("/api/v1/parks", new { name = "停机测试园区", city = "中山" }),
-            sectorId = await Create("/api/v1/sectors", new { name = "智能制造" }),
-            ownerId = await Create("/api/v1/users", new { name = "李娜", role = "officer" }),
-            intendedInvestment = 1000,
-        });
+        var first = await service.CreateAsync("/api/v1/deals", await service.NewDealBodyAsync("停机测试项目" + new string('长', 100)));
         await using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             await DealCopies.InsertAsync(db, first, 20_000);

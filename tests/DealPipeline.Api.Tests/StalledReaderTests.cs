@@ -21,19 +21,8 @@ public sealed class StalledReaderTests : IDisposable
     {
         var file = _folder.File("wal.db");
         using var service = await ServiceProcess.StartAsync(file);
-        using var admin = service.Client();
-        async Task<long> Create(string path, object body) =>
-            (await (await admin.PostAsJsonAsync(path, body)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
-        var deal = new JsonObject
-        {
-            ["name"] = "待导出的项目" + new string('长', 100),
-            ["companyId"] = await Create("/api/v1/companies", new { name = "导出测试企业", country = "CN" }),
-            ["parkId"] = await Create("/api/v1/parks", new { name = "导出测试园区", city = "北京" }),
-            ["sectorId"] = await Create("/api/v1/sectors", new { name = "生物医药" }),
-            ["ownerId"] = await Create("/api/v1/users", new { name = "王磊", role = "officer" }),
-            ["intendedInvestment"] = 1000,
-        };
-        var first = await Create("/api/v1/deals", deal);
+        var deal = await service.NewDealBodyAsync("待导出的项目" + new string('长', 100));
+        var first = await service.CreateAsync("/api/v1/deals", deal);
         await using (var db = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             await db.OpenAsync();

@@ -393,20 +393,10 @@ public sealed class WebhookCrashTests : IDisposable
             using var admin = service.Client();
             var subscribed = await admin.PostAsJsonAsync(new Uri("/api/v1/webhooks", UriKind.Relative), new { url = receiverUrl, events = WebhookEventTypes.All });
             Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
-            async Task<long> Create(string path, object body) =>
-                (await (await admin.PostAsJsonAsync(new Uri(path, UriKind.Relative), body)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
-            var deal = new
-            {
-                name = "崩溃前提交的项目",
-                companyId = await Create("/api/v1/companies", new { name = "崩溃测试企业", country = "CN" }),
-                parkId = await Create("/api/v1/parks", new { name = "崩溃测试园区", city = "济南" }),
-                sectorId = await Create("/api/v1/sectors", new { name = "高端装备" }),
-                ownerId = await Create("/api/v1/users", new { name = "赵强", role = "officer" }),
-                intendedInvestment = 500_000_000m,
-            };
+            var deal = await service.NewDealBodyAsync("崩溃前提交的项目");
             for (var i = 0; i < 3; i++)
             {
-                var id = await Create("/api/v1/deals", deal);
+                var id = await service.CreateAsync("/api/v1/deals", deal);
                 var moved = await admin.PostAsJsonAsync(new Uri($"/api/v1/deals/{id}/transitions", UriKind.Relative), new { to = "negotiation" });
                 Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
                 messages += 2;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 
 namespace DealPipeline.Api.Tests.Infrastructure;
 
@@ -105,6 +107,27 @@ public sealed class ServiceProcess : IDisposable
 
         return client;
     }
+
+    /// <summary>POSTs <paramref name="body"/> as the bootstrap admin and answers the new resource's id.</summary>
+    public async Task<long> CreateAsync(string path, object body)
+    {
+        using var admin = Client();
+        var response = await admin.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["id"]!.GetValue<long>();
+    }
+
+    /// <summary>The body of a new deal with a company, park, sector and owner of its own (made now); POST it to /api/v1/deals as often as needed.</summary>
+    public async Task<JsonObject> NewDealBodyAsync(string name) => new()
+    {
+        ["name"] = name,
+        ["companyId"] = await CreateAsync("/api/v1/companies", new { name = name + "企业", country = "CN" }),
+        ["parkId"] = await CreateAsync("/api/v1/parks", new { name = name + "园区", city = "济南" }),
+        ["sectorId"] = await CreateAsync("/api/v1/sectors", new { name = name + "产业" }),
+        ["ownerId"] = await CreateAsync("/api/v1/users", new { name = "专员" + name, role = "officer" }),
+        ["intendedInvestment"] = 1000,
+    };
 
     /// <summary>
     /// SIGTERM, as systemd or a container runtime stops a service, then waits for it to exit;

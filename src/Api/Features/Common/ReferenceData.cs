@@ -60,7 +60,8 @@ public static class ReferenceData
 
     /// <summary>Maps GET /{id} (its ETag the row's version) and PATCH /{id} (merge patch, If-Match) for one kind of reference data.</summary>
     /// <returns>The PATCH endpoint, for conventions of its own.</returns>
-    public static RouteHandlerBuilder MapReadAndCorrect<T>(this RouteGroupBuilder group, string resource, string patchPolicy, Func<long, IRequest<T>> get, Func<long, JsonElement, IfMatch?, IRequest<T>> patch)
+    public static RouteHandlerBuilder MapReadAndCorrect<T>(
+        this RouteGroupBuilder group, string resource, string patchPolicy, Func<long, IRequest<T>> get, Func<long, JsonElement, IfMatch?, IRequest<T>> patch, string readPolicy = Http.Security.Policies.Read)
         where T : IVersioned
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -70,7 +71,7 @@ public static class ReferenceData
                 var found = await mediator.Send(get(id), ct);
                 return ETags.Ok(response, found, found.Version);
             })
-            .WithName("Get" + name).Allow(Http.Security.Policies.Read)
+            .WithName("Get" + name).Allow(readPolicy)
             .WithSummary($"Reads one {resource}; its ETag is its version, for If-Match.")
             .WithProblems(404);
         return group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>

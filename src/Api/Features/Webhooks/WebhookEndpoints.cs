@@ -30,24 +30,8 @@ public static class WebhookEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListWebhooks").Allow(Policies.Admin).WithSummary("Lists the subscriptions in id order (never their secrets).")
             .WithProblems(400);
-        group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var webhook = await mediator.Send(new GetWebhook(id), ct);
-                return ETags.Ok(response, webhook, webhook.Version);
-            })
-            .WithName("GetWebhook").Allow(Policies.Admin).WithSummary("Reads a subscription; its ETag is its version, for If-Match.")
-            .WithProblems(404);
-        group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                var body = await MergePatch.ReadAsync(request, ct);
-                var webhook = await mediator.Send(new PatchWebhook(id, body, ETags.ExpectedVersion(request)), ct);
-                return ETags.Ok(response, webhook, webhook.Version);
-            })
-            .Accepts<CreateWebhook>(MergePatch.MediaType, "application/json")
-            .WithName("PatchWebhook").Allow(Policies.Admin)
-            .WithSummary("Changes url, events, description or paused with a JSON merge patch; If-Match guards against lost updates.")
-            .WithDescription("While paused, events are kept; on resuming, they are sent in order with a new retry window.")
-            .WithProblems(400, 404, 412);
+        group.MapReadAndCorrect<WebhookResponse>("webhook", Policies.Admin, id => new GetWebhook(id), (id, patch, ifMatch) => new PatchWebhook(id, patch, ifMatch), readPolicy: Policies.Admin)
+            .WithDescription("Changes url, events, description or paused. While paused, events are kept; on resuming, they are sent in order with a new retry window.");
         group.MapDelete("/{id:long}", async (long id, IMediator mediator, HttpRequest request, CancellationToken ct) =>
             {
                 await mediator.Send(new DeleteWebhook(id, ETags.ExpectedVersion(request)), ct);
