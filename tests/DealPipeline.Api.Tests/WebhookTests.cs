@@ -331,6 +331,13 @@ public sealed class WebhookDestinationTests : ApiTest
     }
 
     [Fact]
+    public async Task A_host_the_resolver_refuses_outright_is_a_400_not_a_500()
+    {
+        var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".example.com";
+        await AssertProblem(await Post("/api/v1/webhooks", new { url = $"https://{host}/hook", events = Created }), HttpStatusCode.BadRequest, "url");
+    }
+
+    [Fact]
     public async Task A_public_https_address_is_accepted()
     {
         var created = await PostOk("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = Created });

@@ -73,8 +73,9 @@ public sealed class WebhookDestinations(IOptions<WebhookOptions> options)
             var addresses = await ResolveAsync(url.IdnHost, cancellationToken);
             return Refusal(url, addresses);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ArgumentException)
         {
+            // ArgumentException: a name the resolver refuses outright (too long, a label over 63 characters).
             return $"The host {url.IdnHost} does not resolve.";
         }
     }
