@@ -102,13 +102,13 @@ public abstract class WebhookTests : ApiTest
         {
             var type = message["type"]!.GetValue<string>();
             var schema = document["webhooks"]![type]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
-            var problems = SchemaCheck.Mismatches(document, schema, message, "$");
+            var problems = JsonSchemaCheck.Mismatches(document, schema, message, "$");
             Assert.True(problems.Count == 0, $"{type}: {string.Join("; ", problems)}");
         }
 
         var dealSchema = document["webhooks"]!["deal.created"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
         var drifted = new JsonObject { ["type"] = "deal.created", ["timestamp"] = "2026-01-01T00:00:00Z", ["data"] = new JsonObject { ["deal"] = 1, ["extra"] = true } };
-        Assert.Equal(3, SchemaCheck.Mismatches(document, dealSchema, drifted, "$").Count);
+        Assert.Equal(3, JsonSchemaCheck.Mismatches(document, dealSchema, drifted, "$").Count);
 
         var deliveries = await GetOk($"/api/v1/webhooks/{Id(subscription)}/deliveries?status=succeeded&limit=100");
         Assert.Equal(expected, deliveries["items"]!.AsArray().Count);
@@ -215,64 +215,6 @@ public abstract class WebhookTests : ApiTest
         await AssertProblem(await Post("/api/v1/webhooks", new { url = "ftp://example.com/h", events = Created }), HttpStatusCode.BadRequest, "url");
         await AssertProblem(await Post("/api/v1/webhooks", new { url = "https://user:pw@example.com/h", events = Created }), HttpStatusCode.BadRequest, "url");
         Assert.Equal(before, await Snapshot());
-    }
-
-    /// <summary>Just enough JSON Schema to catch a payload and its documentation drifting apart: types, required and known members.</summary>
-    private static class SchemaCheck
-    {
-        public static List<string> Mismatches(JsonNode document, JsonNode schema, JsonNode? value, string path)
-        {
-            if (schema["$ref"] is { } reference)
-            {
-                schema = document["components"]!["schemas"]![reference.GetValue<string>().Split('/')[^1]]!;
-            }
-
-            var types = schema["type"] switch
-            {
-                JsonArray many => many.Select(t => t!.GetValue<string>()).ToList(),
-                JsonValue one => [one.GetValue<string>()],
-                _ => [],
-            };
-            var problems = new List<string>();
-            var actual = value switch
-            {
-                null => "null",
-                JsonObject => "object",
-                JsonArray => "array",
-                _ when value.GetValueKind() == System.Text.Json.JsonValueKind.String => "string",
-                _ when value.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "boolean",
-                _ => "number",
-            };
-            if (types.Count > 0 && !types.Contains(actual) && !(actual == "number" && types.Contains("integer")))
-            {
-                problems.Add($"{path} is {actual}, documented as {string.Join("|", types)}");
-            }
-
-            if (value is JsonObject obj && schema["properties"] is JsonObject properties)
-            {
-                foreach (var required in schema["required"]?.AsArray() ?? [])
-                {
-                    if (!obj.ContainsKey(required!.GetValue<string>()))
-                    {
-                        problems.Add($"{path}.{required} is required but absent");
-                    }
-                }
-
-                foreach (var (name, member) in obj)
-                {
-                    if (properties[name] is { } memberSchema)
-                    {
-                        problems.AddRange(Mismatches(document, memberSchema, member, $"{path}.{name}"));
-                    }
-                    else
-                    {
-                        problems.Add($"{path}.{name} is not documented");
-                    }
-                }
-            }
-
-            return problems;
-        }
     }
 
     private static class StandardWebhooks

@@ -37,6 +37,37 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             schema.Enum = [.. Enum.GetValues(type).Cast<Enum>().Select(v => (System.Text.Json.Nodes.JsonNode)JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))];
         }
 
+        // Problems are written by ProblemWriter: type, title, status, traceId and code always; errors per field on most 400s.
+        if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(HttpValidationProblemDetails))
+        {
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's W3C trace context (traceparent); the log lines of the request carry its trace id." };
+            schema.Properties["code"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "A stable code to branch on: a domain rule's (stage.same, deal.notActive …) or the status's (validation, notFound, preconditionFailed …); see docs/errors.md.",
+            };
+            foreach (var always in new[] { "type", "title" })
+            {
+                if (schema.Properties.TryGetValue(always, out var member) && member is OpenApiSchema text)
+                {
+                    text.Type = JsonSchemaType.String;
+                }
+            }
+
+            if (schema.Properties.TryGetValue("status", out var status) && status is OpenApiSchema number)
+            {
+                number.Type = JsonSchemaType.Integer;
+            }
+
+            if (schema.Properties.TryGetValue("errors", out var errors) && errors is OpenApiSchema perField)
+            {
+                perField.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+
+            schema.Required = new HashSet<string>(["type", "title", "status", "traceId", "code"]);
+        }
+
         // A list item is a deal or a tombstone, told apart by 'deleted'; no "$type" is written.
         if (type == typeof(DealListItem))
         {
