@@ -21,6 +21,12 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             schema.Format = "date-time";
         }
 
+        // Amounts and rates are decimals, exact in JSON (money to two places): say so, so that generators pick a decimal type, not a double.
+        if (type == typeof(decimal))
+        {
+            schema.Format = "decimal";
+        }
+
         // Text goes through the service's own converter (CleanText), which hides its type from the generator: it is a string.
         if (type == typeof(string) && schema.Type is null)
         {
