@@ -180,6 +180,11 @@ if (app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.Enabled ??
         o.DocumentTitle = "DealPipeline API";
     });
 }
+// The pages (sign-in at /, /cockpit/, /board/): static files from site/ beside the app, before
+// authentication; they only call the API, with the key the user signs in with.
+var site = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "site"));
+app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site });
+app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
 app.UseCors();
 
 // Limited before authentication: a key this instance knows spends its own budget, anything else

@@ -52,6 +52,7 @@ public abstract class AccessControlTests : ApiTest
             ("GET /teams", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/teams")),
             ("POST /users", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/users", new { name = $"用户{++n}", role = "officer" })),
             ("GET /users", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/users")),
+            ("GET /users/me", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/users/me")),
             ("POST /users/{own id}/keys", ["admin", "manager", "officer", "analyst"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, $"/api/v1/users/{c.Id}/keys")),
             ("POST /users/{other id}/keys", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, $"/api/v1/users/{world.Officer}/keys")),
             ("GET /users/{own id}/keys", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/users/{c.Id}/keys")),

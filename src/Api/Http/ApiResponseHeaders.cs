@@ -9,6 +9,10 @@ namespace DealPipeline.Api.Http;
 public sealed class ApiResponseHeaders(RequestDelegate next)
 {
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /// <summary>The service's own pages: scripts, styles, fonts and calls from this origin only, nothing inline.</summary>
+    public const string SitePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>Swagger UI, whose script sets styles inline.</summary>
     public const string PagePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public Task InvokeAsync(HttpContext context)
@@ -26,7 +30,9 @@ public sealed class ApiResponseHeaders(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = api || !IsPage(context.Response.ContentType) ? ApiPolicy : PagePolicy;
+            headers.ContentSecurityPolicy = api || !IsPage(context.Response.ContentType) ? ApiPolicy
+                : context.Request.Path.StartsWithSegments("/swagger", StringComparison.Ordinal) ? PagePolicy
+                : SitePolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -43,6 +43,9 @@ public static class UserEndpoints
             .WithSummary("Adds a user (an officer, a manager, an analyst or BI tool, or an admin) with a first API key, shown in this answer only.")
             .Allow(Policies.Admin)
             .WithProblems(400);
+        group.MapGet("/me", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetMe(), ct)))
+            .WithName("GetMe").Allow(Policies.Read)
+            .WithSummary("Who the calling key belongs to: user id (null for the bootstrap key), name, role and team.");
         group.MapGet("/", async ([AsParameters] ListUsers query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListUsers").WithSummary("Lists users in id order.")
