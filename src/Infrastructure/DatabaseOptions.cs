@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    Postgres,
 }
 
 /// <summary>The <c>Database</c> configuration section.</summary>
@@ -23,9 +24,9 @@ public sealed class DatabaseOptions
             return ConnectionString;
         }
 
-        if (Provider == DatabaseProvider.SqlServer)
+        if (Provider != DatabaseProvider.Sqlite)
         {
-            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+            throw new InvalidOperationException($"Database:ConnectionString is required when Database:Provider is {Provider}.");
         }
 
         return "Data Source=" + Path.Combine(Directory.GetCurrentDirectory(), "data", "dealpipeline.db");

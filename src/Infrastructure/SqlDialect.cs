@@ -18,6 +18,23 @@ public abstract class SqlDialect
     /// <summary>An INSERT that returns the new row's key column (<c>id</c> unless named) as its single result.</summary>
     public abstract string InsertReturningId(string table, string columns, string values, string key = "id");
 
+    /// <summary>
+    /// <paramref name="expression"/> is one of the list parameter <paramref name="parameter"/>:
+    /// Dapper expands <c>IN @list</c> into one parameter per item, except on PostgreSQL, where it
+    /// passes the list as one array parameter, matched with <c>= ANY(@list)</c>.
+    /// </summary>
+    public virtual string InList(string expression, string parameter) => $"{expression} IN @{parameter}";
+
+    /// <summary>A boolean literal: 1/0 where booleans are integers or bits, TRUE/FALSE where they are booleans.</summary>
+    public virtual string Bool(bool value) => value ? "1" : "0";
+
+    /// <summary>
+    /// A statement run in a writing transaction just before its change-feed row is written (null: none).
+    /// Where sequence numbers can commit out of order and the database offers no committed-only
+    /// horizon, it serialises the tail of writing transactions so that numbers commit in order.
+    /// </summary>
+    public virtual string? BeforeChangeRecorded => null;
+
     /// <summary>The key column of <c>changes</c>: a change's identity (its feed order is <see cref="ChangeSequence"/>).</summary>
     public abstract string ChangeKey { get; }
 
@@ -63,6 +80,7 @@ public abstract class SqlDialect
     {
         DatabaseProvider.Sqlite => new SqliteDialect(),
         DatabaseProvider.SqlServer => new SqlServerDialect(),
+        DatabaseProvider.Postgres => new PostgresDialect(),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 }
@@ -144,4 +162,63 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqlException { Number: 2601 or 2627 };
+}
+
+/// <summary>
+/// PostgreSQL (and the databases that speak its protocol: openGauss, KingbaseES, HighGo), through
+/// Npgsql: booleans are booleans, dates <c>date</c>, timestamps <c>timestamptz</c>, money
+/// <c>bigint</c> minor units as everywhere.
+/// </summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    /// <summary>
+    /// The advisory lock that serialises writers from their change-feed row to their commit:
+    /// identity values are handed out at insert time and transactions can commit out of that
+    /// order, and PostgreSQL has no committed-only horizon like SQL Server's MIN_ACTIVE_ROWVERSION.
+    /// Held until commit (a transaction-level lock), so numbers commit in the order they were taken.
+    /// </summary>
+    public const long ChangeFeedLock = 0x0DEA_1F1E_ED00_0001;
+
+    /// <summary>SQLSTATEs a retry can cure: serialization failure, deadlock, lock not available, shutdown, connection failures.</summary>
+    private static readonly HashSet<string> TransientStates = ["40001", "40P01", "55P03", "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004"];
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override string MigrationFolder => "Postgres";
+
+    public override string InsertReturningId(string table, string columns, string values, string key = "id") =>
+        $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {key};";
+
+    public override string ChangeKey => "sequence";
+
+    public override string Bool(bool value) => value ? "TRUE" : "FALSE";
+
+    public override string InList(string expression, string parameter) => $"{expression} = ANY(@{parameter})";
+
+    public override string? BeforeChangeRecorded => $"SELECT pg_advisory_xact_lock({ChangeFeedLock})";
+
+    public override string Limit(string selectFromWhere, string orderBy) =>
+        $"{selectFromWhere} ORDER BY {orderBy} LIMIT @take";
+
+    public override string DaysBetween(string first, string last) => $"(CAST({last} AS date) - CAST({first} AS date))";
+
+    public override string ChangeSequence(string table) => $"{table}.sequence";
+
+    /// <summary>Numbers commit in order (see <see cref="ChangeFeedLock"/>): whatever a reader sees committed, nothing commits beneath it later.</summary>
+    public override string CommittedChange(string table) => $"{table}.sequence IS NOT NULL";
+
+    public override DbConnection CreateConnection(string connectionString) => new Npgsql.NpgsqlConnection(connectionString);
+
+    public override string CreateSchemaVersionTable =>
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL);";
+
+    public override bool IsTransient(Exception exception) => exception switch
+    {
+        Npgsql.PostgresException p => TransientStates.Contains(p.SqlState),
+        Npgsql.NpgsqlException n => n.IsTransient,
+        _ => false,
+    };
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is Npgsql.PostgresException { SqlState: "23505" };
 }

@@ -6,9 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace DealPipeline.Infrastructure;
 
 /// <summary>
-/// Dapper mappings that both providers need: SqlClient 2.1 does not know <see cref="DateOnly"/>,
-/// SQLite cannot read <see cref="DateTimeOffset"/>, and <see cref="DateTime"/> must go to SQL
-/// Server as datetime2, not the legacy datetime. Registered once, before any query.
+/// Dapper mappings the providers need: SqlClient 2.1 does not know <see cref="DateOnly"/>, SQLite
+/// cannot read <see cref="DateTimeOffset"/>, PostgreSQL wants UTC <c>timestamptz</c> and typed
+/// nulls, and <see cref="DateTime"/> must go to SQL Server as datetime2, not the legacy datetime.
+/// Registered once, before any query.
 /// </summary>
 public static class TypeHandlers
 {
@@ -27,13 +28,14 @@ public static class TypeHandlers
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeMap(typeof(DateTime), DbType.DateTime2);
         SqlMapper.AddTypeMap(typeof(DateTime?), DbType.DateTime2);
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(typeof(DateOnly), new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(typeof(DateTimeOffset), new DateTimeOffsetHandler());
     }
 
-    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    /// <summary>Business dates: text in SQLite, <c>date</c> elsewhere. A null is typed too, so that PostgreSQL can read "@on IS NULL".</summary>
+    private sealed class DateOnlyHandler : SqlMapper.ITypeHandler
     {
-        public override DateOnly Parse(object value) => value switch
+        public object Parse(Type destinationType, object value) => value switch
         {
             DateOnly d => d,
             DateTime dt => DateOnly.FromDateTime(dt),
@@ -41,24 +43,26 @@ public static class TypeHandlers
             _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
         };
 
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        public void SetValue(IDbDataParameter parameter, object value)
         {
-            if (parameter is SqliteParameter)
+            var sqlite = parameter is SqliteParameter;
+            parameter.DbType = sqlite ? DbType.String : DbType.Date;
+            parameter.Value = value switch
             {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                parameter.DbType = DbType.Date;
-                parameter.Value = value.ToDateTime(TimeOnly.MinValue);
-            }
+                DateOnly day when sqlite => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateOnly day => day.ToDateTime(TimeOnly.MinValue),
+                _ => DBNull.Value,
+            };
         }
     }
 
-    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    /// <summary>
+    /// Timestamps, always UTC: fixed-width text in SQLite, <c>timestamptz</c> in PostgreSQL,
+    /// <c>datetime2</c> in SQL Server. A null is typed too.
+    /// </summary>
+    private sealed class DateTimeOffsetHandler : SqlMapper.ITypeHandler
     {
-        public override DateTimeOffset Parse(object value) => value switch
+        public object Parse(Type destinationType, object value) => value switch
         {
             DateTimeOffset d => d.ToUniversalTime(),
             DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
@@ -66,17 +70,22 @@ public static class TypeHandlers
             _ => throw new DataException($"Cannot read a timestamp from {value.GetType().Name}."),
         };
 
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        public void SetValue(IDbDataParameter parameter, object value)
         {
-            if (parameter is SqliteParameter)
+            switch (parameter)
             {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.UtcDateTime.ToString(SqliteTimestampFormat, CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                parameter.DbType = DbType.DateTime2;
-                parameter.Value = value.UtcDateTime;
+                case SqliteParameter:
+                    parameter.DbType = DbType.String;
+                    parameter.Value = value is DateTimeOffset t ? t.UtcDateTime.ToString(SqliteTimestampFormat, CultureInfo.InvariantCulture) : DBNull.Value;
+                    break;
+                case Npgsql.NpgsqlParameter:
+                    parameter.DbType = DbType.DateTimeOffset;
+                    parameter.Value = value is DateTimeOffset u ? u.ToUniversalTime() : DBNull.Value;
+                    break;
+                default:
+                    parameter.DbType = DbType.DateTime2;
+                    parameter.Value = value is DateTimeOffset v ? v.UtcDateTime : DBNull.Value;
+                    break;
             }
         }
     }

@@ -140,3 +140,8 @@ public sealed class SqlServerBiFeedTests : BiFeedTests, IRunsOnSqlServer
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresBiFeedTests : BiFeedTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

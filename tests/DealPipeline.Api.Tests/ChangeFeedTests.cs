@@ -107,3 +107,8 @@ public sealed class SqlServerChangeFeedTests : ChangeFeedTests, IRunsOnSqlServer
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresChangeFeedTests : ChangeFeedTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

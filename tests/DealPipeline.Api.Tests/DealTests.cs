@@ -332,3 +332,8 @@ public sealed class SqlServerDealTests : DealTests, IRunsOnSqlServer
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresDealTests : DealTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

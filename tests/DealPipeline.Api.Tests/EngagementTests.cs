@@ -257,3 +257,8 @@ public sealed class SqlServerEngagementTests : EngagementTests, IRunsOnSqlServer
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresEngagementTests : EngagementTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -298,6 +298,11 @@ public sealed class SqlServerHardeningTests : HardeningTests, IRunsOnSqlServer
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
 
+public sealed class PostgresHardeningTests : HardeningTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
 /// <summary>Settings and floods that need a service of their own.</summary>
 public sealed class HardeningSettingsTests
 {

@@ -153,3 +153,8 @@ public sealed class SqlServerHostileInputTests : HostileInputTests, IRunsOnSqlSe
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresHostileInputTests : HostileInputTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

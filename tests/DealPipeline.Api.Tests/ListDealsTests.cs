@@ -171,3 +171,8 @@ public sealed class SqlServerListDealsTests : ListDealsTests, IRunsOnSqlServer
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresListDealsTests : ListDealsTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -262,3 +262,8 @@ public sealed class SqlServerManagementReportTests : ManagementReportTests, IRun
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresManagementReportTests : ManagementReportTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

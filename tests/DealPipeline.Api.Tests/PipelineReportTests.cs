@@ -257,3 +257,8 @@ public sealed class SqlServerPipelineReportTests : PipelineReportTests, IRunsOnS
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresPipelineReportTests : PipelineReportTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -92,3 +92,8 @@ public sealed class SqlServerReferenceCorrectionTests : ReferenceCorrectionTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresReferenceCorrectionTests : ReferenceCorrectionTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

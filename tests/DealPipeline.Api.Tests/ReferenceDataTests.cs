@@ -136,3 +136,8 @@ public sealed class SqlServerReferenceDataTests : ReferenceDataTests, IRunsOnSql
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresReferenceDataTests : ReferenceDataTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -62,3 +62,8 @@ public sealed class SqlServerReportCachingTests : ReportCachingTests, IRunsOnSql
 {
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
+
+public sealed class PostgresReportCachingTests : ReportCachingTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -241,6 +241,11 @@ public sealed class SqlServerWebhookTests : WebhookTests, IRunsOnSqlServer
     protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }
 
+public sealed class PostgresWebhookTests : WebhookTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
 /// <summary>Where webhooks may not go, without an allowlist; and the signature's published test vector.</summary>
 public sealed class WebhookDestinationTests : ApiTest
 {

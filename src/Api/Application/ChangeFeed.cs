@@ -27,7 +27,17 @@ public static class ChangeFeed
     public static Task<long> RecordAsync(DbSession session, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return session.QuerySingleAsync<long>(
+        return RecordInOrderAsync(session, change, cancellationToken);
+    }
+
+    private static async Task<long> RecordInOrderAsync(DbSession session, Change change, CancellationToken cancellationToken)
+    {
+        if (session.Dialect.BeforeChangeRecorded is { } serialise)
+        {
+            await session.ExecuteAsync(serialise, null, cancellationToken);
+        }
+
+        return await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId(
                 "changes",
                 "entity, entity_id, kind, version, deal_id, by_user_id, actor, at",

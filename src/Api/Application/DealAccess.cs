@@ -29,7 +29,8 @@ public sealed class DealAccess(ICurrentUser caller)
 
         args.Add("viewerId", caller.UserId ?? -1);
         args.Add("viewerTeam", caller.TeamId ?? -1);
-        return "(d.confidential = 0 OR d.owner_id = @viewerId OR d.team_id = @viewerTeam)";
+        args.Add("open", false);
+        return "(d.confidential = @open OR d.owner_id = @viewerId OR d.team_id = @viewerTeam)";
     }
 
     /// <summary>

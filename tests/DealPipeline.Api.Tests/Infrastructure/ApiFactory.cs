@@ -34,7 +34,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
         else
         {
-            ConnectionString = SqlServerDatabase.Create();
+            ConnectionString = provider == DatabaseProvider.Postgres ? PostgresDatabase.Create() : SqlServerDatabase.Create();
         }
 
         _settings = new Dictionary<string, string?>
@@ -103,6 +103,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         if (Provider == DatabaseProvider.SqlServer)
         {
             SqlServerDatabase.Drop(ConnectionString);
+        }
+        else if (Provider == DatabaseProvider.Postgres)
+        {
+            PostgresDatabase.Drop(ConnectionString);
         }
         else if (_folder is not null)
         {

@@ -6,8 +6,8 @@ namespace DealPipeline.Api.Tests.Infrastructure;
 /// <summary>
 /// A functional test that runs once per database provider: the abstract test class holds the
 /// tests, and one subclass per provider runs them. On a machine without SQL Server (no
-/// <see cref="SqlServerDatabase.EnvironmentVariable"/>), the SQL Server subclass's tests are
-/// reported as skipped, never silently passed.
+/// <see cref="SqlServerDatabase.EnvironmentVariable"/>, <see cref="PostgresDatabase.EnvironmentVariable"/>),
+/// that subclass's tests are reported as skipped, never silently passed.
 /// </summary>
 [XunitTestCaseDiscoverer("DealPipeline.Api.Tests.Infrastructure.DbFactDiscoverer", "DealPipeline.Api.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
@@ -16,15 +16,20 @@ public sealed class DbFactAttribute : FactAttribute;
 /// <summary>Marks a test class whose tests run against SQL Server.</summary>
 public interface IRunsOnSqlServer;
 
+/// <summary>Marks a test class whose tests run against PostgreSQL.</summary>
+public interface IRunsOnPostgres;
+
 public sealed class DbFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        var onSqlServer = typeof(IRunsOnSqlServer).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
-        var skip = onSqlServer && SqlServerDatabase.ConnectionString is null
+        var type = testMethod.TestClass.Class.ToRuntimeType();
+        var skip = typeof(IRunsOnSqlServer).IsAssignableFrom(type) && SqlServerDatabase.ConnectionString is null
             ? $"SQL Server tests need a connection string in {SqlServerDatabase.EnvironmentVariable}."
-            : null;
+            : typeof(IRunsOnPostgres).IsAssignableFrom(type) && PostgresDatabase.ConnectionString is null
+                ? $"PostgreSQL tests need a connection string in {PostgresDatabase.EnvironmentVariable} (.ci/run starts a cluster)."
+                : null;
         yield return new DbTestCase(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, skip);
     }
 }

@@ -166,9 +166,9 @@ public static class DealFilterSql
             }
         }
 
-        Add("d.stage IN @stages", "stages", DealFilterValidator.Parse<Stage>(filter.Stage));
-        Add("d.status IN @statuses", "statuses", DealFilterValidator.Parse<DealStatus>(filter.Status));
-        Add("d.source IN @sources", "sources", DealFilterValidator.Parse<DealSource>(filter.Source));
+        Add(session.Dialect.InList("d.stage", "stages"), "stages", DealFilterValidator.Parse<Stage>(filter.Stage));
+        Add(session.Dialect.InList("d.status", "statuses"), "statuses", DealFilterValidator.Parse<DealStatus>(filter.Status));
+        Add(session.Dialect.InList("d.source", "sources"), "sources", DealFilterValidator.Parse<DealSource>(filter.Source));
         Add("d.park_id = @parkId", "parkId", filter.ParkId);
         Add("d.owner_id = @ownerId", "ownerId", filter.OwnerId);
         Add("d.team_id = @teamId", "teamId", filter.TeamId);

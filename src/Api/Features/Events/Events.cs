@@ -243,7 +243,7 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
     {
         var args = new Dapper.DynamicParameters(new { from = request.From, to = request.To });
         var types = Deals.DealFilterValidator.Parse<EventType>(request.Type);
-        var typeFilter = types is null ? "" : " AND type IN @types";
+        var typeFilter = types is null ? "" : " AND " + session.Dialect.InList("type", "types");
         if (types is not null)
         {
             args.Add("types", types);
@@ -253,7 +253,7 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
             session,
             cursors,
             request,
-            $"SELECT {EventQueries.Columns} FROM events WHERE (@from IS NULL OR starts_on >= @from) AND (@to IS NULL OR starts_on <= @to){typeFilter}",
+            $"SELECT {EventQueries.Columns} FROM events WHERE (CAST(@from AS DATE) IS NULL OR starts_on >= @from) AND (CAST(@to AS DATE) IS NULL OR starts_on <= @to){typeFilter}",
             args,
             cancellationToken);
     }

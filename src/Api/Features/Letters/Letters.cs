@@ -158,10 +158,10 @@ public sealed class ListLettersHandler(DbSession session, DealAccess access, Cur
     {
         var args = new Dapper.DynamicParameters(new { request.EventId, request.DealId, request.From, request.To });
         var where = "(@EventId IS NULL OR l.event_id = @EventId) AND (@DealId IS NULL OR l.deal_id = @DealId) " +
-                    "AND (@From IS NULL OR l.signed_on >= @From) AND (@To IS NULL OR l.signed_on <= @To)";
+                    "AND (CAST(@From AS DATE) IS NULL OR l.signed_on >= @From) AND (CAST(@To AS DATE) IS NULL OR l.signed_on <= @To)";
         if (DealFilterValidator.Parse<LetterType>(request.Type) is { } types)
         {
-            where += " AND l.type IN @types";
+            where += " AND " + session.Dialect.InList("l.type", "types");
             args.Add("types", types);
         }
 

@@ -135,17 +135,18 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
     private async Task<(Negotiation, decimal)> AsOfAsync(StringBuilder where, DynamicParameters args, DateOnly day, DateOnly today, IReadOnlyDictionary<string, decimal> rates, CancellationToken cancellationToken)
     {
         string sql;
+        args.Add("keyProject", true);
         if (day >= today)
         {
             // Grouped in the order of ix_deals_by_stage, which covers every column read here.
-            sql = "SELECT d.stage, d.currency, SUM(CASE WHEN d.is_key_project = 1 THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
+            sql = "SELECT d.stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
                   $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
                   $"FROM deals d WHERE {where} AND d.status = 1 GROUP BY d.stage, d.currency";
         }
         else
         {
             args.Add("asOf", day);
-            sql = "SELECT h.stage_after AS stage, d.currency, SUM(CASE WHEN d.is_key_project = 1 THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
+            sql = "SELECT h.stage_after AS stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
                   $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
                   $"FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = 1 AND {where} " +
                   "GROUP BY h.stage_after, d.currency";

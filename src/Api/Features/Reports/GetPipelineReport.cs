@@ -119,7 +119,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         if (asOf >= today)
         {
             // Today: CNY subtotals in one ordered scan of the covering index, then the few foreign deals.
-            (stage, from, live, statusGroup) = ("d.stage", "deals d", $"{where} AND d.status IN @statuses", "d.status, ");
+            (stage, from, live, statusGroup) = ("d.stage", "deals d", $"{where} AND {session.Dialect.InList("d.status", "statuses")}", "d.status, ");
             passes = [("d.currency = 'CNY'", ""), ("d.currency <> 'CNY'", ", d.id")];
         }
         else
@@ -128,7 +128,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             // that history, CNY deals grouped and each foreign deal a group of its own.
             args.Add("asOf", asOf);
             (stage, from, live, statusGroup) = ("h.stage_after", "deal_history h JOIN deals d ON d.id = h.deal_id",
-                $"{DealState.InForce("h", "@asOf")} AND h.status_after IN @statuses AND {where}", "");
+                $"{DealState.InForce("h", "@asOf")} AND {session.Dialect.InList("h.status_after", "statuses")} AND {where}", "");
             passes = [("1 = 1", ", CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END")];
         }
 
@@ -244,7 +244,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
         {
-            foreach (var row in await session.QueryAsync<NameRow>($"SELECT id, name FROM {table} WHERE id IN @chunk", new { chunk }, cancellationToken))
+            foreach (var row in await session.QueryAsync<NameRow>($"SELECT id, name FROM {table} WHERE {session.Dialect.InList("id", "chunk")}", new { chunk }, cancellationToken))
             {
                 names[row.Id.ToString(CultureInfo.InvariantCulture)] = row.Name;
             }

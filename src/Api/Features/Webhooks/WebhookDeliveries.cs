@@ -136,7 +136,7 @@ internal static class Deliveries
         }
 
         var attempts = (await session.QueryAsync<AttemptRow>(
-                "SELECT delivery_id, at, duration_ms, status_code, error, succeeded FROM webhook_attempts WHERE delivery_id IN @ids ORDER BY id", new { ids }, cancellationToken))
+                $"SELECT delivery_id, at, duration_ms, status_code, error, succeeded FROM webhook_attempts WHERE {session.Dialect.InList("delivery_id", "ids")} ORDER BY id", new { ids }, cancellationToken))
             .ToLookup(a => a.DeliveryId);
         return page.Select(d => d with
         {

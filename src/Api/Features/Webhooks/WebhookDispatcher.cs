@@ -94,12 +94,12 @@ public sealed partial class WebhookDispatcher(
                     SELECT d.id, d.event_id, d.attempts, d.give_up_at, w.url, w.secret, w.previous_secret, w.previous_secret_until, e.payload
                     FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN webhook_events e ON e.id = d.event_id
                     WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until < @now)
-                      AND w.paused = 0 AND w.deleted_at IS NULL
+                      AND w.paused = @paused AND w.deleted_at IS NULL
                       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p
                                       WHERE p.webhook_id = d.webhook_id AND p.ordering_key = d.ordering_key AND p.status = 'pending' AND p.id < d.id)
                     """,
                     "d.id"),
-                new { now, take = BatchSize },
+                new { now, take = BatchSize, paused = false },
                 cancellationToken)).ToList();
         }
 
