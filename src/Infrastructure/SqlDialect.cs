@@ -25,6 +25,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string InList(string expression, string parameter) => $"{expression} IN @{parameter}";
 
+    /// <summary>
+    /// Statements that take and release a lock held by one connection across the migration's
+    /// transactions, so that instances starting together migrate once (null: none needed).
+    /// </summary>
+    public virtual (string Take, string Release)? MigrationLock => null;
+
     /// <summary>A boolean literal: 1/0 where booleans are integers or bits, TRUE/FALSE where they are booleans.</summary>
     public virtual string Bool(bool value) => value ? "1" : "0";
 
@@ -143,6 +149,10 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string ChangeKey => "id";
 
+    public override (string Take, string Release)? MigrationLock =>
+        ("DECLARE @result INT; EXEC @result = sp_getapplock @Resource = N'dealpipeline-migrations', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = 120000; IF @result < 0 THROW 50000, 'Timed out waiting for another instance to finish migrating.', 1;",
+         "EXEC sp_releaseapplock @Resource = N'dealpipeline-migrations', @LockOwner = N'Session';");
+
     public override string Limit(string selectFromWhere, string orderBy) =>
         $"{selectFromWhere} ORDER BY {orderBy} OFFSET 0 ROWS FETCH NEXT @take ROWS ONLY";
 
@@ -196,6 +206,12 @@ public sealed class PostgresDialect : SqlDialect
     public override string InList(string expression, string parameter) => $"{expression} = ANY(@{parameter})";
 
     public override string? BeforeChangeRecorded => $"SELECT pg_advisory_xact_lock({ChangeFeedLock})";
+
+    /// <summary>A session-level advisory lock: held by the migrating connection until released or disconnected.</summary>
+    public const long MigrationLockKey = 0x0DEA_1F1E_ED00_0002;
+
+    public override (string Take, string Release)? MigrationLock =>
+        ($"SELECT pg_advisory_lock({MigrationLockKey})", $"SELECT pg_advisory_unlock({MigrationLockKey})");
 
     public override string Limit(string selectFromWhere, string orderBy) =>
         $"{selectFromWhere} ORDER BY {orderBy} LIMIT @take";

@@ -54,4 +54,29 @@ public sealed class MigrationTests : IDisposable
             [(1L, 1L, 1L, "2026-01-10"), (2L, 2L, 1L, "2026-02-01"), (3L, 2L, 2L, "2026-02-15"), (4L, 2L, 1L, "2026-03-01"), (5L, 3L, 1L, null)],
             rows.Select(r => (r.Id, r.StageAfter, r.StatusAfter, r.ValidUntil)));
     }
+
+    [Fact]
+    public async Task Every_applied_script_is_checksummed_and_a_changed_or_unknown_script_stops_the_start()
+    {
+        Directory.CreateDirectory(_folder);
+        var database = new Database(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "sums.db")};Pooling=False" });
+        var migrator = new Migrator(database, NullLogger<Migrator>.Instance);
+        await migrator.MigrateAsync(default);
+        var scripts = Migrator.ScriptsFor(database.Dialect);
+        await using var connection = await database.OpenAsync(default);
+        var recorded = (await connection.QueryAsync<(long Version, string Checksum)>("SELECT version, checksum FROM schema_version ORDER BY version")).ToList();
+        Assert.Equal(scripts.Select(s => ((long)s.Version, Migrator.Checksum(s.Sql))), recorded);
+        Assert.Equal(0, await migrator.MigrateAsync(default));
+
+        // Someone edited script 3 after it ran here.
+        await connection.ExecuteAsync("UPDATE schema_version SET checksum = @other WHERE version = 3", new { other = new string('0', 64) });
+        var changed = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(default));
+        Assert.Contains("0003_engagement was changed", changed.Message, StringComparison.Ordinal);
+
+        // A database a newer build migrated.
+        await connection.ExecuteAsync("UPDATE schema_version SET checksum = @sum WHERE version = 3", new { sum = Migrator.Checksum(scripts.Single(s => s.Version == 3).Sql) });
+        await connection.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at, checksum) VALUES (9999, '9999_future', 'x', NULL)");
+        var newer = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(default));
+        Assert.Contains("9999_future", newer.Message, StringComparison.Ordinal);
+    }
 }

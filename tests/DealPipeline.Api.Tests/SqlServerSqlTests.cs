@@ -52,6 +52,9 @@ public sealed partial class SqlServerSqlTests : ApiTest
         }
 
         Assert.Empty(Parse(new SqlServerDialect().CreateSchemaVersionTable));
+        var (take, release) = new SqlServerDialect().MigrationLock!.Value;
+        Assert.Empty(Parse(take));
+        Assert.Empty(Parse(release));
     }
 
     [Fact]
