@@ -193,6 +193,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RequestLimits>();
+app.UseReplicaReads();
 app.UseMiddleware<KnownQueryParameters>();
 app.UseMiddleware<Idempotency>();
 

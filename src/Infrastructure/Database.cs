@@ -41,6 +41,7 @@ public sealed class Database : IDisposable
         TypeHandlers.Register();
         Dialect = dialect;
         ConnectionString = options.ResolveConnectionString();
+        ReadConnectionString = string.IsNullOrWhiteSpace(options.ReadConnectionString) ? ConnectionString : options.ReadConnectionString;
         if (Dialect.Provider == DatabaseProvider.Sqlite)
         {
             var builder = new SqliteConnectionStringBuilder(ConnectionString);
@@ -56,9 +57,15 @@ public sealed class Database : IDisposable
 
     public string ConnectionString { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Where reports and exports read (Database:ReadConnectionString; the primary unless set).</summary>
+    public string ReadConnectionString { get; }
+
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(replica: false, cancellationToken);
+
+    /// <summary>A connection to the primary, or to the read replica for a read that may lag a little.</summary>
+    public async Task<DbConnection> OpenAsync(bool replica, CancellationToken cancellationToken)
     {
-        var connection = Dialect.CreateConnection(ConnectionString);
+        var connection = Dialect.CreateConnection(replica ? ReadConnectionString : ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     /// <summary>Defaults, for SQLite, to a file under <c>data/</c> beside the working directory.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Optional: a read replica (a PostgreSQL standby, SQL Server with ApplicationIntent=ReadOnly)
+    /// for reports and exports. Defaults to <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? ReadConnectionString { get; set; }
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

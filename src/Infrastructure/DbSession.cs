@@ -11,13 +11,40 @@ public sealed class DbSession(Database database) : IAsyncDisposable
 {
     private DbConnection? _connection;
     private IDisposable? _writeTurn;
+    private bool _replica;
 
     public SqlDialect Dialect => database.Dialect;
 
     public DbTransaction? Transaction { get; private set; }
 
     public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        _connection ??= await database.OpenAsync(cancellationToken);
+        _connection ??= await database.OpenAsync(_replica, cancellationToken);
+
+    /// <summary>
+    /// Reads of this session go to the read replica (Database:ReadConnectionString) from now on: for
+    /// reports and exports, which may lag the primary a little. Refused inside a transaction; a
+    /// connection already open to the primary (authentication's look-up) is closed first.
+    /// </summary>
+    public async Task PreferReplicaAsync()
+    {
+        if (Transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction reads and writes the primary.");
+        }
+
+        if (_replica || database.ReadConnectionString == database.ConnectionString)
+        {
+            return;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+
+        _replica = true;
+    }
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {

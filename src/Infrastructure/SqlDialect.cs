@@ -31,8 +31,11 @@ public abstract class SqlDialect
     /// </summary>
     public virtual (string Take, string Release)? MigrationLock => null;
 
-    /// <summary>A boolean literal: 1/0 where booleans are integers or bits, TRUE/FALSE where they are booleans.</summary>
-    public virtual string Bool(bool value) => value ? "1" : "0";
+    /// <summary>
+    /// The operator of a text search that ignores case as SQLite's LIKE (ASCII) and SQL Server's
+    /// default collation do; PostgreSQL's LIKE is case-sensitive, its ILIKE is not.
+    /// </summary>
+    public virtual string CaseInsensitiveLike => "LIKE";
 
     /// <summary>
     /// A statement run in a writing transaction just before its change-feed row is written (null: none).
@@ -201,7 +204,7 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string ChangeKey => "sequence";
 
-    public override string Bool(bool value) => value ? "TRUE" : "FALSE";
+    public override string CaseInsensitiveLike => "ILIKE";
 
     public override string InList(string expression, string parameter) => $"{expression} = ANY(@{parameter})";
 

@@ -7,6 +7,19 @@ namespace DealPipeline.Api.Tests;
 
 public abstract class ListDealsTests : ApiTest
 {
+    [DbFact]
+    public async Task The_text_search_ignores_case_on_every_database()
+    {
+        var w = await CreateWorld();
+        var helix = Id(await Deal(w, name: "Helix Biologics 华东总部"));
+        await Deal(w, name: "其他项目");
+        foreach (var q in new[] { "helix", "HELIX", "Helix", "华东" })
+        {
+            var found = (await GetOk("/api/v1/deals?q=" + Uri.EscapeDataString(q)))["items"]!.AsArray().Select(d => Id(d!)).ToList();
+            Assert.Equal([helix], found);
+        }
+    }
+
     private async Task<List<JsonObject>> All(string query)
     {
         var items = new List<JsonObject>();

@@ -185,7 +185,7 @@ public static class DealFilterSql
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             Add(
-                "(d.name LIKE @q ESCAPE '\\' OR EXISTS (SELECT 1 FROM companies c WHERE c.id = d.company_id AND c.name LIKE @q ESCAPE '\\'))",
+                $"(d.name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR EXISTS (SELECT 1 FROM companies c WHERE c.id = d.company_id AND c.name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\'))",
                 "q",
                 SqlDialect.Contains(filter.Q.Trim()));
         }

@@ -114,7 +114,7 @@ public static class EventEndpoints
             .WithProblems(400, 404, 412);
         group.MapGet("/{id:long}/report", async (long id, int? plannedWithinYears, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetEventReport(id, plannedWithinYears ?? 2), ct)))
-            .WithName("GetEventReport").Allow(Policies.Read)
+            .ReadsReplica().WithName("GetEventReport").Allow(Policies.Read)
             .AddEndpointFilter<ReportCaching>().Produces(StatusCodes.Status304NotModified)
             .WithSummary("What the event yielded, in one call.")
             .WithDescription(

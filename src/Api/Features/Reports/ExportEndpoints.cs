@@ -18,7 +18,7 @@ public static class ExportEndpoints
                 ServiceMetrics.Exported("deals.csv", written);
             })
             .WithTags("Reports")
-            .WithName("ExportDeals").Allow(Policies.Read)
+            .WithName("ExportDeals").Allow(Policies.Read).ReadsReplica()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Every deal matching the list filters as CSV, in id order: UTF-8 with a byte-order mark (Excel reads Chinese), one header row, streamed.")
             .WithDescription(

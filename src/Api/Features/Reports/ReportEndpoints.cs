@@ -10,7 +10,7 @@ public static class ReportEndpoints
 {
     public static void MapReports(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/reports").WithTags("Reports").AddEndpointFilter<ReportCaching>()
+        var group = api.MapGroup("/reports").WithTags("Reports").AddEndpointFilter<ReportCaching>().ReadsReplica()
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
         group.MapGet("/pipeline", async ([AsParameters] PipelineQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
