@@ -19,6 +19,40 @@ public sealed class FixedTime(DateTimeOffset now) : TimeProvider
 /// </summary>
 public abstract class ManagementReportTests : ApiTest
 {
+    [DbFact]
+    public async Task A_time_series_is_one_call_whose_rows_equal_single_period_reports_and_sum_to_the_whole()
+    {
+        var w = await CreateWorld();
+        foreach (var (days, amount) in new[] { (100, 1_000_000m), (70, 2_500_000.55m), (40, 3_000_000m), (10, 4_000_000.45m), (5, 1m) })
+        {
+            var deal = Id(await Deal(w, new { openedOn = DaysAgo(days + 1) }, $"签约项目{days}", amount));
+            await Move(deal, "signed", on: DaysAgo(days), contractedInvestment: amount);
+        }
+
+        var from = DaysAgo(120);
+        var series = await GetOk($"/api/v1/reports/performance/series?from={from}&to={Today}&interval=month");
+        var rows = series["rows"]!.AsArray();
+        Assert.True(rows.Count is 4 or 5, $"{rows.Count} months");
+        Assert.Equal(from, rows[0]!["from"]!.GetValue<string>());
+        Assert.Equal(Today, rows[^1]!["to"]!.GetValue<string>());
+        foreach (var row in rows)
+        {
+            var single = await GetOk($"/api/v1/reports/performance?from={row!["from"]}&to={row["to"]}");
+            Assert.Equal(single["signed"]!["count"]!.GetValue<long>(), row["signedCount"]!.GetValue<long>());
+            Assert.Equal(Money(single["signed"]!["contractedInvestment"]), Money(row["signedContractedInvestment"]));
+            Assert.Equal(single["newDeals"]!.GetValue<long>(), row["newDeals"]!.GetValue<long>());
+        }
+
+        var whole = await GetOk($"/api/v1/reports/performance?from={from}&to={Today}");
+        Assert.Equal(whole["signed"]!["count"]!.GetValue<long>(), rows.Sum(r => r!["signedCount"]!.GetValue<long>()));
+        Assert.Equal(Money(whole["signed"]!["contractedInvestment"]), rows.Sum(r => Money(r!["signedContractedInvestment"])));
+
+        var quarters = (await GetOk($"/api/v1/reports/performance/series?year={Today[..4]}&interval=quarter"))["rows"]!.AsArray();
+        Assert.Equal([$"{Today[..4]}-Q1", $"{Today[..4]}-Q2", $"{Today[..4]}-Q3", $"{Today[..4]}-Q4"], quarters.Select(q => q!["period"]!.GetValue<string>()));
+        await AssertProblem(await Client.GetAsync($"/api/v1/reports/performance/series?year=2026&interval=week"), System.Net.HttpStatusCode.BadRequest, "interval");
+        await AssertProblem(await Client.GetAsync("/api/v1/reports/performance/series?from=2016-06-15&to=2026-06-14&interval=month"), System.Net.HttpStatusCode.BadRequest, "interval");
+    }
+
     protected override Action<IServiceCollection>? Services => services =>
         services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero)));
 

@@ -126,6 +126,9 @@ public sealed class PagesTests(PagesFixture fixture) : IClassFixture<PagesFixtur
             Assert.Equal(performance["inNegotiation"]!["count"]!.ToString(), await page.GetAttributeAsync("#tile-negotiating", "data-value"));
             Assert.Equal(performance["letters"]!["total"]!.ToString(), await page.GetAttributeAsync("#tile-letters", "data-value"));
             Assert.Equal(pipeline.Count, await page.Locator("#funnel tbody tr").CountAsync());
+            var months = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/reports/performance/series?year={Year}&interval=month"))!["rows"]!.AsArray();
+            var signedByMonth = await page.Locator("#trend tbody tr td:nth-child(2)").AllTextContentsAsync();
+            Assert.Equal(months.Take(signedByMonth.Count).Select(m => m!["signedCount"]!.ToString()), signedByMonth);
             var canvas = await page.Locator("#chart-funnel canvas").BoundingBoxAsync();
             Assert.True(canvas is { Width: > 100, Height: > 100 }, "ECharts drew the funnel on a visible canvas");
             await Screenshot(page, "cockpit.png");

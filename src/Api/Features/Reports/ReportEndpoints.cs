@@ -49,6 +49,14 @@ public static class ReportEndpoints
                 "filter alone), each target, the actual figure (counts; intended investment) and the completion ratio. Non-CNY amounts are converted " +
                 "at the rates in force on to, per currency subtotal.")
             .WithProblems(400);
+        group.MapGet("/performance/series", async ([AsParameters] PeriodQuery query, string? interval, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToSeries(interval), ct)))
+            .WithName("GetPerformanceSeries").Allow(Policies.Read)
+            .WithSummary("The performance figures of every month, quarter or year of a period (interval=month|quarter|year; from and to, or year), as one flat table.")
+            .WithDescription(
+                "Each row is the performance report of its interval, clipped to the period: the sum of the rows of a count is the count of the whole " +
+                "period (inNegotiationAtEnd is a state at each interval's end, not a sum). At most 120 rows. The same filters as the other reports.")
+            .WithProblems(400);
         group.MapGet("/funnel", async ([AsParameters] PeriodQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToFunnel(Labels.PrefersEnglish(http)), ct)))
             .WithName("GetFunnelReport").Allow(Policies.Read)
@@ -77,6 +85,15 @@ public sealed record PeriodQuery : ReportFilterQuery
     {
         Period = ReportPeriod.Resolve(From, To, Year),
         Filter = ToFilter(),
+    };
+
+    public GetPerformanceSeries ToSeries(string? interval) => new()
+    {
+        Period = ReportPeriod.Resolve(From, To, Year),
+        Filter = ToFilter(),
+        Interval = interval is null || GetPerformanceSeries.Intervals.Contains(interval)
+            ? interval ?? "month"
+            : throw ProblemException.Invalid("interval", $"'interval' is one of {string.Join(", ", GetPerformanceSeries.Intervals)}."),
     };
 
     public GetFunnelReport ToFunnel(bool english) => new()

@@ -89,16 +89,12 @@ async function load() {
     bars(chartId, report.rows);
   }
 
-  const months = [];
-  for (let m = 1; m <= (year === thisYear ? Number(today.slice(5, 7)) : 12); m++) {
-    const from = `${year}-${String(m).padStart(2, '0')}-01`;
-    const to = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-    months.push({ month: from.slice(0, 7), report: api(`/reports/performance?from=${from}&to=${to}&${query}`) });
-  }
-  const trend = await Promise.all(months.map(async m => ({ month: m.month, report: await m.report })));
-  table('trend', [t('month'), t('signedCol'), t('landedCol')], trend.map(m => [m.month, m.report.signed.count, m.report.landed.count]));
-  chart('chart-trend', { legend: { top: 0 }, grid: { left: 40, right: 20, top: 40, bottom: 40 }, xAxis: { type: 'category', data: trend.map(m => m.month) }, yAxis: { type: 'value' },
-    series: [{ name: t('signedCol'), type: 'bar', data: trend.map(m => m.report.signed.count) }, { name: t('landedCol'), type: 'line', data: trend.map(m => m.report.landed.count) }] });
+  // One call for the monthly trend (the series endpoint), up to today in the current year.
+  const to = year === thisYear ? today : `${year}-12-31`;
+  const series = await api(`/reports/performance/series?from=${year}-01-01&to=${to}&interval=month&${query}`);
+  table('trend', [t('month'), t('signedCol'), t('landedCol')], series.rows.map(r => [r.period, r.signedCount, r.landedCount]));
+  chart('chart-trend', { legend: { top: 0 }, grid: { left: 40, right: 20, top: 40, bottom: 40 }, xAxis: { type: 'category', data: series.rows.map(r => r.period) }, yAxis: { type: 'value' },
+    series: [{ name: t('signedCol'), type: 'bar', data: series.rows.map(r => r.signedCount) }, { name: t('landedCol'), type: 'line', data: series.rows.map(r => r.landedCount) }] });
 
   table('stale', ['', t('owner'), '', t('days')], stale.items.map(d => [d.name, d.ownerName, stageName(d.stage), d.idleDays]));
   const latest = events.filter(e => e.startsOn <= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn)).slice(0, 5);

@@ -1,0 +1,104 @@
+using DealPipeline.Api.Application;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+/// <summary>
+/// The performance figures of every month, quarter or year of a period, as one flat table a BI
+/// tool loads as it is (a 12-month trend in one call, not twelve). Each row is exactly the
+/// performance report of its interval, clipped to the period.
+/// </summary>
+public sealed record GetPerformanceSeries : IQuery<PerformanceSeries>, IFilteredReport
+{
+    public static readonly string[] Intervals = ["month", "quarter", "year"];
+
+    public ReportFilter Filter { get; init; } = ReportFilter.None;
+
+    public required ReportPeriod Period { get; init; }
+
+    public required string Interval { get; init; }
+
+    /// <summary>The intervals of the period, clipped to it.</summary>
+    public IReadOnlyList<ReportPeriod> Periods()
+    {
+        var months = Interval switch { "month" => 1, "quarter" => 3, _ => 12 };
+        var periods = new List<ReportPeriod>();
+        var start = new DateOnly(Period.From.Year, (((Period.From.Month - 1) / months) * months) + 1, 1);
+        for (var at = start; at <= Period.To; at = at.AddMonths(months))
+        {
+            var end = at.AddMonths(months).AddDays(-1);
+            periods.Add(new ReportPeriod(at < Period.From ? Period.From : at, end > Period.To ? Period.To : end));
+        }
+
+        return periods;
+    }
+}
+
+/// <summary>One row per interval: the figures managers report, flat.</summary>
+public sealed record PerformanceSeries(string Interval, DateOnly From, DateOnly To, string Currency, IReadOnlyList<PerformanceSeriesRow> Rows);
+
+/// <param name="Period">2026-03 for a month, 2026-Q1 for a quarter, 2026 for a year.</param>
+public sealed record PerformanceSeriesRow(
+    string Period,
+    DateOnly From,
+    DateOnly To,
+    long NewDeals,
+    long Letters,
+    long SignedCount,
+    decimal SignedIntendedInvestment,
+    decimal SignedContractedInvestment,
+    long LandedCount,
+    decimal LandedIntendedInvestment,
+    decimal LandedContractedInvestment,
+    long Lost,
+    long Events,
+    long SiteVisits,
+    long InNegotiationAtEnd,
+    decimal InNegotiationInvestmentAtEnd);
+
+public sealed class GetPerformanceSeriesHandler(IMediator mediator) : IRequestHandler<GetPerformanceSeries, PerformanceSeries>
+{
+    /// <summary>At most this many rows: ten years by month.</summary>
+    public const int MaxRows = 120;
+
+    public async Task<PerformanceSeries> Handle(GetPerformanceSeries request, CancellationToken cancellationToken)
+    {
+        var periods = request.Periods();
+        if (periods.Count > MaxRows)
+        {
+            throw ProblemException.Invalid("interval", $"At most {MaxRows} intervals: choose a longer interval or a shorter period.");
+        }
+
+        var rows = new List<PerformanceSeriesRow>(periods.Count);
+        foreach (var period in periods)
+        {
+            var r = await mediator.Send(new GetPerformanceReport { Period = period, Filter = request.Filter }, cancellationToken);
+            rows.Add(new PerformanceSeriesRow(
+                Label(request.Interval, period.From),
+                r.From,
+                r.To,
+                r.NewDeals,
+                r.Letters.Total,
+                r.Signed.Count,
+                r.Signed.IntendedInvestment,
+                r.Signed.ContractedInvestment,
+                r.Landed.Count,
+                r.Landed.IntendedInvestment,
+                r.Landed.ContractedInvestment,
+                r.Lost.Count,
+                r.Events.Total,
+                r.SiteVisits,
+                r.InNegotiation.Count,
+                r.InNegotiation.IntendedInvestment));
+        }
+
+        return new PerformanceSeries(request.Interval, request.Period.From, request.Period.To, "CNY", rows);
+    }
+
+    private static string Label(string interval, DateOnly from) => interval switch
+    {
+        "month" => from.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        "quarter" => $"{from.Year}-Q{((from.Month - 1) / 3) + 1}",
+        _ => from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
