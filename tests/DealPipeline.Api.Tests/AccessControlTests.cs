@@ -103,6 +103,7 @@ public abstract class AccessControlTests : ApiTest
             ("GET /reports/pipeline", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/pipeline?groupBy=owner")),
             ("GET /reports/stale", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/stale?days=1")),
             ("GET /reports/performance", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/performance?year=2026")),
+            ("GET /reports/performance/series", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/performance/series?year=2026&interval=quarter")),
             ("GET /reports/funnel", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/funnel?year=2026")),
             ("GET /export/deals.csv", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/deals.csv")),
             ("PUT /targets/{year}", ["admin", "manager"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/targets/2026", new { signedCount = ++n })),
