@@ -11,6 +11,28 @@ namespace DealPipeline.Api.Tests;
 /// <summary>What BI tools and Excel get: next links to follow, a half-open update window, a CSV a spreadsheet cannot be attacked through.</summary>
 public abstract class BiFeedTests : ApiTest
 {
+    [DbFact]
+    public async Task Letters_and_events_lists_take_the_same_half_open_update_window_as_the_feeds()
+    {
+        foreach (var (path, body) in new (string, Func<int, object>)[]
+        {
+            ("/api/v1/letters", n => new { type = "intent", signedOn = "2024-03-01", counterparty = $"企业{n}" }),
+            ("/api/v1/events", n => new { name = $"推介会{n}", type = "promotion", startsOn = "2024-03-01", endsOn = "2024-03-02", city = "济南" }),
+        })
+        {
+            var first = await PostOk(path, body(1));
+            _time.Advance(TimeSpan.FromMinutes(1));
+            var second = await PostOk(path, body(2));
+            var boundary = second["updatedAt"]!.GetValue<string>();
+
+            var since = (await GetOk($"{path}?updatedSince={Uri.EscapeDataString(boundary)}"))["items"]!.AsArray().Select(i => Id(i!)).ToList();
+            Assert.Equal([Id(second)], since);
+            var before = (await GetOk($"{path}?updatedBefore={Uri.EscapeDataString(boundary)}"))["items"]!.AsArray().Select(i => Id(i!)).ToList();
+            Assert.Equal([Id(first)], before);
+            await AssertProblem(await Client.GetAsync($"{path}?updatedSince={Uri.EscapeDataString(boundary)}&updatedBefore={Uri.EscapeDataString(boundary)}"), System.Net.HttpStatusCode.BadRequest, "updatedBefore");
+        }
+    }
+
     private readonly MovableTime _time = new(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero));
 
     protected override Action<IServiceCollection>? Services => services => services.AddSingleton<TimeProvider>(_time);

@@ -93,7 +93,7 @@ public static class EventEndpoints
         group.MapGet("/", async ([AsParameters] EventQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
             .WithName("ListEvents").Allow(Policies.Read)
-            .WithSummary("Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types.")
+            .WithSummary("Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types; updatedSince/updatedBefore (half-open) select what was written in a window, for incremental pulls.")
             .WithProblems(400);
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
@@ -220,20 +220,38 @@ public sealed record EventQuery
 
     public string? Type { get; init; }
 
+    /// <summary>Written (created or corrected) at or after this instant: for incremental pulls.</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    /// <summary>Written before this instant (half-open with updatedSince).</summary>
+    public DateTimeOffset? UpdatedBefore { get; init; }
+
     public int? Limit { get; init; }
 
     public string? Cursor { get; init; }
 
-    public ListEvents ToRequest() => new(QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Type, Limit ?? Http.Cursor.DefaultLimit, Cursor);
+    public ListEvents ToRequest() => new(QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Type, Limit ?? Http.Cursor.DefaultLimit, Cursor)
+    {
+        UpdatedSince = UpdatedSince,
+        UpdatedBefore = UpdatedBefore,
+    };
 }
 
-public sealed record ListEvents(DateOnly? From, DateOnly? To, string? Type, int Limit, string? Cursor) : IQuery<Page<EventResponse>>, IPagedRequest;
+public sealed record ListEvents(DateOnly? From, DateOnly? To, string? Type, int Limit, string? Cursor) : IQuery<Page<EventResponse>>, IPagedRequest
+{
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    public DateTimeOffset? UpdatedBefore { get; init; }
+}
 
 public sealed class ListEventsValidator : AbstractValidator<ListEvents>
 {
     public ListEventsValidator()
     {
         RuleFor(x => x.Type).Must(Deals.DealFilterValidator.ListOf<EventType>).WithMessage("'type' is one or more (comma-separated) of: promotion, forum, outboundTrip, exhibition, webinar, other.");
+        RuleFor(x => x.UpdatedBefore)
+            .Must((query, before) => before is null || query.UpdatedSince is null || before > query.UpdatedSince)
+            .WithMessage("'updatedBefore' is later than updatedSince.");
     }
 }
 
@@ -243,17 +261,29 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
     {
         var args = new Dapper.DynamicParameters(new { from = request.From, to = request.To });
         var types = Deals.DealFilterValidator.Parse<EventType>(request.Type);
-        var typeFilter = types is null ? "" : " AND " + session.Dialect.InList("type", "types");
+        var filters = types is null ? "" : " AND " + session.Dialect.InList("type", "types");
         if (types is not null)
         {
             args.Add("types", types);
+        }
+
+        if (request.UpdatedSince is { } since)
+        {
+            filters += " AND updated_at >= @since";
+            args.Add("since", since);
+        }
+
+        if (request.UpdatedBefore is { } before)
+        {
+            filters += " AND updated_at < @before";
+            args.Add("before", before);
         }
 
         return ListById.PageAsync<EventResponse>(
             session,
             cursors,
             request,
-            $"SELECT {EventQueries.Columns} FROM events WHERE (CAST(@from AS DATE) IS NULL OR starts_on >= @from) AND (CAST(@to AS DATE) IS NULL OR starts_on <= @to){typeFilter}",
+            $"SELECT {EventQueries.Columns} FROM events WHERE (CAST(@from AS DATE) IS NULL OR starts_on >= @from) AND (CAST(@to AS DATE) IS NULL OR starts_on <= @to){filters}",
             args,
             cancellationToken);
     }

@@ -55,7 +55,7 @@ public static class LetterEndpoints
         group.MapGet("/", async ([AsParameters] LetterQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
             .WithName("ListLetters").Allow(Policies.Read)
-            .WithSummary("Lists letters in id order, filtered by type (comma-separated), eventId, dealId and signing date from/to (inclusive). Letters of confidential deals the caller may not see are left out.")
+            .WithSummary("Lists letters in id order, filtered by type (comma-separated), eventId, dealId, signing date from/to (inclusive) and updatedSince/updatedBefore (half-open, for incremental pulls). Letters of confidential deals the caller may not see are left out.")
             .WithProblems(400);
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
@@ -133,14 +133,29 @@ public sealed record LetterQuery
     /// <summary>Signed on or before (YYYY-MM-DD).</summary>
     public string? To { get; init; }
 
+    /// <summary>Written (created or corrected) at or after this instant: for incremental pulls.</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    /// <summary>Written before this instant (half-open with updatedSince).</summary>
+    public DateTimeOffset? UpdatedBefore { get; init; }
+
     public int? Limit { get; init; }
 
     public string? Cursor { get; init; }
 
-    public ListLetters ToRequest() => new(Type, EventId, DealId, QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Limit ?? Http.Cursor.DefaultLimit, Cursor);
+    public ListLetters ToRequest() => new(Type, EventId, DealId, QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Limit ?? Http.Cursor.DefaultLimit, Cursor)
+    {
+        UpdatedSince = UpdatedSince,
+        UpdatedBefore = UpdatedBefore,
+    };
 }
 
-public sealed record ListLetters(string? Type, long? EventId, long? DealId, DateOnly? From, DateOnly? To, int Limit, string? Cursor) : IQuery<Page<LetterResponse>>, IPagedRequest;
+public sealed record ListLetters(string? Type, long? EventId, long? DealId, DateOnly? From, DateOnly? To, int Limit, string? Cursor) : IQuery<Page<LetterResponse>>, IPagedRequest
+{
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    public DateTimeOffset? UpdatedBefore { get; init; }
+}
 
 public sealed class ListLettersValidator : AbstractValidator<ListLetters>
 {
@@ -149,6 +164,9 @@ public sealed class ListLettersValidator : AbstractValidator<ListLetters>
         RuleFor(x => x.Type).Must(DealFilterValidator.ListOf<LetterType>).WithMessage("'type' is one or more (comma-separated) of: initiative, intent, expertAppointment.");
         RuleFor(x => x.EventId).Id();
         RuleFor(x => x.DealId).Id();
+        RuleFor(x => x.UpdatedBefore)
+            .Must((query, before) => before is null || query.UpdatedSince is null || before > query.UpdatedSince)
+            .WithMessage("'updatedBefore' is later than updatedSince.");
     }
 }
 
@@ -163,6 +181,18 @@ public sealed class ListLettersHandler(DbSession session, DealAccess access, Cur
         {
             where += " AND " + session.Dialect.InList("l.type", "types");
             args.Add("types", types);
+        }
+
+        if (request.UpdatedSince is { } since)
+        {
+            where += " AND l.updated_at >= @since";
+            args.Add("since", since);
+        }
+
+        if (request.UpdatedBefore is { } before)
+        {
+            where += " AND l.updated_at < @before";
+            args.Add("before", before);
         }
 
         return ListById.PageAsync<LetterResponse>(session, cursors, request, LetterQueries.Select(access, args) + " AND " + where, args, cancellationToken);
