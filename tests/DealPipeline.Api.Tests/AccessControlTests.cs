@@ -106,6 +106,7 @@ public abstract class AccessControlTests : ApiTest
             ("GET /reports/performance/series", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/performance/series?year=2026&interval=quarter")),
             ("GET /reports/funnel", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/funnel?year=2026")),
             ("GET /export/deals.csv", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/deals.csv")),
+            ("GET /export/deals.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/deals.xlsx")),
             ("PUT /targets/{year}", ["admin", "manager"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/targets/2026", new { signedCount = ++n })),
             ("GET /targets/{year}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/targets/2026")),
             ("POST /deals/{id}/activities", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/activities", new { type = "call", on = Today, summary = "电话" })),

@@ -10,8 +10,14 @@ using MediatR;
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>The deals list's filters, for the CSV export (every matching deal, in id order).</summary>
-public sealed record ExportDeals : DealFilterQuery, IQuery<IAsyncEnumerable<ExportDeals.Row>>
+public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Result>
 {
+    /// <summary>zh-CN for Chinese headers and labels (or send Accept-Language: zh-CN); English codes otherwise.</summary>
+    public string? Lang { get; init; }
+
+    /// <summary>The rows, and the rates in force on the export's date for its CNY columns.</summary>
+    public sealed record Result(IAsyncEnumerable<Row> Rows, DateOnly On, IReadOnlyDictionary<string, decimal> Rates);
+
     /// <summary>One exported deal, with the names of what it points at.</summary>
     public sealed record Row : DealQueries.DealRow
     {
@@ -37,11 +43,11 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<IAsyncEnumerable<Expo
 /// database as it is when read, so a deal changed during a long export appears as it was when its
 /// chunk was read (never twice, never skipped: chunks follow the id).
 /// </summary>
-public sealed class ExportDealsHandler(DbSession session, DealAccess access) : IRequestHandler<ExportDeals, IAsyncEnumerable<ExportDeals.Row>>
+public sealed class ExportDealsHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<ExportDeals, ExportDeals.Result>
 {
     public const int ChunkSize = 1000;
 
-    public async Task<IAsyncEnumerable<ExportDeals.Row>> Handle(ExportDeals request, CancellationToken cancellationToken)
+    public async Task<ExportDeals.Result> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
         var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, access, cancellationToken);
 
@@ -54,7 +60,8 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access) : I
             """,
             "d.id");
         args.Add("take", ChunkSize);
-        return Chunks(sql, args, cancellationToken);
+        var on = clock.Today;
+        return new ExportDeals.Result(Chunks(sql, args, cancellationToken), on, await FxRates.FxRates.InForceAsync(session, on, cancellationToken));
     }
 
     private async IAsyncEnumerable<ExportDeals.Row> Chunks(string sql, Dapper.DynamicParameters args, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -89,63 +96,25 @@ public static class DealsCsv
 {
     private const int FlushEvery = 500;
 
-    private static readonly (string Header, Func<ExportDeals.Row, string?> Value)[] Columns =
-    [
-        ("id", r => Invariant(r.Id)),
-        ("name", r => r.Name),
-        ("companyId", r => Invariant(r.CompanyId)),
-        ("companyName", r => r.CompanyName),
-        ("creditCode", r => r.CreditCode),
-        ("parkId", r => Invariant(r.ParkId)),
-        ("parkName", r => r.ParkName),
-        ("sectorId", r => Invariant(r.SectorId)),
-        ("sectorName", r => r.SectorName),
-        ("ownerId", r => Invariant(r.OwnerId)),
-        ("ownerName", r => r.OwnerName),
-        ("teamId", r => r.TeamId is { } t ? Invariant(t) : null),
-        ("teamName", r => r.TeamName),
-        ("source", r => Names.Of(r.Source)),
-        ("sourceEventId", r => r.SourceEventId is { } e ? Invariant(e) : null),
-        ("stage", r => Names.Of(r.Stage)),
-        ("status", r => Names.Of(r.Status)),
-        ("lostReason", r => r.LostReason is { } l ? Names.Of(l) : null),
-        ("isKeyProject", r => r.IsKeyProject ? "true" : "false"),
-        ("confidential", r => r.Confidential ? "true" : "false"),
-        ("codeName", r => r.CodeName),
-        ("intendedInvestment", r => Money.Format(r.IntendedMinor)),
-        ("currency", r => r.Currency),
-        ("contractedInvestment", r => r.ContractedMinor is { } m ? Money.Format(m) : null),
-        ("expectedAnnualOutput", r => r.ExpectedOutputMinor is { } m ? Money.Format(m) : null),
-        ("expectedAnnualTax", r => r.ExpectedTaxMinor is { } m ? Money.Format(m) : null),
-        ("expectedJobs", r => r.ExpectedJobs is { } j ? Invariant(j) : null),
-        ("plannedLandingOn", r => Date(r.PlannedLandingOn)),
-        ("openedOn", r => Date(r.OpenedOn)),
-        ("signedOn", r => Date(r.SignedOn)),
-        ("landedOn", r => Date(r.LandedOn)),
-        ("constructionStartedOn", r => Date(r.ConstructionStartedOn)),
-        ("productionStartedOn", r => Date(r.ProductionStartedOn)),
-        ("createdAt", r => Timestamp(r.CreatedAt)),
-        ("updatedAt", r => Timestamp(r.UpdatedAt)),
-    ];
-
     /// <summary>Writes the header and every row; answers how many rows were written.</summary>
-    public static async Task<long> WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, CancellationToken cancellationToken)
+    public static async Task<long> WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, ExportContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         var configuration = new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape };
         await using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
-        foreach (var (header, _) in Columns)
+        foreach (var column in DealColumns.All)
         {
-            csv.WriteField(header);
+            csv.WriteField(context.Chinese ? column.Zh + (column.Kind == CellKind.Money ? "（元）" : "") : column.Key);
         }
 
         await csv.NextRecordAsync();
         var written = 0L;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            foreach (var (_, value) in Columns)
+            foreach (var column in DealColumns.All)
             {
-                csv.WriteField(value(row));
+                csv.WriteField(Text(column.Value(row, context), column.Kind, context.Chinese));
             }
 
             await csv.NextRecordAsync();
@@ -161,10 +130,15 @@ public static class DealsCsv
         return written;
     }
 
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Timestamp(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string? Text(object? value, CellKind kind, bool chinese) => value switch
+    {
+        null => null,
+        bool flag => chinese ? (flag ? "是" : "否") : (flag ? "true" : "false"),
+        decimal amount => amount.ToString("0.00", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset at => TimeZoneInfo.ConvertTime(at, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        long or int => Convert.ToString(value, CultureInfo.InvariantCulture),
+        _ when kind == CellKind.Text => value.ToString(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 }

@@ -11,10 +11,10 @@ public static class ExportEndpoints
     {
         api.MapGet("/export/deals.csv", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var rows = await mediator.Send(query, ct);
+                var export = await mediator.Send(query, ct);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.csv\"";
-                var written = await DealsCsv.WriteAsync(http.Response.Body, rows, ct);
+                var written = await DealsCsv.WriteAsync(http.Response.Body, export.Rows, new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.On, export.Rates), ct);
                 ServiceMetrics.Exported("deals.csv", written);
             })
             .WithTags("Reports")
@@ -26,7 +26,26 @@ public static class ExportEndpoints
                 "updatedSince, updatedBefore. Columns: the deal's fields (amounts in its currency with two decimals, dates YYYY-MM-DD, timestamps " +
                 "China Standard Time as YYYY-MM-DD HH:mm:ss) and the names of its company, park, sector, owner and team. A value starting with =, +, -, @, " +
                 "a tab or a carriage return is written with a leading apostrophe, so that a spreadsheet never runs it as a formula. " +
-                "Confidential deals the caller may not see are left out.")
+                "Confidential deals the caller may not see are left out. Headers and labels are Chinese with lang=zh-CN or Accept-Language preferring zh " +
+                "(amounts then headed （元）), English codes otherwise; the last two columns are the amounts in CNY at the rates in force on the export's date.")
+            .WithProblems(400);
+        api.MapGet("/export/deals.xlsx", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var export = await mediator.Send(query, ct);
+                http.Response.ContentType = DealsXlsx.ContentType;
+                http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.xlsx\"";
+                var written = await DealsXlsx.WriteAsync(http.Response.Body, export.Rows, new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.On, export.Rates), ct);
+                ServiceMetrics.Exported("deals.xlsx", written);
+            })
+            .WithTags("Reports")
+            .WithName("ExportDealsXlsx").Allow(Policies.Read).ReadsReplica()
+            .Produces(StatusCodes.Status200OK, contentType: DealsXlsx.ContentType)
+            .WithSummary("Every deal matching the list filters as an Excel workbook: typed cells, amounts in 万元, CNY columns, ids and credit codes as text, a frozen header.")
+            .WithDescription(
+                "The same columns and filters as deals.csv. Headers and labels are Chinese with lang=zh-CN or Accept-Language preferring zh, English codes " +
+                "otherwise. Amounts are numbers in 万元 (10,000 yuan) with the deal's currency beside them, and intendedInvestmentCny / " +
+                "contractedInvestmentCny converted at the rates in force on the export's date (empty without a rate). Dates and timestamps (China Standard " +
+                "Time) are Excel dates; ids and credit codes are text.")
             .WithProblems(400);
     }
 }

@@ -26,6 +26,26 @@ public static class Labels
         [DealSource.Other] = ("其他", "Other"),
     };
 
+    private static readonly Dictionary<DealStatus, (string Zh, string En)> Statuses = new()
+    {
+        [DealStatus.Active] = ("在谈", "Active"),
+        [DealStatus.OnHold] = ("暂缓", "On hold"),
+        [DealStatus.Lost] = ("流失", "Lost"),
+    };
+
+    private static readonly Dictionary<LostReason, (string Zh, string En)> LostReasons = new()
+    {
+        [LostReason.ChoseOtherLocation] = ("选择了其他地区", "Chose another location"),
+        [LostReason.Funding] = ("资金问题", "Funding"),
+        [LostReason.PolicyMismatch] = ("政策不匹配", "Policy mismatch"),
+        [LostReason.StrategyChange] = ("企业战略调整", "Strategy change"),
+        [LostReason.Other] = ("其他", "Other"),
+    };
+
+    public static string Of(DealStatus status, bool english) => english ? Statuses[status].En : Statuses[status].Zh;
+
+    public static string Of(LostReason reason, bool english) => english ? LostReasons[reason].En : LostReasons[reason].Zh;
+
     public static string Of(Stage stage, bool english) => english ? Stages[stage].En : Stages[stage].Zh;
 
     public static string Of(DealSource source, bool english) => english ? Sources[source].En : Sources[source].Zh;

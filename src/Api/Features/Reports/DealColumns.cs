@@ -1,0 +1,114 @@
+using DealPipeline.Domain;
+
+namespace DealPipeline.Api.Features.Reports;
+
+/// <summary>How a column's values are written: text, an id (text in a spreadsheet), a count, money, a date, a timestamp, a yes/no.</summary>
+public enum CellKind
+{
+    Text,
+    Id,
+    Integer,
+    Money,
+    Date,
+    Timestamp,
+    Flag,
+}
+
+/// <summary>What an export needs besides the rows: the language, and the rates that convert amounts to CNY on the export's date.</summary>
+public sealed record ExportContext(bool Chinese, DateOnly On, IReadOnlyDictionary<string, decimal> Rates)
+{
+    /// <summary>An amount in minor units of <paramref name="currency"/> as CNY yuan at the export's rates; null without a rate.</summary>
+    public decimal? Cny(long? minor, string currency)
+    {
+        if (minor is not { } value)
+        {
+            return null;
+        }
+
+        if (currency == FxRates.FxRates.Cny)
+        {
+            return Money.FromMinor(value);
+        }
+
+        return Rates.TryGetValue(currency, out var rate) ? Money.FromMinor(Money.Convert(value, rate)) : null;
+    }
+
+    public string Label<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Chinese
+        ? value switch
+        {
+            Stage s => Labels.Of(s, english: false),
+            DealStatus s => Labels.Of(s, english: false),
+            DealSource s => Labels.Of(s, english: false),
+            LostReason r => Labels.Of(r, english: false),
+            _ => Names.Of(value),
+        }
+        : Names.Of(value);
+}
+
+/// <summary>One column of the deals export: its code (the English header), its Chinese header, its kind and its value.</summary>
+public sealed record DealColumn(string Key, string Zh, CellKind Kind, Func<ExportDeals.Row, ExportContext, object?> Value);
+
+/// <summary>The columns of the deals export, the same in CSV and XLSX.</summary>
+public static class DealColumns
+{
+    public static readonly IReadOnlyList<DealColumn> All =
+    [
+        new("id", "项目编号", CellKind.Id, (r, _) => r.Id),
+        new("name", "项目名称", CellKind.Text, (r, _) => r.Name),
+        new("companyId", "企业编号", CellKind.Id, (r, _) => r.CompanyId),
+        new("companyName", "企业名称", CellKind.Text, (r, _) => r.CompanyName),
+        new("creditCode", "统一社会信用代码", CellKind.Text, (r, _) => r.CreditCode),
+        new("parkId", "园区编号", CellKind.Id, (r, _) => r.ParkId),
+        new("parkName", "园区", CellKind.Text, (r, _) => r.ParkName),
+        new("sectorId", "产业编号", CellKind.Id, (r, _) => r.SectorId),
+        new("sectorName", "产业", CellKind.Text, (r, _) => r.SectorName),
+        new("ownerId", "负责人编号", CellKind.Id, (r, _) => r.OwnerId),
+        new("ownerName", "负责人", CellKind.Text, (r, _) => r.OwnerName),
+        new("teamId", "专班编号", CellKind.Id, (r, _) => r.TeamId),
+        new("teamName", "专班", CellKind.Text, (r, _) => r.TeamName),
+        new("source", "来源", CellKind.Text, (r, c) => c.Label(r.Source)),
+        new("sourceEventId", "来源活动编号", CellKind.Id, (r, _) => r.SourceEventId),
+        new("stage", "阶段", CellKind.Text, (r, c) => c.Label(r.Stage)),
+        new("status", "状态", CellKind.Text, (r, c) => c.Label(r.Status)),
+        new("lostReason", "流失原因", CellKind.Text, (r, c) => r.LostReason is { } l ? c.Label(l) : null),
+        new("isKeyProject", "重点项目", CellKind.Flag, (r, _) => r.IsKeyProject),
+        new("confidential", "保密", CellKind.Flag, (r, _) => r.Confidential),
+        new("codeName", "代号", CellKind.Text, (r, _) => r.CodeName),
+        new("intendedInvestment", "意向投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.IntendedMinor)),
+        new("currency", "币种", CellKind.Text, (r, _) => r.Currency),
+        new("contractedInvestment", "合同投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ContractedMinor)),
+        new("expectedAnnualOutput", "预计年产值（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedOutputMinor)),
+        new("expectedAnnualTax", "预计年税收（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedTaxMinor)),
+        new("expectedJobs", "预计就业人数", CellKind.Integer, (r, _) => r.ExpectedJobs),
+        new("plannedLandingOn", "计划落地日期", CellKind.Date, (r, _) => r.PlannedLandingOn),
+        new("openedOn", "立项日期", CellKind.Date, (r, _) => r.OpenedOn),
+        new("signedOn", "签约日期", CellKind.Date, (r, _) => r.SignedOn),
+        new("landedOn", "落地日期", CellKind.Date, (r, _) => r.LandedOn),
+        new("constructionStartedOn", "开工日期", CellKind.Date, (r, _) => r.ConstructionStartedOn),
+        new("productionStartedOn", "投产日期", CellKind.Date, (r, _) => r.ProductionStartedOn),
+        new("createdAt", "创建时间（北京时间）", CellKind.Timestamp, (r, _) => r.CreatedAt),
+        new("updatedAt", "更新时间（北京时间）", CellKind.Timestamp, (r, _) => r.UpdatedAt),
+        new("intendedInvestmentCny", "意向投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.IntendedMinor, r.Currency)),
+        new("contractedInvestmentCny", "合同投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.ContractedMinor, r.Currency)),
+    ];
+
+    /// <summary>True when the caller asks for Chinese headers and labels: <c>lang=zh…</c>, or Accept-Language preferring zh (English codes otherwise).</summary>
+    public static bool WantsChinese(HttpRequest request, string? lang)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.IsNullOrEmpty(lang))
+        {
+            return lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? true
+                : lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? false
+                : throw Application.ProblemException.Invalid("lang", "'lang' is zh-CN (Chinese headers and labels) or en (English codes).");
+        }
+
+        var best = request.GetTypedHeaders().AcceptLanguage
+            .Where(l => (l.Quality ?? 1) > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(l => l.StartsWith("en", StringComparison.OrdinalIgnoreCase) || l.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
+        return best?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true;
+    }
+}
