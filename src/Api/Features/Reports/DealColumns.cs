@@ -91,6 +91,7 @@ public static class DealColumns
         new("updatedAt", "更新时间（北京时间）", CellKind.Timestamp, (r, _) => r.UpdatedAt),
         new("intendedInvestmentCny", "意向投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.IntendedMinor, r.Currency)),
         new("contractedInvestmentCny", "合同投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.ContractedMinor, r.Currency)),
+        new("deletedAt", "删除时间（北京时间）", CellKind.Timestamp, (r, _) => r.DeletedAt),
     ];
 
     /// <summary>True when the caller asks for Chinese headers and labels: <c>lang=zh…</c>, or Accept-Language preferring zh (English codes otherwise).</summary>

@@ -15,6 +15,9 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Result>
     /// <summary>zh-CN for Chinese headers and labels (or send Accept-Language: zh-CN); English codes otherwise.</summary>
     public string? Lang { get; init; }
 
+    /// <summary>true: deleted deals too, with their deletedAt (tombstones for an incremental export with updatedSince).</summary>
+    public bool? IncludeDeleted { get; init; }
+
     /// <summary>The rows, and the rates in force on the export's date for its CNY columns.</summary>
     public sealed record Result(IAsyncEnumerable<Row> Rows, DateOnly On, IReadOnlyDictionary<string, decimal> Rates);
 
@@ -49,7 +52,7 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access, ICl
 
     public async Task<ExportDeals.Result> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: false, access, cancellationToken);
+        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: request.IncludeDeleted == true, access, cancellationToken);
 
         var sql = session.Dialect.Limit(
             $"""

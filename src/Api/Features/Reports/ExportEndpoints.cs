@@ -27,7 +27,8 @@ public static class ExportEndpoints
                 "China Standard Time as YYYY-MM-DD HH:mm:ss) and the names of its company, park, sector, owner and team. A value starting with =, +, -, @, " +
                 "a tab or a carriage return is written with a leading apostrophe, so that a spreadsheet never runs it as a formula. " +
                 "Confidential deals the caller may not see are left out. Headers and labels are Chinese with lang=zh-CN or Accept-Language preferring zh " +
-                "(amounts then headed （元）), English codes otherwise; the last two columns are the amounts in CNY at the rates in force on the export's date.")
+                "(amounts then headed （元）), English codes otherwise; intendedInvestmentCny and contractedInvestmentCny are the amounts in CNY at the rates in force " +
+                "on the export's date. includeDeleted=true adds deleted deals with their deletedAt (tombstones for an incremental export with updatedSince).")
             .WithProblems(400);
         api.MapGet("/export/deals.xlsx", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
@@ -45,7 +46,7 @@ public static class ExportEndpoints
                 "The same columns and filters as deals.csv. Headers and labels are Chinese with lang=zh-CN or Accept-Language preferring zh, English codes " +
                 "otherwise. Amounts are numbers in 万元 (10,000 yuan) with the deal's currency beside them, and intendedInvestmentCny / " +
                 "contractedInvestmentCny converted at the rates in force on the export's date (empty without a rate). Dates and timestamps (China Standard " +
-                "Time) are Excel dates; ids and credit codes are text.")
+                "Time) are Excel dates; ids and credit codes are text. includeDeleted=true adds deleted deals with their deletedAt.")
             .WithProblems(400);
     }
 }
