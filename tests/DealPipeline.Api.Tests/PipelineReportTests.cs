@@ -8,6 +8,40 @@ namespace DealPipeline.Api.Tests;
 
 public abstract class PipelineReportTests : ApiTest
 {
+    [DbFact]
+    public async Task Two_dimensions_are_one_flat_table_whose_cells_equal_the_filtered_reports_and_whose_total_is_the_same()
+    {
+        var w = await CreateWorld();
+        var otherPark = await Park("济南国际医学中心", "济南");
+        foreach (var (park, stage, amount) in new[] { (w.Park, "negotiation", 100.10m), (w.Park, "negotiation", 200.20m), (w.Park, "signed", 300.30m), (otherPark, "contact", 50m), (otherPark, "signed", 4000.45m) })
+        {
+            await Deal(w, new { parkId = park, stage, openedOn = DaysAgo(3) }, $"{park}-{stage}-{amount}", amount);
+        }
+
+        var matrix = await GetOk("/api/v1/reports/pipeline?groupBy=park,stage");
+        var rows = matrix["rows"]!.AsArray();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(otherPark.ToString(System.Globalization.CultureInfo.InvariantCulture), rows[0]!["key"]!.GetValue<string>());
+        Assert.Equal(["contact", "signed"], rows.Take(2).Select(r => r!["stage"]!.GetValue<string>()));
+        Assert.Equal("签约", rows[1]!["stageLabel"]!.GetValue<string>());
+        foreach (var row in rows)
+        {
+            var park = row!["key"]!.GetValue<string>();
+            var single = (await GetOk($"/api/v1/reports/pipeline?groupBy=stage&parkId={park}"))["rows"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == row["stage"]!.GetValue<string>());
+            Assert.Equal(single!["count"]!.GetValue<long>(), row["count"]!.GetValue<long>());
+            Assert.Equal(Money(single["intendedInvestment"]), Money(row["intendedInvestment"]));
+            Assert.Equal(Money(single["weightedInvestment"]), Money(row["weightedInvestment"]));
+        }
+
+        var byPark = await GetOk("/api/v1/reports/pipeline?groupBy=park");
+        Assert.Equal(byPark["total"]!.ToJsonString(), matrix["total"]!.ToJsonString());
+        Assert.Null(byPark["rows"]![0]!["stage"]);
+        foreach (var bad in new[] { "stage,stage", "park,sector", "park,stage,team", ",stage" })
+        {
+            await AssertProblem(await Client.GetAsync("/api/v1/reports/pipeline?groupBy=" + bad), System.Net.HttpStatusCode.BadRequest, "groupBy");
+        }
+    }
+
     private static readonly string[] Stages = ["contact", "negotiation", "letters", "signed", "landed"];
 
     private static readonly decimal[] Probability = [0.1m, 0.3m, 0.5m, 0.8m, 1.0m];

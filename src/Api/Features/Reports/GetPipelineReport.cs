@@ -44,7 +44,15 @@ public sealed class ReportOptions
         StageProbabilities.TryGetValue(Names.Of(stage), out var p) ? p : 0m;
 }
 
-public sealed record PipelineRow(string? Key, string Label, long Count, decimal IntendedInvestment, decimal WeightedInvestment);
+public sealed record PipelineRow(string? Key, string Label, long Count, decimal IntendedInvestment, decimal WeightedInvestment)
+{
+    /// <summary>With two dimensions (groupBy=park,stage …): the row's stage; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Stage? Stage { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? StageLabel { get; init; }
+}
 
 public sealed record PipelineTotal(long Count, decimal IntendedInvestment, decimal WeightedInvestment);
 
@@ -56,6 +64,9 @@ public sealed record GetPipelineReport : IQuery<PipelineReport>, IFilteredReport
     public ReportFilter Filter { get; init; } = ReportFilter.None;
 
     public PipelineGrouping GroupBy { get; init; } = PipelineGrouping.Stage;
+
+    /// <summary>A second dimension, stage: one row per group and stage (a flat table a BI tool loads as it is).</summary>
+    public bool ByStage { get; init; }
 
     public DateOnly? AsOf { get; init; }
 
@@ -171,7 +182,6 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         });
         var sums = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
         var order = new List<string>();
-        const string NoKey = "\0";
         if (request.GroupBy == PipelineGrouping.Stage)
         {
             foreach (var s in Enum.GetValues<Stage>())
@@ -185,12 +195,22 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         foreach (var bucket in buckets)
         {
             var key = (request.GroupBy == PipelineGrouping.Stage ? bucket.Stage : bucket.GroupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
+            if (request.ByStage)
+            {
+                key += StageSeparator + bucket.Stage.ToString(CultureInfo.InvariantCulture);
+            }
+
             if (!sums.TryGetValue(key, out var sum))
             {
                 order.Add(key);
             }
 
             sums[key] = (sum.Count + bucket.Deals, sum.Intended + bucket.Intended, sum.Weighted + bucket.Weighted);
+        }
+
+        if (request.ByStage)
+        {
+            return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, await TwoDimensionsAsync(request, sums, cancellationToken), Total(sums));
         }
 
         var labels = await LabelsAsync(request.GroupBy, sums.Keys.Where(k => k != NoKey).ToList(), request.English, cancellationToken);
@@ -206,11 +226,42 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
                 Money.FromMinor(r.Sum.Intended),
                 Money.FromMinor(r.Sum.Weighted)))
             .ToList();
-        var total = new PipelineTotal(
-            sums.Values.Sum(r => r.Count),
-            Money.FromMinor(sums.Values.Sum(r => r.Intended)),
-            Money.FromMinor(sums.Values.Sum(r => r.Weighted)));
-        return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, result, total);
+        return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, result, Total(sums));
+    }
+
+    private const string NoKey = "\0";
+    private const char StageSeparator = '|';
+
+    private static PipelineTotal Total(Dictionary<string, (long Count, decimal Intended, decimal Weighted)> sums) => new(
+        sums.Values.Sum(r => r.Count),
+        Money.FromMinor(sums.Values.Sum(r => r.Intended)),
+        Money.FromMinor(sums.Values.Sum(r => r.Weighted)));
+
+    /// <summary>One row per group and stage: groups largest first (by their whole intended investment), stages in pipeline order within each.</summary>
+    private async Task<List<PipelineRow>> TwoDimensionsAsync(GetPipelineReport request, Dictionary<string, (long Count, decimal Intended, decimal Weighted)> sums, CancellationToken cancellationToken)
+    {
+        var cells = sums.Select(s =>
+        {
+            var parts = s.Key.Split(StageSeparator);
+            return (Group: parts[0], Stage: (Stage)int.Parse(parts[1], CultureInfo.InvariantCulture), s.Value);
+        }).ToList();
+        var labels = await LabelsAsync(request.GroupBy, cells.Select(c => c.Group).Where(g => g != NoKey).Distinct().ToList(), request.English, cancellationToken);
+        var groupTotals = cells.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.Sum(c => c.Value.Intended), StringComparer.Ordinal);
+        return cells
+            .OrderByDescending(c => groupTotals[c.Group])
+            .ThenBy(c => c.Group, StringComparer.Ordinal)
+            .ThenBy(c => c.Stage)
+            .Select(c => new PipelineRow(
+                c.Group == NoKey ? null : PublicKey(request.GroupBy, c.Group),
+                c.Group == NoKey ? Labels.None(request.English) : labels.GetValueOrDefault(c.Group, c.Group),
+                c.Value.Count,
+                Money.FromMinor(c.Value.Intended),
+                Money.FromMinor(c.Value.Weighted))
+            {
+                Stage = c.Stage,
+                StageLabel = Labels.Of(c.Stage, request.English),
+            })
+            .ToList();
     }
 
     private static string PublicKey(PipelineGrouping groupBy, string key) => groupBy switch

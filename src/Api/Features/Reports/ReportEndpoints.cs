@@ -24,7 +24,9 @@ public static class ReportEndpoints
                 "same total, and each total is the sum of its rows. Weighted investment applies the configured stage probabilities " +
                 "(Reports:StageProbabilities, in whole percent; defaults contact 0.1, negotiation 0.3, letters 0.5, signed 0.8, landed 1.0). asOf (default " +
                 "today, China Standard Time) rebuilds stage and status at the end of that day from the history; amounts are the deals' current ones. " +
-                "sectorId includes descendants.")
+                "sectorId includes descendants. Two dimensions: groupBy=sector,stage (park, owner, team or source, then stage) answers one row per group and " +
+                "stage that has deals, with stage and stageLabel beside key and label: a flat table a BI tool loads as it is; groups largest first, stages in " +
+                "pipeline order; the total is the same as under any grouping.")
             .WithProblems(400);
         group.MapGet("/stale", async ([AsParameters] StaleQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
@@ -126,7 +128,7 @@ public sealed record StaleQuery : ReportFilterQuery
 /// <summary>The query string of the pipeline report.</summary>
 public sealed record PipelineQuery : ReportFilterQuery
 {
-    /// <summary>stage (default), sector, park, owner, team or source.</summary>
+    /// <summary>stage (default), sector, park, owner, team or source; or one of those but stage with ",stage" for two dimensions (park,stage).</summary>
     public string? GroupBy { get; init; }
 
     /// <summary>YYYY-MM-DD; default today (China Standard Time).</summary>
@@ -136,10 +138,21 @@ public sealed record PipelineQuery : ReportFilterQuery
 
     public GetPipelineReport ToRequest(bool english) => new()
     {
-        GroupBy = QueryValues.Enum(GroupBy, PipelineGrouping.Stage, "groupBy"),
+        GroupBy = QueryValues.Enum(FirstDimension, PipelineGrouping.Stage, "groupBy"),
+        ByStage = ByStage,
         AsOf = QueryValues.Date(AsOf, "asOf"),
         Status = Status,
         Filter = ToFilter(),
         English = english,
+    };
+
+    private string? FirstDimension => GroupBy?.Split(',')[0].Trim();
+
+    /// <summary>A second dimension: only stage, after a first that is not.</summary>
+    private bool ByStage => GroupBy?.Split(',') switch
+    {
+        null or { Length: 1 } => false,
+        [var first, var second] when second.Trim() == "stage" && first.Trim() is { Length: > 0 } f && f != "stage" => true,
+        _ => throw ProblemException.Invalid("groupBy", "'groupBy' is one of stage, sector, park, owner, team, source, or two dimensions as sector,stage, park,stage, owner,stage, team,stage or source,stage."),
     };
 }
