@@ -219,6 +219,7 @@ api.MapEvents();
 api.MapReports();
 api.MapTargets();
 api.MapExports();
+api.MapEntityExports();
 api.MapAudit();
 api.MapChanges();
 api.MapFeeds();

@@ -320,7 +320,7 @@ public sealed class ExcelExportTests : ApiTest
         request.Headers.AcceptLanguage.ParseAdd("zh-CN");
         var response = await Client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Features.Reports.DealsXlsx.ContentType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Features.Reports.XlsxExport.ContentType, response.Content.Headers.ContentType!.MediaType);
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart!;
@@ -376,5 +376,40 @@ public sealed class ExcelExportTests : ApiTest
         Assert.EndsWith(",", withDeleted[1], StringComparison.Ordinal);
         Assert.StartsWith(usd.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",", withDeleted[2], StringComparison.Ordinal);
         Assert.Matches(@",\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", withDeleted[2]);
+    }
+
+    [Fact]
+    public async Task History_activities_letters_and_events_export_as_csv_and_xlsx_with_the_feeds_rows()
+    {
+        var w = await CreateWorld();
+        var deal = Id(await Deal(w, new { openedOn = DaysAgo(10) }));
+        await Move(deal, "negotiation", DaysAgo(5));
+        await PostOk($"/api/v1/deals/{deal}/activities", new { type = "siteVisit", on = DaysAgo(4), summary = "=来园区实地考察" });
+        await PostOk("/api/v1/letters", new { type = "intent", signedOn = DaysAgo(3), counterparty = "杭州康源", dealId = deal });
+        await PostOk("/api/v1/events", new { name = "博鳌论坛", type = "forum", startsOn = DaysAgo(2), endsOn = DaysAgo(1), city = "博鳌", visitorsReceived = 512 });
+
+        var history = await Client.GetByteArrayAsync("/api/v1/export/history.xlsx?lang=zh-CN");
+        await using var stream = new MemoryStream(history);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single();
+        Assert.Equal("变更历史", sheet.Name!.Value);
+        var rows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet
+            .Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+        var feed = (await GetOk("/api/v1/history?limit=500"))["items"]!.AsArray();
+        Assert.Equal(feed.Count + 1, rows.Count);
+        Assert.Equal(["编号", "项目编号", "日期", "类别", "变更前", "变更后"], rows[0].Take(6));
+        Assert.Contains(rows, r => r[3] == "阶段" && r[4] == "接洽" && r[5] == "洽谈");
+
+        string[] Lines(string csv) => csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var activities = Lines(await Client.GetStringAsync("/api/v1/export/activities.csv?lang=zh-CN"));
+        Assert.Equal("编号,项目编号,类型,日期,摘要,下一步,下一步期限,记录人编号,创建时间（北京时间）", activities[0]);
+        Assert.Contains(",实地考察,", activities[1], StringComparison.Ordinal);
+        Assert.Contains(",\"'=来园区实地考察\",", activities[1], StringComparison.Ordinal);
+        var letters = Lines(await Client.GetStringAsync("/api/v1/export/letters.csv"));
+        Assert.StartsWith("id,type,signedOn,counterparty,dealId,", letters[0], StringComparison.Ordinal);
+        Assert.Contains(",intent,", letters[1], StringComparison.Ordinal);
+        var events = await Client.GetAsync("/api/v1/export/events.xlsx");
+        Assert.Equal(Features.Reports.XlsxExport.ContentType, events.Content.Headers.ContentType!.MediaType);
+        await AssertProblem(await Client.GetAsync("/api/v1/export/history.csv?updatedSince=2026-01-02T00:00:00Z&updatedBefore=2026-01-01T00:00:00Z"), System.Net.HttpStatusCode.BadRequest, "updatedBefore");
     }
 }

@@ -41,57 +41,64 @@ public sealed record ExportContext(bool Chinese, DateOnly On, IReadOnlyDictionar
             DealStatus s => Labels.Of(s, english: false),
             DealSource s => Labels.Of(s, english: false),
             LostReason r => Labels.Of(r, english: false),
-            _ => Names.Of(value),
+            _ => Labels.Zh(value) ?? Names.Of(value),
         }
         : Names.Of(value);
+
+    /// <summary>A stage or status given by its code (history's from and to), as a label.</summary>
+    public string? StateLabel(string? code) =>
+        code is null ? null
+        : Names.TryParse<Stage>(code, out var stage) ? Label(stage)
+        : Names.TryParse<DealStatus>(code, out var status) ? Label(status)
+        : code;
 }
 
-/// <summary>One column of the deals export: its code (the English header), its Chinese header, its kind and its value.</summary>
-public sealed record DealColumn(string Key, string Zh, CellKind Kind, Func<ExportDeals.Row, ExportContext, object?> Value);
+/// <summary>One column of an export: its code (the English header), its Chinese header, its kind and its value.</summary>
+public sealed record ExportColumn<T>(string Key, string Zh, CellKind Kind, Func<T, ExportContext, object?> Value);
 
 /// <summary>The columns of the deals export, the same in CSV and XLSX.</summary>
 public static class DealColumns
 {
-    public static readonly IReadOnlyList<DealColumn> All =
+    public static readonly IReadOnlyList<ExportColumn<ExportDeals.Row>> All =
     [
-        new("id", "项目编号", CellKind.Id, (r, _) => r.Id),
-        new("name", "项目名称", CellKind.Text, (r, _) => r.Name),
-        new("companyId", "企业编号", CellKind.Id, (r, _) => r.CompanyId),
-        new("companyName", "企业名称", CellKind.Text, (r, _) => r.CompanyName),
-        new("creditCode", "统一社会信用代码", CellKind.Text, (r, _) => r.CreditCode),
-        new("parkId", "园区编号", CellKind.Id, (r, _) => r.ParkId),
-        new("parkName", "园区", CellKind.Text, (r, _) => r.ParkName),
-        new("sectorId", "产业编号", CellKind.Id, (r, _) => r.SectorId),
-        new("sectorName", "产业", CellKind.Text, (r, _) => r.SectorName),
-        new("ownerId", "负责人编号", CellKind.Id, (r, _) => r.OwnerId),
-        new("ownerName", "负责人", CellKind.Text, (r, _) => r.OwnerName),
-        new("teamId", "专班编号", CellKind.Id, (r, _) => r.TeamId),
-        new("teamName", "专班", CellKind.Text, (r, _) => r.TeamName),
-        new("source", "来源", CellKind.Text, (r, c) => c.Label(r.Source)),
-        new("sourceEventId", "来源活动编号", CellKind.Id, (r, _) => r.SourceEventId),
-        new("stage", "阶段", CellKind.Text, (r, c) => c.Label(r.Stage)),
-        new("status", "状态", CellKind.Text, (r, c) => c.Label(r.Status)),
-        new("lostReason", "流失原因", CellKind.Text, (r, c) => r.LostReason is { } l ? c.Label(l) : null),
-        new("isKeyProject", "重点项目", CellKind.Flag, (r, _) => r.IsKeyProject),
-        new("confidential", "保密", CellKind.Flag, (r, _) => r.Confidential),
-        new("codeName", "代号", CellKind.Text, (r, _) => r.CodeName),
-        new("intendedInvestment", "意向投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.IntendedMinor)),
-        new("currency", "币种", CellKind.Text, (r, _) => r.Currency),
-        new("contractedInvestment", "合同投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ContractedMinor)),
-        new("expectedAnnualOutput", "预计年产值（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedOutputMinor)),
-        new("expectedAnnualTax", "预计年税收（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedTaxMinor)),
-        new("expectedJobs", "预计就业人数", CellKind.Integer, (r, _) => r.ExpectedJobs),
-        new("plannedLandingOn", "计划落地日期", CellKind.Date, (r, _) => r.PlannedLandingOn),
-        new("openedOn", "立项日期", CellKind.Date, (r, _) => r.OpenedOn),
-        new("signedOn", "签约日期", CellKind.Date, (r, _) => r.SignedOn),
-        new("landedOn", "落地日期", CellKind.Date, (r, _) => r.LandedOn),
-        new("constructionStartedOn", "开工日期", CellKind.Date, (r, _) => r.ConstructionStartedOn),
-        new("productionStartedOn", "投产日期", CellKind.Date, (r, _) => r.ProductionStartedOn),
-        new("createdAt", "创建时间（北京时间）", CellKind.Timestamp, (r, _) => r.CreatedAt),
-        new("updatedAt", "更新时间（北京时间）", CellKind.Timestamp, (r, _) => r.UpdatedAt),
-        new("intendedInvestmentCny", "意向投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.IntendedMinor, r.Currency)),
-        new("contractedInvestmentCny", "合同投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.ContractedMinor, r.Currency)),
-        new("deletedAt", "删除时间（北京时间）", CellKind.Timestamp, (r, _) => r.DeletedAt),
+        new ExportColumn<ExportDeals.Row>("id", "项目编号", CellKind.Id, (r, _) => r.Id),
+        new ExportColumn<ExportDeals.Row>("name", "项目名称", CellKind.Text, (r, _) => r.Name),
+        new ExportColumn<ExportDeals.Row>("companyId", "企业编号", CellKind.Id, (r, _) => r.CompanyId),
+        new ExportColumn<ExportDeals.Row>("companyName", "企业名称", CellKind.Text, (r, _) => r.CompanyName),
+        new ExportColumn<ExportDeals.Row>("creditCode", "统一社会信用代码", CellKind.Text, (r, _) => r.CreditCode),
+        new ExportColumn<ExportDeals.Row>("parkId", "园区编号", CellKind.Id, (r, _) => r.ParkId),
+        new ExportColumn<ExportDeals.Row>("parkName", "园区", CellKind.Text, (r, _) => r.ParkName),
+        new ExportColumn<ExportDeals.Row>("sectorId", "产业编号", CellKind.Id, (r, _) => r.SectorId),
+        new ExportColumn<ExportDeals.Row>("sectorName", "产业", CellKind.Text, (r, _) => r.SectorName),
+        new ExportColumn<ExportDeals.Row>("ownerId", "负责人编号", CellKind.Id, (r, _) => r.OwnerId),
+        new ExportColumn<ExportDeals.Row>("ownerName", "负责人", CellKind.Text, (r, _) => r.OwnerName),
+        new ExportColumn<ExportDeals.Row>("teamId", "专班编号", CellKind.Id, (r, _) => r.TeamId),
+        new ExportColumn<ExportDeals.Row>("teamName", "专班", CellKind.Text, (r, _) => r.TeamName),
+        new ExportColumn<ExportDeals.Row>("source", "来源", CellKind.Text, (r, c) => c.Label(r.Source)),
+        new ExportColumn<ExportDeals.Row>("sourceEventId", "来源活动编号", CellKind.Id, (r, _) => r.SourceEventId),
+        new ExportColumn<ExportDeals.Row>("stage", "阶段", CellKind.Text, (r, c) => c.Label(r.Stage)),
+        new ExportColumn<ExportDeals.Row>("status", "状态", CellKind.Text, (r, c) => c.Label(r.Status)),
+        new ExportColumn<ExportDeals.Row>("lostReason", "流失原因", CellKind.Text, (r, c) => r.LostReason is { } l ? c.Label(l) : null),
+        new ExportColumn<ExportDeals.Row>("isKeyProject", "重点项目", CellKind.Flag, (r, _) => r.IsKeyProject),
+        new ExportColumn<ExportDeals.Row>("confidential", "保密", CellKind.Flag, (r, _) => r.Confidential),
+        new ExportColumn<ExportDeals.Row>("codeName", "代号", CellKind.Text, (r, _) => r.CodeName),
+        new ExportColumn<ExportDeals.Row>("intendedInvestment", "意向投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.IntendedMinor)),
+        new ExportColumn<ExportDeals.Row>("currency", "币种", CellKind.Text, (r, _) => r.Currency),
+        new ExportColumn<ExportDeals.Row>("contractedInvestment", "合同投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ContractedMinor)),
+        new ExportColumn<ExportDeals.Row>("expectedAnnualOutput", "预计年产值（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedOutputMinor)),
+        new ExportColumn<ExportDeals.Row>("expectedAnnualTax", "预计年税收（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedTaxMinor)),
+        new ExportColumn<ExportDeals.Row>("expectedJobs", "预计就业人数", CellKind.Integer, (r, _) => r.ExpectedJobs),
+        new ExportColumn<ExportDeals.Row>("plannedLandingOn", "计划落地日期", CellKind.Date, (r, _) => r.PlannedLandingOn),
+        new ExportColumn<ExportDeals.Row>("openedOn", "立项日期", CellKind.Date, (r, _) => r.OpenedOn),
+        new ExportColumn<ExportDeals.Row>("signedOn", "签约日期", CellKind.Date, (r, _) => r.SignedOn),
+        new ExportColumn<ExportDeals.Row>("landedOn", "落地日期", CellKind.Date, (r, _) => r.LandedOn),
+        new ExportColumn<ExportDeals.Row>("constructionStartedOn", "开工日期", CellKind.Date, (r, _) => r.ConstructionStartedOn),
+        new ExportColumn<ExportDeals.Row>("productionStartedOn", "投产日期", CellKind.Date, (r, _) => r.ProductionStartedOn),
+        new ExportColumn<ExportDeals.Row>("createdAt", "创建时间（北京时间）", CellKind.Timestamp, (r, _) => r.CreatedAt),
+        new ExportColumn<ExportDeals.Row>("updatedAt", "更新时间（北京时间）", CellKind.Timestamp, (r, _) => r.UpdatedAt),
+        new ExportColumn<ExportDeals.Row>("intendedInvestmentCny", "意向投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.IntendedMinor, r.Currency)),
+        new ExportColumn<ExportDeals.Row>("contractedInvestmentCny", "合同投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.ContractedMinor, r.Currency)),
+        new ExportColumn<ExportDeals.Row>("deletedAt", "删除时间（北京时间）", CellKind.Timestamp, (r, _) => r.DeletedAt),
     ];
 
     /// <summary>True when the caller asks for Chinese headers and labels: <c>lang=zh…</c>, or Accept-Language preferring zh (English codes otherwise).</summary>

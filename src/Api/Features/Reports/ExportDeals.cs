@@ -90,23 +90,24 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access, ICl
 }
 
 /// <summary>
-/// Writes the export as CSV: UTF-8 with a byte-order mark (so that Excel reads Chinese), one header
+/// Writes an export as CSV: UTF-8 with a byte-order mark (so that Excel reads Chinese), one header
 /// row, flushed as it goes. A value that starts with =, +, -, @, a tab or a carriage return is
 /// written with a leading apostrophe, so that a spreadsheet shows it as text instead of running it
 /// as a formula (CsvHelper's injection escaping). Timestamps are China Standard Time to the second.
 /// </summary>
-public static class DealsCsv
+public static class CsvExport
 {
     private const int FlushEvery = 500;
 
     /// <summary>Writes the header and every row; answers how many rows were written.</summary>
-    public static async Task<long> WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, ExportContext context, CancellationToken cancellationToken)
+    public static async Task<long> WriteAsync<T>(Stream body, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, ExportContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(context);
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         var configuration = new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape };
         await using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
-        foreach (var column in DealColumns.All)
+        foreach (var column in columns)
         {
             csv.WriteField(context.Chinese ? column.Zh + (column.Kind == CellKind.Money ? "（元）" : "") : column.Key);
         }
@@ -115,7 +116,7 @@ public static class DealsCsv
         var written = 0L;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            foreach (var column in DealColumns.All)
+            foreach (var column in columns)
             {
                 csv.WriteField(Text(column.Value(row, context), column.Kind, context.Chinese));
             }

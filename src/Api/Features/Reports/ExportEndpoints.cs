@@ -14,7 +14,7 @@ public static class ExportEndpoints
                 var export = await mediator.Send(query, ct);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.csv\"";
-                var written = await DealsCsv.WriteAsync(http.Response.Body, export.Rows, new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.On, export.Rates), ct);
+                var written = await CsvExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.On, export.Rates), ct);
                 ServiceMetrics.Exported("deals.csv", written);
             })
             .WithTags("Reports")
@@ -33,14 +33,14 @@ public static class ExportEndpoints
         api.MapGet("/export/deals.xlsx", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var export = await mediator.Send(query, ct);
-                http.Response.ContentType = DealsXlsx.ContentType;
+                http.Response.ContentType = XlsxExport.ContentType;
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.xlsx\"";
-                var written = await DealsXlsx.WriteAsync(http.Response.Body, export.Rows, new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.On, export.Rates), ct);
+                var written = await XlsxExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, ("项目", "Deals"), new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.On, export.Rates), ct);
                 ServiceMetrics.Exported("deals.xlsx", written);
             })
             .WithTags("Reports")
             .WithName("ExportDealsXlsx").Allow(Policies.Read).ReadsReplica()
-            .Produces(StatusCodes.Status200OK, contentType: DealsXlsx.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
             .WithSummary("Every deal matching the list filters as an Excel workbook: typed cells, amounts in 万元, CNY columns, ids and credit codes as text, a frozen header.")
             .WithDescription(
                 "The same columns and filters as deals.csv. Headers and labels are Chinese with lang=zh-CN or Accept-Language preferring zh, English codes " +

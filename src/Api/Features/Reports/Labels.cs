@@ -42,6 +42,19 @@ public static class Labels
         [LostReason.Other] = ("其他", "Other"),
     };
 
+    private static readonly Dictionary<Enum, string> Chinese = new()
+    {
+        [HistoryKind.Stage] = "阶段", [HistoryKind.Status] = "状态",
+        [ActivityType.Call] = "电话", [ActivityType.Meeting] = "会谈", [ActivityType.Visit] = "走访企业", [ActivityType.SiteVisit] = "实地考察",
+        [ActivityType.Reception] = "接待", [ActivityType.Other] = "其他",
+        [LetterType.Initiative] = "合作倡议书", [LetterType.Intent] = "合作意向书", [LetterType.ExpertAppointment] = "专家聘书",
+        [EventType.Promotion] = "招商推介会", [EventType.Forum] = "论坛", [EventType.OutboundTrip] = "招商考察", [EventType.Exhibition] = "展会",
+        [EventType.Webinar] = "网络推介", [EventType.Other] = "其他",
+    };
+
+    /// <summary>The Chinese label of an activity, letter or event type or a history kind; null for others.</summary>
+    public static string? Zh(Enum value) => Chinese.GetValueOrDefault(value);
+
     public static string Of(DealStatus status, bool english) => english ? Statuses[status].En : Statuses[status].Zh;
 
     public static string Of(LostReason reason, bool english) => english ? LostReasons[reason].En : LostReasons[reason].Zh;

@@ -7,14 +7,14 @@ using DealPipeline.Infrastructure;
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>
-/// Writes the deals export as an Excel workbook (Open XML SDK): one sheet, a bold frozen header row,
+/// Writes an export as an Excel workbook (Open XML SDK): one sheet for its entity, a bold frozen header row,
 /// typed cells: amounts as numbers in 万元 with a #,##0.00 format (exact: fen ÷ 10^6), dates and
 /// China Standard Time timestamps as Excel dates, counts as numbers, and ids and credit codes as text
 /// so that Excel never turns 913502835552293711 into 9.13502835552294E+17. Text cells are inline
 /// strings, never formulas. The workbook is written row by row to a temporary file (a zip package
 /// needs a seekable stream), then copied to the response.
 /// </summary>
-public static class DealsXlsx
+public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -27,7 +27,8 @@ public static class DealsXlsx
 
     private static readonly DateTime ExcelEpoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
 
-    public static async Task<long> WriteAsync(Stream body, IAsyncEnumerable<ExportDeals.Row> rows, ExportContext context, CancellationToken cancellationToken)
+    public static async Task<long> WriteAsync<T>(
+        Stream body, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, (string Zh, string En) sheetName, ExportContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(context);
@@ -40,8 +41,8 @@ public static class DealsXlsx
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheet = workbook.AddNewPart<WorksheetPart>();
-            written = await WriteSheetAsync(sheet, rows, context, cancellationToken);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = context.Chinese ? "项目" : "Deals" }));
+            written = await WriteSheetAsync(sheet, columns, rows, context, cancellationToken);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = context.Chinese ? sheetName.Zh : sheetName.En }));
             workbook.Workbook.Save();
         }
 
@@ -50,16 +51,15 @@ public static class DealsXlsx
         return written;
     }
 
-    private static async Task<long> WriteSheetAsync(WorksheetPart part, IAsyncEnumerable<ExportDeals.Row> rows, ExportContext context, CancellationToken cancellationToken)
+    private static async Task<long> WriteSheetAsync<T>(WorksheetPart part, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, ExportContext context, CancellationToken cancellationToken)
     {
-        var columns = DealColumns.All;
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
             new Selection { Pane = PaneValues.BottomLeft })
         { TabSelected = true, WorkbookViewId = 0U }));
-        writer.WriteElement(new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Width(c), CustomWidth = true })));
+        writer.WriteElement(new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Width(c.Kind, c.Key), CustomWidth = true })));
         writer.WriteStartElement(new SheetData());
 
         writer.WriteStartElement(new Row { RowIndex = 1U });
@@ -107,13 +107,13 @@ public static class DealsXlsx
         StyleIndex = style,
     };
 
-    private static double Width(DealColumn column) => column.Kind switch
+    private static double Width(CellKind kind, string key) => kind switch
     {
         CellKind.Money or CellKind.Timestamp => 20,
         CellKind.Date => 12,
         CellKind.Id or CellKind.Integer or CellKind.Flag => 10,
-        _ when column.Key is "name" or "companyName" => 36,
-        _ when column.Key is "creditCode" => 22,
+        _ when key is "name" or "companyName" or "summary" or "counterparty" or "nextStep" => 36,
+        _ when key is "creditCode" => 22,
         _ => 14,
     };
 
