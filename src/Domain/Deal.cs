@@ -128,8 +128,15 @@ public sealed class Deal
         Id = id;
     }
 
-    /// <summary>Replaces the plain fields (a merge patch already applied to the current ones).</summary>
-    public void Revise(DealTerms terms, DateTimeOffset at)
+    /// <summary>
+    /// The business date of a change, since the deal was loaded, of a field reports count by
+    /// (amount, currency, owner, team, park, sector, key-project flag): the repository records the
+    /// new values as in force from that day, so reports of earlier days keep the old ones. Null: none.
+    /// </summary>
+    public DateOnly? RevisedOn { get; private set; }
+
+    /// <summary>Replaces the plain fields (a merge patch already applied to the current ones), on business date <paramref name="on"/>.</summary>
+    public void Revise(DealTerms terms, DateOnly on, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(terms);
         terms.Validate();
@@ -138,9 +145,17 @@ public sealed class Deal
             return;
         }
 
+        if (Reported(terms) != Reported(Terms))
+        {
+            RevisedOn = on;
+        }
+
         Terms = terms;
         Touch(at);
     }
+
+    private static (long, string, long, long?, long, long, bool) Reported(DealTerms t) =>
+        (t.IntendedInvestment, t.Currency, t.OwnerId, t.TeamId, t.ParkId, t.SectorId, t.IsKeyProject);
 
     /// <summary>
     /// Moves the deal to another stage. Forward moves may skip stages; a backward move needs a

@@ -32,6 +32,22 @@ public sealed class DealRepository(DbSession session)
             session.Dialect.InsertReturningId("deals", Columns, Values), DealRecord.From(deal), cancellationToken);
         deal.AssignId(id);
         await AppendHistoryAsync(deal, cancellationToken);
+        await AppendRevisionAsync(deal, deal.OpenedOn, cancellationToken);
+    }
+
+    /// <summary>Records the deal's reported fields as in force from <paramref name="on"/>, ending the revision in force until then.</summary>
+    private async Task AppendRevisionAsync(Deal deal, DateOnly on, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(
+            "UPDATE deal_revisions SET valid_until = @on WHERE deal_id = @dealId AND valid_until IS NULL",
+            new { dealId = deal.Id, on },
+            cancellationToken);
+        var t = deal.Terms;
+        await session.ExecuteAsync(
+            "INSERT INTO deal_revisions (deal_id, on_date, valid_until, intended_minor, currency, owner_id, team_id, park_id, sector_id, is_key_project, at) " +
+            "VALUES (@dealId, @on, NULL, @intended, @currency, @owner, @team, @park, @sector, @key, @at)",
+            new { dealId = deal.Id, on, intended = t.IntendedInvestment, currency = t.Currency, owner = t.OwnerId, team = t.TeamId, park = t.ParkId, sector = t.SectorId, key = t.IsKeyProject, at = deal.UpdatedAt },
+            cancellationToken);
     }
 
     /// <summary>
@@ -57,6 +73,11 @@ public sealed class DealRepository(DbSession session)
         }
 
         await AppendHistoryAsync(deal, cancellationToken);
+        if (deal.RevisedOn is { } revisedOn)
+        {
+            await AppendRevisionAsync(deal, revisedOn, cancellationToken);
+        }
+
         return true;
     }
 

@@ -112,6 +112,7 @@ public abstract class AccessControlTests : ApiTest
             ("PUT /targets/{year}", ["admin", "manager"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/targets/2026", new { signedCount = ++n })),
             ("GET /targets/{year}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/targets/2026")),
             ("POST /deals/{id}/activities", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/activities", new { type = "call", on = Today, summary = "电话" })),
+            ("GET /deals/{id}/revisions", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/revisions")),
             ("GET /deals/{id}/activities", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/activities")),
             ("POST /events", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/events", new { name = $"推介会{++n}", type = "promotion", startsOn = Today, endsOn = Today, city = "济南" })),
             ("GET /events", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/events")),

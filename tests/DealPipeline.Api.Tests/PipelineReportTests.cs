@@ -9,6 +9,54 @@ namespace DealPipeline.Api.Tests;
 public abstract class PipelineReportTests : ApiTest
 {
     [DbFact]
+    public async Task A_revision_made_today_leaves_every_earlier_as_of_report_unchanged()
+    {
+        var w = await CreateWorld();
+        var otherPark = await Park("中山翠亨新区", "中山");
+        var deals = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            deals.Add(Id(await Deal(w, new { openedOn = DaysAgo(40), stage = i % 2 == 0 ? "negotiation" : "letters", isKeyProject = i == 0 }, $"项目{i}", 100_000_000m + i)));
+        }
+
+        var reports = new[] { "groupBy=stage", "groupBy=park", "groupBy=park,stage", "groupBy=owner" };
+        var days = new[] { DaysAgo(30), DaysAgo(1) };
+        var before = new Dictionary<string, string>();
+        foreach (var report in reports)
+        {
+            foreach (var day in days)
+            {
+                before[$"{report}&asOf={day}"] = (await GetOk($"/api/v1/reports/pipeline?{report}&asOf={day}")).ToJsonString();
+            }
+        }
+
+        var performanceBefore = (await GetOk($"/api/v1/reports/performance?from={DaysAgo(60)}&to={DaysAgo(1)}"))["inNegotiation"]!.ToJsonString();
+
+        // Today: an amount revised, a deal moved to another park, a key-project flag removed.
+        foreach (var (deal, patch) in new (long, object)[] { (deals[0], new { intendedInvestment = 999_999_999.99m, isKeyProject = false }), (deals[1], new { parkId = otherPark }) })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", patch, "application/merge-patch+json")).StatusCode);
+        }
+
+        foreach (var (query, json) in before)
+        {
+            Assert.Equal(json, (await GetOk($"/api/v1/reports/pipeline?{query}")).ToJsonString());
+        }
+
+        Assert.Equal(performanceBefore, (await GetOk($"/api/v1/reports/performance?from={DaysAgo(60)}&to={DaysAgo(1)}"))["inNegotiation"]!.ToJsonString());
+        var today = await GetOk("/api/v1/reports/pipeline?groupBy=park");
+        Assert.Contains(today["rows"]!.AsArray(), r => r!["key"]!.GetValue<string>() == otherPark.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEqual(before[$"groupBy=park&asOf={DaysAgo(1)}"], today.ToJsonString());
+
+        var revisions = (await GetOk($"/api/v1/deals/{deals[0]}/revisions"))["items"]!.AsArray();
+        Assert.Equal(2, revisions.Count);
+        Assert.Equal(DaysAgo(40), revisions[0]!["on"]!.GetValue<string>());
+        Assert.Equal(Today, revisions[0]!["validUntil"]!.GetValue<string>());
+        Assert.Equal(999_999_999.99m, Money(revisions[1]!["intendedInvestment"]));
+        Assert.Null(revisions[1]!["validUntil"]);
+    }
+
+    [DbFact]
     public async Task Two_dimensions_are_one_flat_table_whose_cells_equal_the_filtered_reports_and_whose_total_is_the_same()
     {
         var w = await CreateWorld();

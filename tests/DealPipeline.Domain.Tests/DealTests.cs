@@ -234,10 +234,10 @@ public class DealTests
     {
         var deal = Open();
 
-        deal.Revise(Terms(), At.AddHours(1));
+        deal.Revise(Terms(), new DateOnly(2026, 3, 2), At.AddHours(1));
         Assert.Equal(1, deal.Version);
 
-        deal.Revise(Terms() with { Name = "合成生物制造基地二期" }, At.AddHours(2));
+        deal.Revise(Terms() with { Name = "合成生物制造基地二期" }, new DateOnly(2026, 3, 2), At.AddHours(2));
         Assert.Equal(2, deal.Version);
         Assert.Equal(At.AddHours(2), deal.UpdatedAt);
     }

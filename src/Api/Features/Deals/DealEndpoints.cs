@@ -92,6 +92,12 @@ public static class DealEndpoints
             .WithName("GetDealHistory").Allow(Policies.Read)
             .WithSummary("Every stage and status change of the deal, oldest first: {on, at, kind, from, to, reason, note, byUserId}.")
             .WithProblems(400, 404);
+        group.MapGet("/{id:long}/revisions", async (long id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetDealRevisions(id, limit ?? Cursor.DefaultLimit, cursor), ct)))
+            .WithName("GetDealRevisions").Allow(Policies.Read)
+            .WithSummary("The values the deal was reported with over time, oldest first: amount, currency, owner, team, park, sector, key-project flag, each from on until validUntil.")
+            .WithDescription("A correction of one of these fields starts a new revision dated that day (China Standard Time); reports as of an earlier day keep counting the values in force then.")
+            .WithProblems(400, 404);
 
         group.MapDelete("/{id:long}", async (long id, IMediator mediator, HttpRequest request, CancellationToken ct) =>
             {

@@ -72,7 +72,7 @@ public sealed class PatchDealHandler(
         }
 
         var loaded = deal.Version;
-        deal.Revise(DealReferences.ToTerms(fields, fields.OwnerId!.Value, teamId), clock.UtcNow);
+        deal.Revise(DealReferences.ToTerms(fields, fields.OwnerId!.Value, teamId), clock.Today, clock.UtcNow);
         return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
     }
 }

@@ -148,7 +148,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
             args.Add("asOf", day);
             sql = "SELECT h.stage_after AS stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
                   $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
-                  $"FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = 1 AND {where} " +
+                  $"FROM deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = 1 AND {where} " +
                   "GROUP BY h.stage_after, d.currency";
         }
 

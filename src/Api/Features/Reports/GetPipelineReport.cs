@@ -94,7 +94,8 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
 /// report's date, rounded half away from zero to the fen, then its stage's probability applied
 /// and rounded likewise; rows sum the deals' figures and the total sums the rows, so every
 /// grouping has the same total and every total is the sum of its rows to the fen. With a past <c>asOf</c>, each deal opened by then is counted
-/// at the stage and status its history gives for the end of that day, with its current amounts.
+/// at the stage and status its history gives for the end of that day, with the amount, currency,
+/// owner, team, park, sector and key-project flag of the revision in force then.
 /// </summary>
 public sealed class GetPipelineReportHandler(DbSession session, DealAccess access, IClock clock, IOptions<ReportOptions> options)
     : IRequestHandler<GetPipelineReport, PipelineReport>
@@ -138,7 +139,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             // Each deal's state at the end of asOf is its one history entry in force then: one pass over
             // that history, CNY deals grouped and each foreign deal a group of its own.
             args.Add("asOf", asOf);
-            (stage, from, live, statusGroup) = ("h.stage_after", "deal_history h JOIN deals d ON d.id = h.deal_id",
+            (stage, from, live, statusGroup) = ("h.stage_after", $"deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id",
                 $"{DealState.InForce("h", "@asOf")} AND {session.Dialect.InList("h.status_after", "statuses")} AND {where}", "");
             passes = [("1 = 1", ", CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END")];
         }

@@ -23,7 +23,7 @@ public static class ReportEndpoints
                 "on its own (a non-CNY deal at the rate in force on asOf), rounded half away from zero to the fen, then summed: every grouping has the " +
                 "same total, and each total is the sum of its rows. Weighted investment applies the configured stage probabilities " +
                 "(Reports:StageProbabilities, in whole percent; defaults contact 0.1, negotiation 0.3, letters 0.5, signed 0.8, landed 1.0). asOf (default " +
-                "today, China Standard Time) rebuilds stage and status at the end of that day from the history; amounts are the deals' current ones. " +
+                "today, China Standard Time) rebuilds stage and status at the end of that day from the history, and counts each deal with the amount, currency, owner, team, park, sector and key-project flag in force that day (GET /deals/{id}/revisions), so a later correction never moves a past report. " +
                 "sectorId includes descendants. Two dimensions: groupBy=sector,stage (park, owner, team or source, then stage) answers one row per group and " +
                 "stage that has deals, with stage and stageLabel beside key and label: a flat table a BI tool loads as it is; groups largest first, stages in " +
                 "pipeline order; the total is the same as under any grouping.")

@@ -1,0 +1,89 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Deals;
+
+/// <summary>
+/// The values a deal was reported with from <c>on</c> until <c>validUntil</c> (null: still): amount
+/// (in its currency), owner, team, park, sector and key-project flag. A past as-of report counts a
+/// deal with the revision in force on its day.
+/// </summary>
+public sealed record DealRevision : IHasId
+{
+    public long Id { get; init; }
+
+    public long DealId { get; init; }
+
+    public DateOnly On { get; init; }
+
+    public DateOnly? ValidUntil { get; init; }
+
+    public decimal IntendedInvestment { get; init; }
+
+    public string Currency { get; init; } = "";
+
+    public long OwnerId { get; init; }
+
+    public long? TeamId { get; init; }
+
+    public long ParkId { get; init; }
+
+    public long SectorId { get; init; }
+
+    public bool IsKeyProject { get; init; }
+
+    public DateTimeOffset At { get; init; }
+}
+
+public sealed record GetDealRevisions(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealRevision>>, IPagedRequest;
+
+public sealed class GetDealRevisionsHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<GetDealRevisions, Page<DealRevision>>
+{
+    public async Task<Page<DealRevision>> Handle(GetDealRevisions request, CancellationToken cancellationToken)
+    {
+        await DealQueries.GetAsync(session, access, request.Id, cancellationToken);
+        var page = await ListById.PageAsync<Row>(
+            session,
+            cursors,
+            request,
+            "SELECT id, deal_id, on_date, valid_until, intended_minor, currency, owner_id, team_id, park_id, sector_id, is_key_project, at FROM deal_revisions WHERE deal_id = @dealId",
+            new { dealId = request.Id },
+            cancellationToken);
+        return page.Select(r => new DealRevision
+        {
+            Id = r.Id, DealId = r.DealId, On = r.OnDate, ValidUntil = r.ValidUntil, IntendedInvestment = Money.FromMinor(r.IntendedMinor), Currency = r.Currency.Trim(),
+            OwnerId = r.OwnerId, TeamId = r.TeamId, ParkId = r.ParkId, SectorId = r.SectorId, IsKeyProject = r.IsKeyProject, At = r.At,
+        });
+    }
+
+    private sealed class Row : IHasId
+    {
+        public long Id { get; init; }
+
+        public long DealId { get; init; }
+
+        public DateOnly OnDate { get; init; }
+
+        public DateOnly? ValidUntil { get; init; }
+
+        public long IntendedMinor { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public long OwnerId { get; init; }
+
+        public long? TeamId { get; init; }
+
+        public long ParkId { get; init; }
+
+        public long SectorId { get; init; }
+
+        public bool IsKeyProject { get; init; }
+
+        public DateTimeOffset At { get; init; }
+    }
+}
