@@ -155,7 +155,7 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await asOfficer.GetAsync("/api/v1/deals?limit=5");
         await asOfficer.GetAsync($"/api/v1/deals/{b}");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await asOfficer.GetAsync("/api/v1/users/me")).StatusCode);
-        await GetOk($"/api/v1/deals/{a}/revisions");
+        await GetOk($"/api/v1/deals/{b}/revisions");
         var spare = Id(await PostOk($"/api/v1/users/{officer}/keys", new { }));
         await GetOk($"/api/v1/users/{officer}/keys");
         await Send(HttpMethod.Delete, $"/api/v1/users/{officer}/keys/{spare}");
