@@ -106,6 +106,7 @@ services.AddOpenApi(o =>
     o.AddDocumentTransformer<WebhookDocumentation>();
     o.AddSchemaTransformer<OpenApiSchemaFixes>();
     o.AddOperationTransformer<OpenApiOperationFixes>();
+    o.AddOperationTransformer<OpenApiContract>();
 });
 services.AddTelemetry(builder.Configuration);
 // On SIGTERM the server stops listening and lets requests in flight finish for this long, then aborts them (their transactions roll back).

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace DealPipeline.Api.Http;
+
+/// <summary>
+/// What the framework cannot infer from the handlers, declared on every operation the same way:
+/// the headers the API reads and writes (If-Match, Idempotency-Key; ETag, Location, Retry-After),
+/// the answers every such operation can give (412, 422, 415), and the formats, bounds and values
+/// of the query parameters that recur across the API.
+/// </summary>
+public sealed class OpenApiContract : IOpenApiOperationTransformer
+{
+    private static readonly Dictionary<string, (JsonSchemaType Type, string? Format, string Description)> Dates = new(StringComparer.Ordinal)
+    {
+        ["from"] = (JsonSchemaType.String, "date", "First day (YYYY-MM-DD, China Standard Time), inclusive."),
+        ["to"] = (JsonSchemaType.String, "date", "Last day (YYYY-MM-DD, China Standard Time), inclusive."),
+        ["asOf"] = (JsonSchemaType.String, "date", "The day whose end the report describes (YYYY-MM-DD, China Standard Time); default today."),
+        ["updatedSince"] = (JsonSchemaType.String, "date-time", "Rows written at or after this instant (ISO 8601): since ≤ updatedAt < before."),
+        ["updatedBefore"] = (JsonSchemaType.String, "date-time", "Rows written before this instant (ISO 8601), with updatedSince a half-open window."),
+    };
+
+    private static readonly Dictionary<string, string[]> Values = new(StringComparer.Ordinal)
+    {
+        ["groupBy"] = ["stage", "sector", "park", "owner", "team", "source", "sector,stage", "park,stage", "owner,stage", "team,stage", "source,stage"],
+        ["interval"] = ["month", "quarter", "year"],
+        ["lang"] = ["zh-CN", "en"],
+    };
+
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var method = context.Description.HttpMethod ?? "GET";
+        operation.Parameters ??= [];
+        operation.Responses ??= [];
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        {
+            Describe(parameter);
+        }
+
+        var responses = operation.Responses;
+        var problem = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), null, cancellationToken);
+        if (responses.ContainsKey("412"))
+        {
+            operation.Parameters.Add(Header("If-Match", "The ETag the change was based on (the version, as \"3\"); a stale one is a 412, * matches any."));
+        }
+
+        if (method == "POST")
+        {
+            operation.Parameters.Add(Header(
+                "Idempotency-Key",
+                "Up to 200 characters: the request is applied at most once; a repeat with the same key and body gets the first answer (Idempotent-Replayed: true), another body a 422."));
+            responses.TryAdd("422", Problem("The Idempotency-Key was used with another request.", problem));
+        }
+
+        if (method == "PATCH")
+        {
+            responses.TryAdd("415", Problem("The patch is not application/merge-patch+json or application/json.", problem));
+        }
+
+        foreach (var (status, response) in responses.Where(r => r.Value is OpenApiResponse))
+        {
+            var answer = (OpenApiResponse)response;
+            answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            switch (status)
+            {
+                case "201":
+                    answer.Headers.TryAdd("Location", HeaderOf("The new resource's path (a relative reference).", null));
+                    answer.Headers.TryAdd("ETag", HeaderOf("The new resource's version, for If-Match.", null));
+                    break;
+                case "200" when responses.ContainsKey("412") || (method == "GET" && context.Description.RelativePath?.EndsWith('}') == true):
+                    answer.Headers.TryAdd("ETag", HeaderOf("The resource's version, for If-Match (reports: the data version, for If-None-Match).", null));
+                    break;
+                case "429" or "503":
+                    answer.Headers.TryAdd("Retry-After", HeaderOf("Seconds to wait before retrying.", "integer"));
+                    break;
+            }
+        }
+
+    }
+
+    private static void Describe(OpenApiParameter parameter)
+    {
+        if (parameter.Schema is not OpenApiSchema schema)
+        {
+            return;
+        }
+
+        if (Dates.TryGetValue(parameter.Name ?? "", out var date))
+        {
+            schema.Type = date.Type;
+            schema.Format = date.Format;
+            parameter.Description ??= date.Description;
+        }
+        else if (parameter.Name == "limit")
+        {
+            schema.Type = JsonSchemaType.Integer;
+            schema.Minimum = "1";
+            schema.Maximum = Cursor.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            schema.Default = JsonValue.Create(Cursor.DefaultLimit);
+            parameter.Description ??= $"Items per page, 1 to {Cursor.MaxLimit} (default {Cursor.DefaultLimit}).";
+        }
+        else if (parameter.Name == "cursor")
+        {
+            parameter.Description ??= "The nextCursor of the previous page (opaque, sealed to the caller and the query); or follow next.";
+        }
+        else if (parameter.Name is { } name && Values.TryGetValue(name, out var values))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v)!)];
+        }
+    }
+
+    private static OpenApiParameter Header(string name, string description) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Required = false,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    private static OpenApiHeader HeaderOf(string description, string? type) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = type == "integer" ? JsonSchemaType.Integer : JsonSchemaType.String },
+    };
+
+    private static OpenApiResponse Problem(string description, IOpenApiSchema schema) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema } },
+    };
+}
