@@ -26,7 +26,7 @@ public sealed class DeployTests : IDisposable
             ["RateLimit:UnknownKeyPermitsPerSecond"] = "1",
             ["RateLimit:UnknownKeyBurst"] = "3",
         });
-        using var nginx = await Nginx.StartAsync(Path.Combine(RepositoryRoot(), "deploy", "nginx", "dealpipeline.conf"), service.Address);
+        using var nginx = await Nginx.StartAsync(Repository.File("deploy", "nginx", "dealpipeline.conf"), service.Address);
         var origin = $"https://localhost:{nginx.HttpsPort}";
 
         using var admin = nginx.Client(ClientA, ApiFactory.BootstrapAdminKey);
@@ -76,19 +76,6 @@ public sealed class DeployTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
         Assert.Equal("application/problem+json", down.Content.Headers.ContentType!.MediaType);
         Assert.NotNull(down.Headers.RetryAfter);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "DealPipeline.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DealPipeline.sln not found above the test's folder.");
     }
 
     public void Dispose() => _folder.Dispose();

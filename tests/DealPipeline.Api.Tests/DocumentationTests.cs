@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DealPipeline.Api.Tests.Infrastructure;
 
 namespace DealPipeline.Api.Tests;
 
@@ -10,8 +11,6 @@ namespace DealPipeline.Api.Tests;
 /// </summary>
 public sealed partial class DocumentationTests
 {
-    private static readonly string Root = FindRoot();
-
     [Fact]
     public void The_two_readmes_have_the_same_command_blocks_in_the_same_order()
     {
@@ -82,20 +81,7 @@ public sealed partial class DocumentationTests
         return names;
     }
 
-    private static string Read(string name) => File.ReadAllText(Path.Combine(Root, name), Encoding.UTF8).ReplaceLineEndings("\n");
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "DealPipeline.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DealPipeline.sln not found above the test's folder.");
-    }
+    private static string Read(string name) => File.ReadAllText(Repository.File(name), Encoding.UTF8).ReplaceLineEndings("\n");
 
     [GeneratedRegex(@"```sh\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ShBlock();

@@ -44,6 +44,11 @@ public static class Validation
         rule.Must(v => v is null || Names.TryParse<TEnum>(v, out _))
             .WithMessage($"'{{PropertyName}}' is one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Names.Of))}.");
 
+    /// <summary>The end of a half-open update window (updatedBefore) comes after its start (updatedSince).</summary>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> AfterSince<T>(this IRuleBuilder<T, DateTimeOffset?> rule, Func<T, DateTimeOffset?> since) =>
+        rule.Must((request, before) => before is null || since(request) is not { } start || before > start)
+            .WithMessage("'updatedBefore' is later than updatedSince.");
+
     public static IRuleBuilderOptions<T, long?> Id<T>(this IRuleBuilder<T, long?> rule) =>
         rule.Must(v => v is null or > 0).WithMessage("'{PropertyName}' is a positive id.");
 }

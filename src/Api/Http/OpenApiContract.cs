@@ -51,7 +51,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         {
             operation.Parameters.Add(Header(
                 "Idempotency-Key",
-                "Up to 200 characters: the request is applied at most once; a repeat with the same key and body gets the first answer (Idempotent-Replayed: true), another body a 422."));
+                $"Up to {Idempotency.MaxKeyLength} printable characters: the request is applied at most once; a repeat with the same key and body gets the first answer (Idempotent-Replayed: true), another body a 422."));
             responses.TryAdd("422", Problem("The Idempotency-Key was used with another request.", problem));
         }
 
@@ -68,10 +68,9 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
             {
                 case "201":
                     answer.Headers.TryAdd("Location", HeaderOf("The new resource's path (a relative reference).", null));
-                    answer.Headers.TryAdd("ETag", HeaderOf("The new resource's version, for If-Match.", null));
                     break;
-                case "200" when responses.ContainsKey("412") || (method == "GET" && context.Description.RelativePath?.EndsWith('}') == true):
-                    answer.Headers.TryAdd("ETag", HeaderOf("The resource's version, for If-Match (reports: the data version, for If-None-Match).", null));
+                case "200" when method != "POST" && VersionedPaths(context).Contains(context.Description.RelativePath ?? ""):
+                    answer.Headers.TryAdd("ETag", HeaderOf("The resource's version, for If-Match.", null));
                     break;
                 case "429" or "503":
                     answer.Headers.TryAdd("Retry-After", HeaderOf("Seconds to wait before retrying.", "integer"));
@@ -80,6 +79,13 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         }
 
     }
+
+    /// <summary>The paths with an operation that can answer 412: their resources are versioned, and their reads and changes answer an ETag.</summary>
+    private static HashSet<string> VersionedPaths(OpenApiOperationTransformerContext context) =>
+        [.. context.ApplicationServices.GetRequiredService<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionGroupCollectionProvider>()
+            .ApiDescriptionGroups.Items.SelectMany(g => g.Items)
+            .Where(d => d.SupportedResponseTypes.Any(r => r.StatusCode == StatusCodes.Status412PreconditionFailed))
+            .Select(d => d.RelativePath ?? "")];
 
     private static void Describe(OpenApiParameter parameter)
     {

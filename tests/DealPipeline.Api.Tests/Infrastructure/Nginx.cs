@@ -57,7 +57,7 @@ public sealed class Nginx : IDisposable
             await File.WriteAllTextAsync(folder.File("key.pem"), key.ExportPkcs8PrivateKeyPem());
         }
 
-        var (https, http) = (FreePort(), FreePort());
+        var (https, http) = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
         var site = (await File.ReadAllTextAsync(siteFile))
             .Replace("server 127.0.0.1:5080;", $"server 127.0.0.1:{upstream.Port};", StringComparison.Ordinal)
             .Replace("listen 443 ssl http2;", $"listen 127.0.0.1:{https} ssl http2;", StringComparison.Ordinal)
@@ -183,10 +183,4 @@ public sealed class Nginx : IDisposable
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

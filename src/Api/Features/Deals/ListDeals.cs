@@ -73,9 +73,7 @@ public sealed class DealFilterQueryValidator : AbstractValidator<DealFilterQuery
 {
     public DealFilterQueryValidator()
     {
-        RuleFor(x => x.UpdatedBefore)
-            .Must((query, before) => before is null || query.UpdatedSince is null || before > query.UpdatedSince)
-            .WithMessage("'updatedBefore' is later than updatedSince.");
+        RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
 

@@ -249,9 +249,7 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
     public ListEventsValidator()
     {
         RuleFor(x => x.Type).Must(Deals.DealFilterValidator.ListOf<EventType>).WithMessage("'type' is one or more (comma-separated) of: promotion, forum, outboundTrip, exhibition, webinar, other.");
-        RuleFor(x => x.UpdatedBefore)
-            .Must((query, before) => before is null || query.UpdatedSince is null || before > query.UpdatedSince)
-            .WithMessage("'updatedBefore' is later than updatedSince.");
+        RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
 

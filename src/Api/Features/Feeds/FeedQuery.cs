@@ -27,9 +27,7 @@ public sealed class FeedQueryValidator : AbstractValidator<FeedQuery>
     public FeedQueryValidator()
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Http.Cursor.MaxLimit).WithMessage(Http.Paging.LimitMessage);
-        RuleFor(x => x.UpdatedBefore)
-            .Must((query, before) => before is null || query.UpdatedSince is null || before > query.UpdatedSince)
-            .WithMessage("'updatedBefore' is later than updatedSince.");
+        RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
 

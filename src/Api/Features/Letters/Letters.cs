@@ -164,9 +164,7 @@ public sealed class ListLettersValidator : AbstractValidator<ListLetters>
         RuleFor(x => x.Type).Must(DealFilterValidator.ListOf<LetterType>).WithMessage("'type' is one or more (comma-separated) of: initiative, intent, expertAppointment.");
         RuleFor(x => x.EventId).Id();
         RuleFor(x => x.DealId).Id();
-        RuleFor(x => x.UpdatedBefore)
-            .Must((query, before) => before is null || query.UpdatedSince is null || before > query.UpdatedSince)
-            .WithMessage("'updatedBefore' is later than updatedSince.");
+        RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
 

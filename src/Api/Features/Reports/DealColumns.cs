@@ -14,8 +14,8 @@ public enum CellKind
     Flag,
 }
 
-/// <summary>What an export needs besides the rows: the language, and the rates that convert amounts to CNY on the export's date.</summary>
-public sealed record ExportContext(bool Chinese, DateOnly On, IReadOnlyDictionary<string, decimal> Rates)
+/// <summary>What an export needs besides the rows: the language, and the rates (in force on the export's date) that convert amounts to CNY.</summary>
+public sealed record ExportContext(bool Chinese, IReadOnlyDictionary<string, decimal> Rates)
 {
     /// <summary>An amount in minor units of <paramref name="currency"/> as CNY yuan at the export's rates; null without a rate.</summary>
     public decimal? Cny(long? minor, string currency)
@@ -112,11 +112,6 @@ public static class DealColumns
                 : throw Application.ProblemException.Invalid("lang", "'lang' is zh-CN (Chinese headers and labels) or en (English codes).");
         }
 
-        var best = request.GetTypedHeaders().AcceptLanguage
-            .Where(l => (l.Quality ?? 1) > 0)
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => l.Value.Value ?? "")
-            .FirstOrDefault(l => l.StartsWith("en", StringComparison.OrdinalIgnoreCase) || l.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
-        return best?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true;
+return Labels.PreferredLanguage(request) == "zh";
     }
 }

@@ -6,7 +6,6 @@ using DealPipeline.Api.Features.Feeds;
 using DealPipeline.Api.Features.Letters;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
-using DealPipeline.Infrastructure;
 using MediatR;
 
 namespace DealPipeline.Api.Features.Reports;
@@ -96,9 +95,9 @@ public static class EntityExports
 
     private static void Map<T>(RouteGroupBuilder api, string entity, (string Zh, string En) sheet, IReadOnlyList<ExportColumn<T>> columns, Func<EntityExportQuery, string?, IRequest<Page<T>>> page)
     {
-        api.MapGet($"/export/{entity}.csv", async ([AsParameters] EntityExportQuery query, IMediator mediator, IClock clock, HttpContext http, CancellationToken ct) =>
+        api.MapGet($"/export/{entity}.csv", async ([AsParameters] EntityExportQuery query, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var context = Context(http, query, clock);
+                var context = Context(http, query);
                 var rows = await FirstPageAsync(mediator, query, page, ct);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{entity}.csv\"";
@@ -108,9 +107,9 @@ public static class EntityExports
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary($"Every {entity} row the caller may see as CSV (UTF-8 with a byte-order mark), in id order; updatedSince/updatedBefore select a window, lang=zh-CN Chinese headers and labels.")
             .WithProblems(400);
-        api.MapGet($"/export/{entity}.xlsx", async ([AsParameters] EntityExportQuery query, IMediator mediator, IClock clock, HttpContext http, CancellationToken ct) =>
+        api.MapGet($"/export/{entity}.xlsx", async ([AsParameters] EntityExportQuery query, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var context = Context(http, query, clock);
+                var context = Context(http, query);
                 var rows = await FirstPageAsync(mediator, query, page, ct);
                 http.Response.ContentType = XlsxExport.ContentType;
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{entity}.xlsx\"";
@@ -122,8 +121,8 @@ public static class EntityExports
             .WithProblems(400);
     }
 
-    private static ExportContext Context(HttpContext http, EntityExportQuery query, IClock clock) =>
-        new(DealColumns.WantsChinese(http.Request, query.Lang), clock.Today, new Dictionary<string, decimal>());
+    private static ExportContext Context(HttpContext http, EntityExportQuery query) =>
+        new(DealColumns.WantsChinese(http.Request, query.Lang), new Dictionary<string, decimal>());
 
     /// <summary>Reads the first page now (so that a bad window is a 400 before anything is written), then the rest as the writer asks.</summary>
     private static async Task<IAsyncEnumerable<T>> FirstPageAsync<T>(IMediator mediator, EntityExportQuery query, Func<EntityExportQuery, string?, IRequest<Page<T>>> page, CancellationToken cancellationToken)

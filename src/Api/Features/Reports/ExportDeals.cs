@@ -19,7 +19,7 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Result>
     public bool? IncludeDeleted { get; init; }
 
     /// <summary>The rows, and the rates in force on the export's date for its CNY columns.</summary>
-    public sealed record Result(IAsyncEnumerable<Row> Rows, DateOnly On, IReadOnlyDictionary<string, decimal> Rates);
+    public sealed record Result(IAsyncEnumerable<Row> Rows, IReadOnlyDictionary<string, decimal> Rates);
 
     /// <summary>One exported deal, with the names of what it points at.</summary>
     public sealed record Row : DealQueries.DealRow
@@ -63,8 +63,7 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access, ICl
             """,
             "d.id");
         args.Add("take", ChunkSize);
-        var on = clock.Today;
-        return new ExportDeals.Result(Chunks(sql, args, cancellationToken), on, await FxRates.FxRates.InForceAsync(session, on, cancellationToken));
+        return new ExportDeals.Result(Chunks(sql, args, cancellationToken), await FxRates.FxRates.InForceAsync(session, clock.Today, cancellationToken));
     }
 
     private async IAsyncEnumerable<ExportDeals.Row> Chunks(string sql, Dapper.DynamicParameters args, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

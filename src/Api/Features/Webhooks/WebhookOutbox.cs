@@ -9,8 +9,8 @@ namespace DealPipeline.Api.Features.Webhooks;
 /// <summary>
 /// The transactional outbox: for a write that announces an event some subscription listens to,
 /// the event (its payload fixed now) and a pending delivery per such subscription are written in
-/// the write's own transaction, after its change-feed row, so there is no event without its change
-/// and no change without its event. Paused subscriptions get their deliveries too (sent when
+/// the write's own transaction, after its change-feed row: an event commits exactly when its change
+/// does, for every change some subscription listens to at that moment (no listener, no event row). Paused subscriptions get their deliveries too (sent when
 /// resumed); deleted ones none. A confidential deal's events carry its code name, never its name,
 /// its company or the free text of its activities and letters.
 /// </summary>
