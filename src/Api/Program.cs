@@ -104,9 +104,12 @@ services.AddOpenApi(o =>
 {
     o.AddDocumentTransformer<OpenApiDocumentInfo>();
     o.AddDocumentTransformer<WebhookDocumentation>();
+    o.AddDocumentTransformer<OpenApiSharedEnums>();
     o.AddSchemaTransformer<OpenApiSchemaFixes>();
     o.AddOperationTransformer<OpenApiOperationFixes>();
     o.AddOperationTransformer<OpenApiContract>();
+    o.AddSchemaTransformer<OpenApiRequestBodies>();
+    o.AddOperationTransformer<OpenApiRequestBodies>();
 });
 services.AddTelemetry(builder.Configuration);
 // On SIGTERM the server stops listening and lets requests in flight finish for this long, then aborts them (their transactions roll back).

@@ -42,6 +42,65 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
 
         var responses = operation.Responses;
         var problem = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), null, cancellationToken);
+        var validation = await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, cancellationToken);
+        var description = context.Description;
+        var authenticated = description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any()
+            && !description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+        var hasBody = description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body) || operation.RequestBody is not null;
+
+        // Answers any operation of the kind can give, whatever its handler does: a query parameter it does not know (every
+        // operation), a missing key, an exhausted budget, a service stopping or a database out of reach; a path whose id is not
+        // a number or names nothing; a body too large or of another type.
+        responses.TryAdd("400", Problem("The request is malformed: a query parameter the operation does not know, a value out of range, or (with a body) a field named in errors.", validation));
+        if (authenticated)
+        {
+            responses.TryAdd("401", Problem("No API key, or one that is unknown, revoked or expired.", problem));
+        }
+
+        responses.TryAdd("429", Problem("Too many requests from this key (or, without a known key, this address).", problem));
+        responses.TryAdd("503", Problem("The service is stopping or its database is out of reach: nothing was applied; retry after Retry-After.", problem));
+        if (description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+        {
+            responses.TryAdd("404", Problem("Nothing the caller may see has this id.", problem));
+        }
+
+        if (hasBody)
+        {
+            responses.TryAdd("413", Problem("The body is larger than the service accepts (1 MiB).", problem));
+            responses.TryAdd("415", Problem("The body is not JSON (application/json, or application/merge-patch+json for a PATCH).", problem));
+        }
+
+        // What the endpoint declares without a body type (streamed files, 304) is not carried over by the generator: declared here.
+        foreach (var produced in description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata>().Where(r => r.Type is null || r.Type == typeof(void)))
+        {
+            var key = produced.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!responses.TryGetValue(key, out var declared) || declared is not OpenApiResponse file)
+            {
+                responses[key] = file = new OpenApiResponse { Description = produced.StatusCode == StatusCodes.Status304NotModified ? "Not Modified: the copy the client holds is current." : "OK" };
+            }
+
+            if (produced.ContentTypes.Any() && file.Content is null or { Count: 0 })
+            {
+                file.Content = produced.ContentTypes.ToDictionary(
+                    type => type,
+                    type => new OpenApiMediaType
+                    {
+                        Schema = type.StartsWith("text/", StringComparison.Ordinal)
+                            ? new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 text with a byte-order mark, one header row." }
+                            : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "An Office Open XML workbook." },
+                    });
+            }
+        }
+
+        if (responses.ContainsKey("304"))
+        {
+            operation.Parameters.Add(Header("If-None-Match", "The ETag of a copy the client holds: 304 Not Modified, without a body, while the answer would be the same."));
+            if (responses.TryGetValue("200", out var fresh) && fresh is OpenApiResponse ok)
+            {
+                ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                ok.Headers.TryAdd("ETag", HeaderOf("Identifies this answer, for If-None-Match.", null));
+            }
+        }
         if (responses.ContainsKey("412"))
         {
             operation.Parameters.Add(Header("If-Match", "The ETag the change was based on (the version, as \"3\"); a stale one is a 412, * matches any."));
@@ -57,7 +116,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
 
         if (method == "PATCH")
         {
-            responses.TryAdd("415", Problem("The patch is not application/merge-patch+json or application/json.", problem));
+            responses["415"] = Problem("The patch is not application/merge-patch+json or application/json.", problem);
         }
 
         foreach (var (status, response) in responses.Where(r => r.Value is OpenApiResponse))

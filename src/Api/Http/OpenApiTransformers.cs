@@ -36,11 +36,29 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
         }
 
         // Enums travel as their camelCase names (see Json): say so, with every name.
+        // Business dates are written by our own converter too: YYYY-MM-DD strings.
+        if (type == typeof(DateOnly))
+        {
+            schema.Type = JsonSchemaType.String | (context.JsonTypeInfo.Type != type ? JsonSchemaType.Null : 0);
+            schema.Format = "date";
+        }
+
         if (type.IsEnum)
         {
             schema.Type = JsonSchemaType.String | (context.JsonTypeInfo.Type != type ? JsonSchemaType.Null : 0);
             schema.Format = null;
             schema.Enum = [.. Enum.GetValues(type).Cast<Enum>().Select(v => (System.Text.Json.Nodes.JsonNode)JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))];
+            if (context.JsonTypeInfo.Type != type)
+            {
+                schema.Enum.Add(null!);
+            }
+        }
+
+        // Audit rows carry the entity's fields as they were: any JSON but null, which the member's own oneOf adds.
+        if (type == typeof(JsonElement))
+        {
+            schema.Type = JsonSchemaType.Object | JsonSchemaType.Array | JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Boolean;
+            schema.Description = "The entity's fields as JSON.";
         }
 
         // Problems are written by ProblemWriter: type, title, status, traceId and code always; errors per field on most 400s.
@@ -74,10 +92,62 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             schema.Required = new HashSet<string>(["type", "title", "status", "traceId", "code"]);
         }
 
+        // Answers carry every member, null or not (nothing is omitted when null unless the member says so): all are required.
+        // Types that mark their own required members (C# required: webhook payloads, which leave nulls out) keep them.
+        // Request bodies are left to their validators' rules (OpenApiRequestBodies).
+        if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object
+            && schema.Properties is { Count: > 0 }
+            && !RequestBodyTypes(context.ApplicationServices).Contains(type)
+            && !context.JsonTypeInfo.Properties.Any(p => p.IsRequired)
+            && type != typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) && type != typeof(HttpValidationProblemDetails))
+        {
+            schema.Required = new HashSet<string>(context.JsonTypeInfo.Properties
+                .Where(p => p.ShouldSerialize is null && !OmittedWhenNull(p))
+                .Select(p => p.Name)
+                .Where(schema.Properties.ContainsKey));
+        }
+
         // A list item is a deal or a tombstone, told apart by 'deleted'; no "$type" is written.
         if (type == typeof(DealListItem))
         {
             schema.Discriminator = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool OmittedWhenNull(System.Text.Json.Serialization.Metadata.JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false)
+            .OfType<System.Text.Json.Serialization.JsonIgnoreAttribute>()
+            .Any(a => a.Condition is System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull or System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault) == true;
+
+    private static HashSet<Type>? _requestBodyTypes;
+
+    /// <summary>The types some operation reads as its body.</summary>
+    private static HashSet<Type> RequestBodyTypes(IServiceProvider services) =>
+        _requestBodyTypes ??= [.. services.GetRequiredService<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionGroupCollectionProvider>()
+            .ApiDescriptionGroups.Items.SelectMany(g => g.Items)
+            .SelectMany(d => d.ParameterDescriptions)
+            .Where(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body && p.Type is not null)
+            .Select(p => p.Type)];
+}
+
+/// <summary>
+/// An enum's shared schema is never nullable: members that may be null refer to it inside
+/// <c>oneOf: [null, enum]</c>, and a nullable shared schema would let null match both.
+/// </summary>
+public sealed class OpenApiSharedEnums : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            if (schema.Enum is { Count: > 0 } && schema.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+            {
+                schema.Type = type & ~JsonSchemaType.Null;
+                schema.Enum = [.. schema.Enum.Where(value => value is not null)];
+            }
         }
 
         return Task.CompletedTask;

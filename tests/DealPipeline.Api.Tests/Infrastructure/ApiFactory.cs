@@ -61,6 +61,27 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// A client whose every answer from the API is checked against the service's OpenAPI document
+    /// (<see cref="ContractCheck"/>): a test fails on an answer the document does not describe.
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new ContractCheck(OpenApiDocumentAsync));
+
+    /// <summary>The service's OpenAPI document, as /openapi/v1.json serves it.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> OpenApiDocumentAsync()
+    {
+        if (_document is null)
+        {
+            using var plain = CreateDefaultClient();
+            _document = System.Text.Json.Nodes.JsonNode.Parse(await plain.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+        }
+
+        return _document;
+    }
+
+    private System.Text.Json.Nodes.JsonNode? _document;
+
     /// <summary>A client that sends <paramref name="apiKey"/> (none when null).</summary>
     public HttpClient ClientWithKey(string? apiKey)
     {

@@ -34,7 +34,12 @@ public sealed record ActivityResponse : IHasId
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-public sealed record ActivityBody(ActivityType? Type, DateOnly? On, string? Summary, string? NextStep, DateOnly? NextStepDue);
+public sealed record ActivityBody(ActivityType? Type, DateOnly? On, string? Summary, string? NextStep, DateOnly? NextStepDue) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["type", "on", "summary"];
+
+    public static object Example => new ActivityBody(ActivityType.SiteVisit, new DateOnly(2025, 11, 3), "陪同企业考察标准厂房，确认用地需求约 60 亩", "报送项目评审材料", new DateOnly(2025, 11, 17));
+}
 
 public static class ActivityEndpoints
 {

@@ -60,9 +60,10 @@ public static class ReferenceData
 
     /// <summary>Maps GET /{id} (its ETag the row's version) and PATCH /{id} (merge patch, If-Match) for one kind of reference data.</summary>
     /// <returns>The PATCH endpoint, for conventions of its own.</returns>
-    public static RouteHandlerBuilder MapReadAndCorrect<T>(
+    public static RouteHandlerBuilder MapReadAndCorrect<T, TFields>(
         this RouteGroupBuilder group, string resource, string patchPolicy, Func<long, IRequest<T>> get, Func<long, JsonElement, IfMatch?, IRequest<T>> patch, string readPolicy = Http.Security.Policies.Read)
         where T : IVersioned
+        where TFields : Http.IRequestBody
     {
         ArgumentNullException.ThrowIfNull(group);
         var name = char.ToUpperInvariant(resource[0]) + resource[1..];
@@ -80,7 +81,7 @@ public static class ReferenceData
                 var changed = await mediator.Send(patch(id, body, ETags.ExpectedVersion(request)), ct);
                 return ETags.Ok(response, changed, changed.Version);
             })
-            .Accepts<T>(MergePatch.MediaType, "application/json")
+            .Accepts<TFields>(MergePatch.MediaType, "application/json")
             .WithName("Patch" + name).Allow(patchPolicy)
             .WithSummary($"Corrects a {resource} with a JSON merge patch (RFC 7396) of the fields it was created with; If-Match guards against lost updates.")
             .WithProblems(400, 404, 409, 412);

@@ -44,12 +44,16 @@ public static class CompanyEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListCompanies").Allow(Policies.Read).WithSummary("Lists companies in id order; q matches part of the name or the credit code.")
             .WithProblems(400);
-        group.MapReadAndCorrect<CompanyResponse>("company", Policies.WorkDeals, id => new GetCompany(id), (id, patch, ifMatch) => new PatchCompany(id, patch, ifMatch));
+        group.MapReadAndCorrect<CompanyResponse, CreateCompany>("company", Policies.WorkDeals, id => new GetCompany(id), (id, patch, ifMatch) => new PatchCompany(id, patch, ifMatch));
     }
 }
 
-public sealed record CreateCompany(string? Name, string? CreditCode, string? Country, string? City) : ICommand<CompanyResponse>, IAudited
+public sealed record CreateCompany(string? Name, string? CreditCode, string? Country, string? City) : ICommand<CompanyResponse>, IAudited, Http.IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["name", "country"];
+
+    public static object Example => new CreateCompany("苏州合成生物科技有限公司", null, "CN", "苏州");
+
     string IAudited.AuditEntity => "company";
 
     string? IAudited.AuditId => null;

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
@@ -7,7 +8,12 @@ using MediatR;
 
 namespace DealPipeline.Api.Features.Deals;
 
-public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment);
+public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["to"];
+
+    public static object Example => new TransitionBody(Domain.Stage.Negotiation, new DateOnly(2025, 11, 3), null, null);
+}
 
 /// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
 public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, IfMatch? ExpectedVersion)
@@ -52,7 +58,12 @@ public sealed class MoveDealStageHandler(DbSession session, DealRepository deals
     }
 }
 
-public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On);
+public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["status"];
+
+    public static object Example => new StatusBody(DealStatus.OnHold, null, "企业总部调整投资计划，明年一季度再议", new DateOnly(2025, 11, 3));
+}
 
 /// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
 public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, IfMatch? ExpectedVersion)
@@ -107,7 +118,12 @@ public sealed class ChangeDealStatusHandler(DbSession session, DealRepository de
     }
 }
 
-public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On);
+public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["kind", "on"];
+
+    public static object Example => new MilestoneBody(MilestoneKind.ConstructionStarted, new DateOnly(2025, 11, 3));
+}
 
 /// <summary>Dates construction start or production start of a landed deal.</summary>
 public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal

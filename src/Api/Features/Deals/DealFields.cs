@@ -1,4 +1,5 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
 using DealPipeline.Domain;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -6,8 +7,16 @@ using FluentValidation;
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>The plain fields of a deal as the API carries them: what create sets and a merge patch changes.</summary>
-public record DealFields
+public record DealFields : IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["name", "companyId", "parkId", "sectorId", "intendedInvestment"];
+
+    public static object Example => new CreateDeal
+    {
+        Name = "合成生物中试基地", CompanyId = 2, ParkId = 3, SectorId = 3, Source = DealSource.ChainTargeting, IntendedInvestment = 500_000_000m, Currency = "CNY",
+        IsKeyProject = true, PlannedLandingOn = new DateOnly(2026, 6, 30), Stage = Domain.Stage.Negotiation, OpenedOn = new DateOnly(2025, 11, 3),
+    };
+
     public string? Name { get; init; }
 
     public long? CompanyId { get; init; }

@@ -42,8 +42,15 @@ public sealed record EventResponse : IHasId
 }
 
 /// <summary>An event's fields as created and as a merge patch changes them.</summary>
-public record EventFields
+public record EventFields : IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["name", "type", "startsOn", "endsOn", "city"];
+
+    public static object Example => new EventFields
+    {
+        Name = "2026 生物医药产业链招商推介会", Type = EventType.Promotion, StartsOn = new DateOnly(2025, 3, 18), EndsOn = new DateOnly(2025, 3, 19), City = "上海", ParkId = 3, VisitorsReceived = 180,
+    };
+
     public string? Name { get; init; }
 
     public EventType? Type { get; init; }

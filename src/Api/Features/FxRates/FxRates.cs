@@ -29,7 +29,12 @@ public static class FxRateEndpoints
     }
 }
 
-public sealed record FxRateBody(decimal? Rate, DateOnly? EffectiveOn);
+public sealed record FxRateBody(decimal? Rate, DateOnly? EffectiveOn) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["rate", "effectiveOn"];
+
+    public static object Example => new FxRateBody(7.1234m, new DateOnly(2025, 11, 3));
+}
 
 public sealed record SetFxRate(string Currency, decimal? Rate, DateOnly? EffectiveOn) : ICommand<FxRateResponse>, IAudited
 {

@@ -67,8 +67,12 @@ public static class LetterEndpoints
     }
 }
 
-public sealed record CreateLetter(LetterType? Type, DateOnly? SignedOn, string? Counterparty, long? DealId, long? EventId) : ICommand<LetterResponse>, IAudited
+public sealed record CreateLetter(LetterType? Type, DateOnly? SignedOn, string? Counterparty, long? DealId, long? EventId) : ICommand<LetterResponse>, IAudited, IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["type", "signedOn", "counterparty"];
+
+    public static object Example => new CreateLetter(LetterType.Intent, new DateOnly(2025, 6, 11), "中山万孚智能医疗科技有限公司", null, 1);
+
     string IAudited.AuditEntity => "letter";
 
     string? IAudited.AuditId => null;

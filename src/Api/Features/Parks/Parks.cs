@@ -38,12 +38,16 @@ public static class ParkEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListParks").Allow(Policies.Read).WithSummary("Lists parks in id order.")
             .WithProblems(400);
-        group.MapReadAndCorrect<ParkResponse>("park", Policies.Admin, id => new GetPark(id), (id, patch, ifMatch) => new PatchPark(id, patch, ifMatch));
+        group.MapReadAndCorrect<ParkResponse, CreatePark>("park", Policies.Admin, id => new GetPark(id), (id, patch, ifMatch) => new PatchPark(id, patch, ifMatch));
     }
 }
 
-public sealed record CreatePark(string? Name, string? City) : ICommand<ParkResponse>, IAudited
+public sealed record CreatePark(string? Name, string? City) : ICommand<ParkResponse>, IAudited, Http.IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["name", "city"];
+
+    public static object Example => new CreatePark("苏州工业园区生物医药产业园", "苏州");
+
     string IAudited.AuditEntity => "park";
 
     string? IAudited.AuditId => null;

@@ -41,12 +41,16 @@ public static class SectorEndpoints
             .WithName("ListSectors").Allow(Policies.Read)
             .WithSummary("Lists the sector tree flat, in id order (a parent always before its children), each with its parentId.")
             .WithProblems(400);
-        group.MapReadAndCorrect<SectorResponse>("sector", Policies.Admin, id => new GetSector(id), (id, patch, ifMatch) => new PatchSector(id, patch, ifMatch));
+        group.MapReadAndCorrect<SectorResponse, CreateSector>("sector", Policies.Admin, id => new GetSector(id), (id, patch, ifMatch) => new PatchSector(id, patch, ifMatch));
     }
 }
 
-public sealed record CreateSector(string? Name, long? ParentId) : ICommand<SectorResponse>, IAudited
+public sealed record CreateSector(string? Name, long? ParentId) : ICommand<SectorResponse>, IAudited, Http.IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["name"];
+
+    public static object Example => new CreateSector("基因治疗", 1);
+
     string IAudited.AuditEntity => "sector";
 
     string? IAudited.AuditId => null;

@@ -36,12 +36,16 @@ public static class TeamEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListTeams").Allow(Policies.Read).WithSummary("Lists teams in id order.")
             .WithProblems(400);
-        group.MapReadAndCorrect<TeamResponse>("team", Policies.Admin, id => new GetTeam(id), (id, patch, ifMatch) => new PatchTeam(id, patch, ifMatch));
+        group.MapReadAndCorrect<TeamResponse, CreateTeam>("team", Policies.Admin, id => new GetTeam(id), (id, patch, ifMatch) => new PatchTeam(id, patch, ifMatch));
     }
 }
 
-public sealed record CreateTeam(string? Name) : ICommand<TeamResponse>, IAudited
+public sealed record CreateTeam(string? Name) : ICommand<TeamResponse>, IAudited, Http.IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["name"];
+
+    public static object Example => new CreateTeam("合成生物招商专班");
+
     string IAudited.AuditEntity => "team";
 
     string? IAudited.AuditId => null;

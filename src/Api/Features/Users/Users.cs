@@ -42,7 +42,7 @@ public static class UserEndpoints
             .WithName("CreateUser")
             .WithSummary("Adds a user (an officer, a manager, an analyst or BI tool, or an admin) with a first API key, shown in this answer only.")
             .Allow(Policies.Admin)
-            .WithProblems(400);
+            .WithProblems(400, 409);
         group.MapGet("/me", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetMe(), ct)))
             .WithName("GetMe").Allow(Policies.Read)
             .WithSummary("Who the calling key belongs to: user id (null for the bootstrap key), name, role and team.");
@@ -51,7 +51,7 @@ public static class UserEndpoints
             .WithName("ListUsers").WithSummary("Lists users in id order.")
             .Allow(Policies.Read)
             .WithProblems(400);
-        group.MapReadAndCorrect<UserResponse>("user", Policies.Admin, id => new GetUser(id), (id, patch, ifMatch) => new PatchUser(id, patch, ifMatch))
+        group.MapReadAndCorrect<UserResponse, CreateUser>("user", Policies.Admin, id => new GetUser(id), (id, patch, ifMatch) => new PatchUser(id, patch, ifMatch))
             .AddEndpointFilter(async (context, next) =>
             {
                 var result = await next(context);
@@ -63,8 +63,12 @@ public static class UserEndpoints
     }
 }
 
-public sealed record CreateUser(string? Name, Role? Role, long? TeamId) : ICommand<CreatedUserResponse>, IAudited
+public sealed record CreateUser(string? Name, Role? Role, long? TeamId) : ICommand<CreatedUserResponse>, IAudited, Http.IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["name", "role"];
+
+    public static object Example => new CreateUser("王晓明", Domain.Role.Officer, 1);
+
     string IAudited.AuditEntity => "user";
 
     string? IAudited.AuditId => null;

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -8,8 +9,12 @@ namespace DealPipeline.Api.Features.Webhooks;
 
 /// <summary>Subscribes a receiver to events; the answer holds the signing secret, shown only this once.</summary>
 public sealed record CreateWebhook(string? Url, IReadOnlyList<string>? Events, string? Description, bool? Paused)
-    : ICommand<WebhookWithSecretResponse>, IAudited
+    : ICommand<WebhookWithSecretResponse>, IAudited, IRequestBody
 {
+    public static IReadOnlyList<string> Required => ["url", "events"];
+
+    public static object Example => new CreateWebhook("https://bi.example.com/hooks/dealpipeline", ["deal.created", "deal.stageChanged"], "园区驾驶舱", null);
+
     string IAudited.AuditEntity => "webhook";
 
     string? IAudited.AuditId => null;

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Infrastructure;
 using FluentValidation;
@@ -6,7 +7,12 @@ using MediatR;
 
 namespace DealPipeline.Api.Features.Webhooks;
 
-public sealed record RotateBody(int? OverlapHours);
+public sealed record RotateBody(int? OverlapHours) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => [];
+
+    public static object Example => new RotateBody(24);
+}
 
 /// <summary>
 /// Makes a new signing secret (answered once). For <c>overlapHours</c> (24 unless given, 0 to end

@@ -34,7 +34,9 @@ public sealed class WebhookDocumentation : IOpenApiDocumentTransformer
             var message = WebhookPayloads.MessageOf(type);
             if (!document.Components.Schemas.ContainsKey(message.Name))
             {
-                document.Components.Schemas[message.Name] = await context.GetOrCreateSchemaAsync(message, null, cancellationToken);
+                var schema = await context.GetOrCreateSchemaAsync(message, null, cancellationToken);
+                Unrequire(schema, WebhookOutbox.Revealing);
+                document.Components.Schemas[message.Name] = schema;
             }
 
             var operation = new OpenApiOperation
@@ -60,6 +62,21 @@ public sealed class WebhookDocumentation : IOpenApiDocumentTransformer
                 Responses = new OpenApiResponses { ["2XX"] = new OpenApiResponse { Description = "Received: the delivery is settled." } },
             };
             document.Webhooks[type] = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Post] = operation } };
+        }
+    }
+
+    /// <summary>For a confidential deal the outbox leaves out what would reveal it: those members are never required in a message.</summary>
+    private static void Unrequire(IOpenApiSchema schema, IReadOnlyCollection<string> names)
+    {
+        if (schema is not OpenApiSchema inline)
+        {
+            return;
+        }
+
+        inline.Required?.ExceptWith(names);
+        foreach (var member in (inline.Properties?.Values ?? []).Concat(inline.OneOf ?? []).Concat(inline.AnyOf ?? []))
+        {
+            Unrequire(member, names);
         }
     }
 

@@ -30,7 +30,7 @@ public static class WebhookEndpoints
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListWebhooks").Allow(Policies.Admin).WithSummary("Lists the subscriptions in id order (never their secrets).")
             .WithProblems(400);
-        group.MapReadAndCorrect<WebhookResponse>("webhook", Policies.Admin, id => new GetWebhook(id), (id, patch, ifMatch) => new PatchWebhook(id, patch, ifMatch), readPolicy: Policies.Admin)
+        group.MapReadAndCorrect<WebhookResponse, CreateWebhook>("webhook", Policies.Admin, id => new GetWebhook(id), (id, patch, ifMatch) => new PatchWebhook(id, patch, ifMatch), readPolicy: Policies.Admin)
             .WithDescription("Changes url, events, description or paused. While paused, events are kept; on resuming, they are sent in order with a new retry window.");
         group.MapDelete("/{id:long}", async (long id, IMediator mediator, HttpRequest request, CancellationToken ct) =>
             {

@@ -24,7 +24,7 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
     ];
 
     /// <summary>What identifies a confidential deal, or speaks of it in free text.</summary>
-    private static readonly string[] Revealing = ["name", "companyId", "referrerCompanyId", "summary", "nextStep", "counterparty"];
+    internal static readonly string[] Revealing = ["name", "companyId", "referrerCompanyId", "summary", "nextStep", "counterparty"];
 
     /// <summary>Chinese text as UTF-8, not \u escapes: receivers (and people reading their logs) see names as written.</summary>
     private static readonly System.Text.Json.JsonSerializerOptions PayloadJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
