@@ -101,6 +101,9 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
                 ok.Headers.TryAdd("ETag", HeaderOf("Identifies this answer, for If-None-Match.", null));
             }
         }
+        operation.Parameters.Add(Header(
+            "Accept-Language",
+            "The caller's languages (RFC 9110): zh (Chinese) or en. Problem titles and details, report labels and export headers follow it; answers that depend on it say Content-Language."));
         if (responses.ContainsKey("412"))
         {
             operation.Parameters.Add(Header("If-Match", "The ETag the change was based on (the version, as \"3\"); a stale one is a 412, * matches any."));

@@ -26,6 +26,12 @@ public sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
                 "they own or their team owns; sees all but others' confidential deals), analyst (reads only). Each key may make " +
                 "100 requests a second with bursts of 200 (429 with Retry-After beyond). Responses are Cache-Control: no-store.",
         };
+        // The server is the origin the request came to (forwarded headers honoured from known proxies), without a trailing slash: paths start with one.
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
         // Every /api operation needs a key: X-Api-Key, or the same key as a bearer token.
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>

@@ -59,6 +59,13 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
         {
             schema.Type = JsonSchemaType.Object | JsonSchemaType.Array | JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Boolean;
             schema.Description = "The entity's fields as JSON.";
+            schema.Items = new OpenApiSchema();
+        }
+
+        // Lists of text (webhook events, changed fields): the converter hides the item type from the generator.
+        if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Enumerable && schema.Items is null && context.JsonTypeInfo.ElementType == typeof(string))
+        {
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
         }
 
         // Problems are written by ProblemWriter: type, title, status, traceId and code always; errors per field on most 400s.
