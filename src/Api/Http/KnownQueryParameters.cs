@@ -26,7 +26,7 @@ public sealed partial class KnownQueryParameters(RequestDelegate next, IApiDescr
             if (unknown.Count > 0)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                var errors = unknown.ToDictionary(k => k, k => new[] { $"Unknown query parameter '{k}'; this endpoint takes: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed.Order(StringComparer.Ordinal)))}." });
+                var errors = unknown.ToDictionary(k => k, k => new[] { $"Unknown query parameter '{k}'; this endpoint takes: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed.Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName).Order(StringComparer.Ordinal)))}." });
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context,

@@ -126,6 +126,11 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         {
             var answer = (OpenApiResponse)response;
             answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            if (answer.Content?.ContainsKey(ProblemWriter.ContentType) == true || (status == "200" && operation.Tags?.Any(t => t.Name == "Reports") == true))
+            {
+                answer.Headers.TryAdd("Content-Language", HeaderOf("zh-CN or en: the language of the titles and messages (problems), labels or headers (reports and exports), after Accept-Language.", null));
+            }
+
             switch (status)
             {
                 case "201":

@@ -93,6 +93,12 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
             return Validation(new Dictionary<string, string[]> { [name] = [message] }, message, StatusCodes.Status400BadRequest);
         }
 
+        if (exception.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal))
+        {
+            const string needsBody = "The request needs a JSON body.";
+            return Validation(new Dictionary<string, string[]> { ["$"] = [needsBody] }, needsBody, StatusCodes.Status400BadRequest);
+        }
+
         var required = MissingRequired().Match(exception.Message);
         if (required.Success)
         {

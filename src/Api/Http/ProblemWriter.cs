@@ -36,8 +36,36 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
             problem.Extensions[CodeMember] = CodeOf(problem.Status.Value);
         }
 
+        Localise(http, problem);
         http.Response.ContentType = ContentType;
         return new ValueTask(JsonSerializer.SerializeAsync(http.Response.Body, problem, problem.GetType(), json.Value.SerializerOptions, http.RequestAborted));
+    }
+
+    /// <summary>
+    /// Problems are in English unless the caller prefers Chinese (Accept-Language ranks zh above
+    /// en): then the title, the detail and every field message are given in Chinese
+    /// (<see cref="ProblemTexts"/>). Either way the answer says its language in Content-Language.
+    /// </summary>
+    private static void Localise(HttpContext http, ProblemDetails problem)
+    {
+        var chinese = Languages.Preferred(http.Request) == "zh";
+        http.Response.Headers.ContentLanguage = chinese ? Languages.Chinese : Languages.English;
+        if (!chinese)
+        {
+            return;
+        }
+
+        problem.Title = ProblemTexts.Chinese(problem.Title) ?? problem.Title;
+        problem.Detail = ProblemTexts.Chinese(problem.Detail) ?? problem.Detail;
+        var errors = problem switch
+        {
+            HttpValidationProblemDetails validation => validation.Errors,
+            _ => null,
+        };
+        foreach (var (field, messages) in errors ?? new Dictionary<string, string[]>())
+        {
+            errors![field] = [.. messages.Select(m => ProblemTexts.Chinese(m) ?? m)];
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DealPipeline.Api;
 
 namespace DealPipeline.Api.Tests.Infrastructure;
 
@@ -102,9 +103,38 @@ public sealed class ContractCheck(Func<Task<JsonNode>> loadDocument) : Delegatin
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             problems.AddRange(JsonSchemaCheck.Mismatches(document, schema, body, "$"));
+            problems.AddRange(Untranslated(response, body));
         }
 
         return problems;
+    }
+
+    /// <summary>Every English text of a problem has its Chinese in <see cref="Http.ProblemTexts"/>, so that a caller preferring zh never gets English.</summary>
+    private static IEnumerable<string> Untranslated(HttpResponseMessage response, JsonNode? body)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || body is not JsonObject problem)
+        {
+            yield break;
+        }
+
+        if (!response.Content.Headers.ContentLanguage.Contains(Http.Languages.English, StringComparer.Ordinal))
+        {
+            if (!response.Content.Headers.ContentLanguage.Contains(Http.Languages.Chinese, StringComparer.Ordinal))
+            {
+                yield return "a problem without Content-Language";
+            }
+
+            yield break;
+        }
+
+        var texts = new[] { problem["title"], problem["detail"] }
+            .Concat(problem["errors"]?.AsObject().SelectMany(e => e.Value!.AsArray()) ?? [])
+            .Where(t => t is not null)
+            .Select(t => t!.GetValue<string>());
+        foreach (var text in texts.Where(t => Http.ProblemTexts.Chinese(t) is null))
+        {
+            yield return $"\"{text}\" has no Chinese in ProblemTexts";
+        }
     }
 
     private static async Task<List<string>> ProblemOnlyAsync(JsonNode document, HttpResponseMessage response, CancellationToken cancellationToken)

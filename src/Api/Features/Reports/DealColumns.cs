@@ -101,10 +101,20 @@ public static class DealColumns
         new ExportColumn<ExportDeals.Row>("deletedAt", "删除时间（北京时间）", CellKind.Timestamp, (r, _) => r.DeletedAt),
     ];
 
-    /// <summary>True when the caller asks for Chinese headers and labels: <c>lang=zh…</c>, or Accept-Language preferring zh (English codes otherwise).</summary>
+    /// <summary>
+    /// True when the caller asks for Chinese headers and labels: <c>lang=zh…</c>, or Accept-Language
+    /// preferring zh (English codes otherwise); the answer says which in Content-Language.
+    /// </summary>
     public static bool WantsChinese(HttpRequest request, string? lang)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var chinese = Chosen(request, lang);
+        request.HttpContext.Response.Headers.ContentLanguage = chinese ? Http.Languages.Chinese : Http.Languages.English;
+        return chinese;
+    }
+
+    private static bool Chosen(HttpRequest request, string? lang)
+    {
         if (!string.IsNullOrEmpty(lang))
         {
             return lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? true
@@ -112,6 +122,6 @@ public static class DealColumns
                 : throw Application.ProblemException.Invalid("lang", "'lang' is zh-CN (Chinese headers and labels) or en (English codes).");
         }
 
-return Labels.PreferredLanguage(request) == "zh";
+        return Http.Languages.Preferred(request) == "zh";
     }
 }

@@ -66,17 +66,5 @@ public static class Labels
     public static string None(bool english) => english ? "None" : "未指定";
 
     /// <summary>True when the request's Accept-Language prefers English over Chinese.</summary>
-    public static bool PrefersEnglish(HttpRequest request) => PreferredLanguage(request) == "en";
-
-    /// <summary>"en" or "zh", whichever of the two the request's Accept-Language ranks first; null when it names neither.</summary>
-    public static string? PreferredLanguage(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var best = request.GetTypedHeaders().AcceptLanguage
-            .Where(l => (l.Quality ?? 1) > 0)
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => l.Value.Value ?? "")
-            .FirstOrDefault(l => l.StartsWith("en", StringComparison.OrdinalIgnoreCase) || l.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
-        return best?[..2].ToLowerInvariant();
-    }
+    public static bool PrefersEnglish(HttpRequest request) => Http.Languages.Preferred(request) == "en";
 }
