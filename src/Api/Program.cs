@@ -105,6 +105,7 @@ services.AddOpenApi(o =>
     o.AddDocumentTransformer<OpenApiDocumentInfo>();
     o.AddDocumentTransformer<WebhookDocumentation>();
     o.AddDocumentTransformer<OpenApiSharedEnums>();
+    o.AddDocumentTransformer<OpenApiUnusedSchemas>();
     o.AddSchemaTransformer<OpenApiSchemaFixes>();
     o.AddOperationTransformer<OpenApiOperationFixes>();
     o.AddOperationTransformer<OpenApiContract>();

@@ -10,6 +10,44 @@ public sealed class OpenApiContractTests : ApiTest
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     [Fact]
+    public async Task Every_operation_parameter_and_body_is_described_and_every_answer_says_what_it_always_carries()
+    {
+        var document = await Factory.OpenApiDocumentAsync();
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (string.IsNullOrWhiteSpace(operation!["description"]?.GetValue<string>()) || string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()))
+                {
+                    missing.Add($"{method} {path}: summary or description");
+                }
+
+                missing.AddRange(operation["parameters"]?.AsArray()
+                    .Where(p => string.IsNullOrWhiteSpace(p!["description"]?.GetValue<string>()))
+                    .Select(p => $"{method} {path}: parameter {p!["name"]}") ?? []);
+                missing.AddRange(operation["requestBody"]?["content"]?.AsObject()
+                    .Where(c => c.Value!["example"] is null)
+                    .Select(c => $"{method} {path}: an example {c.Key} body") ?? []);
+            }
+        }
+
+        // Answers: every object schema lists what it always carries (webhook payloads leave nulls out and say so themselves).
+        foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject())
+        {
+            if (schema!["properties"] is JsonObject { Count: > 0 } && schema["required"] is null && !name.StartsWith("Create", StringComparison.Ordinal)
+                && !name.EndsWith("Body", StringComparison.Ordinal) && name is not ("EventFields" or "DealFields" or "ProblemDetails" or "HttpValidationProblemDetails"))
+            {
+                missing.Add($"{name}: required");
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+        Assert.Equal([true], document["components"]!["schemas"]!["DealListItemDealTombstone"]!["properties"]!["deleted"]!["enum"]!.AsArray().Select(v => v!.GetValue<bool>()));
+        Assert.Equal(["name", "companyId", "parkId", "sectorId", "intendedInvestment"], document["components"]!["schemas"]!["CreateDeal"]!["required"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Headers_answers_and_parameter_formats_are_declared_where_the_api_uses_them()
     {
         var paths = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!["paths"]!;

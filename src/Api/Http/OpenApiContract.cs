@@ -21,6 +21,58 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["updatedBefore"] = (JsonSchemaType.String, "date-time", "Rows written before this instant (ISO 8601), with updatedSince a half-open window."),
     };
 
+    /// <summary>The query parameters that recur across lists, reports and exports, as each of them filters.</summary>
+    private static readonly Dictionary<string, string> Filters = new(StringComparer.Ordinal)
+    {
+        ["stage"] = "Only deals at these stages: contact, negotiation, letters, signed, landed (comma-separated).",
+        ["status"] = "Only these statuses, comma-separated: for deals active, onHold, lost (lists default to all; reports to active, with any for active and on hold); for webhook deliveries pending, succeeded, failed, cancelled.",
+        ["source"] = "Only deals from these sources: event, referral, operator, chainTargeting, fund, outboundTrip, inbound, other (comma-separated).",
+        ["parkId"] = "Only deals (or rows) of this park.",
+        ["sectorId"] = "Only deals of this sector or any sector below it in the tree.",
+        ["ownerId"] = "Only deals this officer owns.",
+        ["teamId"] = "Only deals of this team.",
+        ["sourceEventId"] = "Only deals that came from this promotion event.",
+        ["isKeyProject"] = "true: only key projects (重点项目); false: only the others.",
+        ["q"] = "Text to look for, case-insensitive: part of a name (a deal's name or code name; a company's name or credit code).",
+        ["includeDeleted"] = "true: deleted deals are listed too, as tombstones {id, deleted, updatedAt} (for incremental pulls with updatedSince).",
+        ["sort"] = "updatedAt, openedOn, intendedInvestment, name or id (default), each with a '-' prefix for descending.",
+        ["type"] = "Only these types, comma-separated (letters: initiative, intent, expertAppointment; events: promotion, forum, outboundTrip, exhibition, webinar, other).",
+        ["dealId"] = "Only rows about this deal.",
+        ["eventId"] = "Only letters signed at this promotion event.",
+        ["year"] = "A calendar year (China Standard Time) as the period, instead of from and to.",
+        ["days"] = "Days without a stage change, status change or activity (default 30).",
+        ["after"] = "The lastSequence of the previous page: the changes committed after it, in commit order (0 from the start).",
+        ["entity"] = "The kind of entity written: deal, park, sector, team, user, company, letter, event, activity, fxRate, targets, webhook, apiKey.",
+        ["id"] = "The id of the entity written (with entity).",
+        ["plannedWithinYears"] = "How many years after the event's start a deal's plannedLandingOn may fall to count as planned to land (default 2).",
+        ["groupBy"] = "The grouping of the rows; two dimensions (e.g. park,stage) give one row per group and stage.",
+        ["interval"] = "The length of each row of the series (default month).",
+        ["lang"] = "zh-CN: Chinese headers and labels; en: English codes. Without it, Accept-Language decides (Chinese if it prefers zh).",
+    };
+
+    private static readonly Dictionary<string, string> Resources = new(StringComparer.Ordinal)
+    {
+        ["deals"] = "deal", ["parks"] = "park", ["sectors"] = "sector", ["teams"] = "team", ["users"] = "user", ["companies"] = "company",
+        ["letters"] = "letter", ["events"] = "event", ["webhooks"] = "webhook", ["keys"] = "key", ["deliveries"] = "delivery",
+    };
+
+    /// <summary>A path parameter, named after the resource it identifies: /parks/{id} is "The park's id".</summary>
+    private static string PathParameter(string path, string name)
+    {
+        switch (name)
+        {
+            case "currency":
+                return "An ISO 4217 currency code in capitals other than CNY, e.g. USD.";
+            case "year":
+                return "The calendar year (China Standard Time), 2000 to 2100.";
+        }
+
+        var segments = path.Split('/');
+        var at = Array.FindIndex(segments, s => s.StartsWith("{" + name, StringComparison.Ordinal));
+        var resource = at > 0 && Resources.TryGetValue(segments[at - 1], out var singular) ? singular : name.Replace("Id", "", StringComparison.Ordinal);
+        return $"The {resource}'s id.";
+    }
+
     private static readonly Dictionary<string, string[]> Values = new(StringComparer.Ordinal)
     {
         ["groupBy"] = ["stage", "sector", "park", "owner", "team", "source", "sector,stage", "park,stage", "owner,stage", "team,stage", "source,stage"],
@@ -35,9 +87,18 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         var method = context.Description.HttpMethod ?? "GET";
         operation.Parameters ??= [];
         operation.Responses ??= [];
-        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        var path = context.Description.RelativePath ?? "";
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
-            Describe(parameter);
+            if (parameter.In == ParameterLocation.Query)
+            {
+                Describe(parameter);
+                parameter.Description ??= Filters.GetValueOrDefault(parameter.Name ?? "");
+            }
+            else if (parameter.In == ParameterLocation.Path)
+            {
+                parameter.Description ??= PathParameter(path, parameter.Name ?? "");
+            }
         }
 
         var responses = operation.Responses;
@@ -122,6 +183,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
             responses["415"] = Problem("The patch is not application/merge-patch+json or application/json.", problem);
         }
 
+        operation.Description ??= Conventions(method, path, operation);
         foreach (var (status, response) in responses.Where(r => r.Value is OpenApiResponse))
         {
             var answer = (OpenApiResponse)response;
@@ -145,6 +207,70 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
             }
         }
 
+    }
+
+    /// <summary>
+    /// What an operation without a description of its own does by the API's conventions, said from
+    /// what it declares: a creation's 201 and Location, a page's cursor, a read's ETag, a merge patch,
+    /// a streamed file, the roles refused.
+    /// </summary>
+    private static string Conventions(string method, string path, OpenApiOperation operation)
+    {
+        var responses = operation.Responses ?? [];
+        var ok = responses.GetValueOrDefault("200") as OpenApiResponse;
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var named = segments.Reverse().FirstOrDefault(s => Resources.ContainsKey(s));
+        var resource = named is null ? "resource" : Resources[named];
+        var sentences = new List<string>();
+        if (responses.ContainsKey("201"))
+        {
+            sentences.Add($"Answers 201 with the new {resource} and its Location. With an Idempotency-Key the request is applied at most once: a repeat with the same body gets the first answer.");
+        }
+
+        if (method == "GET" && operation.Parameters?.Any(p => p.Name == "cursor") == true)
+        {
+            sentences.Add($"Paged: at most limit items (default {Cursor.DefaultLimit}, at most {Cursor.MaxLimit}); nextCursor, or the full URL in next, leads to the following page, and pages neither repeat nor skip an item when rows are written meanwhile.");
+        }
+        else if (method == "GET" && path.EndsWith('}'))
+        {
+            sentences.Add($"A 404 when there is no such {resource} the caller may see.");
+        }
+
+        if (method == "GET" && ok?.Content?.Keys.Any(k => !k.Contains("json", StringComparison.Ordinal)) == true)
+        {
+            sentences.Add("Written as it is read, so that any number of rows is served in constant memory; a bad filter is a 400 before anything is written.");
+        }
+
+        if (method == "PATCH")
+        {
+            sentences.Add($"A JSON merge patch (RFC 7396) of any of the members shown: null clears an optional member; a member that cannot be changed this way is a 400 naming it. Answers the {resource} as changed.");
+        }
+
+        if (method == "PUT")
+        {
+            sentences.Add("Idempotent: the same request again leaves the same state.");
+        }
+
+        if (method == "DELETE")
+        {
+            sentences.Add("Answers 204 without a body.");
+        }
+
+        if (responses.ContainsKey("412"))
+        {
+            sentences.Add("If-Match (the ETag of a read) turns a change based on a stale copy into a 412; the answer carries the new ETag.");
+        }
+        else if (method == "GET" && path.EndsWith('}') && operation.Summary?.Contains("ETag", StringComparison.Ordinal) == true)
+        {
+            sentences.Add("Send its ETag in If-Match when changing it.");
+        }
+
+        if (responses.ContainsKey("403"))
+        {
+            sentences.Add("A role that may not do this gets a 403.");
+        }
+
+        return sentences.Count > 0 ? string.Join(" ", sentences) : "Needs an API key of any role.";
     }
 
     /// <summary>The paths with an operation that can answer 412: their resources are versioned, and their reads and changes answer an ETag.</summary>

@@ -26,6 +26,10 @@ public sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
                 "they own or their team owns; sees all but others' confidential deals), analyst (reads only). Each key may make " +
                 "100 requests a second with bursts of 200 (429 with Retry-After beyond). Responses are Cache-Control: no-store.",
         };
+        document.Tags = new HashSet<OpenApiTag>(
+            Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }),
+            new TagNames());
+
         // The server is the origin the request came to (forwarded headers honoured from known proxies), without a trailing slash: paths start with one.
         foreach (var server in document.Servers ?? [])
         {
@@ -56,5 +60,31 @@ public sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] },
         ];
         return Task.CompletedTask;
+    }
+
+    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    {
+        ["Deals"] = "Project leads (招商项目) through their stages: contact, negotiation, the three letters, signed, landed; their history, revisions, status and milestones.",
+        ["Letters"] = "The three letters (倡议书, 意向书, 聘书) signed with companies, with a deal or at an event.",
+        ["Events"] = "Promotion events (招商活动): forums, promotions, outbound trips, exhibitions, and what each yielded.",
+        ["Reports"] = "The managers' figures: pipeline, performance, funnel, targets, stale deals; and exports for Excel and BI tools.",
+        ["Feeds"] = "Incremental pulls for BI tools: history, activities and letters written in a window.",
+        ["Changes"] = "Every committed write in commit order, for keeping a copy in step.",
+        ["Companies"] = "The companies deals are with, by unified social credit code.",
+        ["Parks"] = "The parks (园区) where deals land.",
+        ["Sectors"] = "The sector tree (产业/赛道) deals belong to.",
+        ["Teams"] = "Task forces (工作专班) of officers.",
+        ["Users"] = "People and BI tools, their roles and their API keys.",
+        ["FX rates"] = "Rates for converting deals in other currencies to CNY in reports.",
+        ["Webhooks"] = "Subscriptions that receive signed events as they are committed; their deliveries.",
+        ["Audit"] = "Who wrote what, with the entity before and after.",
+        ["Admin"] = "Operations: backups.",
+    };
+
+    private sealed class TagNames : IEqualityComparer<OpenApiTag>
+    {
+        public bool Equals(OpenApiTag? x, OpenApiTag? y) => string.Equals(x?.Name, y?.Name, StringComparison.Ordinal);
+
+        public int GetHashCode(OpenApiTag obj) => StringComparer.Ordinal.GetHashCode(obj.Name ?? "");
     }
 }

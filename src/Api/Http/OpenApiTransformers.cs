@@ -114,10 +114,16 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
                 .Where(schema.Properties.ContainsKey));
         }
 
-        // A list item is a deal or a tombstone, told apart by 'deleted'; no "$type" is written.
+        // A list item is a deal or a tombstone, told apart by 'deleted' (always true, and only on a tombstone); no "$type" is written.
         if (type == typeof(DealListItem))
         {
             schema.Discriminator = null;
+        }
+
+        if (type == typeof(DealTombstone) && schema.Properties?.TryGetValue("deleted", out var deleted) == true && deleted is OpenApiSchema flag)
+        {
+            flag.Enum = [System.Text.Json.Nodes.JsonValue.Create(true)];
+            flag.Description = "Always true: the deal was deleted. A deal that exists has no such member.";
         }
 
         return Task.CompletedTask;
@@ -155,6 +161,81 @@ public sealed class OpenApiSharedEnums : IOpenApiDocumentTransformer
                 schema.Type = type & ~JsonSchemaType.Null;
                 schema.Enum = [.. schema.Enum.Where(value => value is not null)];
             }
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Drops the component schemas nothing refers to (the generator registers a PATCH body's type
+/// before <see cref="OpenApiRequestBodies"/> replaces it with its merge patch).
+/// </summary>
+public sealed class OpenApiUnusedSchemas : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Components?.Schemas is not { } schemas)
+        {
+            return Task.CompletedTask;
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        void Visit(IOpenApiSchema? schema)
+        {
+            switch (schema)
+            {
+                case OpenApiSchemaReference reference when reference.Reference.Id is { } id:
+                    if (used.Add(id))
+                    {
+                        pending.Push(id);
+                    }
+
+                    break;
+                case OpenApiSchema inline:
+                    foreach (var member in (inline.Properties?.Values ?? []).Concat(inline.AllOf ?? []).Concat(inline.AnyOf ?? []).Concat(inline.OneOf ?? []))
+                    {
+                        Visit(member);
+                    }
+
+                    Visit(inline.Items);
+                    Visit(inline.AdditionalProperties);
+                    Visit(inline.Not);
+                    break;
+            }
+        }
+
+        var items = (document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>()).Concat(document.Webhooks?.Values ?? Enumerable.Empty<IOpenApiPathItem>());
+        var operations = items.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>());
+        foreach (var operation in operations)
+        {
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                Visit(parameter.Schema);
+            }
+
+            var responses = operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>();
+            foreach (var media in (operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>()).Concat(responses.SelectMany(r => r.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())))
+            {
+                Visit(media.Schema);
+            }
+
+            foreach (var header in responses.SelectMany(r => r.Headers?.Values ?? Enumerable.Empty<IOpenApiHeader>()))
+            {
+                Visit(header.Schema);
+            }
+        }
+
+        while (pending.TryPop(out var id))
+        {
+            Visit(schemas.TryGetValue(id, out var target) ? target as OpenApiSchema : null);
+        }
+
+        foreach (var unused in schemas.Keys.Where(k => !used.Contains(k)).ToList())
+        {
+            schemas.Remove(unused);
         }
 
         return Task.CompletedTask;
