@@ -305,6 +305,16 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         {
             parameter.Description ??= "The nextCursor of the previous page (opaque, sealed to the caller and the query); or follow next.";
         }
+        else if (parameter.Name is "stage" or "source")
+        {
+            // Comma-separated lists of a domain enum's names.
+            var names = parameter.Name == "stage"
+                ? Enum.GetValues<Domain.Stage>().Select(Domain.Names.Of)
+                : Enum.GetValues<Domain.DealSource>().Select(Domain.Names.Of);
+            var one = "(" + string.Join("|", names) + ")";
+            schema.Type = JsonSchemaType.String;
+            schema.Pattern = $"^{one}(,{one})*$";
+        }
         else if (parameter.Name is { } name && Values.TryGetValue(name, out var values))
         {
             schema.Type = JsonSchemaType.String;
