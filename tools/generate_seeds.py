@@ -334,6 +334,34 @@ for deal in deals:
         summary = {"call": "电话跟进项目进展", "meeting": "与企业高层会谈", "visit": "上门拜访企业", "siteVisit": "企业来园区实地考察"}[kind]
         deal["activities"].append({"type": kind, "on": day.isoformat(), "summary": summary})
 
+# Funds in place (到位资金) of signed and landed deals: tranches from the signing on, landed deals further
+# along (a third generator, so that adding them left the data above as it was).
+frng = random.Random(4004)
+for deal in deals:
+    # The signing date the deal keeps (as Deal.MoveTo sets it): its first move to signed or beyond since it was last below.
+    signed = None
+    for step in deal["steps"]:
+        if step.get("to") in ("signed", "landed"):
+            signed = signed or step["on"]
+        elif step.get("to"):
+            signed = None
+    if signed is None or any(s.get("status") == "lost" for s in deal["steps"]) and frng.random() < 0.5:
+        continue
+    landed = any(s.get("to") == "landed" for s in deal["steps"])
+    base = next((s["contractedInvestment"] for s in deal["steps"] if "contractedInvestment" in s), deal["intendedInvestment"])
+    share = frng.choice([0.3, 0.5, 0.7, 0.9]) if landed else frng.choice([0.0, 0.1, 0.2, 0.3])
+    tranches = frng.randint(1, 3) if share else 0
+    day = dt.date.fromisoformat(signed)
+    funds = []
+    for _ in range(tranches):
+        day = day + dt.timedelta(days=frng.randint(20, 150))
+        if day >= END:
+            break
+        funds.append({"on": day.isoformat(), "amount": round(base * share / tranches, 2),
+                      "note": frng.choice(["注册资本金到位", "设备投资到位", "厂房建设投入", None])})
+    if funds:
+        deal["funds"] = funds
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:

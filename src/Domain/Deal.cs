@@ -269,6 +269,24 @@ public sealed class Deal
         ChangeStatus(DealStatus.Active, null, on, null, note, actor, at);
     }
 
+    /// <summary>
+    /// Checks that money actually invested (到位资金) on <paramref name="on"/> can be recorded for
+    /// this deal: it is signed or landed (whatever its status since: a deal put on hold or lost after
+    /// signing may have received funds), and the date is not before its signing.
+    /// </summary>
+    public void CheckFundsInPlace(DateOnly on)
+    {
+        if (Stage < Stage.Signed || SignedOn is null)
+        {
+            throw new DomainException("funds.notSigned", "Funds in place are recorded for signed or landed deals.");
+        }
+
+        if (on < SignedOn.Value)
+        {
+            throw new DomainException("on.beforeSigning", $"Funds cannot be dated before the signing on {SignedOn:yyyy-MM-dd}.", "on");
+        }
+    }
+
     /// <summary>Dates construction start (开工) or production start (投产) of a landed deal.</summary>
     public void RecordMilestone(MilestoneKind kind, DateOnly on, DateTimeOffset at)
     {

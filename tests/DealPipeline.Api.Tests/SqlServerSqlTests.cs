@@ -109,6 +109,9 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await SetStatus(a, "active");
         await Move(b, "landed");
         await PostOk($"/api/v1/deals/{b}/milestones", new { kind = "constructionStarted", on = Today }, System.Net.HttpStatusCode.OK);
+        await PostOk($"/api/v1/deals/{b}/funds", new { on = Today, amount = 1_000_000m, note = "首期" });
+        await PostOk($"/api/v1/deals/{b}/funds", new { on = Today, amount = 2_000_000m });
+        await GetOk($"/api/v1/deals/{b}/funds?limit=1&cursor={(await GetOk($"/api/v1/deals/{b}/funds?limit=1"))["nextCursor"]}");
         await Send(HttpMethod.Patch, $"/api/v1/deals/{a}", new { name = "改名", ownerId = await User("周杰", "officer", await Team("深圳招商工作组")) });
         await GetOk($"/api/v1/deals/{a}/history?limit=1");
         await Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" });

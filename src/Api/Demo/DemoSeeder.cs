@@ -156,6 +156,15 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                     cancellationToken);
             }
 
+            foreach (var f in d.Funds ?? [])
+            {
+                deal.CheckFundsInPlace(f.On);
+                await session.ExecuteAsync(
+                    "INSERT INTO funds_in_place (deal_id, on_date, amount_minor, note, by_user_id, created_at) VALUES (@dealId, @On, @amount, @Note, @owner, @at)",
+                    new { dealId = deal.Id, f.On, amount = Money.ToMinor(f.Amount), f.Note, owner, at = At(f.On) },
+                    cancellationToken);
+            }
+
             if (d.Activities is { Count: > 0 })
             {
                 await session.ExecuteAsync("UPDATE deals SET last_activity_on = @last WHERE id = @id", new { last = d.Activities.Max(a => a.On), id = deal.Id }, cancellationToken);
@@ -205,6 +214,8 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
     private sealed record ActivitySeed(string Type, DateOnly On, string Summary, string? NextStep);
 
+    private sealed record FundsSeed(DateOnly On, decimal Amount, string? Note);
+
     private sealed record LetterSeed(string Type, DateOnly SignedOn, string Counterparty, string? Deal, string? Event);
 
     private sealed record Named(string Key, string Name, string? City);
@@ -221,6 +232,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         string? Key,
         string? Event,
         List<ActivitySeed>? Activities,
+        List<FundsSeed>? Funds,
         string Name,
         string Company,
         string Park,

@@ -190,7 +190,7 @@ public abstract class ApiTest : IAsyncLifetime
     {
         await using var session = new DbSession(Factory.Database);
         var text = new StringBuilder();
-        foreach (var table in new[] { "parks", "sectors", "teams", "users", "companies", "events", "fx_rates", "deals", "deal_history", "api_keys", "audit_log", "webhooks", "webhook_events", "webhook_deliveries" })
+        foreach (var table in new[] { "parks", "sectors", "teams", "users", "companies", "events", "fx_rates", "deals", "deal_history", "deal_revisions", "activities", "letters", "funds_in_place", "api_keys", "audit_log", "webhooks", "webhook_events", "webhook_deliveries" })
         {
             text.Append('#').AppendLine(table);
             foreach (IDictionary<string, object?> row in await session.QueryAsync<dynamic>($"SELECT * FROM {table} ORDER BY 1, 2", null, default))

@@ -98,6 +98,8 @@ public static class DealColumns
         new ExportColumn<ExportDeals.Row>("updatedAt", "更新时间（北京时间）", CellKind.Timestamp, (r, _) => r.UpdatedAt),
         new ExportColumn<ExportDeals.Row>("intendedInvestmentCny", "意向投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.IntendedMinor, r.Currency)),
         new ExportColumn<ExportDeals.Row>("contractedInvestmentCny", "合同投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.ContractedMinor, r.Currency)),
+        new ExportColumn<ExportDeals.Row>("fundsInPlace", "到位资金（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.FundsMinor)),
+        new ExportColumn<ExportDeals.Row>("fundsInPlaceCny", "到位资金（折人民币）", CellKind.Money, (r, c) => c.Cny(r.FundsMinor, r.Currency)),
         new ExportColumn<ExportDeals.Row>("deletedAt", "删除时间（北京时间）", CellKind.Timestamp, (r, _) => r.DeletedAt),
     ];
 

@@ -28,7 +28,7 @@ public static class ExportEndpoints
                 "a tab or a carriage return is written with a leading apostrophe, so that a spreadsheet never runs it as a formula. " +
                 "Confidential deals the caller may not see are left out. Headers and labels are Chinese with lang=zh-CN or Accept-Language preferring zh " +
                 "(amounts then headed （元）), English codes otherwise; intendedInvestmentCny and contractedInvestmentCny are the amounts in CNY at the rates in force " +
-                "on the export's date. includeDeleted=true adds deleted deals with their deletedAt (tombstones for an incremental export with updatedSince).")
+                "on the export's date; fundsInPlace and fundsInPlaceCny the deal's funds in place (到位资金) to date. includeDeleted=true adds deleted deals with their deletedAt (tombstones for an incremental export with updatedSince).")
             .WithProblems(400);
         api.MapGet("/export/deals.xlsx", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {

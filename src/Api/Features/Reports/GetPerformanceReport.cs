@@ -39,9 +39,13 @@ public sealed record PerformanceReport(
     long SiteVisits,
     Negotiation InNegotiation,
     decimal ExpectedAnnualTax,
+    FundsInPlace FundsInPlace,
     TargetsProgress? Targets);
 
 public sealed record CountOnly(long Count);
+
+/// <summary>Funds in place (到位资金) in CNY: the deals that received funds in the period, what they received then, and everything received up to the period's end.</summary>
+public sealed record FundsInPlace(long Deals, decimal InPeriod, decimal ToDate);
 
 public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IFilteredReport
 {
@@ -92,6 +96,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
             new { from, to, eventPark = request.Filter.ParkId },
             cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
 
+        var funds = await FundsAsync(where, args, rates, cancellationToken);
         var (negotiation, tax) = await AsOfAsync(where, args, to, clock.Today, rates, cancellationToken);
         var targets = await TargetsAsync(request, signed, landed, cancellationToken);
         long Letter(LetterType t) => letters.GetValueOrDefault((int)t);
@@ -111,6 +116,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
             siteVisits,
             negotiation,
             tax,
+            funds,
             targets);
     }
 
@@ -129,6 +135,27 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
             rows.Select(r => r.CompanyId).Distinct().Count(),
             Money.FromMinor(byCurrency.Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Intended), rates))),
             Money.FromMinor(byCurrency.Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Contracted), rates))));
+    }
+
+    /// <summary>
+    /// Funds in place of the matching deals (lost ones included: money that arrived stays arrived),
+    /// dated up to the period's end; each currency's sum converted at the rates in force then.
+    /// </summary>
+    private async Task<FundsInPlace> FundsAsync(StringBuilder where, DynamicParameters args, IReadOnlyDictionary<string, decimal> rates, CancellationToken cancellationToken)
+    {
+        var rows = (await session.QueryAsync<FundsRow>(
+            $"SELECT d.currency, {ExactSum.Of("CASE WHEN f.on_date >= @from THEN f.amount_minor ELSE 0 END", "in_period")}, {ExactSum.Of("f.amount_minor", "to_date")} " +
+            $"FROM funds_in_place f JOIN deals d ON d.id = f.deal_id WHERE {where} AND f.on_date <= @to GROUP BY d.currency",
+            args,
+            cancellationToken)).ToList();
+        var deals = await session.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(DISTINCT f.deal_id) FROM funds_in_place f JOIN deals d ON d.id = f.deal_id WHERE {where} AND f.on_date >= @from AND f.on_date <= @to",
+            args,
+            cancellationToken);
+        return new FundsInPlace(
+            deals,
+            Money.FromMinor(rows.Sum(r => FxRates.FxRates.ToCny(r.Currency.Trim(), r.InPeriod, rates))),
+            Money.FromMinor(rows.Sum(r => FxRates.FxRates.ToCny(r.Currency.Trim(), r.ToDate, rates))));
     }
 
     /// <summary>Reserve projects (active, in negotiation or letters) and the expected annual tax of active deals, at the end of <paramref name="day"/>.</summary>
@@ -213,6 +240,23 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
         public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
 
         public decimal Contracted => ExactSum.Combine(ContractedHi, ContractedLo);
+    }
+
+    private sealed record FundsRow
+    {
+        public string Currency { get; init; } = "";
+
+        public long InPeriodHi { get; init; }
+
+        public long InPeriodLo { get; init; }
+
+        public long ToDateHi { get; init; }
+
+        public long ToDateLo { get; init; }
+
+        public decimal InPeriod => ExactSum.Combine(InPeriodHi, InPeriodLo);
+
+        public decimal ToDate => ExactSum.Combine(ToDateHi, ToDateLo);
     }
 
     private sealed record StateRow

@@ -54,7 +54,8 @@ public sealed record PerformanceSeriesRow(
     long Events,
     long SiteVisits,
     long InNegotiationAtEnd,
-    decimal InNegotiationInvestmentAtEnd);
+    decimal InNegotiationInvestmentAtEnd,
+    decimal FundsInPlace);
 
 public sealed class GetPerformanceSeriesHandler(IMediator mediator) : IRequestHandler<GetPerformanceSeries, PerformanceSeries>
 {
@@ -89,7 +90,8 @@ public sealed class GetPerformanceSeriesHandler(IMediator mediator) : IRequestHa
                 r.Events.Total,
                 r.SiteVisits,
                 r.InNegotiation.Count,
-                r.InNegotiation.IntendedInvestment));
+                r.InNegotiation.IntendedInvestment,
+                r.FundsInPlace.InPeriod));
         }
 
         return new PerformanceSeries(request.Interval, request.Period.From, request.Period.To, "CNY", rows);

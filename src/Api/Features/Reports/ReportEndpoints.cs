@@ -53,7 +53,8 @@ public static class ReportEndpoints
                 "contracted investment. lost: deals marked lost in the period. constructionStarted / productionStarted: milestones dated in it. " +
                 "events: events starting in it, by type (only parkId filters them). siteVisits: siteVisit activities in it. inNegotiation: active " +
                 "deals in negotiation or letters at the end of to (count, key projects, CNY intended investment). expectedAnnualTax: of active deals at " +
-                "the end of to. targets: when the period lies in one year and targets are set for it (for the office, or the parkId or teamId " +
+                "the end of to. fundsInPlace (到位资金): the deals that received funds in the period, the CNY received in it (inPeriod) and up to its end " +
+                "(toDate), whatever the deal's status since. targets: when the period lies in one year and targets are set for it (for the office, or the parkId or teamId " +
                 "filter alone), each target, the actual figure (counts; intended investment) and the completion ratio. Non-CNY amounts are converted " +
                 "at the rates in force on to, per currency subtotal.")
             .WithProblems(400);
