@@ -126,23 +126,13 @@ public sealed record ListDealActivities(long DealId, int Limit = Cursor.DefaultL
 
 public sealed class ListDealActivitiesHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListDealActivities, Page<ActivityResponse>>
 {
-    private const string Sort = "-on";
-
     public async Task<Page<ActivityResponse>> Handle(ListDealActivities request, CancellationToken cancellationToken)
     {
         await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
-        var args = new Dapper.DynamicParameters(new { request.DealId, take = request.Limit + 1 });
-        var where = "deal_id = @DealId";
-        if (cursors.Read(request.Cursor, Sort) is { } cursor)
-        {
-            where += " AND (on_date < @afterOn OR (on_date = @afterOn AND id < @afterId))";
-            args.Add("afterOn", cursor.Day);
-            args.Add("afterId", cursor.Id);
-        }
-
-        var rows = (await session.QueryAsync<ActivityResponse>(
-            session.Dialect.Limit($"SELECT {ActivityQueries.Columns} FROM activities WHERE {where}", "on_date DESC, id DESC"), args, cancellationToken)).ToList();
-        return cursors.Page(rows, request.Limit, a => Cursor.AtDay(Sort, a.On, a.Id));
+        var args = new Dapper.DynamicParameters();
+        var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, ActivityQueries.Columns, "activities", ""), cursors, request.Cursor, request.DealId, request.Limit, args);
+        var rows = (await session.QueryAsync<ActivityResponse>(sql, args, cancellationToken)).ToList();
+        return NewestFirst.Page(cursors, rows, request.Limit, a => (a.On, a.Id));
     }
 }
 

@@ -11,21 +11,12 @@ public sealed record ListFundsInPlace(long DealId, int Limit = Cursor.DefaultLim
 
 public sealed class ListFundsInPlaceHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListFundsInPlace, Page<FundsResponse>>
 {
-    private const string Sort = "-on";
-
     public async Task<Page<FundsResponse>> Handle(ListFundsInPlace request, CancellationToken cancellationToken)
     {
         await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
-        var args = new Dapper.DynamicParameters(new { request.DealId, take = request.Limit + 1 });
-        var where = "f.deal_id = @DealId";
-        if (cursors.Read(request.Cursor, Sort) is { } cursor)
-        {
-            where += " AND (f.on_date < @afterOn OR (f.on_date = @afterOn AND f.id < @afterId))";
-            args.Add("afterOn", cursor.Day);
-            args.Add("afterId", cursor.Id);
-        }
-
-        var rows = await session.QueryAsync<FundsQueries.Row>(session.Dialect.Limit($"SELECT {FundsQueries.Columns} FROM {FundsQueries.From} WHERE {where}", "f.on_date DESC, f.id DESC"), args, cancellationToken);
-        return cursors.Page([.. rows.Select(r => r.ToResponse())], request.Limit, f => Cursor.AtDay(Sort, f.On, f.Id));
+        var args = new Dapper.DynamicParameters();
+        var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, FundsQueries.Columns, FundsQueries.From, "f."), cursors, request.Cursor, request.DealId, request.Limit, args);
+        var rows = await session.QueryAsync<FundsQueries.Row>(sql, args, cancellationToken);
+        return NewestFirst.Page(cursors, [.. rows.Select(r => r.ToResponse())], request.Limit, f => (f.On, f.Id));
     }
 }
