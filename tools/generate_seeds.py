@@ -8,6 +8,7 @@ International Medical Center, Hangzhou Medical Port, Beijing E-Town, Zhongshan T
 """
 import datetime as dt
 import json
+import pathlib
 import random
 
 rng = random.Random(20261122)
@@ -361,6 +362,27 @@ for deal in deals:
                       "note": frng.choice(["注册资本金到位", "设备投资到位", "厂房建设投入", None])})
     if funds:
         deal["funds"] = funds
+
+# GB/T 2260 region codes (src/Domain/Regions/gbt2260.csv): parks by where they are; companies by their
+# city, or else by their credit code's registration authority (its county, city or province in the table).
+regions = {}
+with open(pathlib.Path(__file__).resolve().parent.parent / "src" / "Domain" / "Regions" / "gbt2260.csv", encoding="utf-8") as table:
+    next(table)
+    for line in table:
+        code, name, _ = line.rstrip("\n").split(",")
+        regions[code] = name
+park_regions = {"daxing": "110115", "jinan": "370104", "hangzhou": "330114", "etown": "110115", "zhongshan": "442000"}
+for p in parks:
+    p["regionCode"] = park_regions[p["key"]]
+city_regions = {name.rstrip("市"): code for code, name in regions.items() if code.endswith("00") and name.endswith("市")}
+for c in companies:
+    if c["country"] != "CN":
+        continue
+    if c.get("city") in city_regions:
+        c["regionCode"] = city_regions[c["city"]]
+    elif c.get("creditCode"):
+        part = c["creditCode"][2:8]
+        c["regionCode"] = next((code for code in (part, part[:4] + "00", part[:2] + "0000") if code in regions), None)
 
 for c in companies:
     del c["sector"], c["currency"]

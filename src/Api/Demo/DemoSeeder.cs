@@ -45,7 +45,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
         foreach (var p in seed.Parks)
         {
-            await Insert("park:" + p.Key, "parks", "name, city, created_at", "@Name, @City, @now", new { p.Name, p.City, now });
+            await Insert("park:" + p.Key, "parks", "name, city, region_code, created_at", "@Name, @City, @RegionCode, @now", new { p.Name, p.City, p.RegionCode, now });
         }
 
         foreach (var s in seed.Sectors)
@@ -74,7 +74,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
         foreach (var c in seed.Companies)
         {
-            await Insert("company:" + c.Key, "companies", "name, credit_code, country, city, created_at", "@Name, @CreditCode, @Country, @City, @now", new { c.Name, c.CreditCode, c.Country, c.City, now });
+            await Insert("company:" + c.Key, "companies", "name, credit_code, country, city, region_code, created_at", "@Name, @CreditCode, @Country, @City, @RegionCode, @now", new { c.Name, c.CreditCode, c.Country, c.City, c.RegionCode, now });
         }
 
         foreach (var r in seed.FxRates)
@@ -200,7 +200,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         Names.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{text}' in the demo data.");
 
     private sealed record Seed(
-        List<Named> Parks,
+        List<ParkSeed> Parks,
         List<SectorSeed> Sectors,
         List<Named> Teams,
         List<UserSeed> Users,
@@ -220,11 +220,13 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
     private sealed record Named(string Key, string Name, string? City);
 
+    private sealed record ParkSeed(string Key, string Name, string City, string RegionCode);
+
     private sealed record SectorSeed(string Key, string Name, string? Parent);
 
     private sealed record UserSeed(string Key, string Name, string Role, string? Team, string? ApiKey);
 
-    private sealed record CompanySeed(string Key, string Name, string? CreditCode, string Country, string? City);
+    private sealed record CompanySeed(string Key, string Name, string? CreditCode, string Country, string? City, string? RegionCode);
 
     private sealed record RateSeed(string Currency, decimal Rate, DateOnly EffectiveOn);
 

@@ -183,6 +183,8 @@ public static partial class ProblemTexts
 
         // Reference data
         ("'country' is required: an ISO 3166-1 alpha-2 code such as CN or US.", "'country' 为必填项：ISO 3166-1 两位字母代码，如 CN、US。"),
+        ("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.", "'regionCode' 应为 GB/T 2260 六位行政区划代码（省、市或区县），如 330106。"),
+        ("'creditCode' names no registration authority of a province of China (characters 3 and 4).", "'creditCode' 的登记管理机关代码（第 3、4 位）不属于中国的任何省份。"),
         ("'creditCode' is not a valid unified social credit code (18 characters, check character last).", "'creditCode' 不是有效的统一社会信用代码（18 位，末位为校验码）。"),
         ("A company with credit code {code} already exists.", "统一社会信用代码为 {code} 的企业已存在。"),
         ("A park named '{name}' already exists.", "名为 '{name}' 的园区已存在。"),

@@ -25,6 +25,9 @@ public sealed record CompanyResponse : IHasId, IVersioned
     public string Country { get; init; } = "";
 
     public string? City { get; init; }
+
+    /// <summary>Where the company comes from: a GB/T 2260 region code (province, city or county), e.g. 330106.</summary>
+    public string? RegionCode { get; init; }
 }
 
 public static class CompanyEndpoints
@@ -48,11 +51,11 @@ public static class CompanyEndpoints
     }
 }
 
-public sealed record CreateCompany(string? Name, string? CreditCode, string? Country, string? City) : ICommand<CompanyResponse>, IAudited, Http.IRequestBody
+public sealed record CreateCompany(string? Name, string? CreditCode, string? Country, string? City, string? RegionCode = null) : ICommand<CompanyResponse>, IAudited, Http.IRequestBody
 {
     public static IReadOnlyList<string> Required => ["name", "country"];
 
-    public static object Example => new CreateCompany("苏州合成生物科技有限公司", null, "CN", "苏州");
+    public static object Example => new CreateCompany("苏州合成生物科技有限公司", null, "CN", "苏州", "320500");
 
     string IAudited.AuditEntity => "company";
 
@@ -71,6 +74,10 @@ public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
             .Must(c => IsoCodes.IsCountry(c?.Trim().ToUpperInvariant()))
             .WithMessage("'country' is required: an ISO 3166-1 alpha-2 code such as CN or US.");
         RuleFor(x => x.City).MaximumLength(Validation.MaxCityLength);
+        RuleFor(x => x.RegionCode).Must(code => code is null || Regions.Contains(code.Trim()))
+            .WithMessage("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.");
+        RuleFor(x => x.CreditCode).Must(code => code is null || !CreditCode.IsValid(code.Trim().ToUpperInvariant()) || Regions.IsCreditCodeAuthority(code.Trim().ToUpperInvariant()))
+            .WithMessage("'creditCode' names no registration authority of a province of China (characters 3 and 4).");
     }
 }
 
@@ -86,8 +93,8 @@ public sealed class CreateCompanyHandler(DbSession session, IClock clock) : IReq
         }
 
         var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("companies", "name, credit_code, country, city, created_at", "@Name, @CreditCode, @Country, @City, @At"),
-            new { company.Name, company.CreditCode, company.Country, company.City, At = clock.UtcNow },
+            session.Dialect.InsertReturningId("companies", "name, credit_code, country, city, region_code, created_at", "@Name, @CreditCode, @Country, @City, @RegionCode, @At"),
+            new { company.Name, company.CreditCode, company.Country, company.City, company.RegionCode, At = clock.UtcNow },
             cancellationToken);
         return company with { Id = id };
     }
@@ -102,6 +109,7 @@ public sealed class CreateCompanyHandler(DbSession session, IClock clock) : IReq
             CreditCode = string.IsNullOrWhiteSpace(fields.CreditCode) ? null : fields.CreditCode.Trim().ToUpperInvariant(),
             Country = fields.Country!.Trim().ToUpperInvariant(),
             City = string.IsNullOrWhiteSpace(fields.City) ? null : fields.City.Trim(),
+            RegionCode = string.IsNullOrWhiteSpace(fields.RegionCode) ? null : fields.RegionCode.Trim(),
         };
     }
 }
@@ -123,7 +131,7 @@ public sealed class ListCompaniesHandler(DbSession session, Cursors cursors) : I
             session,
             cursors,
             request,
-            "SELECT id, name, credit_code, country, city FROM companies " +
+            "SELECT id, name, credit_code, country, city, region_code FROM companies " +
             $"WHERE (@q IS NULL OR name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR credit_code {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\')",
             new { q = string.IsNullOrWhiteSpace(request.Q) ? null : SqlDialect.Contains(request.Q.Trim()) },
             cancellationToken);

@@ -12,7 +12,7 @@ public sealed record GetCompany(long Id) : IQuery<CompanyResponse>, IGetReferenc
 
 public sealed class GetCompanyHandler(DbSession session) : GetReferenceHandler<GetCompany, CompanyResponse>(session, Select, "company")
 {
-    public const string Select = "SELECT id, name, credit_code, country, city, version FROM companies";
+    public const string Select = "SELECT id, name, credit_code, country, city, region_code, version FROM companies";
 }
 
 public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<CompanyResponse>, IAudited, IPatchReference
@@ -25,14 +25,14 @@ public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedV
 public sealed class PatchCompanyHandler(DbSession session, IValidator<CreateCompany> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : PatchReferenceHandler<PatchCompany, CompanyResponse, CreateCompany>(session, validator, json, GetCompanyHandler.Select, "company", "companies")
 {
-    protected override CreateCompany FieldsOf(CompanyResponse current) => new(current.Name, current.CreditCode, current.Country, current.City);
+    protected override CreateCompany FieldsOf(CompanyResponse current) => new(current.Name, current.CreditCode, current.Country, current.City, current.RegionCode);
 
     protected override Task<(CompanyResponse Changed, string Set, object Columns)> ApplyAsync(CompanyResponse current, CreateCompany fields, CancellationToken cancellationToken)
     {
         var changed = CreateCompanyHandler.Normalise(fields) with { Id = current.Id, Version = current.Version + 1 };
         return Task.FromResult<(CompanyResponse, string, object)>((
             changed,
-            "name = @Name, credit_code = @CreditCode, country = @Country, city = @City",
-            new { changed.Name, changed.CreditCode, changed.Country, changed.City }));
+            "name = @Name, credit_code = @CreditCode, country = @Country, city = @City, region_code = @RegionCode",
+            new { changed.Name, changed.CreditCode, changed.Country, changed.City, changed.RegionCode }));
     }
 }

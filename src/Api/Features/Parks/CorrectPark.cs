@@ -12,7 +12,7 @@ public sealed record GetPark(long Id) : IQuery<ParkResponse>, IGetReference;
 
 public sealed class GetParkHandler(DbSession session) : GetReferenceHandler<GetPark, ParkResponse>(session, Select, "park")
 {
-    public const string Select = "SELECT id, name, city, version FROM parks";
+    public const string Select = "SELECT id, name, city, region_code, version FROM parks";
 }
 
 public sealed record PatchPark(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<ParkResponse>, IAudited, IPatchReference
@@ -25,11 +25,14 @@ public sealed record PatchPark(long Id, JsonElement Patch, IfMatch? ExpectedVers
 public sealed class PatchParkHandler(DbSession session, IValidator<CreatePark> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : PatchReferenceHandler<PatchPark, ParkResponse, CreatePark>(session, validator, json, GetParkHandler.Select, "park", "parks")
 {
-    protected override CreatePark FieldsOf(ParkResponse current) => new(current.Name, current.City);
+    protected override CreatePark FieldsOf(ParkResponse current) => new(current.Name, current.City, current.RegionCode);
 
     protected override Task<(ParkResponse Changed, string Set, object Columns)> ApplyAsync(ParkResponse current, CreatePark fields, CancellationToken cancellationToken)
     {
-        var changed = current with { Name = fields.Name!.Trim(), City = fields.City!.Trim(), Version = current.Version + 1 };
-        return Task.FromResult<(ParkResponse, string, object)>((changed, "name = @Name, city = @City", new { changed.Name, changed.City }));
+        var changed = current with
+        {
+            Name = fields.Name!.Trim(), City = fields.City!.Trim(), RegionCode = string.IsNullOrWhiteSpace(fields.RegionCode) ? null : fields.RegionCode.Trim(), Version = current.Version + 1,
+        };
+        return Task.FromResult<(ParkResponse, string, object)>((changed, "name = @Name, city = @City, region_code = @RegionCode", new { changed.Name, changed.City, changed.RegionCode }));
     }
 }

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Application;
+using DealPipeline.Domain;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
@@ -20,6 +21,9 @@ public sealed record ParkResponse : IHasId, IVersioned
     public string Name { get; init; } = "";
 
     public string City { get; init; } = "";
+
+    /// <summary>The park's GB/T 2260 region code (its county or city), e.g. 330114.</summary>
+    public string? RegionCode { get; init; }
 }
 
 public static class ParkEndpoints
@@ -42,11 +46,11 @@ public static class ParkEndpoints
     }
 }
 
-public sealed record CreatePark(string? Name, string? City) : ICommand<ParkResponse>, IAudited, Http.IRequestBody
+public sealed record CreatePark(string? Name, string? City, string? RegionCode = null) : ICommand<ParkResponse>, IAudited, Http.IRequestBody
 {
     public static IReadOnlyList<string> Required => ["name", "city"];
 
-    public static object Example => new CreatePark("苏州工业园区生物医药产业园", "苏州");
+    public static object Example => new CreatePark("苏州工业园区生物医药产业园", "苏州", "320500");
 
     string IAudited.AuditEntity => "park";
 
@@ -59,6 +63,8 @@ public sealed class CreateParkValidator : AbstractValidator<CreatePark>
     {
         RuleFor(x => x.Name).RequiredName();
         RuleFor(x => x.City).RequiredName(Validation.MaxCityLength);
+        RuleFor(x => x.RegionCode).Must(code => code is null || Regions.Contains(code.Trim()))
+            .WithMessage("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.");
     }
 }
 
@@ -68,6 +74,7 @@ public sealed class CreateParkHandler(DbSession session, IClock clock) : IReques
     {
         var name = request.Name!.Trim();
         var city = request.City!.Trim();
+        var regionCode = string.IsNullOrWhiteSpace(request.RegionCode) ? null : request.RegionCode.Trim();
         var taken = await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks WHERE name = @name", new { name }, cancellationToken);
         if (taken > 0)
         {
@@ -75,10 +82,10 @@ public sealed class CreateParkHandler(DbSession session, IClock clock) : IReques
         }
 
         var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("parks", "name, city, created_at", "@name, @city, @at"),
-            new { name, city, at = clock.UtcNow },
+            session.Dialect.InsertReturningId("parks", "name, city, region_code, created_at", "@name, @city, @regionCode, @at"),
+            new { name, city, regionCode, at = clock.UtcNow },
             cancellationToken);
-        return new ParkResponse { Id = id, Name = name, City = city };
+        return new ParkResponse { Id = id, Name = name, City = city, RegionCode = regionCode };
     }
 }
 
@@ -87,5 +94,5 @@ public sealed record ListParks(int Limit = Cursor.DefaultLimit, string? Cursor =
 public sealed class ListParksHandler(DbSession session, Cursors cursors) : IRequestHandler<ListParks, Page<ParkResponse>>
 {
     public Task<Page<ParkResponse>> Handle(ListParks request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<ParkResponse>(session, cursors, request, "SELECT id, name, city FROM parks WHERE 1 = 1", new { }, cancellationToken);
+        ListById.PageAsync<ParkResponse>(session, cursors, request, "SELECT id, name, city, region_code FROM parks WHERE 1 = 1", new { }, cancellationToken);
 }
