@@ -52,6 +52,44 @@ public abstract class RegionCodeTests : ApiTest
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
         Assert.Null((await GetOk($"/api/v1/companies/{Id(company)}"))["regionCode"]);
     }
+
+    [DbFact]
+    public async Task The_pipeline_groups_by_the_province_and_city_the_companies_come_from_today_and_as_of_a_past_day()
+    {
+        var w = await CreateWorld();
+        var westLake = Id(await PostOk("/api/v1/companies", new { name = "杭州西湖生物医药有限公司", country = "CN", regionCode = "330106" }));
+        var ningbo = Id(await PostOk("/api/v1/companies", new { name = "宁波甬江医疗器械有限公司", country = "CN", regionCode = "330200" }));
+        var zhongshan = Id(await PostOk("/api/v1/companies", new { name = "中山健康科技有限公司", country = "CN", regionCode = "442000" }));
+        var deals = new (long Company, decimal Amount, string Stage)[]
+        {
+            (westLake, 300_000_000m, "negotiation"), (westLake, 120_000_000.50m, "contact"), (ningbo, 80_000_000m, "negotiation"),
+            (zhongshan, 500_000_000m, "letters"), (w.Company, 45_000_000m, "contact"),
+        };
+        foreach (var (company, amount, stage) in deals)
+        {
+            await Deal(w, new { companyId = company, stage, openedOn = DaysAgo(5) }, "项目" + amount.ToString(System.Globalization.CultureInfo.InvariantCulture), amount);
+        }
+
+        var province = new Dictionary<long, string?> { [westLake] = "330000", [ningbo] = "330000", [zhongshan] = "440000", [w.Company] = null };
+        var city = new Dictionary<long, string?> { [westLake] = "330100", [ningbo] = "330200", [zhongshan] = "442000", [w.Company] = null };
+        foreach (var asOf in new[] { Today, DaysAgo(1) })
+        {
+            foreach (var (groupBy, keyOf) in new[] { ("province", province), ("city", city) })
+            {
+                var report = await GetOk($"/api/v1/reports/pipeline?groupBy={groupBy}&asOf={asOf}");
+                var expected = deals.GroupBy(d => keyOf[d.Company]).Select(g => (g.Key, g.LongCount(), g.Sum(d => d.Amount))).OrderByDescending(r => r.Item3).ToList();
+                Assert.Equal(expected, report["rows"]!.AsArray().Select(r => (r!["key"]?.GetValue<string>(), r["count"]!.GetValue<long>(), Money(r["intendedInvestment"]))).ToList());
+                Assert.Equal(deals.Sum(d => d.Amount), Money(report["total"]!["intendedInvestment"]));
+            }
+        }
+
+        var labels = (await GetOk("/api/v1/reports/pipeline?groupBy=city")).AsObject()["rows"]!.AsArray().ToDictionary(r => r!["key"]?.GetValue<string>() ?? "", r => r!["label"]!.GetValue<string>());
+        Assert.Equal(("杭州市", "宁波市", "中山市"), (labels["330100"], labels["330200"], labels["442000"]));
+        var byStage = await GetOk("/api/v1/reports/pipeline?groupBy=province,stage");
+        Assert.Equal(
+            [("330000", "contact", 1L), ("330000", "negotiation", 2L), ("440000", "letters", 1L), (null, "contact", 1L)],
+            byStage["rows"]!.AsArray().Select(r => (r!["key"]?.GetValue<string>(), r["stage"]!.GetValue<string>(), r["count"]!.GetValue<long>())).ToList());
+    }
 }
 
 public sealed class SqliteRegionCodeTests : RegionCodeTests

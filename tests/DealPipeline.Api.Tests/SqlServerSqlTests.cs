@@ -143,7 +143,7 @@ public sealed partial class SqlServerSqlTests : ApiTest
             await GetOk($"/api/v1/deals?sort={sort}&limit=1&cursor={page["nextCursor"]}");
         }
 
-        foreach (var groupBy in new[] { "stage", "sector", "park", "owner", "team", "source" })
+        foreach (var groupBy in new[] { "stage", "sector", "park", "owner", "team", "source", "province", "city", "province,stage" })
         {
             await GetOk($"/api/v1/reports/pipeline?groupBy={groupBy}&parkId={world.Park}&sectorId={world.Biomed}&ownerId={world.Officer}&teamId={world.Team}&source=event&isKeyProject=true");
             await GetOk($"/api/v1/reports/pipeline?groupBy={groupBy}&asOf={DaysAgo(7)}&status=any");

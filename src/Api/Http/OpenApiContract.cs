@@ -75,7 +75,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
 
     private static readonly Dictionary<string, string[]> Values = new(StringComparer.Ordinal)
     {
-        ["groupBy"] = ["stage", "sector", "park", "owner", "team", "source", "sector,stage", "park,stage", "owner,stage", "team,stage", "source,stage"],
+        ["groupBy"] = ["stage", "sector", "park", "owner", "team", "source", "province", "city", "sector,stage", "park,stage", "owner,stage", "team,stage", "source,stage", "province,stage", "city,stage"],
         ["interval"] = ["month", "quarter", "year"],
         ["lang"] = ["zh-CN", "en"],
     };

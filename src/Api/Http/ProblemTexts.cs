@@ -124,7 +124,7 @@ public static partial class ProblemTexts
         ("Give from and to (YYYY-MM-DD), or year.", "请给出 from 和 to（YYYY-MM-DD），或给出 year。"),
         ("A period is at most {n} years.", "统计期间最长 {n} 年。"),
         ("At most {n} intervals: choose a longer interval or a shorter period.", "最多 {n} 个区间：请选择更长的区间或更短的期间。"),
-        ("'groupBy' is one of stage, sector, park, owner, team, source, or two dimensions as sector,stage, park,stage, owner,stage, team,stage or source,stage.", "'groupBy' 取值为 stage、sector、park、owner、team、source，或两个维度：sector,stage、park,stage、owner,stage、team,stage、source,stage。"),
+        ("'groupBy' is one of stage, sector, park, owner, team, source, province, city, or two dimensions as sector,stage, park,stage, owner,stage, team,stage, source,stage, province,stage or city,stage.", "'groupBy' 取值为 stage、sector、park、owner、team、source、province、city，或两个维度：sector,stage、park,stage、owner,stage、team,stage、source,stage、province,stage、city,stage。"),
         ("'status' is active (default), onHold or any (active and on hold); lost deals are not in the pipeline.", "'status' 取值为 active（默认）、onHold 或 any（在谈与暂停）；已流失项目不计入项目库。"),
         ("'sort' is one of updatedAt, openedOn, intendedInvestment, name, id, each optionally prefixed with '-' for descending.", "'sort' 取值为 updatedAt、openedOn、intendedInvestment、name、id，前加 '-' 表示降序。"),
         ("'lang' is zh-CN (Chinese headers and labels) or en (English codes).", "'lang' 取值为 zh-CN（中文表头和名称）或 en（英文代码）。"),

@@ -18,6 +18,12 @@ public enum PipelineGrouping
     Owner,
     Team,
     Source,
+
+    /// <summary>The province a deal's company comes from (its regionCode), for 省外资金: investment from outside the park's province.</summary>
+    Province,
+
+    /// <summary>The prefecture-level city a deal's company comes from.</summary>
+    City,
 }
 
 /// <summary>The <c>Reports</c> configuration: the probability of each stage's deals landing, for weighted investment.</summary>
@@ -119,19 +125,22 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             PipelineGrouping.Owner => "owner_id",
             PipelineGrouping.Team => "team_id",
             PipelineGrouping.Source => "source",
+            PipelineGrouping.Province or PipelineGrouping.City => "region",
             _ => "stage",
         };
 
         // Grouped in the order of an index that covers the grouping (ix_deals_by_*), so that the
         // database aggregates in one ordered index scan, without sorting.
-        var keySelect = groupColumn == "stage" ? "" : $"d.{groupColumn} AS group_key, ";
-        var keyGroup = groupColumn == "stage" ? "" : $"d.{groupColumn}, ";
+        // Regions group by the company's region code (its county, city or province); the rows roll up to provinces or cities below.
+        var keySelect = groupColumn switch { "stage" => "", "region" => "CAST(c.region_code AS BIGINT) AS group_key, ", _ => $"d.{groupColumn} AS group_key, " };
+        var keyGroup = groupColumn switch { "stage" => "", "region" => "c.region_code, ", _ => $"d.{groupColumn}, " };
+        var companies = groupColumn == "region" ? " JOIN companies c ON c.id = d.company_id" : "";
         string stage, from, live, statusGroup;
         (string Where, string Group)[] passes;
         if (asOf >= today)
         {
             // Today: CNY subtotals in one ordered scan of the covering index, then the few foreign deals.
-            (stage, from, live, statusGroup) = ("d.stage", "deals d", $"{where} AND {session.Dialect.InList("d.status", "statuses")}", "d.status, ");
+            (stage, from, live, statusGroup) = ("d.stage", "deals d" + companies, $"{where} AND {session.Dialect.InList("d.status", "statuses")}", "d.status, ");
             passes = [("d.currency = 'CNY'", ""), ("d.currency <> 'CNY'", ", d.id")];
         }
         else
@@ -139,7 +148,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             // Each deal's state at the end of asOf is its one history entry in force then: one pass over
             // that history, CNY deals grouped and each foreign deal a group of its own.
             args.Add("asOf", asOf);
-            (stage, from, live, statusGroup) = ("h.stage_after", $"deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id",
+            (stage, from, live, statusGroup) = ("h.stage_after", $"deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id{companies}",
                 $"{DealState.InForce("h", "@asOf")} AND {session.Dialect.InList("h.status_after", "statuses")} AND {where}", "");
             passes = [("1 = 1", ", CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END")];
         }
@@ -195,7 +204,13 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
 
         foreach (var bucket in buckets)
         {
-            var key = (request.GroupBy == PipelineGrouping.Stage ? bucket.Stage : bucket.GroupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
+            var groupKey = request.GroupBy switch
+            {
+                PipelineGrouping.Province when bucket.GroupKey is { } code => code / 10000 * 10000,
+                PipelineGrouping.City when bucket.GroupKey is { } code => code % 10000 == 0 ? code : code / 100 * 100,
+                _ => bucket.GroupKey,
+            };
+            var key = (request.GroupBy == PipelineGrouping.Stage ? bucket.Stage : groupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
             if (request.ByStage)
             {
                 key += StageSeparator + bucket.Stage.ToString(CultureInfo.InvariantCulture);
@@ -282,6 +297,15 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             PipelineGrouping.Team => "teams",
             _ => null,
         };
+        if (groupBy is PipelineGrouping.Province or PipelineGrouping.City)
+        {
+            // Chinese names whatever the language: the table has no others. A municipality's 市辖区 is named after the municipality.
+            return keys.ToDictionary(
+                k => k,
+                k => Regions.NameOf(k) is "市辖区" or "县" or null ? Regions.NameOf(Regions.ProvinceOf(k)) ?? k : Regions.NameOf(k)!,
+                StringComparer.Ordinal);
+        }
+
         if (table is null)
         {
             return keys.ToDictionary(

@@ -30,7 +30,9 @@ public static class ReportEndpoints
                 "same total, and each total is the sum of its rows. Weighted investment applies the configured stage probabilities " +
                 "(Reports:StageProbabilities, in whole percent; defaults contact 0.1, negotiation 0.3, letters 0.5, signed 0.8, landed 1.0). asOf (default " +
                 "today, China Standard Time) rebuilds stage and status at the end of that day from the history, and counts each deal with the amount, currency, owner, team, park, sector and key-project flag in force that day (GET /deals/{id}/revisions), so a later correction never moves a past report. " +
-                "sectorId includes descendants. Two dimensions: groupBy=sector,stage (park, owner, team or source, then stage) answers one row per group and " +
+                "sectorId includes descendants. groupBy=province or city groups by where each deal's company comes from (its regionCode, GB/T 2260; " +
+                "keys are six-digit codes such as 330000 or 330100, labels the Chinese names; key null: a company without a region code): set beside the " +
+                "parks' own regionCode, it shows investment from outside a park's province (省外资金). Two dimensions: groupBy=sector,stage (park, owner, team, source, province or city, then stage) answers one row per group and " +
                 "stage that has deals, with stage and stageLabel beside key and label: a flat table a BI tool loads as it is; groups largest first, stages in " +
                 "pipeline order; the total is the same as under any grouping.")
             .WithProblems(400);
@@ -160,6 +162,6 @@ public sealed record PipelineQuery : ReportFilterQuery
     {
         null or { Length: 1 } => false,
         [var first, var second] when second.Trim() == "stage" && first.Trim() is { Length: > 0 } f && f != "stage" => true,
-        _ => throw ProblemException.Invalid("groupBy", "'groupBy' is one of stage, sector, park, owner, team, source, or two dimensions as sector,stage, park,stage, owner,stage, team,stage or source,stage."),
+        _ => throw ProblemException.Invalid("groupBy", "'groupBy' is one of stage, sector, park, owner, team, source, province, city, or two dimensions as sector,stage, park,stage, owner,stage, team,stage, source,stage, province,stage or city,stage."),
     };
 }
