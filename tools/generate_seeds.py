@@ -371,6 +371,11 @@ with open(pathlib.Path(__file__).resolve().parent.parent / "src" / "Domain" / "R
     for line in table:
         code, name, _ = line.rstrip("\n").split(",")
         regions[code] = name
+# GB/T 4754-2017 industry codes of the sectors that match one.
+industry_codes = {"biomed": "C27", "drugs": "C272", "gene": "C276", "devices": "C358", "ivd": "C2770", "digital": "I65", "care": "Q84"}
+for sector in sectors:
+    if sector["key"] in industry_codes:
+        sector["industryCode"] = industry_codes[sector["key"]]
 park_regions = {"daxing": "110115", "jinan": "370104", "hangzhou": "330114", "etown": "110115", "zhongshan": "442000"}
 for p in parks:
     p["regionCode"] = park_regions[p["key"]]

@@ -8,7 +8,8 @@ namespace DealPipeline.Api.Tests;
 
 /// <summary>
 /// Companies and parks carry a GB/T 2260 region code checked against the table the project ships;
-/// a credit code's registration authority must lie in a province of that table.
+/// a credit code's registration authority must lie in a province of that table; sectors may carry a
+/// GB/T 4754 industry code; the pipeline groups by where the companies come from.
 /// </summary>
 public abstract class RegionCodeTests : ApiTest
 {
@@ -28,6 +29,19 @@ public abstract class RegionCodeTests : ApiTest
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.NotNull(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]!["regionCode"]);
             Assert.Equal(HttpStatusCode.BadRequest, (await Post("/api/v1/parks", new { name = "某园区" + wrong, city = "某地", regionCode = wrong })).StatusCode);
+        }
+
+        Assert.Equal(before, await Snapshot());
+        var sector = await PostOk("/api/v1/sectors", new { name = "生物药品制品制造", industryCode = "C276" });
+        Assert.Equal("C276", (await GetOk($"/api/v1/sectors/{Id(sector)}"))["industryCode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Patch, $"/api/v1/sectors/{Id(sector)}", new { industryCode = "C2761" }, "application/merge-patch+json")).StatusCode);
+        Assert.Equal("C2761", (await GetOk($"/api/v1/sectors/{Id(sector)}"))["industryCode"]!.GetValue<string>());
+        before = await Snapshot();
+        foreach (var wrong in new[] { "C27610", "Z27", "27", "c276", "C2" })
+        {
+            var refused = await Post("/api/v1/sectors", new { name = "行业" + wrong, industryCode = wrong });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.NotNull(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["errors"]!["industryCode"]);
         }
 
         // A well-formed credit code whose registration authority (characters 3 and 4) is no province: 99.

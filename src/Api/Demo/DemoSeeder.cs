@@ -54,7 +54,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             var parentPath = parentId is null
                 ? "/"
                 : await session.QuerySingleAsync<string>("SELECT path FROM sectors WHERE id = @parentId", new { parentId }, cancellationToken);
-            ids["sector:" + s.Key] = await SectorTree.InsertAsync(session, s.Name, parentId, parentPath, now, cancellationToken);
+            ids["sector:" + s.Key] = await SectorTree.InsertAsync(session, s.Name, parentId, parentPath, now, cancellationToken, s.IndustryCode);
         }
 
         foreach (var t in seed.Teams)
@@ -222,7 +222,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
     private sealed record ParkSeed(string Key, string Name, string City, string RegionCode);
 
-    private sealed record SectorSeed(string Key, string Name, string? Parent);
+    private sealed record SectorSeed(string Key, string Name, string? Parent, string? IndustryCode);
 
     private sealed record UserSeed(string Key, string Name, string Role, string? Team, string? ApiKey);
 

@@ -183,6 +183,7 @@ public static partial class ProblemTexts
 
         // Reference data
         ("'country' is required: an ISO 3166-1 alpha-2 code such as CN or US.", "'country' 为必填项：ISO 3166-1 两位字母代码，如 CN、US。"),
+        ("'industryCode' is a GB/T 4754 code: a section letter A to T, then two to four digits, e.g. C276.", "'industryCode' 应为 GB/T 4754 行业代码：门类字母 A 至 T，后接两到四位数字，如 C276。"),
         ("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.", "'regionCode' 应为 GB/T 2260 六位行政区划代码（省、市或区县），如 330106。"),
         ("'creditCode' names no registration authority of a province of China (characters 3 and 4).", "'creditCode' 的登记管理机关代码（第 3、4 位）不属于中国的任何省份。"),
         ("'creditCode' is not a valid unified social credit code (18 characters, check character last).", "'creditCode' 不是有效的统一社会信用代码（18 位，末位为校验码）。"),

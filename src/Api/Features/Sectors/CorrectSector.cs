@@ -12,7 +12,7 @@ public sealed record GetSector(long Id) : IQuery<SectorResponse>, IGetReference;
 
 public sealed class GetSectorHandler(DbSession session) : GetReferenceHandler<GetSector, SectorResponse>(session, Select, "sector")
 {
-    public const string Select = "SELECT id, name, parent_id, version FROM sectors";
+    public const string Select = "SELECT id, name, parent_id, industry_code, version FROM sectors";
 }
 
 /// <summary>A sector's name may be corrected; its place in the tree may not (deals and filters follow the tree's paths).</summary>
@@ -26,7 +26,7 @@ public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVe
 public sealed class PatchSectorHandler(DbSession session, IValidator<CreateSector> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : PatchReferenceHandler<PatchSector, SectorResponse, CreateSector>(session, validator, json, GetSectorHandler.Select, "sector", "sectors")
 {
-    protected override CreateSector FieldsOf(SectorResponse current) => new(current.Name, current.ParentId);
+    protected override CreateSector FieldsOf(SectorResponse current) => new(current.Name, current.ParentId, current.IndustryCode);
 
     protected override async Task<(SectorResponse Changed, string Set, object Columns)> ApplyAsync(SectorResponse current, CreateSector fields, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class PatchSectorHandler(DbSession session, IValidator<CreateSecto
             throw ProblemException.Conflict($"The sector '{name}' already exists at that place in the tree.");
         }
 
-        var changed = current with { Name = name, Version = current.Version + 1 };
-        return (changed, "name = @Name", new { changed.Name });
+        var changed = current with { Name = name, IndustryCode = string.IsNullOrWhiteSpace(fields.IndustryCode) ? null : fields.IndustryCode.Trim(), Version = current.Version + 1 };
+        return (changed, "name = @Name, industry_code = @IndustryCode", new { changed.Name, changed.IndustryCode });
     }
 }

@@ -21,6 +21,9 @@ public sealed record SectorResponse : IHasId, IVersioned
     public string Name { get; init; } = "";
 
     public long? ParentId { get; init; }
+
+    /// <summary>The national industry code (GB/T 4754-2017) the sector matches, e.g. C276.</summary>
+    public string? IndustryCode { get; init; }
 }
 
 public static class SectorEndpoints
@@ -45,11 +48,11 @@ public static class SectorEndpoints
     }
 }
 
-public sealed record CreateSector(string? Name, long? ParentId) : ICommand<SectorResponse>, IAudited, Http.IRequestBody
+public sealed record CreateSector(string? Name, long? ParentId, string? IndustryCode = null) : ICommand<SectorResponse>, IAudited, Http.IRequestBody
 {
     public static IReadOnlyList<string> Required => ["name"];
 
-    public static object Example => new CreateSector("基因治疗", 1);
+    public static object Example => new CreateSector("生物药品制造", 1, "C2761");
 
     string IAudited.AuditEntity => "sector";
 
@@ -62,6 +65,8 @@ public sealed class CreateSectorValidator : AbstractValidator<CreateSector>
     {
         RuleFor(x => x.Name).RequiredName();
         RuleFor(x => x.ParentId).Id();
+        RuleFor(x => x.IndustryCode).Matches("^[A-T]([0-9]{2,4})?$")
+            .WithMessage("'industryCode' is a GB/T 4754 code: a section letter A to T, then two to four digits, e.g. C276.");
     }
 }
 
@@ -92,8 +97,9 @@ public sealed class CreateSectorHandler(DbSession session, IClock clock) : IRequ
             throw ProblemException.Conflict($"The sector '{name}' already exists at that place in the tree.");
         }
 
-        var id = await SectorTree.InsertAsync(session, name, request.ParentId, parentPath, clock.UtcNow, cancellationToken);
-        return new SectorResponse { Id = id, Name = name, ParentId = request.ParentId };
+        var industryCode = string.IsNullOrWhiteSpace(request.IndustryCode) ? null : request.IndustryCode.Trim();
+        var id = await SectorTree.InsertAsync(session, name, request.ParentId, parentPath, clock.UtcNow, cancellationToken, industryCode);
+        return new SectorResponse { Id = id, Name = name, ParentId = request.ParentId, IndustryCode = industryCode };
     }
 }
 
@@ -102,19 +108,19 @@ public sealed record ListSectors(int Limit = Cursor.DefaultLimit, string? Cursor
 public sealed class ListSectorsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListSectors, Page<SectorResponse>>
 {
     public Task<Page<SectorResponse>> Handle(ListSectors request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<SectorResponse>(session, cursors, request, "SELECT id, name, parent_id FROM sectors WHERE 1 = 1", new { }, cancellationToken);
+        ListById.PageAsync<SectorResponse>(session, cursors, request, "SELECT id, name, parent_id, industry_code FROM sectors WHERE 1 = 1", new { }, cancellationToken);
 }
 
 /// <summary>Turns a sector id into the LIKE pattern of its subtree's paths.</summary>
 public static class SectorTree
 {
     /// <summary>Inserts a sector under the parent whose path is given ('/' for the top) and sets its own path.</summary>
-    public static async Task<long> InsertAsync(DbSession session, string name, long? parentId, string parentPath, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task<long> InsertAsync(DbSession session, string name, long? parentId, string parentPath, DateTimeOffset at, CancellationToken cancellationToken, string? industryCode = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("sectors", "name, parent_id, path, created_at", "@name, @parentId, @parentPath, @at"),
-            new { name, parentId, parentPath, at },
+            session.Dialect.InsertReturningId("sectors", "name, parent_id, path, industry_code, created_at", "@name, @parentId, @parentPath, @industryCode, @at"),
+            new { name, parentId, parentPath, industryCode, at },
             cancellationToken);
         var path = parentPath + id.ToString(CultureInfo.InvariantCulture) + "/";
         await session.ExecuteAsync("UPDATE sectors SET path = @path WHERE id = @id", new { path, id }, cancellationToken);
