@@ -260,6 +260,17 @@ internal static class Generator
             h[name] = entry.Parameters.Add("$" + name, SqliteType.Text);
         }
 
+        using var funds = connection.CreateCommand();
+        funds.Transaction = transaction;
+        funds.CommandText = "INSERT INTO funds_in_place (deal_id, on_date, amount_minor, by_user_id, created_at) VALUES ($deal, $on, $amount, $by, $at)";
+        var f = new Dictionary<string, SqliteParameter>();
+        foreach (var name in new[] { "deal", "on", "amount", "by", "at" })
+        {
+            f[name] = funds.Parameters.Add("$" + name, SqliteType.Text);
+        }
+
+        // Funds in place of signed and landed deals from a generator of their own, so that the deals stay as they were.
+        var fundsRandom = new Random(4004);
         var random = new Random(20261122);
         var start = new DateOnly(2023, 1, 1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -326,6 +337,21 @@ internal static class Generator
             p["now"].Value = now;
             p["version"].Value = entries.Count;
             deal.ExecuteNonQuery();
+            if (stage >= 4)
+            {
+                var received = signed.On == default ? opened : signed.On;
+                for (var tranche = fundsRandom.Next(0, 4); tranche > 0 && received.AddDays(30) <= today; tranche--)
+                {
+                    received = received.AddDays(fundsRandom.Next(1, 30));
+                    f["deal"].Value = id;
+                    f["on"].Value = Date(received);
+                    f["amount"].Value = (long)p["intended"].Value! / 4;
+                    f["by"].Value = owner;
+                    f["at"].Value = now;
+                    funds.ExecuteNonQuery();
+                }
+            }
+
             var stageAfter = 0;
             var statusAfter = 1;
             for (var e = 0; e < entries.Count; e++)

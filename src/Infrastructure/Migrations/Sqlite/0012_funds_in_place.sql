@@ -10,5 +10,5 @@ CREATE TABLE funds_in_place (
     by_user_id    INTEGER NULL REFERENCES users (id),
     created_at    TEXT    NOT NULL
 );
-CREATE INDEX ix_funds_in_place_deal ON funds_in_place (deal_id, on_date, id);
-CREATE INDEX ix_funds_in_place_on ON funds_in_place (on_date, deal_id);
+-- Covers both the list of a deal's funds (newest first) and the reports' sums per deal.
+CREATE INDEX ix_funds_in_place_deal ON funds_in_place (deal_id, on_date, id, amount_minor);
