@@ -7,13 +7,13 @@ namespace DealPipeline.Api.Tests;
 /// <summary>Whatever a client sends, the answer is a 4xx ProblemDetails, never a 500, and the database is unchanged.</summary>
 public abstract class HostileInputTests : ApiTest
 {
-    private async Task AssertRefused(Func<Task<HttpResponseMessage>> send, string label)
+    /// <summary>Refused with the expected status (a 400 unless said otherwise), as a problem, and nothing changed.</summary>
+    private async Task AssertRefused(Func<Task<HttpResponseMessage>> send, string label, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.BadRequest)
     {
         var before = await Snapshot();
         var response = await send();
-        var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status is >= 400 and < 500, $"{label}: got {status}: {text}");
+        Assert.True(response.StatusCode == expected, $"{label}: got {(int)response.StatusCode}, not {(int)expected}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before, await Snapshot());
     }
@@ -67,16 +67,16 @@ public abstract class HostileInputTests : ApiTest
             await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/deals", body), label);
         }
 
-        await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/deals", "{}", "text/plain"), "wrong content type");
+        await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/deals", "{}", "text/plain"), "wrong content type", System.Net.HttpStatusCode.UnsupportedMediaType);
         await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/transitions", "{\"to\":\"negotiation\",\"on\":\"tomorrow\"}"), "transition bad date");
         await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/transitions", "{\"to\":\"negotiation\",\"reason\":\"" + new string('x', 1001) + "\"}"), "transition long reason");
         await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/status", "{\"status\":\"deleted\"}"), "unknown status");
-        await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/milestones", "{\"kind\":\"constructionStarted\",\"on\":\"2025-01-01\"}"), "milestone on unlanded deal");
+        await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/milestones", "{\"kind\":\"constructionStarted\",\"on\":\"2025-01-01\"}"), "milestone on unlanded deal", System.Net.HttpStatusCode.Conflict);
         await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", "{\"intendedInvestment\":-1}"), "patch negative");
         await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", "{\"currency\":\"JPY\"}"), "patch currency without rate");
         await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", "{\"name\":"), "patch truncated");
         await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", "{\"name\":\"x\"}", headers: new Dictionary<string, string> { ["If-Match"] = "garbage" }), "garbage If-Match");
-        await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{long.MaxValue}", "{\"name\":\"x\"}"), "max id");
+        await AssertRefused(() => Send(HttpMethod.Patch, $"/api/v1/deals/{long.MaxValue}", "{\"name\":\"x\"}"), "max id", System.Net.HttpStatusCode.NotFound);
         await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/activities", "{\"type\":\"call\",\"on\":\"2025-13-01\",\"summary\":\"x\"}"), "activity bad date");
         await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/activities", "{\"type\":\"call\",\"on\":\"2025-01-01\",\"summary\":\"" + new string('x', 2001) + "\"}"), "activity long summary");
         await AssertRefused(() => Send(HttpMethod.Post, $"/api/v1/deals/{deal}/activities", "{\"type\":4,\"on\":\"2025-01-01\",\"summary\":\"x\"}"), "activity type as number");
@@ -84,7 +84,7 @@ public abstract class HostileInputTests : ApiTest
         await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/letters", "{\"type\":\"intent\",\"signedOn\":\"2025-01-01\",\"counterparty\":\"x\",\"eventId\":99999999999999999999}"), "letter huge event id");
         await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/events", "{\"name\":\"x\",\"type\":\"forum\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2025-01-02\",\"city\":\"x\",\"visitorsReceived\":1e10}"), "event huge visitors");
         await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/events", "{\"name\":\"x\",\"type\":\"forum\",\"startsOn\":\"2025-01-01\",\"endsOn\":\"2025-01-02\",\"city\":\"x\",\"id\":5}"), "event with id");
-        await AssertRefused(() => Send(HttpMethod.Patch, "/api/v1/events/1", "{\"name\":\"x\"}"), "patch unknown event");
+        await AssertRefused(() => Send(HttpMethod.Patch, "/api/v1/events/1", "{\"name\":\"x\"}"), "patch unknown event", System.Net.HttpStatusCode.NotFound);
         await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/targets/2026", "{\"signedInvestment\":-5}"), "negative target");
         await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/targets/2026", "{\"signedCount\":1.5}"), "fractional target");
         await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/targets/2026", "{\"landedInvestment\":1e300}"), "huge target");
@@ -109,10 +109,12 @@ public abstract class HostileInputTests : ApiTest
         };
         foreach (var url in urls)
         {
-            await AssertRefused(() => Client.GetAsync(url), url);
+            // An id no deal has or no route takes (text, fractional, negative, too large) is a 404; a bad query value, a 400.
+            var routed = url.Contains('?', StringComparison.Ordinal);
+            await AssertRefused(() => Client.GetAsync(url), url, routed ? System.Net.HttpStatusCode.BadRequest : System.Net.HttpStatusCode.NotFound);
         }
 
-        await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/deals/1"), "method not allowed");
+        await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/deals/1"), "method not allowed", System.Net.HttpStatusCode.MethodNotAllowed);
         await AssertRefused(() => Send(HttpMethod.Put, "/api/v1/fx-rates/USD", "{\"rate\":1e30,\"effectiveOn\":\"2025-01-01\"}"), "huge rate");
         await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/parks", "{\"name\":\"" + new string('园', 201) + "\",\"city\":\"x\"}"), "long park name");
         await AssertRefused(() => Send(HttpMethod.Post, "/api/v1/companies", "{\"name\":\"x\",\"country\":\"CN\",\"creditCode\":\"' OR 1=1 --\"}"), "injection in credit code");
