@@ -114,6 +114,8 @@ public abstract class AccessControlTests : ApiTest
             ("POST /deals/{id}/activities", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/activities", new { type = "call", on = Today, summary = "电话" })),
             ("GET /deals/{id}/revisions", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/revisions")),
             ("GET /deals/{id}/activities", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/activities")),
+            ("POST /deals/{id}/funds", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal(new { ownerId = officer, stage = "signed", openedOn = Today })}/funds", new { on = Today, amount = 1_000_000m })),
+            ("GET /deals/{id}/funds", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/funds")),
             ("POST /events", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/events", new { name = $"推介会{++n}", type = "promotion", startsOn = Today, endsOn = Today, city = "济南" })),
             ("GET /events", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/events")),
             ("GET /events/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/events/{forum}")),
