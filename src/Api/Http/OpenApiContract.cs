@@ -231,7 +231,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         {
             sentences.Add($"Paged: at most limit items (default {Cursor.DefaultLimit}, at most {Cursor.MaxLimit}); nextCursor, or the full URL in next, leads to the following page, and pages neither repeat nor skip an item when rows are written meanwhile.");
         }
-        else if (method == "GET" && path.EndsWith('}'))
+        else if (method == "GET" && path.EndsWith('}') && named is not null)
         {
             sentences.Add($"A 404 when there is no such {resource} the caller may see.");
         }

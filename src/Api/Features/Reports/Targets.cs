@@ -34,6 +34,7 @@ public static class TargetEndpoints
         group.MapGet("/{year:int}", async (int year, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListTargets(year), ct)))
             .WithName("ListTargets").Allow(Policies.Read)
             .WithSummary("The year's targets.")
+            .WithDescription("Every target set for the year: the office's (parkId and teamId null), each park's and each team's, in one page; an empty list when none is set.")
             .WithProblems(400);
     }
 }
