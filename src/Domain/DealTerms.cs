@@ -1,10 +1,10 @@
 namespace DealPipeline.Domain;
 
 /// <summary>
-/// The plain fields of a deal. A confidential deal is seen only by its owner, its team, managers
-/// and admins; <see cref="CodeName"/> ("Project Falcon") stands for it where others see it counted.: what officers fill in and may correct at any time.
-/// Amounts are in minor units of <see cref="Currency"/>. Stage, status and the stage dates
-/// are not here: they change only through the deal's actions.
+/// The plain fields of a deal: what officers fill in and may correct at any time. Amounts are in
+/// minor units of <see cref="Currency"/>. Stage, status and the stage dates are not here: they
+/// change only through the deal's actions. A confidential deal is seen only by its owner, its team,
+/// managers and admins; <see cref="CodeName"/> ("Project Falcon") stands for it where others see it counted.
 /// </summary>
 public sealed record DealTerms(
     string Name,

@@ -7,6 +7,12 @@ namespace DealPipeline.Api.Tests;
 
 public abstract class ListDealsTests : ApiTest
 {
+    /// <summary>The service's clock, moved by the tests that need writes to be apart in time (never the real clock and a sleep).</summary>
+    private readonly MovableTime _time = new(DateTimeOffset.UtcNow);
+
+    protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services =>
+        services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<TimeProvider>(services, _time);
+
     [DbFact]
     public async Task The_text_search_ignores_case_on_every_database()
     {
@@ -141,11 +147,13 @@ public abstract class ListDealsTests : ApiTest
         var world = await CreateWorld();
         var a = Id(await Deal(world, name: "A"));
         var b = Id(await Deal(world, name: "B"));
-        await Task.Delay(20);
-        var mark = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var mark = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromSeconds(1));
         await Move(b, "negotiation");
+        _time.Advance(TimeSpan.FromSeconds(1));
         await Move(a, "negotiation");
+        _time.Advance(TimeSpan.FromSeconds(1));
         var c = Id(await Deal(world, name: "C"));
 
         var changed = await Ids($"/api/v1/deals?updatedSince={Uri.EscapeDataString(mark.ToString("O"))}&limit=1");
