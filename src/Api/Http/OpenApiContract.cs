@@ -188,7 +188,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         {
             var answer = (OpenApiResponse)response;
             answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            if (answer.Content?.ContainsKey(ProblemWriter.ContentType) == true || (status == "200" && operation.Tags?.Any(t => t.Name == "Reports") == true))
+            if (answer.Content?.ContainsKey(ProblemWriter.ContentType) == true || (status == "200" && (path.StartsWith("api/v1/reports/", StringComparison.Ordinal) || path.StartsWith("api/v1/export/", StringComparison.Ordinal))))
             {
                 answer.Headers.TryAdd("Content-Language", HeaderOf("zh-CN or en: the language of the titles and messages (problems), labels or headers (reports and exports), after Accept-Language.", null));
             }
@@ -331,9 +331,11 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
+    /// <summary>A header the answer always carries (the contract check holds every answer of the test suite to it).</summary>
     private static OpenApiHeader HeaderOf(string description, string? type) => new()
     {
         Description = description,
+        Required = true,
         Schema = new OpenApiSchema { Type = type == "integer" ? JsonSchemaType.Integer : JsonSchemaType.String },
     };
 

@@ -10,13 +10,14 @@ public static class ReportEndpoints
 {
     public static void MapReports(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/reports").WithTags("Reports").AddEndpointFilter<ReportCaching>().ReadsReplica()
+        var group = api.MapGroup("/reports").WithTags("Reports")
             .AddEndpointFilter(async (context, next) =>
             {
-                // Labels are Chinese unless Accept-Language prefers English: the answer says which.
+                // Labels are Chinese unless Accept-Language prefers English: every answer says which, one from memory too.
                 context.HttpContext.Response.Headers.ContentLanguage = Labels.PrefersEnglish(context.HttpContext.Request) ? Languages.English : Languages.Chinese;
                 return await next(context);
             })
+            .AddEndpointFilter<ReportCaching>().ReadsReplica()
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
         group.MapGet("/pipeline", async ([AsParameters] PipelineQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
