@@ -10,7 +10,7 @@ namespace DealPipeline.Api.Tests;
 /// <summary>The pure helpers the handlers lean on, each on its own: merge patches, report periods, currency conversion, money.</summary>
 public sealed class HelperTests
 {
-    private static readonly JsonSerializerOptions Options = Options0();
+    private static readonly JsonSerializerOptions Options = CreateOptions();
 
     private sealed record Fields(string Name, string? City, long? ParentId, decimal? Amount);
 
@@ -78,7 +78,7 @@ public sealed class HelperTests
         Assert.True(Money.IsValidAmount(0m));
     }
 
-    private static JsonSerializerOptions Options0()
+    private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Json.Configure(options);

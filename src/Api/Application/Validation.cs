@@ -49,6 +49,11 @@ public static class Validation
         rule.Must((request, before) => before is null || since(request) is not { } start || before > start)
             .WithMessage("'updatedBefore' is later than updatedSince.");
 
+    /// <summary>A GB/T 2260 code of the table the project ships (<see cref="Regions"/>), when given.</summary>
+    public static IRuleBuilderOptions<T, string?> RegionCode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(code => code is null || Regions.Contains(code.Trim()))
+            .WithMessage("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.");
+
     public static IRuleBuilderOptions<T, long?> Id<T>(this IRuleBuilder<T, long?> rule) =>
         rule.Must(v => v is null or > 0).WithMessage("'{PropertyName}' is a positive id.");
 }

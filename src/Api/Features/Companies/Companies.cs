@@ -74,8 +74,7 @@ public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
             .Must(c => IsoCodes.IsCountry(c?.Trim().ToUpperInvariant()))
             .WithMessage("'country' is required: an ISO 3166-1 alpha-2 code such as CN or US.");
         RuleFor(x => x.City).MaximumLength(Validation.MaxCityLength);
-        RuleFor(x => x.RegionCode).Must(code => code is null || Regions.Contains(code.Trim()))
-            .WithMessage("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.");
+        RuleFor(x => x.RegionCode).RegionCode();
         RuleFor(x => x.CreditCode).Must(code => code is null || !CreditCode.IsValid(code.Trim().ToUpperInvariant()) || Regions.IsCreditCodeAuthority(code.Trim().ToUpperInvariant()))
             .WithMessage("'creditCode' names no registration authority of a province of China (characters 3 and 4).");
     }

@@ -1,5 +1,4 @@
 using DealPipeline.Api.Application;
-using DealPipeline.Domain;
 using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
@@ -63,8 +62,7 @@ public sealed class CreateParkValidator : AbstractValidator<CreatePark>
     {
         RuleFor(x => x.Name).RequiredName();
         RuleFor(x => x.City).RequiredName(Validation.MaxCityLength);
-        RuleFor(x => x.RegionCode).Must(code => code is null || Regions.Contains(code.Trim()))
-            .WithMessage("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.");
+        RuleFor(x => x.RegionCode).RegionCode();
     }
 }
 
