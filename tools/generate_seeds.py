@@ -389,10 +389,46 @@ for c in companies:
         part = c["creditCode"][2:8]
         c["regionCode"] = next((code for code in (part, part[:4] + "00", part[:2] + "0000") if code in regions), None)
 
+# An industry chain (产业链) for the Hangzhou and Zhongshan parks, as their articles describe them: links up-,
+# mid- and downstream (some nested), each with the sectors it covers; the companies of the two parks' deals
+# attached to the link of their deal's sector (no randomness: derived from the data above), so that links
+# without any (原料药与中间体, 研发外包) show as gaps; the chain leaders (链主) are the two companies that
+# referred most of the two parks' deals, attached to the link of the sector they referred most into.
+chain_parks = ["hangzhou", "zhongshan"]
+chain_links = [
+    {"key": "api", "name": "原料药与中间体", "position": "upstream", "sectors": []},
+    {"key": "synbio", "name": "合成生物", "position": "upstream", "sectors": ["synbio"]},
+    {"key": "cro", "name": "研发外包（CRO）", "position": "upstream", "sectors": []},
+    {"key": "drugs", "name": "创新药", "position": "midstream", "sectors": ["drugs"]},
+    {"key": "cgt", "name": "细胞与基因治疗", "position": "midstream", "sectors": ["gene"]},
+    {"key": "cdmo", "name": "CDMO", "position": "midstream", "parent": "cgt", "sectors": ["cdmo"]},
+    {"key": "devices", "name": "医疗器械", "position": "midstream", "sectors": ["devices"]},
+    {"key": "ivd", "name": "体外诊断", "position": "midstream", "parent": "devices", "sectors": ["ivd"]},
+    {"key": "hidev", "name": "高端医疗器械", "position": "midstream", "parent": "devices", "sectors": ["hidev"]},
+    {"key": "care", "name": "高端医疗服务", "position": "downstream", "sectors": ["care"]},
+    {"key": "digital", "name": "数字健康", "position": "downstream", "sectors": ["digital", "bigdata", "aimed"]},
+]
+link_of_sector = {sector: link["key"] for link in chain_links for sector in link["sectors"]}
+chain_deals = [d for d in deals if d["park"] in chain_parks and d["sector"] in link_of_sector]
+for link in chain_links:
+    link["companies"] = sorted({d["company"] for d in chain_deals if link_of_sector[d["sector"]] == link["key"]}, key=lambda k: int(k[1:]))
+referrers = {}
+for d in chain_deals:
+    if d.get("referrer"):
+        referrers.setdefault(d["referrer"], []).append(link_of_sector[d["sector"]])
+leaders = sorted(referrers, key=lambda k: (-len(referrers[k]), int(k[1:])))[:2]
+for leader in leaders:
+    home = max(set(referrers[leader]), key=lambda k: (referrers[leader].count(k), k))
+    link = next(l for l in chain_links if l["key"] == home)
+    if leader not in link["companies"]:
+        link["companies"].append(leader)
+chains = [{"name": "生物医药", "description": "合成生物、细胞与基因治疗、CDMO、医疗器械与医疗服务：杭州医药港与中山健康医药产业基地的以链招商",
+           "parks": chain_parks, "leaders": leaders, "links": chain_links}]
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:
     del p["region"]
 
 print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": users, "companies": companies,
-                  "fxRates": fx, "events": events, "deals": deals, "letters": letters}, ensure_ascii=False, indent=1))
+                  "fxRates": fx, "events": events, "deals": deals, "letters": letters, "chains": chains}, ensure_ascii=False, indent=1))

@@ -40,6 +40,9 @@ public abstract class AccessControlTests : ApiTest
         async Task<long> OfficersDeal(object? extra = null) => Id(await Deal(world, extra ?? new { ownerId = officer }, $"deal{++n}"));
         var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
         var letter = Id(await PostOk("/api/v1/letters", new { type = "expertAppointment", signedOn = Today, counterparty = "张教授" }));
+        var chain = Id(await PostOk("/api/v1/chains", new { name = "生物医药" }));
+        async Task<long> Link() => Id(await PostOk($"/api/v1/chains/{chain}/links", new { name = $"环节{++n}", position = "midstream" }));
+        var link = await Link();
 
         // (endpoint, the roles allowed, the success status, the request as a function of the caller)
         var matrix = new List<(string Name, string[] Allowed, HttpStatusCode Success, Func<Caller, Task<HttpResponseMessage>> Call)>
@@ -125,6 +128,19 @@ public abstract class AccessControlTests : ApiTest
             ("GET /letters", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/letters")),
             ("GET /letters/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/letters/{letter}")),
             ("GET /audit", ["admin"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/audit")),
+            ("POST /chains", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/chains", new { name = $"产业链{++n}" })),
+            ("GET /chains", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/chains")),
+            ("GET /chains/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/chains/{chain}")),
+            ("PATCH /chains/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/chains/{chain}", new { description = $"说明{++n}" }, "application/merge-patch+json")),
+            ("POST /chains/{id}/links", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, $"/api/v1/chains/{chain}/links", new { name = $"环节{++n}", position = "upstream" })),
+            ("GET /chains/{id}/links/{linkId}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/chains/{chain}/links/{link}")),
+            ("PATCH /chains/{id}/links/{linkId}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/chains/{chain}/links/{link}", new { name = $"环节{++n}" }, "application/merge-patch+json")),
+            ("DELETE /chains/{id}/links/{linkId}", ["admin"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{await Link()}")),
+            ("PUT /chains/{id}/links/{linkId}/companies/{companyId}", ["admin", "manager", "officer"], HttpStatusCode.NoContent, c => Send(c.Client, HttpMethod.Put, $"/api/v1/chains/{chain}/links/{link}/companies/{world.Company}")),
+            ("DELETE /chains/{id}/links/{linkId}/companies/{companyId}", ["admin", "manager", "officer"], HttpStatusCode.NoContent, c => Send(c.Client, HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{link}/companies/{world.Company}")),
+            ("PUT /chains/{id}/links/{linkId}/deals/{dealId}", ["admin", "manager", "officer"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Put, $"/api/v1/chains/{chain}/links/{link}/deals/{await OfficersDeal()}")),
+            ("DELETE /chains/{id}/links/{linkId}/deals/{dealId}", ["admin", "manager", "officer"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{link}/deals/{await OfficersDeal()}")),
+            ("GET /reports/chains/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reports/chains/{chain}")),
         };
 
         var failures = new List<string>();

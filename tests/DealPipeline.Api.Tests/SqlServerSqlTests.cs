@@ -119,6 +119,18 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await PostOk($"/api/v1/deals/{b}/funds", new { on = Today, amount = 1_000_000m, note = "首期" });
         await PostOk($"/api/v1/deals/{b}/funds", new { on = Today, amount = 2_000_000m });
         await GetOk($"/api/v1/deals/{b}/funds?limit=1&cursor={(await GetOk($"/api/v1/deals/{b}/funds?limit=1"))["nextCursor"]}");
+        var chain = Id(await PostOk("/api/v1/chains", new { name = "生物医药", parkIds = new[] { world.Park }, leaderCompanyIds = new[] { world.Company } }));
+        var upstream = Id(await PostOk($"/api/v1/chains/{chain}/links", new { name = "原料药", position = "upstream", sectorIds = new[] { world.Drugs } }));
+        var sub = Id(await PostOk($"/api/v1/chains/{chain}/links", new { name = "中间体", position = "upstream", parentId = upstream }));
+        await Expect(Send(HttpMethod.Patch, $"/api/v1/chains/{chain}", new { description = "巡检", parkIds = Array.Empty<long>() }, "application/merge-patch+json"), System.Net.HttpStatusCode.OK);
+        await Expect(Send(HttpMethod.Patch, $"/api/v1/chains/{chain}/links/{sub}", new { parentId = (long?)null, position = "downstream" }, "application/merge-patch+json"), System.Net.HttpStatusCode.OK);
+        await Expect(Send(HttpMethod.Put, $"/api/v1/chains/{chain}/links/{upstream}/companies/{world.Company}"), System.Net.HttpStatusCode.NoContent);
+        await Expect(Send(HttpMethod.Put, $"/api/v1/chains/{chain}/links/{upstream}/deals/{b}"), System.Net.HttpStatusCode.NoContent);
+        await Expect(Send(HttpMethod.Put, $"/api/v1/chains/{chain}/links/{upstream}/deals/{b}"), System.Net.HttpStatusCode.NoContent);
+        await GetOk($"/api/v1/reports/chains/{chain}?status=any&sectorId={world.Biomed}");
+        await GetOk($"/api/v1/chains?parkId={world.Park}");
+        await Expect(Send(HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{upstream}/deals/{b}"), System.Net.HttpStatusCode.NoContent);
+        await Expect(Send(HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{sub}"), System.Net.HttpStatusCode.NoContent);
         await Expect(Send(HttpMethod.Patch, $"/api/v1/deals/{a}", new { name = "改名", ownerId = await User("周杰", "officer", await Team("深圳招商工作组")) }), System.Net.HttpStatusCode.OK);
         await GetOk($"/api/v1/deals/{a}/history?limit=1");
         await Expect(Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" }), System.Net.HttpStatusCode.Created);

@@ -54,6 +54,11 @@ public static class Validation
         rule.Must(code => code is null || Regions.Contains(code.Trim()))
             .WithMessage("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.");
 
+    /// <summary>A list of ids (of parks, companies, sectors …), when given: each positive, at most <paramref name="max"/> of them.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<long>?> Ids<T>(this IRuleBuilder<T, IReadOnlyList<long>?> rule, int max) =>
+        rule.Must(v => v is null || (v.Count <= max && v.All(id => id > 0)))
+            .WithMessage($"'{{PropertyName}}' is a list of at most {max.ToString(CultureInfo.InvariantCulture)} positive ids.");
+
     public static IRuleBuilderOptions<T, long?> Id<T>(this IRuleBuilder<T, long?> rule) =>
         rule.Must(v => v is null or > 0).WithMessage("'{PropertyName}' is a positive id.");
 }

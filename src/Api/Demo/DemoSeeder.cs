@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Users;
@@ -187,6 +188,24 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                 cancellationToken);
         }
 
+        foreach (var c in seed.Chains ?? [])
+        {
+            var chainId = await Insert("chain:" + c.Name, "chains", "name, description, created_at", "@Name, @Description, @now", new { c.Name, c.Description, now });
+            await ChainQueries.ReplaceMembersAsync(session, "chain_parks", "chain_id", "park_id", chainId, c.Parks.Select(p => ids["park:" + p]), cancellationToken);
+            await ChainQueries.ReplaceMembersAsync(session, "chain_leaders", "chain_id", "company_id", chainId, c.Leaders.Select(l => ids["company:" + l]), cancellationToken);
+            var parents = new Dictionary<long, long?>();
+            foreach (var link in c.Links)
+            {
+                long? parentId = link.Parent is null ? null : ids["link:" + link.Parent];
+                ChainTree.CheckParent(null, parentId, parents);
+                var linkId = await Insert(
+                    "link:" + link.Key, "chain_links", "chain_id, parent_id, name, position, created_at", "@chainId, @parentId, @Name, @Position, @now", new { chainId, parentId, link.Name, link.Position, now });
+                parents[linkId] = parentId;
+                await ChainQueries.ReplaceMembersAsync(session, "chain_link_sectors", "link_id", "sector_id", linkId, link.Sectors.Select(k => ids["sector:" + k]), cancellationToken);
+                await ChainQueries.ReplaceMembersAsync(session, "chain_link_companies", "link_id", "company_id", linkId, link.Companies.Select(k => ids["company:" + k]), cancellationToken);
+            }
+        }
+
         await session.CommitAsync(cancellationToken);
         Log.DemoLoaded(logger, seed.Deals.Count);
         return true;
@@ -208,7 +227,12 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         List<RateSeed> FxRates,
         List<EventSeed> Events,
         List<DealSeed> Deals,
-        List<LetterSeed> Letters);
+        List<LetterSeed> Letters,
+        List<ChainSeed>? Chains);
+
+    private sealed record ChainSeed(string Name, string? Description, List<string> Parks, List<string> Leaders, List<LinkSeed> Links);
+
+    private sealed record LinkSeed(string Key, string Name, string Position, string? Parent, List<string> Sectors, List<string> Companies);
 
     private sealed record EventSeed(string Key, string Name, string Type, DateOnly StartsOn, DateOnly EndsOn, string City, string? Park, int? VisitorsReceived);
 

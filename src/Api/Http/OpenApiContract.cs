@@ -54,6 +54,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
     {
         ["deals"] = "deal", ["parks"] = "park", ["sectors"] = "sector", ["teams"] = "team", ["users"] = "user", ["companies"] = "company",
         ["letters"] = "letter", ["events"] = "event", ["webhooks"] = "webhook", ["keys"] = "key", ["deliveries"] = "delivery",
+        ["chains"] = "chain", ["links"] = "chain link",
     };
 
     /// <summary>A path parameter, named after the resource it identifies: /parks/{id} is "The park's id".</summary>

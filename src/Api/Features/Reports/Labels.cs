@@ -63,6 +63,13 @@ public static class Labels
 
     public static string Of(DealSource source, bool english) => english ? Sources[source].En : Sources[source].Zh;
 
+    public static string Of(ChainPosition position, bool english) => position switch
+    {
+        ChainPosition.Upstream => english ? "Upstream" : "上游",
+        ChainPosition.Midstream => english ? "Midstream" : "中游",
+        _ => english ? "Downstream" : "下游",
+    };
+
     public static string None(bool english) => english ? "None" : "未指定";
 
     /// <summary>True when the request's Accept-Language prefers English over Chinese.</summary>

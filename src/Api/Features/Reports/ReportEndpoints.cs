@@ -69,6 +69,20 @@ public static class ReportEndpoints
                 "Each row is the performance report of its interval, clipped to the period: the sum of the rows of a count is the count of the whole " +
                 "period (inNegotiationAtEnd is a state at each interval's end, not a sum). At most 120 rows. The same filters as the other reports.")
             .WithProblems(400);
+        group.MapGet("/chains/{id:long}", async (long id, [AsParameters] ChainReportQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToRequest(id, Labels.PrefersEnglish(http)), ct)))
+            .WithName("GetChainReport").Allow(Policies.Read)
+            .WithSummary("An industry chain's figures today: per link, landed companies, whether it is a gap, and its pipeline by stage; per chain leader, the deals it brought in.")
+            .WithDescription(
+                "Deals count when they land in one of the chain's parks (any park when the chain names none; parkId narrows further). " +
+                "A deal belongs to a link when it is attached to the link or one of its sub-links, or its company is; a link's figures cover its " +
+                "sub-links, each deal once (depth 0 is a top link). landedCompanies: the distinct companies of the link's landed deals; gap: true when " +
+                "there is none (a company counts once its landing is recorded as a deal). deals, intendedInvestment and stages: the link's pipeline, the " +
+                "deals of status (active by default, onHold, or any), every stage in pipeline order, zeros included. Per chain leader (链主): its referrals " +
+                "(deals whose referrerCompanyId is the leader) and the deals of the links it is attached to, but its own; signed counts those signed or " +
+                "already landed, landed those landed. Lost deals never count. The deal filters and the caller's visibility apply to every figure. Non-CNY " +
+                "amounts are converted per deal at today's rates, to the fen. Labels are Chinese unless Accept-Language prefers English.")
+            .WithProblems(400, 404);
         group.MapGet("/funnel", async ([AsParameters] PeriodQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToFunnel(Labels.PrefersEnglish(http)), ct)))
             .WithName("GetFunnelReport").Allow(Policies.Read)
@@ -111,6 +125,20 @@ public sealed record PeriodQuery : ReportFilterQuery
     public GetFunnelReport ToFunnel(bool english) => new()
     {
         Period = ReportPeriod.Resolve(From, To, Year),
+        Filter = ToFilter(),
+        English = english,
+    };
+}
+
+/// <summary>The query string of the chain report.</summary>
+public sealed record ChainReportQuery : ReportFilterQuery
+{
+    public string? Status { get; init; }
+
+    public GetChainReport ToRequest(long chainId, bool english) => new()
+    {
+        ChainId = chainId,
+        Status = Status,
         Filter = ToFilter(),
         English = english,
     };

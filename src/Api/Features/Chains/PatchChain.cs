@@ -1,0 +1,39 @@
+using System.Text.Json;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace DealPipeline.Api.Features.Chains;
+
+public sealed record PatchChain(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<ChainResponse>, IAudited
+{
+    string IAudited.AuditEntity => "chain";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Corrects a chain's name, description, parks and leaders with a merge patch (arrays are replaced whole); its links have their own resource.</summary>
+public sealed class PatchChainHandler(DbSession session, IValidator<CreateChain> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    : IRequestHandler<PatchChain, ChainResponse>
+{
+    public async Task<ChainResponse> Handle(PatchChain request, CancellationToken cancellationToken)
+    {
+        var current = await ChainQueries.GetAsync(session, request.Id, cancellationToken);
+        var merged = await ReferenceData.MergeAsync(
+            new CreateChain(current.Name, current.Description, current.ParkIds, current.LeaderCompanyIds),
+            current.Version,
+            request.Patch,
+            request.ExpectedVersion,
+            validator,
+            json.Value.SerializerOptions,
+            cancellationToken);
+        var fields = await ChainFields.CheckAsync(session, merged, current.Id, cancellationToken);
+        await ReferenceData.UpdateAsync(session, "chains", "name = @Name, description = @Description", current, new { fields.Name, fields.Description }, cancellationToken);
+        await ChainFields.WriteMembersAsync(session, current.Id, fields, cancellationToken);
+        return await ChainQueries.GetAsync(session, current.Id, cancellationToken);
+    }
+}
