@@ -238,6 +238,11 @@ public abstract class ChainTests : ApiTest
         Assert.Equal((4L, 2L, 2L, 5L, 300_000_000m + usd + 900_000_000m + 120_000_000m + 500_000_000m),
             (total["links"]!.GetValue<long>(), total["gaps"]!.GetValue<long>(), total["landedCompanies"]!.GetValue<long>(), total["deals"]!.GetValue<long>(), Money(total["intendedInvestment"])));
 
+        // The deal list shows what a link counts, whatever the status: the lost deal too.
+        Assert.Equal(new[] { own, yLetters }.Order(), (await GetOk($"/api/v1/deals?chainLinkId={mid}"))["items"]!.AsArray().Select(d => Id(d!)).Order());
+        Assert.Equal(new[] { xLanded, xUsd, xHeld, xLost }.Order(), (await GetOk($"/api/v1/deals?chainLinkId={up}"))["items"]!.AsArray().Select(d => Id(d!)).Order());
+        await AssertProblem(await Send(HttpMethod.Get, "/api/v1/deals?chainLinkId=424242"), HttpStatusCode.BadRequest, "chainLinkId");
+
         // status=any adds the held deal to upstream's pipeline; the officer cannot see the confidential deal, so downstream is a gap for them.
         var any = (await GetOk($"/api/v1/reports/chains/{chain}?status=any"))["links"]!.AsArray().Single(l => l!["linkId"]!.GetValue<long>() == up)!;
         AssertLink(any, landedCompanies: 1, deals: 3, intended: 300_000_000m + usd + 50_000_000m, ("landed", 1, 300_000_000m), ("negotiation", 1, usd), ("letters", 1, 50_000_000m));

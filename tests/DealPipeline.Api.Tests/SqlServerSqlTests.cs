@@ -129,6 +129,7 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await Expect(Send(HttpMethod.Put, $"/api/v1/chains/{chain}/links/{upstream}/deals/{b}"), System.Net.HttpStatusCode.NoContent);
         await GetOk($"/api/v1/reports/chains/{chain}?status=any&sectorId={world.Biomed}");
         await GetOk($"/api/v1/chains?parkId={world.Park}");
+        await GetOk($"/api/v1/deals?chainLinkId={upstream}&limit=5");
         await Expect(Send(HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{upstream}/deals/{b}"), System.Net.HttpStatusCode.NoContent);
         await Expect(Send(HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{sub}"), System.Net.HttpStatusCode.NoContent);
         await Expect(Send(HttpMethod.Patch, $"/api/v1/deals/{a}", new { name = "改名", ownerId = await User("周杰", "officer", await Team("深圳招商工作组")) }), System.Net.HttpStatusCode.OK);

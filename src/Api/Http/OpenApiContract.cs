@@ -30,6 +30,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["parkId"] = "Only deals (or rows) of this park.",
         ["sectorId"] = "Only deals of this sector or any sector below it in the tree.",
         ["ownerId"] = "Only deals this officer owns.",
+        ["chainLinkId"] = "Only deals of this industry-chain link or a link below it: attached to it, or of a company attached to it (as the chain report counts them).",
         ["teamId"] = "Only deals of this team.",
         ["sourceEventId"] = "Only deals that came from this promotion event.",
         ["isKeyProject"] = "true: only key projects (重点项目); false: only the others.",

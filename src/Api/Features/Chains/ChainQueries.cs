@@ -114,6 +114,18 @@ public static class ChainQueries
         return rows.ToDictionary(r => r.Id, r => r.ParentId);
     }
 
+    /// <summary>The link and every link below it, for a filter on <paramref name="field"/> (a 400 naming it when there is no such link).</summary>
+    public static async Task<long[]> SubtreeAsync(DbSession session, long linkId, string field, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var rows = await session.QueryAsync<ParentRow>(
+            "SELECT id, parent_id FROM chain_links WHERE chain_id = (SELECT chain_id FROM chain_links WHERE id = @linkId)", new { linkId }, cancellationToken);
+        var parents = rows.ToDictionary(r => r.Id, r => r.ParentId);
+        return parents.ContainsKey(linkId)
+            ? [.. ChainTree.Subtree(linkId, parents)]
+            : throw ProblemException.Invalid(field, $"There is no chain link {linkId}.");
+    }
+
     /// <summary>Each id in the list exists in <paramref name="table"/>; a 400 on <paramref name="field"/> naming the first that does not.</summary>
     public static async Task RequireAllAsync(DbSession session, string table, IReadOnlyCollection<long>? ids, string field, string what, CancellationToken cancellationToken)
     {

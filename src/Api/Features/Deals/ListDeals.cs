@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Http;
 using DealPipeline.Domain;
@@ -62,6 +63,9 @@ public record DealFilterQuery : IDealFilter
 
     public string? Q { get; init; }
 
+    /// <summary>Deals of an industry-chain link or a link below it: attached to it, or of a company attached to it.</summary>
+    public long? ChainLinkId { get; init; }
+
     /// <summary>Deals changed at or after this instant (ISO 8601 with an offset or Z).</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
 
@@ -74,6 +78,7 @@ public sealed class DealFilterQueryValidator : AbstractValidator<DealFilterQuery
     public DealFilterQueryValidator()
     {
         RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
+        RuleFor(x => x.ChainLinkId).Id();
     }
 }
 
@@ -149,10 +154,18 @@ public static class DealFilterSql
             where.Append(" AND ").Append(visibleTo.VisibleSql(args));
         }
 
-        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before })
+        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before, ChainLinkId: var link })
         {
             Add("d.updated_at >= @updatedSince", "updatedSince", since);
             Add("d.updated_at < @updatedBefore", "updatedBefore", before);
+            if (link is { } linkId)
+            {
+                Add(
+                    $"(EXISTS (SELECT 1 FROM chain_link_deals x WHERE x.deal_id = d.id AND {session.Dialect.InList("x.link_id", "chainLinks")}) " +
+                    $"OR EXISTS (SELECT 1 FROM chain_link_companies x WHERE x.company_id = d.company_id AND {session.Dialect.InList("x.link_id", "chainLinks")}))",
+                    "chainLinks",
+                    await ChainQueries.SubtreeAsync(session, linkId, "chainLinkId", cancellationToken));
+            }
         }
 
         void Add(string condition, string name, object? value)
