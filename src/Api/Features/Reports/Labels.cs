@@ -70,6 +70,13 @@ public static class Labels
         _ => english ? "Downstream" : "下游",
     };
 
+    public static string Of(DeadlineKind kind, bool english) => kind switch
+    {
+        DeadlineKind.Answer => english ? "First response" : "首次响应",
+        DeadlineKind.Assess => english ? "Assessment" : "项目研判",
+        _ => english ? "Progress report" : "定期报告",
+    };
+
     public static string None(bool english) => english ? "None" : "未指定";
 
     /// <summary>True when the request's Accept-Language prefers English over Chinese.</summary>

@@ -83,6 +83,16 @@ public static class ReportEndpoints
                 "already landed, landed those landed. Lost deals never count. The deal filters and the caller's visibility apply to every figure. Non-CNY " +
                 "amounts are converted per deal at today's rates, to the fen. Labels are Chinese unless Accept-Language prefers English.")
             .WithProblems(400, 404);
+        group.MapGet("/overdue", async ([AsParameters] ReportFilterQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOverdueReport { Filter = query.ToFilter(), English = Labels.PrefersEnglish(http) }, ct)))
+            .WithName("GetOverdueReport").Allow(Policies.Read)
+            .WithSummary("What is late today (服务时限): every overdue deadline of the active deals, longest late first, counted per owner and per team.")
+            .WithDescription(
+                "The deadlines are each deal's (GET /deals/{id}/deadlines) under the deadline rules (GET /deadline-rules) and the office's calendar " +
+                "(GET /calendar/{year}): answer and assess not met by their due day, report not made since its due day. overdue counts late " +
+                "deadlines, deals the deals with at least one. byOwner and byTeam (key null: no team) list the owners and teams with any, most late " +
+                "first. Only deals the caller may see; the deal filters apply. Labels are Chinese unless Accept-Language prefers English.")
+            .WithProblems(400);
         group.MapGet("/funnel", async ([AsParameters] PeriodQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToFunnel(Labels.PrefersEnglish(http)), ct)))
             .WithName("GetFunnelReport").Allow(Policies.Read)
