@@ -425,10 +425,37 @@ for leader in leaders:
 chains = [{"name": "生物医药", "description": "合成生物、细胞与基因治疗、CDMO、医疗器械与医疗服务：杭州医药港与中山健康医药产业基地的以链招商",
            "parks": chain_parks, "leaders": leaders, "links": chain_links}]
 
+# The office's calendar (服务时限 count working days on it): 2026 as the State Council published it on
+# 4 November 2025 (国办发明电〔2025〕7号: holidays and 调休 working days); 2027 with the statutory holidays only
+# (全国年节及纪念日放假办法, 13 days: 除夕 to 初三 is 5–8 February 2027) until that year's arrangement is
+# published and an admin loads it with PUT /api/v1/calendar/2027.
+def days(first, last):
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return [(start + dt.timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+calendar = [
+    {"year": 2026,
+     "holidays": days("2026-01-01", "2026-01-03") + days("2026-02-15", "2026-02-23") + days("2026-04-04", "2026-04-06")
+                 + days("2026-05-01", "2026-05-05") + days("2026-06-19", "2026-06-21") + days("2026-09-25", "2026-09-27")
+                 + days("2026-10-01", "2026-10-07"),
+     "workdays": ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"]},
+    {"year": 2027,
+     "holidays": ["2027-01-01"] + days("2027-02-05", "2027-02-08") + ["2027-04-05", "2027-05-01", "2027-05-02", "2027-06-09", "2027-09-15"]
+                 + days("2027-10-01", "2027-10-03"),
+     "workdays": []},
+]
+# Deadline rules of two classes of lead, as offices publish them (首问负责、限时办结).
+deadline_rules = [
+    {"name": "亿元以上项目", "minIntendedInvestment": 100000000, "answerWithin": {"count": 1, "unit": "workingDays"},
+     "assessWithin": {"count": 3, "unit": "workingDays"}, "reportEvery": {"count": 14, "unit": "days"}},
+    {"name": "一般项目", "minIntendedInvestment": 0, "answerWithin": {"count": 3, "unit": "workingDays"},
+     "assessWithin": {"count": 10, "unit": "workingDays"}, "reportEvery": {"count": 30, "unit": "days"}},
+]
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:
     del p["region"]
 
 print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": users, "companies": companies,
-                  "fxRates": fx, "events": events, "deals": deals, "letters": letters, "chains": chains}, ensure_ascii=False, indent=1))
+                  "fxRates": fx, "events": events, "deals": deals, "letters": letters, "chains": chains,
+                  "calendar": calendar, "deadlineRules": deadline_rules}, ensure_ascii=False, indent=1))

@@ -54,6 +54,9 @@ try
         ($"performance, the 30 days to {asOf}", $"/api/v1/reports/performance?from={today.AddDays(-210):yyyy-MM-dd}&to={asOf}"),
         ("funnel, this year", $"/api/v1/reports/funnel?year={today.Year}"),
         ("stale deals, 60 days", "/api/v1/reports/stale?days=60"),
+        ("industry chain (12 links, 5,000 companies attached)", "/api/v1/reports/chains/1"),
+        ("overdue deadlines", "/api/v1/reports/overdue"),
+        ("one deal's deadlines", "/api/v1/deals/4242/deadlines"),
     };
 
     Console.WriteLine();
@@ -373,6 +376,30 @@ internal static class Generator
                 historyRows++;
             }
         }
+
+        // Follow-up activities (70 % of deals answered within 20 days of opening, a third followed up again),
+        // response-deadline rules and the 2026 calendar, for the overdue report.
+        Exec($"INSERT INTO activities (deal_id, type, on_date, summary, by_user_id, created_at) SELECT id, 1, MIN(date(opened_on, '+' || (id % 20) || ' days'), '{Date(today)}'), '电话联系', owner_id, '{now}' FROM deals WHERE id % 10 < 7");
+        Exec($"INSERT INTO activities (deal_id, type, on_date, summary, by_user_id, created_at) SELECT id, 2, MIN(date(last_change_on, '+' || (id % 45) || ' days'), '{Date(today)}'), '会谈', owner_id, '{now}' FROM deals WHERE id % 3 = 0");
+        Exec("UPDATE deals SET last_activity_on = (SELECT MAX(a.on_date) FROM activities a WHERE a.deal_id = deals.id)");
+        Exec($"INSERT INTO deadline_rules (name, min_intended_minor, answer_count, answer_unit, assess_count, assess_unit, report_count, report_unit, created_at) VALUES " +
+             $"('亿元以上项目', 10000000000, 1, 'workingDays', 3, 'workingDays', 14, 'days', '{now}'), ('一般项目', 0, 3, 'workingDays', 10, 'workingDays', 30, 'days', '{now}')");
+        Exec($"INSERT INTO calendar_years (cal_year, updated_at) VALUES (2026, '{now}')");
+        foreach (var holiday in new[] { "2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-23", "2026-05-01", "2026-05-04", "2026-05-05", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07" })
+        {
+            Exec($"INSERT INTO calendar_days (on_date, cal_year, kind) VALUES ('{holiday}', 2026, 'holiday')");
+        }
+
+        // An industry chain over the five parks: a link per sector, nested as the sectors are (link ids are the sector ids);
+        // each company attached to the link of its first deal's sector, 1 % of deals attached on their own, three leaders.
+        Exec($"INSERT INTO chains (name, created_at) VALUES ('生物医药', '{now}')");
+        Exec("INSERT INTO chain_parks (chain_id, park_id) SELECT 1, id FROM parks");
+        Exec("INSERT INTO chain_leaders (chain_id, company_id) VALUES (1, 1), (1, 2), (1, 3)");
+        Exec($"INSERT INTO chain_links (chain_id, parent_id, name, position, created_at) SELECT 1, parent_id, name, CASE id % 3 WHEN 1 THEN 'upstream' WHEN 2 THEN 'midstream' ELSE 'downstream' END, '{now}' FROM sectors ORDER BY id");
+        Exec("INSERT INTO chain_link_sectors (link_id, sector_id) SELECT id, id FROM sectors");
+        Exec("INSERT INTO chain_link_companies (link_id, company_id) SELECT d.sector_id, d.company_id FROM deals d WHERE d.id = (SELECT MIN(x.id) FROM deals x WHERE x.company_id = d.company_id)");
+        Exec("INSERT INTO chain_link_deals (link_id, deal_id) SELECT (id % 12) + 1, id FROM deals WHERE id % 100 = 0");
+        Exec("INSERT OR IGNORE INTO chain_link_companies (link_id, company_id) VALUES (5, 1), (6, 2), (7, 3)");
 
         transaction.Commit();
         Exec2(connection, "PRAGMA wal_checkpoint(TRUNCATE)");

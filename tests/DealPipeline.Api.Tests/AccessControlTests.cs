@@ -43,6 +43,9 @@ public abstract class AccessControlTests : ApiTest
         var chain = Id(await PostOk("/api/v1/chains", new { name = "生物医药" }));
         async Task<long> Link() => Id(await PostOk($"/api/v1/chains/{chain}/links", new { name = $"环节{++n}", position = "midstream" }));
         var link = await Link();
+        await Send(HttpMethod.Put, $"/api/v1/calendar/{DateTime.UtcNow.Year}", new { holidays = Array.Empty<string>() });
+        async Task<long> Rule() => Id(await PostOk("/api/v1/deadline-rules", new { name = $"规则{++n}", minIntendedInvestment = 1000m * ++n, answerWithin = new { count = 1, unit = "days" } }));
+        var rule = await Rule();
 
         // (endpoint, the roles allowed, the success status, the request as a function of the caller)
         var matrix = new List<(string Name, string[] Allowed, HttpStatusCode Success, Func<Caller, Task<HttpResponseMessage>> Call)>
@@ -140,6 +143,15 @@ public abstract class AccessControlTests : ApiTest
             ("DELETE /chains/{id}/links/{linkId}/companies/{companyId}", ["admin", "manager", "officer"], HttpStatusCode.NoContent, c => Send(c.Client, HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{link}/companies/{world.Company}")),
             ("PUT /chains/{id}/links/{linkId}/deals/{dealId}", ["admin", "manager", "officer"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Put, $"/api/v1/chains/{chain}/links/{link}/deals/{await OfficersDeal()}")),
             ("DELETE /chains/{id}/links/{linkId}/deals/{dealId}", ["admin", "manager", "officer"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{link}/deals/{await OfficersDeal()}")),
+            ("PUT /calendar/{year}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, $"/api/v1/calendar/{DateTime.UtcNow.Year + 1}", new { holidays = Array.Empty<string>() })),
+            ("GET /calendar/{year}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/calendar/{DateTime.UtcNow.Year}")),
+            ("POST /deadline-rules", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/deadline-rules", new { name = $"规则{++n}", minIntendedInvestment = 1000m * ++n, reportEvery = new { count = 14, unit = "days" } })),
+            ("GET /deadline-rules", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/deadline-rules")),
+            ("GET /deadline-rules/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/deadline-rules/{rule}")),
+            ("PATCH /deadline-rules/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/deadline-rules/{rule}", new { name = $"规则{++n}" }, "application/merge-patch+json")),
+            ("DELETE /deadline-rules/{id}", ["admin"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/deadline-rules/{await Rule()}")),
+            ("GET /deals/{id}/deadlines", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/deadlines")),
+            ("GET /reports/overdue", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/overdue")),
             ("GET /reports/chains/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reports/chains/{chain}")),
         };
 

@@ -132,6 +132,15 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await GetOk($"/api/v1/deals?chainLinkId={upstream}&limit=5");
         await Expect(Send(HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{upstream}/deals/{b}"), System.Net.HttpStatusCode.NoContent);
         await Expect(Send(HttpMethod.Delete, $"/api/v1/chains/{chain}/links/{sub}"), System.Net.HttpStatusCode.NoContent);
+        await Expect(Send(HttpMethod.Put, "/api/v1/calendar/2026", new { holidays = new[] { new DateOnly(2026, 10, 1) }, workdays = new[] { new DateOnly(2026, 10, 10) } }), System.Net.HttpStatusCode.OK);
+        await Expect(Send(HttpMethod.Put, "/api/v1/calendar/2026", new { holidays = new[] { new DateOnly(2026, 10, 2) } }), System.Net.HttpStatusCode.OK);
+        await GetOk("/api/v1/calendar/2026");
+        var rule = Id(await PostOk("/api/v1/deadline-rules", new { name = "亿元以上", minIntendedInvestment = 100_000_000m, answerWithin = new { count = 1, unit = "workingDays" }, reportEvery = new { count = 14, unit = "days" } }));
+        await Expect(Send(HttpMethod.Patch, $"/api/v1/deadline-rules/{rule}", new { assessWithin = new { count = 3, unit = "workingDays" } }, "application/merge-patch+json"), System.Net.HttpStatusCode.OK);
+        await PostOk("/api/v1/deadline-rules", new { name = "一般", minIntendedInvestment = 0m, answerWithin = new { count = 3, unit = "days" } });
+        await GetOk("/api/v1/deadline-rules?limit=1");
+        await GetOk($"/api/v1/deals/{b}/deadlines");
+        await GetOk($"/api/v1/reports/overdue?teamId={world.Team}");
         await Expect(Send(HttpMethod.Patch, $"/api/v1/deals/{a}", new { name = "改名", ownerId = await User("周杰", "officer", await Team("深圳招商工作组")) }), System.Net.HttpStatusCode.OK);
         await GetOk($"/api/v1/deals/{a}/history?limit=1");
         await Expect(Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" }), System.Net.HttpStatusCode.Created);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Chains;
+using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Users;
@@ -206,6 +207,26 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             }
         }
 
+        foreach (var year in seed.Calendar ?? [])
+        {
+            await session.ExecuteAsync("INSERT INTO calendar_years (cal_year, updated_at) VALUES (@Year, @now)", new { year.Year, now }, cancellationToken);
+            foreach (var (days, kind) in new[] { (year.Holidays, "holiday"), (year.Workdays, "workday") })
+            {
+                foreach (var day in days)
+                {
+                    await session.ExecuteAsync("INSERT INTO calendar_days (on_date, cal_year, kind) VALUES (@day, @Year, @kind)", new { day, year.Year, kind }, cancellationToken);
+                }
+            }
+        }
+
+        foreach (var rule in seed.DeadlineRules ?? [])
+        {
+            await session.ExecuteAsync(
+                $"INSERT INTO deadline_rules (name, min_intended_minor, {DeadlineRuleQueries.SpanColumns}, created_at) VALUES (@name, @min, {DeadlineRuleQueries.SpanValues}, @at)",
+                DeadlineRuleQueries.Arguments(rule, ("at", now)),
+                cancellationToken);
+        }
+
         await session.CommitAsync(cancellationToken);
         Log.DemoLoaded(logger, seed.Deals.Count);
         return true;
@@ -228,7 +249,11 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         List<EventSeed> Events,
         List<DealSeed> Deals,
         List<LetterSeed> Letters,
-        List<ChainSeed>? Chains);
+        List<ChainSeed>? Chains,
+        List<CalendarSeed>? Calendar,
+        List<CreateDeadlineRule>? DeadlineRules);
+
+    private sealed record CalendarSeed(int Year, List<DateOnly> Holidays, List<DateOnly> Workdays);
 
     private sealed record ChainSeed(string Name, string? Description, List<string> Parks, List<string> Leaders, List<LinkSeed> Links);
 

@@ -68,6 +68,12 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
         }
 
+        // Lists of business dates (a calendar's holidays): written by the same converter, YYYY-MM-DD each.
+        if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Enumerable && schema.Items is null && context.JsonTypeInfo.ElementType == typeof(DateOnly))
+        {
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
+        }
+
         // Problems are written by ProblemWriter: type, title, status, traceId and code always; errors per field on most 400s.
         if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(HttpValidationProblemDetails))
         {
