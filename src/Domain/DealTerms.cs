@@ -25,8 +25,12 @@ public sealed record DealTerms(
     long? ExpectedAnnualOutput,
     long? ExpectedAnnualTax,
     int? ExpectedJobs,
-    DateOnly? PlannedLandingOn)
+    DateOnly? PlannedLandingOn,
+    long? LandAreaCentimu = null)
 {
+    /// <summary>The most land a deal may take, in hundredths of a 亩: 1,000,000 亩 (about 667 km²).</summary>
+    public const long MaxLandAreaCentimu = 100_000_000;
+
     public const int MaxNameLength = 200;
 
     public const int MaxCodeNameLength = 100;
@@ -53,6 +57,11 @@ public sealed record DealTerms(
         RequireNonNegative(ContractedInvestment, "contractedInvestment");
         RequireNonNegative(ExpectedAnnualOutput, "expectedAnnualOutput");
         RequireNonNegative(ExpectedAnnualTax, "expectedAnnualTax");
+        if (LandAreaCentimu is < 0 or > MaxLandAreaCentimu)
+        {
+            throw new DomainException("landArea.range", "A deal's land area is from 0 to 1,000,000 亩.", "landArea");
+        }
+
         if (ExpectedJobs is < 0)
         {
             throw new DomainException("expectedJobs.negative", "Expected jobs cannot be negative.", "expectedJobs");

@@ -9,13 +9,13 @@ public sealed class DealRepository(DbSession session)
         "name, company_id, park_id, sector_id, owner_id, team_id, source, source_event_id, referrer_company_id, " +
         "is_key_project, confidential, code_name, intended_minor, currency, contracted_minor, expected_output_minor, expected_tax_minor, " +
         "expected_jobs, planned_landing_on, stage, status, lost_reason, opened_on, signed_on, landed_on, " +
-        "construction_started_on, production_started_on, last_change_on, created_at, updated_at, version";
+        "construction_started_on, production_started_on, last_change_on, land_area_centimu, created_at, updated_at, version";
 
     private const string Values =
         "@Name, @CompanyId, @ParkId, @SectorId, @OwnerId, @TeamId, @Source, @SourceEventId, @ReferrerCompanyId, " +
         "@IsKeyProject, @Confidential, @CodeName, @IntendedMinor, @Currency, @ContractedMinor, @ExpectedOutputMinor, @ExpectedTaxMinor, " +
         "@ExpectedJobs, @PlannedLandingOn, @Stage, @Status, @LostReason, @OpenedOn, @SignedOn, @LandedOn, " +
-        "@ConstructionStartedOn, @ProductionStartedOn, @LastChangeOn, @CreatedAt, @UpdatedAt, @Version";
+        "@ConstructionStartedOn, @ProductionStartedOn, @LastChangeOn, @LandAreaCentimu, @CreatedAt, @UpdatedAt, @Version";
 
     /// <summary>The live (not deleted) deal, or null.</summary>
     public async Task<Deal?> FindAsync(long id, CancellationToken cancellationToken)
@@ -157,6 +157,8 @@ public sealed class DealRepository(DbSession session)
 
         public DateOnly? PlannedLandingOn { get; set; }
 
+        public long? LandAreaCentimu { get; set; }
+
         public int Stage { get; set; }
 
         public int Status { get; set; }
@@ -208,6 +210,7 @@ public sealed class DealRepository(DbSession session)
                 ExpectedTaxMinor = t.ExpectedAnnualTax,
                 ExpectedJobs = t.ExpectedJobs,
                 PlannedLandingOn = t.PlannedLandingOn,
+                LandAreaCentimu = t.LandAreaCentimu,
                 Stage = (int)deal.Stage,
                 Status = (int)deal.Status,
                 LostReason = (int?)deal.LostReason,
@@ -245,7 +248,8 @@ public sealed class DealRepository(DbSession session)
                     ExpectedOutputMinor,
                     ExpectedTaxMinor,
                     ExpectedJobs,
-                    PlannedLandingOn),
+                    PlannedLandingOn,
+                    LandAreaCentimu),
                 (Stage)Stage,
                 (DealStatus)Status,
                 (LostReason?)LostReason,

@@ -142,23 +142,31 @@ public abstract class DeadlineTests : ApiTest
         var report = await GetOk("/api/v1/reports/overdue");
         Assert.Equal(
             [(d, "report", 10), (b, "report", 7), (a, "answer", 4), (f, "answer", 4), (a, "assess", 2), (c, "answer", 2), (f, "assess", 2)],
-            report["items"]!.AsArray().Select(i => (i!["dealId"]!.GetValue<long>(), i["kind"]!.GetValue<string>(), i["daysLate"]!.GetValue<int>())));
+            report["items"]!["items"]!.AsArray().Select(i => (i!["dealId"]!.GetValue<long>(), i["kind"]!.GetValue<string>(), i["daysLate"]!.GetValue<int>())));
+        var firstThree = await GetOk("/api/v1/reports/overdue?limit=3");
+        var rest = await GetOk($"/api/v1/reports/overdue?limit=3&cursor={firstThree["items"]!["nextCursor"]}");
+        var last = await GetOk($"/api/v1/reports/overdue?limit=3&cursor={rest["items"]!["nextCursor"]}");
+        Assert.Equal(
+            report["items"]!["items"]!.AsArray().Select(i => i!.ToJsonString()),
+            new[] { firstThree, rest, last }.SelectMany(p => p["items"]!["items"]!.AsArray()).Select(i => i!.ToJsonString()));
+        Assert.Null(last["items"]!["nextCursor"]);
+        Assert.Equal(7L, last["overdue"]!.GetValue<long>());
         Assert.Equal((7L, 5L), (report["overdue"]!.GetValue<long>(), report["deals"]!.GetValue<long>()));
         Assert.Equal([(w.Officer, "王磊", 5L, 4L), (outsider, "陈刚", 2L, 1L)], Groups(report["byOwner"]!));
         Assert.Equal([(w.Team, "生物医药招商专班", 5L, 4L), (otherTeam, "深圳招商工作组", 2L, 1L)], Groups(report["byTeam"]!));
-        Assert.Equal("首次响应", report["items"]![2]!["kindLabel"]!.GetValue<string>());
+        Assert.Equal("首次响应", report["items"]!["items"]![2]!["kindLabel"]!.GetValue<string>());
 
         // The officer does not see the other team's confidential deal: not in any figure.
         var seen = JsonNode.Parse(await (await officer.GetAsync("/api/v1/reports/overdue")).Content.ReadAsStringAsync())!;
         Assert.Equal((5L, 4L), (seen["overdue"]!.GetValue<long>(), seen["deals"]!.GetValue<long>()));
-        Assert.DoesNotContain(f, seen["items"]!.AsArray().Select(i => i!["dealId"]!.GetValue<long>()));
+        Assert.DoesNotContain(f, seen["items"]!["items"]!.AsArray().Select(i => i!["dealId"]!.GetValue<long>()));
         await AssertProblem(await officer.GetAsync($"/api/v1/deals/{f}/deadlines"), HttpStatusCode.NotFound);
 
         // Filters apply; answering a lead takes it off the list.
         Assert.Equal(0L, (await GetOk($"/api/v1/reports/overdue?teamId={await Team("空组")}"))["overdue"]!.GetValue<long>());
         await Activity(a, "2026-10-12");
         var after = await GetOk("/api/v1/reports/overdue");
-        Assert.DoesNotContain((a, "answer"), after["items"]!.AsArray().Select(i => (i!["dealId"]!.GetValue<long>(), i["kind"]!.GetValue<string>())));
+        Assert.DoesNotContain((a, "answer"), after["items"]!["items"]!.AsArray().Select(i => (i!["dealId"]!.GetValue<long>(), i["kind"]!.GetValue<string>())));
         AssertDeadline(await GetOk($"/api/v1/deals/{a}/deadlines"), "answer", "2026-10-08", "2026-10-12", overdue: false, daysLate: 4);
     }
 

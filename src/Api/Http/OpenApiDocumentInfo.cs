@@ -69,6 +69,7 @@ public sealed class OpenApiDocumentInfo : IOpenApiDocumentTransformer
         ["Events"] = "Promotion events (招商活动): forums, promotions, outbound trips, exhibitions, and what each yielded.",
         ["Reports"] = "The managers' figures: pipeline, performance, funnel, targets, stale deals, industry chains, overdue deadlines; and exports for Excel and BI tools.",
         ["Chains"] = "Industry chains (产业链) for chain-based promotion: links up-, mid- and downstream, chain leaders (链主), and the companies and deals attached to each link.",
+        ["Evaluation"] = "The evaluation index (指标评价体系): criteria sets with weights, bands and veto items (一票否决), revised when changed after scoring.",
         ["Deadlines"] = "Response deadlines (服务时限): the office's working-day calendar (holidays and 调休) and the deadline rules per class of lead.",
         ["Feeds"] = "Incremental pulls for BI tools: history, activities and letters written in a window.",
         ["Changes"] = "Every committed write in commit order, for keeping a copy in step.",

@@ -56,6 +56,9 @@ public record DealFields : IRequestBody
 
     public DateOnly? PlannedLandingOn { get; init; }
 
+    /// <summary>The land the project takes, in 亩, at most two decimals (for 亩均投资 and 亩均税收).</summary>
+    public decimal? LandArea { get; init; }
+
     /// <summary>A deal's current terms as the API carries them: what a merge patch is applied to.</summary>
     public static DealFields Of(DealTerms terms)
     {
@@ -81,6 +84,7 @@ public record DealFields : IRequestBody
             ExpectedAnnualTax = Money.FromMinor(terms.ExpectedAnnualTax),
             ExpectedJobs = terms.ExpectedJobs,
             PlannedLandingOn = terms.PlannedLandingOn,
+            LandArea = terms.LandAreaCentimu is { } centimu ? centimu / 100m : null,
         };
     }
 }
@@ -97,6 +101,8 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
         RuleFor(x => x.ParkId).NotNull().WithMessage("'parkId' is required.").Id();
         RuleFor(x => x.SectorId).NotNull().WithMessage("'sectorId' is required.").Id();
         RuleFor(x => x.CodeName).MaximumLength(DealTerms.MaxCodeNameLength);
+        RuleFor(x => x.LandArea).Must(mu => mu is null || (mu >= 0 && mu <= DealTerms.MaxLandAreaCentimu / 100 && decimal.Round(mu.Value, 2) == mu))
+            .WithMessage("'landArea' is the land the project takes in 亩, from 0 to 1,000,000 with at most two decimals.");
         RuleFor(x => x.OwnerId).Id();
         RuleFor(x => x.TeamId).Id();
         RuleFor(x => x.SourceEventId).Id();
@@ -191,7 +197,8 @@ public static class DealReferences
             f.ExpectedAnnualOutput is { } o ? Money.ToMinor(o) : null,
             f.ExpectedAnnualTax is { } t ? Money.ToMinor(t) : null,
             f.ExpectedJobs,
-            f.PlannedLandingOn);
+            f.PlannedLandingOn,
+            f.LandArea is { } mu ? (long)(mu * 100) : null);
     }
 
     private sealed record OwnerRow

@@ -11,7 +11,11 @@ public static class DealQueries
         "d.id, d.name, d.company_id, d.park_id, d.sector_id, d.owner_id, d.team_id, d.source, d.source_event_id, d.referrer_company_id, " +
         "d.stage, d.status, d.lost_reason, d.is_key_project, d.confidential, d.code_name, d.intended_minor, d.currency, d.contracted_minor, " +
         "d.expected_output_minor, d.expected_tax_minor, d.expected_jobs, d.planned_landing_on, d.opened_on, d.signed_on, d.landed_on, " +
-        "d.construction_started_on, d.production_started_on, d.created_at, d.updated_at, d.version, d.deleted_at";
+        "d.construction_started_on, d.production_started_on, d.created_at, d.updated_at, d.version, d.deleted_at, d.land_area_centimu, " +
+        "e.set_id AS score_set_id, e.revision AS score_revision, e.total_tenths AS score_tenths, e.band AS score_band, e.created_at AS scored_at";
+
+    /// <summary>Deals (alias d) with their latest score (alias e, the evaluation), for <see cref="Columns"/>.</summary>
+    public const string From = "deals d LEFT JOIN deal_scores e ON e.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id)";
 
     /// <summary>The live deal as the caller may see it, or a 404 (also for a confidential deal they may not see).</summary>
     public static async Task<DealResponse> GetAsync(DbSession session, DealAccess access, long id, CancellationToken cancellationToken)
@@ -19,7 +23,7 @@ public static class DealQueries
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(access);
         var row = await session.QuerySingleOrDefaultAsync<DealRow>(
-            $"SELECT {Columns} FROM deals d WHERE d.id = @id AND d.deleted_at IS NULL", new { id }, cancellationToken);
+            $"SELECT {Columns} FROM {From} WHERE d.id = @id AND d.deleted_at IS NULL", new { id }, cancellationToken);
         return row is not null && access.CanSee(row.Confidential, row.OwnerId, row.TeamId)
             ? row.ToResponse()
             : throw ProblemException.NotFound("deal", id);
@@ -133,6 +137,18 @@ public static class DealQueries
 
         public DateTimeOffset? DeletedAt { get; init; }
 
+        public long? LandAreaCentimu { get; init; }
+
+        public long? ScoreSetId { get; init; }
+
+        public int? ScoreRevision { get; init; }
+
+        public long? ScoreTenths { get; init; }
+
+        public string? ScoreBand { get; init; }
+
+        public DateTimeOffset? ScoredAt { get; init; }
+
         public DealListItem ToListItem() =>
             DeletedAt is null ? ToResponse() : new DealTombstone { Id = Id, UpdatedAt = UpdatedAt };
 
@@ -169,6 +185,8 @@ public static class DealQueries
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             Version = Version,
+            LandArea = LandAreaCentimu is { } centimu ? centimu / 100m : null,
+            Evaluation = ScoreSetId is { } set ? new DealEvaluation(set, ScoreRevision!.Value, ScoreTenths!.Value / 10m, ScoreBand!.Trim(), ScoredAt!.Value) : null,
         };
     }
 }

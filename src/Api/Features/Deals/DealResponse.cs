@@ -67,6 +67,12 @@ public sealed record DealResponse : DealListItem
 
     public int? ExpectedJobs { get; init; }
 
+    /// <summary>The land the project takes, in 亩 (mu, 1/15 hectare), two decimals; for per-亩 figures (亩均投资, 亩均税收).</summary>
+    public decimal? LandArea { get; init; }
+
+    /// <summary>The deal's latest score under the evaluation index (POST /deals/{id}/scores); null before its first. Scoring does not change the deal's version.</summary>
+    public DealEvaluation? Evaluation { get; init; }
+
     public DateOnly? PlannedLandingOn { get; init; }
 
     public DateOnly OpenedOn { get; init; }
@@ -85,3 +91,6 @@ public sealed record DealResponse : DealListItem
     [JsonPropertyOrder(101)]
     public int Version { get; init; }
 }
+
+/// <summary>A deal's latest evaluation: the criteria set and revision, the total, and the band ("vetoed" when a veto applied).</summary>
+public sealed record DealEvaluation(long CriteriaSetId, int Revision, decimal Total, string Band, DateTimeOffset ScoredAt);

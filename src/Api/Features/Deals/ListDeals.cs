@@ -66,6 +66,9 @@ public record DealFilterQuery : IDealFilter
     /// <summary>Deals of an industry-chain link or a link below it: attached to it, or of a company attached to it.</summary>
     public long? ChainLinkId { get; init; }
 
+    /// <summary>Deals whose latest evaluation falls in one of these bands (band keys, comma-separated; vetoed for the vetoed).</summary>
+    public string? Band { get; init; }
+
     /// <summary>Deals changed at or after this instant (ISO 8601 with an offset or Z).</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
 
@@ -79,6 +82,7 @@ public sealed class DealFilterQueryValidator : AbstractValidator<DealFilterQuery
     {
         RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
         RuleFor(x => x.ChainLinkId).Id();
+        RuleFor(x => x.Band).MaximumLength(Validation.MaxNameLength);
     }
 }
 
@@ -154,8 +158,12 @@ public static class DealFilterSql
             where.Append(" AND ").Append(visibleTo.VisibleSql(args));
         }
 
-        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before, ChainLinkId: var link })
+        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before, ChainLinkId: var link, Band: var band })
         {
+            Add(
+                session.Dialect.InList("(SELECT s.band FROM deal_scores s WHERE s.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id))", "bands"),
+                "bands",
+                string.IsNullOrWhiteSpace(band) ? null : band.Split(',').Select(b => b.Trim()).Where(b => b.Length > 0).Distinct().ToArray());
             Add("d.updated_at >= @updatedSince", "updatedSince", since);
             Add("d.updated_at < @updatedBefore", "updatedBefore", before);
             if (link is { } linkId)
@@ -270,7 +278,7 @@ public sealed class ListDealsHandler(DbSession session, DealAccess access, Curso
         }
 
         args.Add("take", limit + 1);
-        var sql = session.Dialect.Limit($"SELECT {DealQueries.Columns} FROM deals d WHERE {where}", sort.OrderBy);
+        var sql = session.Dialect.Limit($"SELECT {DealQueries.Columns} FROM {DealQueries.From} WHERE {where}", sort.OrderBy);
         var rows = (await session.QueryAsync<DealQueries.DealRow>(sql, args, cancellationToken)).ToList();
         var page = cursors.Page(rows, limit, row => new Cursor(sort.Key, sort.ValueOf(row), row.Id));
         return page.Select(r => r.ToListItem());

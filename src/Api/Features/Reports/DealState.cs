@@ -21,6 +21,6 @@ public static class DealState
         "COALESCE(r.intended_minor, d0.intended_minor) AS intended_minor, COALESCE(r.currency, d0.currency) AS currency, d0.contracted_minor, " +
         "d0.expected_output_minor, d0.expected_tax_minor, d0.expected_jobs, d0.planned_landing_on, d0.stage, d0.status, d0.lost_reason, d0.opened_on, " +
         "d0.signed_on, d0.landed_on, d0.construction_started_on, d0.production_started_on, d0.last_change_on, d0.created_at, d0.updated_at, d0.version, " +
-        "d0.deleted_at, d0.code_name, d0.last_activity_on " +
+        "d0.deleted_at, d0.code_name, d0.last_activity_on, d0.land_area_centimu " +
         $"FROM deals d0 LEFT JOIN deal_revisions r ON r.deal_id = d0.id AND {InForce("r", day)}) d";
 }

@@ -61,7 +61,7 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access, ICl
             $"""
             SELECT {DealQueries.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name,
                 (SELECT SUM(f.amount_minor) FROM funds_in_place f WHERE f.deal_id = d.id) AS funds_minor
-            FROM deals d JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id
+            FROM {DealQueries.From} JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id
             JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id
             WHERE {where} AND d.id > @after
             """,

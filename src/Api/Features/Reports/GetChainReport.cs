@@ -85,9 +85,9 @@ public sealed class GetChainReportHandler(DbSession session, DealAccess access, 
             SELECT d.id, d.company_id, d.referrer_company_id, d.stage, d.status, d.intended_minor, d.currency
             FROM deals d
             WHERE {where} AND d.status <> @lost AND (
-                EXISTS (SELECT 1 FROM chain_link_deals x JOIN chain_links l ON l.id = x.link_id WHERE x.deal_id = d.id AND l.chain_id = @chainId)
-                OR EXISTS (SELECT 1 FROM chain_link_companies x JOIN chain_links l ON l.id = x.link_id WHERE x.company_id = d.company_id AND l.chain_id = @chainId)
-                OR EXISTS (SELECT 1 FROM chain_leaders x WHERE x.company_id = d.referrer_company_id AND x.chain_id = @chainId))
+                d.id IN (SELECT x.deal_id FROM chain_link_deals x JOIN chain_links l ON l.id = x.link_id WHERE l.chain_id = @chainId)
+                OR d.company_id IN (SELECT x.company_id FROM chain_link_companies x JOIN chain_links l ON l.id = x.link_id WHERE l.chain_id = @chainId)
+                OR d.referrer_company_id IN (SELECT x.company_id FROM chain_leaders x WHERE x.chain_id = @chainId))
             """,
             args,
             cancellationToken)).ToList();

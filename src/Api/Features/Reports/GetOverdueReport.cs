@@ -1,3 +1,4 @@
+using System.Globalization;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.Deals;
@@ -13,11 +14,18 @@ public sealed record OverdueItem(long DealId, string DealName, long OwnerId, str
 /// <summary>How many deadlines are late, and on how many deals, for one owner or team.</summary>
 public sealed record OverdueGroup(long? Id, string Label, long Overdue, long Deals);
 
-public sealed record OverdueReport(DateOnly AsOf, long Overdue, long Deals, IReadOnlyList<OverdueGroup> ByOwner, IReadOnlyList<OverdueGroup> ByTeam, IReadOnlyList<OverdueItem> Items);
+/// <summary>The figures count every late deadline; the items are paged (limit, cursor), longest late first.</summary>
+public sealed record OverdueReport(DateOnly AsOf, long Overdue, long Deals, IReadOnlyList<OverdueGroup> ByOwner, IReadOnlyList<OverdueGroup> ByTeam, Http.Page<OverdueItem> Items);
 
-public sealed record GetOverdueReport : IQuery<OverdueReport>, IFilteredReport
+public sealed record GetOverdueReport : IQuery<OverdueReport>, IFilteredReport, Common.IPagedRequest
 {
+    public const string Sort = "overdue";
+
     public ReportFilter Filter { get; init; } = ReportFilter.None;
+
+    public int Limit { get; init; } = Http.Cursor.DefaultLimit;
+
+    public string? Cursor { get; init; }
 
     public bool English { get; init; }
 }
@@ -27,7 +35,7 @@ public sealed record GetOverdueReport : IQuery<OverdueReport>, IFilteredReport
 /// first, then counted per owner and per team (most late first). The same deadlines as each deal's own
 /// (GET /deals/{id}/deadlines), from the same source.
 /// </summary>
-public sealed class GetOverdueReportHandler(DbSession session, DealAccess access, DeadlineSource source, IClock clock) : IRequestHandler<GetOverdueReport, OverdueReport>
+public sealed class GetOverdueReportHandler(DbSession session, DealAccess access, DeadlineSource source, IClock clock, Http.Cursors cursors) : IRequestHandler<GetOverdueReport, OverdueReport>
 {
     public async Task<OverdueReport> Handle(GetOverdueReport request, CancellationToken cancellationToken)
     {
@@ -57,13 +65,38 @@ public sealed class GetOverdueReportHandler(DbSession session, DealAccess access
             .GroupBy(key)
             .Select(g => new OverdueGroup(g.Key, label(g.Key), g.LongCount(), g.Select(i => i.DealId).Distinct().LongCount()))
             .OrderByDescending(g => g.Overdue).ThenBy(g => g.Id ?? long.MaxValue)];
+        // The page after the cursor: items strictly after (daysLate descending, due, deal, kind) of the last one returned.
+        var after = cursors.Read(request.Cursor, GetOverdueReport.Sort);
+        var start = after is null ? 0 : items.FindIndex(i => Compare(i, after) > 0) is var found and >= 0 ? found : items.Count;
+        var page = cursors.Page(
+            items.Skip(start).Take(request.Limit + 1).ToList(),
+            request.Limit,
+            i => new Http.Cursor(GetOverdueReport.Sort, string.Create(CultureInfo.InvariantCulture, $"{i.DaysLate}|{i.Due.DayNumber}|{(int)i.Kind}"), i.DealId));
         return new OverdueReport(
             clock.Today,
             items.Count,
             items.Select(i => i.DealId).Distinct().LongCount(),
             Group(i => i.OwnerId, id => owners.GetValueOrDefault(id!.Value, "")),
             Group(i => i.TeamId, id => id is { } team ? teams.GetValueOrDefault(team, "") : Labels.None(request.English)),
-            items);
+            page);
+    }
+
+    /// <summary>Where an item sorts against a cursor's last item: positive when after it.</summary>
+    private static int Compare(OverdueItem item, Http.Cursor cursor)
+    {
+        var parts = cursor.Value?.Split('|');
+        if (parts is not [var late, var due, var kind]
+            || !int.TryParse(late, NumberStyles.Integer, CultureInfo.InvariantCulture, out var daysLate)
+            || !int.TryParse(due, NumberStyles.Integer, CultureInfo.InvariantCulture, out var dueDay)
+            || !int.TryParse(kind, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kindValue))
+        {
+            throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
+        }
+
+        var byLate = daysLate.CompareTo(item.DaysLate);
+        var byDue = item.Due.DayNumber.CompareTo(dueDay);
+        var byDeal = item.DealId.CompareTo(cursor.Id);
+        return byLate != 0 ? byLate : byDue != 0 ? byDue : byDeal != 0 ? byDeal : ((int)item.Kind).CompareTo(kindValue);
     }
 
     private async Task<Dictionary<long, string>> NamesAsync(string table, IEnumerable<long> ids, CancellationToken cancellationToken)

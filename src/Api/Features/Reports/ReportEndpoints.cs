@@ -83,15 +83,27 @@ public static class ReportEndpoints
                 "already landed, landed those landed. Lost deals never count. The deal filters and the caller's visibility apply to every figure. Non-CNY " +
                 "amounts are converted per deal at today's rates, to the fen. Labels are Chinese unless Accept-Language prefers English.")
             .WithProblems(400, 404);
-        group.MapGet("/overdue", async ([AsParameters] ReportFilterQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetOverdueReport { Filter = query.ToFilter(), English = Labels.PrefersEnglish(http) }, ct)))
+        group.MapGet("/overdue", async ([AsParameters] OverdueQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
             .WithName("GetOverdueReport").Allow(Policies.Read)
             .WithSummary("What is late today (服务时限): every overdue deadline of the active deals, longest late first, counted per owner and per team.")
             .WithDescription(
                 "The deadlines are each deal's (GET /deals/{id}/deadlines) under the deadline rules (GET /deadline-rules) and the office's calendar " +
                 "(GET /calendar/{year}): answer and assess not met by their due day, report not made since its due day. overdue counts late " +
                 "deadlines, deals the deals with at least one. byOwner and byTeam (key null: no team) list the owners and teams with any, most late " +
-                "first. Only deals the caller may see; the deal filters apply. Labels are Chinese unless Accept-Language prefers English.")
+                "first. items lists each late deadline, longest late first (then by due day, deal and kind), paged with limit (default 50, at " +
+                "most 500) and cursor. Only deals the caller may see; the deal filters apply. Labels are Chinese unless Accept-Language prefers English.")
+            .WithProblems(400);
+        group.MapGet("/evaluation", async ([AsParameters] EvaluationQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
+            .WithName("GetEvaluationReport").Allow(Policies.Read)
+            .WithSummary("The pipeline by evaluation band (指标评价): per band of a criteria set, the deals, their CNY intended investment, and per 亩 (亩均投资, 亩均税收).")
+            .WithDescription(
+                "Each deal counts in the band of its latest score when that score is under criteriaSetId (any revision); vetoed holds those a veto " +
+                "applied to, and band null the deals not scored under the set. Rows: the bands of the set's current revision, highest first, zeros " +
+                "included; bands only earlier revisions had, by key; vetoed; not scored. status: active (default), onHold or any. Per-亩 figures " +
+                "are over the row's deals that give landArea: their CNY intended investment and expected annual tax divided by their land, to the " +
+                "fen; null when none does. Amounts in CNY at today's rates, per deal. The deal filters and the caller's visibility apply.")
             .WithProblems(400);
         group.MapGet("/funnel", async ([AsParameters] PeriodQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToFunnel(Labels.PrefersEnglish(http)), ct)))
@@ -135,6 +147,38 @@ public sealed record PeriodQuery : ReportFilterQuery
     public GetFunnelReport ToFunnel(bool english) => new()
     {
         Period = ReportPeriod.Resolve(From, To, Year),
+        Filter = ToFilter(),
+        English = english,
+    };
+}
+
+/// <summary>The query string of the overdue report.</summary>
+public sealed record OverdueQuery : ReportFilterQuery
+{
+    public int? Limit { get; init; }
+
+    public string? Cursor { get; init; }
+
+    public GetOverdueReport ToRequest(bool english) => new()
+    {
+        Filter = ToFilter(),
+        Limit = Limit ?? Http.Cursor.DefaultLimit,
+        Cursor = Cursor,
+        English = english,
+    };
+}
+
+/// <summary>The query string of the evaluation report.</summary>
+public sealed record EvaluationQuery : ReportFilterQuery
+{
+    public long? CriteriaSetId { get; init; }
+
+    public string? Status { get; init; }
+
+    public GetEvaluationReport ToRequest(bool english) => new()
+    {
+        CriteriaSetId = CriteriaSetId,
+        Status = Status,
         Filter = ToFilter(),
         English = english,
     };

@@ -1,0 +1,118 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Features.Evaluation;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Reports;
+
+/// <summary>
+/// The deals of one band: how many, their intended investment in CNY, and per 亩 over those that give
+/// their land area (亩均投资 and 亩均税收, CNY per 亩; null when none does).
+/// </summary>
+public sealed record EvaluationRow(string? Band, string Label, long Count, decimal IntendedInvestment, long WithLandArea, decimal LandArea, decimal? IntendedPerMu, decimal? ExpectedTaxPerMu);
+
+public sealed record EvaluationReport(long CriteriaSetId, int Revision, DateOnly AsOf, string Currency, IReadOnlyList<EvaluationRow> Rows, EvaluationRow Total);
+
+public sealed record GetEvaluationReport : IQuery<EvaluationReport>, IFilteredReport
+{
+    public long? CriteriaSetId { get; init; }
+
+    public ReportFilter Filter { get; init; } = ReportFilter.None;
+
+    public string? Status { get; init; }
+
+    public bool English { get; init; }
+}
+
+public sealed class GetEvaluationReportValidator : AbstractValidator<GetEvaluationReport>
+{
+    public GetEvaluationReportValidator()
+    {
+        RuleFor(x => x.CriteriaSetId).NotNull().WithMessage("'criteriaSetId' is required: the criteria set whose bands the report groups by.").Id();
+        RuleFor(x => x.Status).Must(s => s is null or "active" or "onHold" or "any")
+            .WithMessage("'status' is active (default), onHold or any (active and on hold); lost deals are not in the pipeline.");
+    }
+}
+
+/// <summary>
+/// The pipeline (the deals of status, active by default) by the band of each deal's latest score under
+/// the criteria set: a row per band of its current revision (highest first, zeros included), then
+/// vetoed, then the deals not scored under the set (band null), each converted to CNY per deal at
+/// today's rates. Per-亩 figures divide the CNY intended investment and expected annual tax of the
+/// row's deals with a land area by their land area, to the fen.
+/// </summary>
+public sealed class GetEvaluationReportHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<GetEvaluationReport, EvaluationReport>
+{
+    public async Task<EvaluationReport> Handle(GetEvaluationReport request, CancellationToken cancellationToken)
+    {
+        if (!await References.ExistsAsync(session, "criteria_sets", request.CriteriaSetId!.Value, cancellationToken))
+        {
+            throw ProblemException.Invalid("criteriaSetId", $"There is no criteria set {request.CriteriaSetId}.");
+        }
+
+        var set = await CriteriaSetQueries.GetAsync(session, request.CriteriaSetId.Value, null, cancellationToken);
+        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
+        args.Add("statuses", request.Status switch
+        {
+            "onHold" => new[] { (int)DealStatus.OnHold },
+            "any" => [(int)DealStatus.Active, (int)DealStatus.OnHold],
+            _ => [(int)DealStatus.Active],
+        });
+        var deals = await session.QueryAsync<Row>(
+            $"""
+            SELECT d.intended_minor, d.currency, d.expected_tax_minor, d.land_area_centimu, e.set_id, e.band
+            FROM {DealQueries.From}
+            WHERE {where} AND {session.Dialect.InList("d.status", "statuses")}
+            """,
+            args,
+            cancellationToken);
+        var today = clock.Today;
+        var rates = await FxRates.FxRates.InForceAsync(session, today, cancellationToken);
+        var groups = deals
+            .Select(d => (
+                Band: d.SetId == set.Id ? d.Band!.Trim() : null,
+                Intended: (long)FxRates.FxRates.ToCny(d.Currency.Trim(), d.IntendedMinor, rates),
+                Tax: d.ExpectedTaxMinor is { } tax ? (long)FxRates.FxRates.ToCny(d.Currency.Trim(), tax, rates) : 0,
+                d.LandAreaCentimu))
+            .GroupBy(d => d.Band ?? "")
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var order = set.Bands.OrderByDescending(b => b.MinScore).Select(b => (Key: (string?)b.Key, Label: b.Name))
+            .Append((Key: (string?)CriteriaDefinition.Vetoed, Label: request.English ? "Vetoed" : "一票否决"))
+            .Append((Key: (string?)null, Label: request.English ? "Not scored" : "未评价"));
+        var rows = order.Select(b => Row.Figures(b.Key, b.Label, groups.GetValueOrDefault(b.Key ?? "", []))).ToList();
+
+        // Bands of earlier revisions that the current one dropped keep their deals, under their key.
+        rows.InsertRange(rows.Count - 2, groups.Keys.Where(k => k.Length > 0 && rows.All(r => r.Band != k)).Order(StringComparer.Ordinal).Select(k => Row.Figures(k, k, groups[k])));
+        return new EvaluationReport(set.Id, set.Revision, today, FxRates.FxRates.Cny, rows, Row.Figures(null, request.English ? "Total" : "合计", [.. groups.Values.SelectMany(g => g)]));
+    }
+
+    private sealed record Row
+    {
+        public long IntendedMinor { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public long? ExpectedTaxMinor { get; init; }
+
+        public long? LandAreaCentimu { get; init; }
+
+        public long? SetId { get; init; }
+
+        public string? Band { get; init; }
+
+        public static EvaluationRow Figures(string? band, string label, List<(string? Band, long Intended, long Tax, long? LandAreaCentimu)> deals)
+        {
+            var landed = deals.Where(d => d.LandAreaCentimu is > 0).ToList();
+            var land = landed.Sum(d => d.LandAreaCentimu!.Value);
+
+            // fen per hundredth of a 亩 is yuan per 亩.
+            decimal? PerMu(Func<(string?, long Intended, long Tax, long?), long> amount) =>
+                land == 0 ? null : Math.Round((decimal)landed.Sum(amount) / land, 2, MidpointRounding.AwayFromZero);
+            return new EvaluationRow(
+                band, label, deals.Count, Money.FromMinor(deals.Sum(d => d.Intended)), landed.Count, land / 100m, PerMu(d => d.Intended), PerMu(d => d.Tax));
+        }
+    }
+}
