@@ -451,6 +451,58 @@ deadline_rules = [
      "assessWithin": {"count": 10, "unit": "workingDays"}, "reportEvery": {"count": 30, "unit": "days"}},
 ]
 
+# The evaluation index (指标评价体系) as offices commonly draw it: per-亩 intensity, tax and output, sector fit,
+# technology and jobs, summing to 100 points, with environmental, safety and industrial-policy vetoes.
+criteria_sets = [{
+    "name": "招商项目综合评价指标",
+    "criteria": [
+        {"key": "investmentPerMu", "name": "亩均投资强度", "weight": 25, "guide": "≥ 500 万元/亩 得满分，按比例递减"},
+        {"key": "taxPerMu", "name": "亩均税收", "weight": 25, "guide": "≥ 50 万元/亩 得满分，按比例递减"},
+        {"key": "outputPerMu", "name": "亩均产值", "weight": 15, "guide": "≥ 1,000 万元/亩 得满分，按比例递减"},
+        {"key": "sectorFit", "name": "产业匹配度", "weight": 15, "guide": "园区主导产业、补链强链"},
+        {"key": "technology", "name": "技术水平", "weight": 10, "guide": "高新技术企业、核心专利、研发投入"},
+        {"key": "jobs", "name": "就业带动", "weight": 10, "guide": "≥ 500 人 得满分"},
+    ],
+    "bands": [{"key": "A", "name": "优先引进", "minScore": 85}, {"key": "B", "name": "积极引进", "minScore": 70},
+              {"key": "C", "name": "审慎引进", "minScore": 60}, {"key": "D", "name": "暂不引进", "minScore": 0}],
+    "vetoes": [{"key": "environment", "name": "环保不达标"}, {"key": "safety", "name": "安全生产条件不达标"},
+               {"key": "industryPolicy", "name": "属国家产业政策淘汰类、限制类"}],
+}]
+# Land (亩) for deals past contact, and the committee's scores of deals at letters or beyond, from each deal's
+# own figures (a generator of its own, so that the data above stays as it was). Amounts in other currencies
+# are taken at the demo's latest rates; a few deals are vetoed.
+lrng = random.Random(5005)
+latest_rate = {r["currency"]: r["rate"] for r in sorted(fx, key=lambda r: r["effectiveOn"])}
+lead_sectors = {"hangzhou": {"synbio", "gene", "cdmo", "drugs"}, "zhongshan": {"devices", "ivd", "hidev", "gene"},
+                "jinan": {"care", "digital", "bigdata", "aimed"}, "daxing": {"digital", "bigdata", "aimed", "drugs"}, "etown": {"hidev", "devices", "cdmo"}}
+stages = ["contact", "negotiation", "letters", "signed", "landed"]
+for deal in deals:
+    reached = max([0] + [stages.index(st["to"]) for st in deal["steps"] if st.get("to")])
+    if reached < 1 or lrng.random() < 0.2:
+        continue
+    cny = deal["intendedInvestment"] * latest_rate.get(deal["currency"], 1)
+    per_mu = lrng.choice([1.5e6, 2.5e6, 3.5e6, 5e6, 7e6])
+    deal["landArea"] = max(5.0, round(cny / per_mu, 2))
+    if reached < 2 or lrng.random() < 0.3:
+        continue
+    land = deal["landArea"]
+    rate = latest_rate.get(deal["currency"], 1)
+    def part(value, full, weight):
+        return round(min(weight, weight * value / full), 1) if value else 0.0
+    # Figures the deal does not give are the committee's estimates: tax 2 % and output 80 % of the investment a year, 150 jobs.
+    tax = (deal.get("expectedAnnualTax") or cny * 0.02 / rate) * rate
+    output = (deal.get("expectedAnnualOutput") or cny * 0.8 / rate) * rate
+    scores = {
+        "investmentPerMu": part(cny / land, 4e6, 25),
+        "taxPerMu": part(tax / land, 1e5, 25),
+        "outputPerMu": part(output / land, 4e6, 15),
+        "sectorFit": 15.0 if deal["sector"] in lead_sectors[deal["park"]] else float(lrng.choice([6, 8, 10])),
+        "technology": float(lrng.choice([4, 6, 8, 10])),
+        "jobs": part(deal.get("expectedJobs") or 150, 500, 10),
+    }
+    veto = lrng.choice([{"environment": "环评未通过：排放指标超出园区总量"}, {"industryPolicy": "属《产业结构调整指导目录》限制类"}]) if lrng.random() < 0.04 else {}
+    deal["evaluation"] = {"set": "招商项目综合评价指标", "scores": scores, "vetoes": veto, "note": "招商项目评审委员会评审"}
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:
@@ -458,4 +510,5 @@ for p in parks:
 
 print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": users, "companies": companies,
                   "fxRates": fx, "events": events, "deals": deals, "letters": letters, "chains": chains,
-                  "calendar": calendar, "deadlineRules": deadline_rules}, ensure_ascii=False, indent=1))
+                  "calendar": calendar, "deadlineRules": deadline_rules,
+                  "criteriaSets": criteria_sets}, ensure_ascii=False, indent=1))

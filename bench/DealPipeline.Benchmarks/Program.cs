@@ -55,7 +55,9 @@ try
         ("funnel, this year", $"/api/v1/reports/funnel?year={today.Year}"),
         ("stale deals, 60 days", "/api/v1/reports/stale?days=60"),
         ("industry chain (12 links, 5,000 companies attached)", "/api/v1/reports/chains/1"),
-        ("overdue deadlines", "/api/v1/reports/overdue"),
+        ("overdue deadlines (figures over every deal, first page of 50 items)", "/api/v1/reports/overdue"),
+        ("evaluation by band, with per-亩 figures", "/api/v1/reports/evaluation?criteriaSetId=1"),
+        ("deals list, band=A", "/api/v1/deals?band=A&limit=50"),
         ("one deal's deadlines", "/api/v1/deals/4242/deadlines"),
     };
 
@@ -400,6 +402,16 @@ internal static class Generator
         Exec("INSERT INTO chain_link_companies (link_id, company_id) SELECT d.sector_id, d.company_id FROM deals d WHERE d.id = (SELECT MIN(x.id) FROM deals x WHERE x.company_id = d.company_id)");
         Exec("INSERT INTO chain_link_deals (link_id, deal_id) SELECT (id % 12) + 1, id FROM deals WHERE id % 100 = 0");
         Exec("INSERT OR IGNORE INTO chain_link_companies (link_id, company_id) VALUES (5, 1), (6, 2), (7, 3)");
+
+        // An evaluation index with a third of the deals scored (totals spread over 0–100) and half with a land area.
+        Exec($"INSERT INTO criteria_sets (name, created_at) VALUES ('招商项目评价指标', '{now}')");
+        Exec("INSERT INTO criteria_set_revisions (set_id, revision, definition, created_at) VALUES (1, 1, '" +
+             "{\"criteria\":[{\"key\":\"investmentPerMu\",\"name\":\"亩均投资强度\",\"weight\":50},{\"key\":\"taxPerMu\",\"name\":\"亩均税收\",\"weight\":50}]," +
+             "\"bands\":[{\"key\":\"A\",\"name\":\"优先引进\",\"minScore\":85},{\"key\":\"B\",\"name\":\"积极引进\",\"minScore\":70},{\"key\":\"C\",\"name\":\"审慎引进\",\"minScore\":60},{\"key\":\"D\",\"name\":\"暂不引进\",\"minScore\":0}]," +
+             $"\"vetoes\":[{{\"key\":\"environment\",\"name\":\"环保不达标\"}}]}}', '{now}')");
+        Exec($"INSERT INTO deal_scores (deal_id, set_id, revision, total_tenths, band, scores, by_user_id, created_at) SELECT id, 1, 1, (id * 7) % 1001, " +
+             $"CASE WHEN id % 97 = 0 THEN 'vetoed' WHEN (id * 7) % 1001 >= 850 THEN 'A' WHEN (id * 7) % 1001 >= 700 THEN 'B' WHEN (id * 7) % 1001 >= 600 THEN 'C' ELSE 'D' END, '[]', owner_id, '{now}' FROM deals WHERE id % 3 = 1");
+        Exec("UPDATE deals SET land_area_centimu = 1000 + (id % 50000) * 10 WHERE id % 2 = 0");
 
         transaction.Commit();
         Exec2(connection, "PRAGMA wal_checkpoint(TRUNCATE)");

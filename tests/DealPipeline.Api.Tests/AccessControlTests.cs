@@ -46,6 +46,9 @@ public abstract class AccessControlTests : ApiTest
         await Send(HttpMethod.Put, $"/api/v1/calendar/{DateTime.UtcNow.Year}", new { holidays = Array.Empty<string>() });
         async Task<long> Rule() => Id(await PostOk("/api/v1/deadline-rules", new { name = $"规则{++n}", minIntendedInvestment = 1000m * ++n, answerWithin = new { count = 1, unit = "days" } }));
         var rule = await Rule();
+        var criteria = new object[] { new { key = "fit", name = "产业匹配度", weight = 60 }, new { key = "tech", name = "技术水平", weight = 40 } };
+        var bands = new object[] { new { key = "A", name = "优先引进", minScore = 80 }, new { key = "D", name = "暂不引进", minScore = 0 } };
+        var criteriaSet = Id(await PostOk("/api/v1/criteria-sets", new { name = "评价指标", criteria, bands }));
 
         // (endpoint, the roles allowed, the success status, the request as a function of the caller)
         var matrix = new List<(string Name, string[] Allowed, HttpStatusCode Success, Func<Caller, Task<HttpResponseMessage>> Call)>
@@ -152,6 +155,14 @@ public abstract class AccessControlTests : ApiTest
             ("DELETE /deadline-rules/{id}", ["admin"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/deadline-rules/{await Rule()}")),
             ("GET /deals/{id}/deadlines", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/deadlines")),
             ("GET /reports/overdue", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/overdue")),
+            ("POST /criteria-sets", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/criteria-sets", new { name = $"评价指标{++n}", criteria, bands })),
+            ("GET /criteria-sets", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/criteria-sets")),
+            ("GET /criteria-sets/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/criteria-sets/{criteriaSet}")),
+            ("GET /criteria-sets/{id}/revisions/{revision}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/criteria-sets/{criteriaSet}/revisions/1")),
+            ("PATCH /criteria-sets/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/criteria-sets/{criteriaSet}", new { name = $"评价指标{++n}" }, "application/merge-patch+json")),
+            ("POST /deals/{id}/scores", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/scores", new { criteriaSetId = criteriaSet, scores = new[] { new { criterion = "fit", score = 50m }, new { criterion = "tech", score = 30m } } })),
+            ("GET /deals/{id}/scores", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/scores")),
+            ("GET /reports/evaluation", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reports/evaluation?criteriaSetId={criteriaSet}")),
             ("GET /reports/chains/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reports/chains/{chain}")),
         };
 

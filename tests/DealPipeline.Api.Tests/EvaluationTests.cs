@@ -117,6 +117,16 @@ public abstract class EvaluationTests : ApiTest
         Assert.Equal(new[] { good, weak }.Order(), await Listed("B,D"));
         Assert.Empty(await Listed("C"));
 
+        // The export carries each deal's land area and latest evaluation.
+        var lines = (await Client.GetStringAsync("/api/v1/export/deals.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var row = lines.Single(l => l.StartsWith(good.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(("100.00", "83.50", "B"), (row[Array.IndexOf(header, "landArea")], row[Array.IndexOf(header, "evaluationTotal")], row[Array.IndexOf(header, "evaluationBand")]));
+
+        // Every report takes the band filter: the pipeline of the A and B deals.
+        var pipeline = await GetOk("/api/v1/reports/pipeline?band=A,B");
+        Assert.Equal((2L, 40_000_000m * 7.1m + 500_000_000m), (pipeline["total"]!["count"]!.GetValue<long>(), Money(pipeline["total"]!["intendedInvestment"])));
+
         // Per band: CNY per deal at 7.1; per 亩 over the deals with a land area (yuan per 亩, to the fen).
         var usd = 40_000_000m * 7.1m;
         var report = await GetOk($"/api/v1/reports/evaluation?criteriaSetId={set}");

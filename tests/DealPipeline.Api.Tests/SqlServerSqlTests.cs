@@ -141,6 +141,17 @@ public sealed partial class SqlServerSqlTests : ApiTest
         await GetOk("/api/v1/deadline-rules?limit=1");
         await GetOk($"/api/v1/deals/{b}/deadlines");
         await GetOk($"/api/v1/reports/overdue?teamId={world.Team}");
+        var criteria = new object[] { new { key = "fit", name = "产业匹配度", weight = 60 }, new { key = "tech", name = "技术水平", weight = 40 } };
+        var criteriaSet = Id(await PostOk("/api/v1/criteria-sets", new { name = "评价指标", criteria, bands = new object[] { new { key = "A", name = "优先", minScore = 80 }, new { key = "D", name = "暂缓", minScore = 0 } }, vetoes = new object[] { new { key = "env", name = "环保" } } }));
+        await PostOk($"/api/v1/deals/{b}/scores", new { criteriaSetId = criteriaSet, scores = new object[] { new { criterion = "fit", score = 55.5m }, new { criterion = "tech", score = 30m } } });
+        await Expect(Send(HttpMethod.Patch, $"/api/v1/criteria-sets/{criteriaSet}", new { name = "评价指标2", criteria = new object[] { new { key = "fit", name = "产业匹配度", weight = 50 }, new { key = "tech", name = "技术水平", weight = 50 } } }, "application/merge-patch+json"), System.Net.HttpStatusCode.OK);
+        await PostOk($"/api/v1/deals/{b}/scores", new { criteriaSetId = criteriaSet, scores = new object[] { new { criterion = "fit", score = 50m }, new { criterion = "tech", score = 50m } }, vetoes = new object[] { new { veto = "env", reason = "环评" } } });
+        await GetOk($"/api/v1/criteria-sets/{criteriaSet}/revisions/1");
+        await GetOk("/api/v1/criteria-sets?limit=1");
+        await GetOk($"/api/v1/deals/{b}/scores");
+        await GetOk("/api/v1/deals?band=A,vetoed&limit=5");
+        await GetOk($"/api/v1/reports/evaluation?criteriaSetId={criteriaSet}&status=any&parkId={world.Park}");
+        await GetOk("/api/v1/reports/overdue?limit=1");
         await Expect(Send(HttpMethod.Patch, $"/api/v1/deals/{a}", new { name = "改名", ownerId = await User("周杰", "officer", await Team("深圳招商工作组")) }), System.Net.HttpStatusCode.OK);
         await GetOk($"/api/v1/deals/{a}/history?limit=1");
         await Expect(Post("/api/v1/parks", new { name = "幂等园区", city = "北京" }, new Dictionary<string, string> { ["Idempotency-Key"] = "tour" }), System.Net.HttpStatusCode.Created);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Deadlines;
+using DealPipeline.Api.Features.Evaluation;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Users;
@@ -87,6 +88,16 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                 cancellationToken);
         }
 
+        var definitions = new Dictionary<string, (long Id, CriteriaDefinition Definition)>(StringComparer.Ordinal);
+        foreach (var set in seed.CriteriaSets ?? [])
+        {
+            var definition = set.ToDefinition();
+            definition.Check();
+            var setId = await Insert("criteriaSet:" + set.Name, "criteria_sets", "name, created_at", "@Name, @now", new { set.Name, now });
+            await CriteriaSetQueries.WriteRevisionAsync(session, setId, 1, definition, now, cancellationToken);
+            definitions[set.Name!] = (setId, definition);
+        }
+
         foreach (var e in seed.Events)
         {
             await Insert(
@@ -120,7 +131,8 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                 d.ExpectedAnnualOutput is { } o ? Money.ToMinor(o) : null,
                 d.ExpectedAnnualTax is { } t ? Money.ToMinor(t) : null,
                 d.ExpectedJobs,
-                d.PlannedLandingOn);
+                d.PlannedLandingOn,
+                d.LandArea is { } mu ? (long)(mu * 100) : null);
             var owner = ids["user:" + d.Owner];
             var deal = Deal.Open(terms, Stage.Contact, d.OpenedOn, owner, At(d.OpenedOn));
             foreach (var step in d.Steps)
@@ -164,6 +176,27 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
                 await session.ExecuteAsync(
                     "INSERT INTO funds_in_place (deal_id, on_date, amount_minor, note, by_user_id, created_at) VALUES (@dealId, @On, @amount, @Note, @owner, @at)",
                     new { dealId = deal.Id, f.On, amount = Money.ToMinor(f.Amount), f.Note, owner, at = At(f.On) },
+                    cancellationToken);
+            }
+
+            if (d.Evaluation is { } evaluation)
+            {
+                var (setId, definition) = definitions[evaluation.Set];
+                var (total, band) = definition.Score(evaluation.Scores, evaluation.Vetoes.ToDictionary(v => v.Key, v => (string?)v.Value));
+                await session.ExecuteAsync(
+                    "INSERT INTO deal_scores (deal_id, set_id, revision, total_tenths, band, scores, vetoes, note, by_user_id, created_at) VALUES (@dealId, @setId, 1, @tenths, @band, @scores, @vetoes, @Note, @owner, @now)",
+                    new
+                    {
+                        dealId = deal.Id,
+                        setId,
+                        tenths = (long)(total * 10),
+                        band,
+                        scores = JsonSerializer.Serialize(evaluation.Scores.Select(p => new CriterionScore(p.Key, p.Value)), SeedJson),
+                        vetoes = evaluation.Vetoes.Count == 0 ? null : JsonSerializer.Serialize(evaluation.Vetoes.Select(v => new VetoApplied(v.Key, v.Value)), SeedJson),
+                        evaluation.Note,
+                        owner,
+                        now,
+                    },
                     cancellationToken);
             }
 
@@ -251,7 +284,10 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         List<LetterSeed> Letters,
         List<ChainSeed>? Chains,
         List<CalendarSeed>? Calendar,
-        List<CreateDeadlineRule>? DeadlineRules);
+        List<CreateDeadlineRule>? DeadlineRules,
+        List<CreateCriteriaSet>? CriteriaSets);
+
+    private sealed record EvaluationSeed(string Set, Dictionary<string, decimal> Scores, Dictionary<string, string> Vetoes, string? Note);
 
     private sealed record CalendarSeed(int Year, List<DateOnly> Holidays, List<DateOnly> Workdays);
 
@@ -284,6 +320,8 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         string? Event,
         List<ActivitySeed>? Activities,
         List<FundsSeed>? Funds,
+        decimal? LandArea,
+        EvaluationSeed? Evaluation,
         string Name,
         string Company,
         string Park,

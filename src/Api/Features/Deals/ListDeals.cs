@@ -38,6 +38,9 @@ public interface IDealFilter
     bool? IsKeyProject { get; }
 
     string? Q { get; }
+
+    /// <summary>Bands of the deals' latest evaluation, comma-separated (band keys, or vetoed).</summary>
+    string? Band { get; }
 }
 
 /// <summary>The list's filters as a query string: shared by the list and the CSV export.</summary>
@@ -82,7 +85,6 @@ public sealed class DealFilterQueryValidator : AbstractValidator<DealFilterQuery
     {
         RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
         RuleFor(x => x.ChainLinkId).Id();
-        RuleFor(x => x.Band).MaximumLength(Validation.MaxNameLength);
     }
 }
 
@@ -113,6 +115,7 @@ public sealed class DealFilterValidator : AbstractValidator<IDealFilter>
         RuleFor(x => x.TeamId).Id();
         RuleFor(x => x.SourceEventId).Id();
         RuleFor(x => x.Q).MaximumLength(Validation.MaxNameLength);
+        RuleFor(x => x.Band).MaximumLength(Validation.MaxNameLength);
     }
 
     public static bool ListOf<TEnum>(string? text)
@@ -158,12 +161,8 @@ public static class DealFilterSql
             where.Append(" AND ").Append(visibleTo.VisibleSql(args));
         }
 
-        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before, ChainLinkId: var link, Band: var band })
+        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before, ChainLinkId: var link })
         {
-            Add(
-                session.Dialect.InList("(SELECT s.band FROM deal_scores s WHERE s.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id))", "bands"),
-                "bands",
-                string.IsNullOrWhiteSpace(band) ? null : band.Split(',').Select(b => b.Trim()).Where(b => b.Length > 0).Distinct().ToArray());
             Add("d.updated_at >= @updatedSince", "updatedSince", since);
             Add("d.updated_at < @updatedBefore", "updatedBefore", before);
             if (link is { } linkId)
@@ -193,6 +192,10 @@ public static class DealFilterSql
         Add("d.team_id = @teamId", "teamId", filter.TeamId);
         Add("d.source_event_id = @sourceEventId", "sourceEventId", filter.SourceEventId);
         Add("d.is_key_project = @isKeyProject", "isKeyProject", filter.IsKeyProject);
+        Add(
+            session.Dialect.InList("(SELECT s.band FROM deal_scores s WHERE s.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id))", "bands"),
+            "bands",
+            string.IsNullOrWhiteSpace(filter.Band) ? null : filter.Band.Split(',').Select(b => b.Trim()).Where(b => b.Length > 0).Distinct().ToArray());
         if (filter.SectorId is { } sectorId)
         {
             Add(

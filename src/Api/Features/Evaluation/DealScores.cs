@@ -51,7 +51,7 @@ public sealed record ScoreBody(long? CriteriaSetId, IReadOnlyList<CriterionScore
 
     public static object Example => new ScoreBody(
         1,
-        [new("investmentPerMu", 26m, "约 480 万元/亩"), new("taxPerMu", 24.5m), new("sectorFit", 18m, "合成生物，园区主导产业"), new("technology", 15m)],
+        [new("investmentPerMu", 22m, "约 350 万元/亩"), new("taxPerMu", 20.5m), new("outputPerMu", 12m), new("sectorFit", 15m, "合成生物，园区主导产业"), new("technology", 8m), new("jobs", 6m)],
         [],
         "招商委员会 2026 年第 11 次会议评审");
 }

@@ -9,6 +9,9 @@ public enum CellKind
     Id,
     Integer,
     Money,
+
+    /// <summary>A quantity with decimals that is not money (land in 亩, a score): written as it is, without a unit of yuan.</summary>
+    Decimal,
     Date,
     Timestamp,
     Flag,
@@ -100,8 +103,8 @@ public static class DealColumns
         new ExportColumn<ExportDeals.Row>("contractedInvestmentCny", "合同投资（折人民币）", CellKind.Money, (r, c) => c.Cny(r.ContractedMinor, r.Currency)),
         new ExportColumn<ExportDeals.Row>("fundsInPlace", "到位资金（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.FundsMinor)),
         new ExportColumn<ExportDeals.Row>("fundsInPlaceCny", "到位资金（折人民币）", CellKind.Money, (r, c) => c.Cny(r.FundsMinor, r.Currency)),
-        new ExportColumn<ExportDeals.Row>("landArea", "用地面积（亩）", CellKind.Money, (r, _) => r.LandAreaCentimu is { } centimu ? centimu / 100m : null),
-        new ExportColumn<ExportDeals.Row>("evaluationTotal", "评价总分", CellKind.Money, (r, _) => r.ScoreTenths is { } tenths ? tenths / 10m : null),
+        new ExportColumn<ExportDeals.Row>("landArea", "用地面积（亩）", CellKind.Decimal, (r, _) => r.LandAreaCentimu is { } centimu ? centimu / 100m : null),
+        new ExportColumn<ExportDeals.Row>("evaluationTotal", "评价总分", CellKind.Decimal, (r, _) => r.ScoreTenths is { } tenths ? tenths / 10m : null),
         new ExportColumn<ExportDeals.Row>("evaluationBand", "评价等级", CellKind.Text, (r, _) => r.ScoreBand?.Trim()),
         new ExportColumn<ExportDeals.Row>("deletedAt", "删除时间（北京时间）", CellKind.Timestamp, (r, _) => r.DeletedAt),
     ];

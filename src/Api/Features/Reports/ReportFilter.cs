@@ -3,8 +3,8 @@ using FluentValidation;
 
 namespace DealPipeline.Api.Features.Reports;
 
-/// <summary>The deal filters every report takes: parkId, sectorId (with its subtree), ownerId, teamId, source (comma-separated), isKeyProject.</summary>
-public sealed record ReportFilter(long? ParkId, long? SectorId, long? OwnerId, long? TeamId, string? Source, bool? IsKeyProject) : IDealFilter
+/// <summary>The deal filters every report takes: parkId, sectorId (with its subtree), ownerId, teamId, source (comma-separated), isKeyProject, band (of the latest evaluation).</summary>
+public sealed record ReportFilter(long? ParkId, long? SectorId, long? OwnerId, long? TeamId, string? Source, bool? IsKeyProject, string? Band = null) : IDealFilter
 {
     public static readonly ReportFilter None = new(null, null, null, null, null, null);
 
@@ -57,5 +57,8 @@ public record ReportFilterQuery
 
     public bool? IsKeyProject { get; init; }
 
-    public ReportFilter ToFilter() => new(ParkId, SectorId, OwnerId, TeamId, Source, IsKeyProject);
+    /// <summary>Bands of the deals' latest evaluation (band keys, comma-separated, or vetoed).</summary>
+    public string? Band { get; init; }
+
+    public ReportFilter ToFilter() => new(ParkId, SectorId, OwnerId, TeamId, Source, IsKeyProject, Band);
 }

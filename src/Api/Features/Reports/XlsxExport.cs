@@ -92,6 +92,7 @@ public static class XlsxExport
     {
         null => new Cell(),
         decimal amount when kind == CellKind.Money => Number((amount / 10_000m).ToString(CultureInfo.InvariantCulture), Wan),
+        decimal quantity when kind == CellKind.Decimal => Number(quantity.ToString(CultureInfo.InvariantCulture), Wan),
         DateOnly day => Number(day.ToDateTime(TimeOnly.MinValue).Subtract(ExcelEpoch).TotalDays.ToString(CultureInfo.InvariantCulture), Day),
         DateTimeOffset at => Number(TimeZoneInfo.ConvertTime(at, ChinaTime.Zone).DateTime.Subtract(ExcelEpoch).TotalDays.ToString("0.##########", CultureInfo.InvariantCulture), Instant),
         bool flag => Text(chinese ? (flag ? "是" : "否") : (flag ? "true" : "false"), 0),
@@ -111,7 +112,7 @@ public static class XlsxExport
     {
         CellKind.Money or CellKind.Timestamp => 20,
         CellKind.Date => 12,
-        CellKind.Id or CellKind.Integer or CellKind.Flag => 10,
+        CellKind.Id or CellKind.Integer or CellKind.Flag or CellKind.Decimal => 10,
         _ when key is "name" or "companyName" or "summary" or "counterparty" or "nextStep" => 36,
         _ when key is "creditCode" => 22,
         _ => 14,
