@@ -46,6 +46,7 @@ try
         ("pipeline, groupBy=stage", "/api/v1/reports/pipeline?groupBy=stage"),
         ("pipeline, groupBy=stage, status=any", "/api/v1/reports/pipeline?groupBy=stage&status=any"),
         ("pipeline, groupBy=sector", "/api/v1/reports/pipeline?groupBy=sector"),
+        ("pipeline, groupBy=stage, withFunds=true (funds in place per row)", "/api/v1/reports/pipeline?groupBy=stage&withFunds=true"),
         ("pipeline, groupBy=owner", "/api/v1/reports/pipeline?groupBy=owner"),
         ("pipeline, groupBy=stage, sectorId=1 (subtree)", "/api/v1/reports/pipeline?groupBy=stage&sectorId=1"),
         ($"pipeline, groupBy=stage, asOf={asOf}", $"/api/v1/reports/pipeline?groupBy=stage&asOf={asOf}"),

@@ -120,6 +120,20 @@ public abstract class FundsInPlaceTests : ApiTest
         string Cell(long deal, string column) => byId[deal][Array.IndexOf(header, column)];
         Assert.Equal(("3000777.25", "3000777.25"), (Cell(cny, "fundsInPlace"), Cell(cny, "fundsInPlaceCny")));
         Assert.Equal(("150000.10", "1068510.71"), (Cell(usd, "fundsInPlace"), Cell(usd, "fundsInPlaceCny")));
+
+        // The pipeline with withFunds: each row's funds to asOf, in CNY. Today the CNY deal is on hold (out of the default pipeline).
+        static Dictionary<string, decimal> Funds(JsonNode report) =>
+            report["rows"]!.AsArray().ToDictionary(r => r!["key"]!.GetValue<string>(), r => Money(r!["fundsInPlace"]));
+        var today = await GetOk("/api/v1/reports/pipeline?groupBy=stage&withFunds=true");
+        Assert.Equal((9_000_000m, 1_068_510.71m, 0m), (Funds(today)["signed"], Funds(today)["landed"], Funds(today)["contact"]));
+        Assert.Equal(10_068_510.71m, Money(today["total"]!["fundsInPlace"]));
+        Assert.Equal(12_000_777.25m, Funds(await GetOk("/api/v1/reports/pipeline?groupBy=stage&status=any&withFunds=true"))["signed"]);
+        var sixDaysAgo = await GetOk($"/api/v1/reports/pipeline?groupBy=stage&asOf={DaysAgo(6)}&withFunds=true");
+        Assert.Equal((12_000_000.25m, 0m), (Funds(sixDaysAgo)["signed"], Funds(sixDaysAgo)["landed"]));
+        Assert.Equal(10_068_510.71m, Money((await GetOk("/api/v1/reports/pipeline?groupBy=park,stage&withFunds=true"))["total"]!["fundsInPlace"]));
+        Assert.Null((await GetOk("/api/v1/reports/pipeline?groupBy=stage"))["rows"]![0]!["fundsInPlace"]);
+        var officers = JsonNode.Parse(await officer.GetStringAsync(new Uri("/api/v1/reports/pipeline?groupBy=stage&withFunds=true", UriKind.Relative)))!;
+        Assert.Equal(1_068_510.71m, Money(officers["total"]!["fundsInPlace"]));
     }
 
     private static async Task AssertProblem(HttpResponseMessage answer, HttpStatusCode status, string? field = null, string? code = null)

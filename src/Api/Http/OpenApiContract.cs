@@ -30,6 +30,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["parkId"] = "Only deals (or rows) of this park.",
         ["sectorId"] = "Only deals of this sector or any sector below it in the tree.",
         ["ownerId"] = "Only deals this officer owns.",
+        ["withFunds"] = "true: each row and the total gain fundsInPlace, the CNY funds in place (到位资金) their deals received up to asOf.",
         ["band"] = "Only deals whose latest evaluation (POST /deals/{id}/scores) falls in these bands: band keys of their criteria set, comma-separated, or vetoed.",
         ["criteriaSetId"] = "The criteria set (evaluation index) whose bands the report groups by.",
         ["chainLinkId"] = "Only deals of this industry-chain link or a link below it: attached to it, or of a company attached to it (as the chain report counts them).",

@@ -23,7 +23,7 @@ public sealed class DeadlineSource(DbSession session, IClock clock)
         args.Add("contact", (int)Stage.Contact);
         var deals = (await session.QueryAsync<DealRow>(
             $"""
-            SELECT d.id, d.name, d.code_name, d.confidential, d.owner_id, d.team_id, d.opened_on, d.stage, d.status, d.intended_minor, d.currency, d.last_activity_on,
+            SELECT d.id, d.owner_id, d.team_id, d.opened_on, d.stage, d.status, d.intended_minor, d.currency, d.last_activity_on,
                    (SELECT MIN(a.on_date) FROM activities a WHERE a.deal_id = d.id) AS first_activity_on,
                    (SELECT MIN(h.on_date) FROM deal_history h
                     WHERE h.deal_id = d.id AND NOT (h.kind = @stageKind AND h.from_value IS NULL AND h.to_value = @contact)) AS assessed_on
@@ -52,12 +52,6 @@ public sealed class DeadlineSource(DbSession session, IClock clock)
     public sealed record DealRow
     {
         public long Id { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public string? CodeName { get; init; }
-
-        public bool Confidential { get; init; }
 
         public long OwnerId { get; init; }
 

@@ -42,14 +42,26 @@ public sealed class GetOverdueReportHandler(DbSession session, DealAccess access
         var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
         args.Add("active", (int)DealStatus.Active);
         var states = await source.ForAsync($"{where} AND d.status = @active", args, cancellationToken);
-        var late = states.SelectMany(s => s.Deadlines.Where(d => d.Overdue).Select(d => (s.Deal, Rule: s.Rule!, Deadline: d))).ToList();
+        var late = states
+            .SelectMany(s => s.Deadlines.Where(d => d.Overdue).Select(d => (s.Deal, Rule: s.Rule!, Deadline: d)))
+            .OrderByDescending(l => l.Deadline.DaysLate).ThenBy(l => l.Deadline.Due).ThenBy(l => l.Deal.Id).ThenBy(l => l.Deadline.Kind)
+            .ToList();
         var owners = await NamesAsync("users", late.Select(l => l.Deal.OwnerId), cancellationToken);
         var teams = await NamesAsync("teams", late.Select(l => l.Deal.TeamId).OfType<long>(), cancellationToken);
-        var items = late
-            .OrderByDescending(l => l.Deadline.DaysLate).ThenBy(l => l.Deadline.Due).ThenBy(l => l.Deal.Id).ThenBy(l => l.Deadline.Kind)
-            .Select(l => new OverdueItem(
+        List<OverdueGroup> Group(Func<DeadlineSource.DealRow, long?> key, Func<long?, string> label) => [.. late
+            .GroupBy(l => key(l.Deal))
+            .Select(g => new OverdueGroup(g.Key, label(g.Key), g.LongCount(), g.Select(l => l.Deal.Id).Distinct().LongCount()))
+            .OrderByDescending(g => g.Overdue).ThenBy(g => g.Id ?? long.MaxValue)];
+
+        // The page after the cursor: items strictly after (daysLate descending, due, deal, kind) of the last one returned; names only for the page.
+        var after = cursors.Read(request.Cursor, GetOverdueReport.Sort);
+        var start = after is null ? 0 : late.FindIndex(l => Compare(l.Deadline, l.Deal.Id, after) > 0) is var found and >= 0 ? found : late.Count;
+        var slice = late.Skip(start).Take(request.Limit + 1).ToList();
+        var dealNames = await NamesAsync("deals", slice.Select(l => l.Deal.Id), cancellationToken);
+        var page = cursors.Page(
+            [.. slice.Select(l => new OverdueItem(
                 l.Deal.Id,
-                l.Deal.Name,
+                dealNames.GetValueOrDefault(l.Deal.Id, ""),
                 l.Deal.OwnerId,
                 owners.GetValueOrDefault(l.Deal.OwnerId, ""),
                 l.Deal.TeamId,
@@ -59,30 +71,20 @@ public sealed class GetOverdueReportHandler(DbSession session, DealAccess access
                 l.Deadline.Kind,
                 Labels.Of(l.Deadline.Kind, request.English),
                 l.Deadline.Due,
-                l.Deadline.DaysLate))
-            .ToList();
-        List<OverdueGroup> Group(Func<OverdueItem, long?> key, Func<long?, string> label) => [.. items
-            .GroupBy(key)
-            .Select(g => new OverdueGroup(g.Key, label(g.Key), g.LongCount(), g.Select(i => i.DealId).Distinct().LongCount()))
-            .OrderByDescending(g => g.Overdue).ThenBy(g => g.Id ?? long.MaxValue)];
-        // The page after the cursor: items strictly after (daysLate descending, due, deal, kind) of the last one returned.
-        var after = cursors.Read(request.Cursor, GetOverdueReport.Sort);
-        var start = after is null ? 0 : items.FindIndex(i => Compare(i, after) > 0) is var found and >= 0 ? found : items.Count;
-        var page = cursors.Page(
-            items.Skip(start).Take(request.Limit + 1).ToList(),
+                l.Deadline.DaysLate))],
             request.Limit,
             i => new Http.Cursor(GetOverdueReport.Sort, string.Create(CultureInfo.InvariantCulture, $"{i.DaysLate}|{i.Due.DayNumber}|{(int)i.Kind}"), i.DealId));
         return new OverdueReport(
             clock.Today,
-            items.Count,
-            items.Select(i => i.DealId).Distinct().LongCount(),
-            Group(i => i.OwnerId, id => owners.GetValueOrDefault(id!.Value, "")),
-            Group(i => i.TeamId, id => id is { } team ? teams.GetValueOrDefault(team, "") : Labels.None(request.English)),
+            late.Count,
+            late.Select(l => l.Deal.Id).Distinct().LongCount(),
+            Group(d => d.OwnerId, id => owners.GetValueOrDefault(id!.Value, "")),
+            Group(d => d.TeamId, id => id is { } team ? teams.GetValueOrDefault(team, "") : Labels.None(request.English)),
             page);
     }
 
     /// <summary>Where an item sorts against a cursor's last item: positive when after it.</summary>
-    private static int Compare(OverdueItem item, Http.Cursor cursor)
+    private static int Compare(Deadline item, long dealId, Http.Cursor cursor)
     {
         var parts = cursor.Value?.Split('|');
         if (parts is not [var late, var due, var kind]
@@ -95,7 +97,7 @@ public sealed class GetOverdueReportHandler(DbSession session, DealAccess access
 
         var byLate = daysLate.CompareTo(item.DaysLate);
         var byDue = item.Due.DayNumber.CompareTo(dueDay);
-        var byDeal = item.DealId.CompareTo(cursor.Id);
+        var byDeal = dealId.CompareTo(cursor.Id);
         return byLate != 0 ? byLate : byDue != 0 ? byDue : byDeal != 0 ? byDeal : ((int)item.Kind).CompareTo(kindValue);
     }
 

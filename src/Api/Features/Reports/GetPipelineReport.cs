@@ -58,9 +58,18 @@ public sealed record PipelineRow(string? Key, string Label, long Count, decimal 
 
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? StageLabel { get; init; }
+
+    /// <summary>With withFunds=true: the CNY funds in place (到位资金) the row's deals received up to asOf; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? FundsInPlace { get; init; }
 }
 
-public sealed record PipelineTotal(long Count, decimal IntendedInvestment, decimal WeightedInvestment);
+public sealed record PipelineTotal(long Count, decimal IntendedInvestment, decimal WeightedInvestment)
+{
+    /// <summary>With withFunds=true: the CNY funds in place of every deal counted, up to asOf; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? FundsInPlace { get; init; }
+}
 
 /// <summary>The pipeline in CNY, grouped; see <see cref="GetPipelineReportHandler"/> for the definitions.</summary>
 public sealed record PipelineReport(PipelineGrouping GroupBy, DateOnly AsOf, string Currency, IReadOnlyList<PipelineRow> Rows, PipelineTotal Total);
@@ -80,6 +89,9 @@ public sealed record GetPipelineReport : IQuery<PipelineReport>, IFilteredReport
     public string? Status { get; init; }
 
     public bool English { get; init; }
+
+    /// <summary>Add each row's funds in place up to asOf (a second pass over the same deals).</summary>
+    public bool WithFunds { get; init; }
 }
 
 public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineReport>
@@ -202,20 +214,22 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             }
         }
 
-        foreach (var bucket in buckets)
+        // A row's key: the group (regions rolled up to provinces or cities), and with two dimensions its stage.
+        string KeyOf(long? bucketKey, long bucketStage)
         {
             var groupKey = request.GroupBy switch
             {
-                PipelineGrouping.Province when bucket.GroupKey is { } code => code / 10000 * 10000,
-                PipelineGrouping.City when bucket.GroupKey is { } code => code % 10000 == 0 ? code : code / 100 * 100,
-                _ => bucket.GroupKey,
+                PipelineGrouping.Province when bucketKey is { } code => code / 10000 * 10000,
+                PipelineGrouping.City when bucketKey is { } code => code % 10000 == 0 ? code : code / 100 * 100,
+                _ => bucketKey,
             };
-            var key = (request.GroupBy == PipelineGrouping.Stage ? bucket.Stage : groupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
-            if (request.ByStage)
-            {
-                key += StageSeparator + bucket.Stage.ToString(CultureInfo.InvariantCulture);
-            }
+            var key = (request.GroupBy == PipelineGrouping.Stage ? bucketStage : groupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
+            return request.ByStage ? key + StageSeparator + bucketStage.ToString(CultureInfo.InvariantCulture) : key;
+        }
 
+        foreach (var bucket in buckets)
+        {
+            var key = KeyOf(bucket.GroupKey, bucket.Stage);
             if (!sums.TryGetValue(key, out var sum))
             {
                 order.Add(key);
@@ -224,9 +238,35 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             sums[key] = (sum.Count + bucket.Deals, sum.Intended + bucket.Intended, sum.Weighted + bucket.Weighted);
         }
 
+        // Funds in place up to asOf, on request: the same deals in a second pass, summed per deal first over the covering
+        // index (ix_funds_in_place_deal), then per row and currency, and converted per currency subtotal at asOf's rates.
+        Dictionary<string, long>? funds = null;
+        if (request.WithFunds)
+        {
+            args.Add("fundsUpTo", asOf);
+            funds = new Dictionary<string, long>(StringComparer.Ordinal);
+            var received = await session.QueryAsync<FundsBucket>(
+                $"""
+                SELECT {keySelect}{stage} AS stage, d.currency, SUM(f.amount_minor) AS amount_minor
+                FROM {from} JOIN (SELECT deal_id, SUM(amount_minor) AS amount_minor FROM funds_in_place WHERE on_date <= @fundsUpTo GROUP BY deal_id) f ON f.deal_id = d.id
+                WHERE {live}
+                GROUP BY {statusGroup}{keyGroup}{stage}, d.currency
+                """,
+                args,
+                cancellationToken);
+            foreach (var bucket in received)
+            {
+                var key = KeyOf(bucket.GroupKey, bucket.Stage);
+                funds[key] = funds.GetValueOrDefault(key) + (long)FxRates.FxRates.ToCny(bucket.Currency.Trim(), bucket.AmountMinor, rates);
+            }
+        }
+
+        PipelineTotal WithFundsTotal(PipelineTotal total) => funds is null ? total : total with { FundsInPlace = Money.FromMinor(funds.Values.Sum()) };
+        PipelineRow WithFundsRow(PipelineRow row, string key) => funds is null ? row : row with { FundsInPlace = Money.FromMinor(funds.GetValueOrDefault(key)) };
+
         if (request.ByStage)
         {
-            return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, await TwoDimensionsAsync(request, sums, cancellationToken), Total(sums));
+            return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, await TwoDimensionsAsync(request, sums, WithFundsRow, cancellationToken), WithFundsTotal(Total(sums)));
         }
 
         var labels = await LabelsAsync(request.GroupBy, sums.Keys.Where(k => k != NoKey).ToList(), request.English, cancellationToken);
@@ -235,14 +275,16 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             .OrderBy(r => request.GroupBy == PipelineGrouping.Stage ? long.Parse(r.Key, CultureInfo.InvariantCulture) : 0)
             .ThenByDescending(r => request.GroupBy == PipelineGrouping.Stage ? 0 : r.Sum.Intended)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new PipelineRow(
-                r.Key == NoKey ? null : PublicKey(request.GroupBy, r.Key),
-                r.Key == NoKey ? Labels.None(request.English) : labels.GetValueOrDefault(r.Key, r.Key),
-                r.Sum.Count,
-                Money.FromMinor(r.Sum.Intended),
-                Money.FromMinor(r.Sum.Weighted)))
+            .Select(r => WithFundsRow(
+                new PipelineRow(
+                    r.Key == NoKey ? null : PublicKey(request.GroupBy, r.Key),
+                    r.Key == NoKey ? Labels.None(request.English) : labels.GetValueOrDefault(r.Key, r.Key),
+                    r.Sum.Count,
+                    Money.FromMinor(r.Sum.Intended),
+                    Money.FromMinor(r.Sum.Weighted)),
+                r.Key))
             .ToList();
-        return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, result, Total(sums));
+        return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, result, WithFundsTotal(Total(sums)));
     }
 
     private const string NoKey = "\0";
@@ -254,12 +296,13 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         Money.FromMinor(sums.Values.Sum(r => r.Weighted)));
 
     /// <summary>One row per group and stage: groups largest first (by their whole intended investment), stages in pipeline order within each.</summary>
-    private async Task<List<PipelineRow>> TwoDimensionsAsync(GetPipelineReport request, Dictionary<string, (long Count, decimal Intended, decimal Weighted)> sums, CancellationToken cancellationToken)
+    private async Task<List<PipelineRow>> TwoDimensionsAsync(
+        GetPipelineReport request, Dictionary<string, (long Count, decimal Intended, decimal Weighted)> sums, Func<PipelineRow, string, PipelineRow> withFunds, CancellationToken cancellationToken)
     {
         var cells = sums.Select(s =>
         {
             var parts = s.Key.Split(StageSeparator);
-            return (Group: parts[0], Stage: (Stage)int.Parse(parts[1], CultureInfo.InvariantCulture), s.Value);
+            return (Group: parts[0], Stage: (Stage)int.Parse(parts[1], CultureInfo.InvariantCulture), s.Value, s.Key);
         }).ToList();
         var labels = await LabelsAsync(request.GroupBy, cells.Select(c => c.Group).Where(g => g != NoKey).Distinct().ToList(), request.English, cancellationToken);
         var groupTotals = cells.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.Sum(c => c.Value.Intended), StringComparer.Ordinal);
@@ -267,16 +310,18 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             .OrderByDescending(c => groupTotals[c.Group])
             .ThenBy(c => c.Group, StringComparer.Ordinal)
             .ThenBy(c => c.Stage)
-            .Select(c => new PipelineRow(
-                c.Group == NoKey ? null : PublicKey(request.GroupBy, c.Group),
-                c.Group == NoKey ? Labels.None(request.English) : labels.GetValueOrDefault(c.Group, c.Group),
-                c.Value.Count,
-                Money.FromMinor(c.Value.Intended),
-                Money.FromMinor(c.Value.Weighted))
-            {
-                Stage = c.Stage,
-                StageLabel = Labels.Of(c.Stage, request.English),
-            })
+            .Select(c => withFunds(
+                new PipelineRow(
+                    c.Group == NoKey ? null : PublicKey(request.GroupBy, c.Group),
+                    c.Group == NoKey ? Labels.None(request.English) : labels.GetValueOrDefault(c.Group, c.Group),
+                    c.Value.Count,
+                    Money.FromMinor(c.Value.Intended),
+                    Money.FromMinor(c.Value.Weighted))
+                {
+                    Stage = c.Stage,
+                    StageLabel = Labels.Of(c.Stage, request.English),
+                },
+                c.Key))
             .ToList();
     }
 
@@ -346,6 +391,17 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
         public long WeightedLo { get; init; }
 
         public decimal Intended => ExactSum.Combine(IntendedHi, IntendedLo);
+    }
+
+    private sealed record FundsBucket
+    {
+        public long? GroupKey { get; init; }
+
+        public long Stage { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public long AmountMinor { get; init; }
     }
 
     private sealed record NameRow

@@ -35,7 +35,8 @@ public static class ReportEndpoints
                 "keys are six-digit codes such as 330000 or 330100, labels the Chinese names; key null: a company without a region code): set beside the " +
                 "parks' own regionCode, it shows investment from outside a park's province (省外资金). Two dimensions: groupBy=sector,stage (park, owner, team, source, province or city, then stage) answers one row per group and " +
                 "stage that has deals, with stage and stageLabel beside key and label: a flat table a BI tool loads as it is; groups largest first, stages in " +
-                "pipeline order; the total is the same as under any grouping.")
+                "pipeline order; the total is the same as under any grouping. withFunds=true adds fundsInPlace to each row and the total: the CNY funds in place " +
+                "(到位资金) the row's deals received up to asOf, converted per currency subtotal at asOf's rates (a second pass over the same deals).")
             .WithProblems(400);
         group.MapGet("/stale", async ([AsParameters] StaleQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
@@ -228,8 +229,12 @@ public sealed record PipelineQuery : ReportFilterQuery
 
     public string? Status { get; init; }
 
+    /// <summary>true: each row and the total gain fundsInPlace, the CNY funds in place of their deals up to asOf.</summary>
+    public bool? WithFunds { get; init; }
+
     public GetPipelineReport ToRequest(bool english) => new()
     {
+        WithFunds = WithFunds == true,
         GroupBy = QueryValues.Enum(FirstDimension, PipelineGrouping.Stage, "groupBy"),
         ByStage = ByStage,
         AsOf = QueryValues.Date(AsOf, "asOf"),
