@@ -31,7 +31,7 @@ public sealed class GetDealDeadlinesHandler(DbSession session, DealAccess access
         await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters();
         args.Add("id", request.DealId);
-        var state = (await source.ForAsync("d.id = @id", args, cancellationToken)).Single();
+        var state = (await source.ForAsync("d.id = @id", args, many: false, cancellationToken)).Single();
         return new DealDeadlinesResponse(
             request.DealId,
             clock.Today,

@@ -41,7 +41,9 @@ public sealed class GetOverdueReportHandler(DbSession session, DealAccess access
     {
         var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
         args.Add("active", (int)DealStatus.Active);
-        var states = await source.ForAsync($"{where} AND d.status = @active", args, cancellationToken);
+        // "+d.status" (a unary plus, the same value on every database) keeps SQLite from reading three quarters of the
+        // deals through the status index, one random row at a time: a scan in row order is twice as fast here.
+        var states = await source.ForAsync($"{where} AND +d.status = @active", args, many: true, cancellationToken);
         var late = states
             .SelectMany(s => s.Deadlines.Where(d => d.Overdue).Select(d => (s.Deal, Rule: s.Rule!, Deadline: d)))
             .OrderByDescending(l => l.Deadline.DaysLate).ThenBy(l => l.Deadline.Due).ThenBy(l => l.Deal.Id).ThenBy(l => l.Deadline.Kind)
