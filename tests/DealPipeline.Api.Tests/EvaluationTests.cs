@@ -109,6 +109,8 @@ public abstract class EvaluationTests : ApiTest
         await PostOk($"/api/v1/deals/{best}/scores", new { criteriaSetId = set, scores = Scores(30, 30, 20, 20) });
         var veto = await PostOk($"/api/v1/deals/{vetoed}/scores", new { criteriaSetId = set, scores = Scores(28, 28, 20, 18), vetoes = new[] { new { veto = "environment", reason = "环评未通过" } } });
         Assert.Equal((94m, "vetoed", "环评未通过"), (veto["total"]!.GetValue<decimal>(), veto["band"]!.GetValue<string>(), veto["vetoes"]![0]!["reason"]!.GetValue<string>()));
+        var shown = (await GetOk($"/api/v1/deals/{vetoed}"))["evaluation"]!;
+        Assert.Equal((94m, "vetoed", "environment", "环评未通过"), (shown["total"]!.GetValue<decimal>(), shown["band"]!.GetValue<string>(), shown["vetoes"]![0]!["veto"]!.GetValue<string>(), shown["vetoes"]![0]!["reason"]!.GetValue<string>()));
         await PostOk($"/api/v1/deals/{weak}/scores", new { criteriaSetId = set, scores = Scores(10, 10, 10, 10) });
 
         async Task<long[]> Listed(string band) => [.. (await GetOk($"/api/v1/deals?band={band}"))["items"]!.AsArray().Select(d => Id(d!)).Order()];

@@ -12,7 +12,7 @@ public static class DealQueries
         "d.stage, d.status, d.lost_reason, d.is_key_project, d.confidential, d.code_name, d.intended_minor, d.currency, d.contracted_minor, " +
         "d.expected_output_minor, d.expected_tax_minor, d.expected_jobs, d.planned_landing_on, d.opened_on, d.signed_on, d.landed_on, " +
         "d.construction_started_on, d.production_started_on, d.created_at, d.updated_at, d.version, d.deleted_at, d.land_area_centimu, " +
-        "e.set_id AS score_set_id, e.revision AS score_revision, e.total_tenths AS score_tenths, e.band AS score_band, e.created_at AS scored_at";
+        "e.set_id AS score_set_id, e.revision AS score_revision, e.total_tenths AS score_tenths, e.band AS score_band, e.vetoes AS score_vetoes, e.created_at AS scored_at";
 
     /// <summary>Deals (alias d) with their latest score (alias e, the evaluation), for <see cref="Columns"/>.</summary>
     public const string From = "deals d LEFT JOIN deal_scores e ON e.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id)";
@@ -147,6 +147,8 @@ public static class DealQueries
 
         public string? ScoreBand { get; init; }
 
+        public string? ScoreVetoes { get; init; }
+
         public DateTimeOffset? ScoredAt { get; init; }
 
         public DealListItem ToListItem() =>
@@ -186,7 +188,9 @@ public static class DealQueries
             UpdatedAt = UpdatedAt,
             Version = Version,
             LandArea = LandAreaCentimu is { } centimu ? centimu / 100m : null,
-            Evaluation = ScoreSetId is { } set ? new DealEvaluation(set, ScoreRevision!.Value, ScoreTenths!.Value / 10m, ScoreBand!.Trim(), ScoredAt!.Value) : null,
+            Evaluation = ScoreSetId is { } set
+                ? new DealEvaluation(set, ScoreRevision!.Value, ScoreTenths!.Value / 10m, ScoreBand!.Trim(), Evaluation.DealScoreQueries.VetoesOf(ScoreVetoes), ScoredAt!.Value)
+                : null,
         };
     }
 }

@@ -92,5 +92,5 @@ public sealed record DealResponse : DealListItem
     public int Version { get; init; }
 }
 
-/// <summary>A deal's latest evaluation: the criteria set and revision, the total, and the band ("vetoed" when a veto applied).</summary>
-public sealed record DealEvaluation(long CriteriaSetId, int Revision, decimal Total, string Band, DateTimeOffset ScoredAt);
+/// <summary>A deal's latest evaluation: the criteria set and revision, the total, the band ("vetoed" when a veto applied) and the vetoes that applied, with their reasons.</summary>
+public sealed record DealEvaluation(long CriteriaSetId, int Revision, decimal Total, string Band, IReadOnlyList<Evaluation.VetoApplied> Vetoes, DateTimeOffset ScoredAt);

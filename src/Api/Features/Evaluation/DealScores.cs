@@ -144,6 +144,9 @@ public static class DealScoreQueries
 
     internal static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The vetoes a score stored (none when it stored none).</summary>
+    public static IReadOnlyList<VetoApplied> VetoesOf(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<VetoApplied>>(json, Stored) ?? [];
+
     public static async Task<DealScoreResponse> GetAsync(DbSession session, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -183,7 +186,7 @@ public static class DealScoreQueries
             Total = TotalTenths / 10m,
             Band = Band.Trim(),
             Scores = JsonSerializer.Deserialize<List<CriterionScore>>(Scores, Stored) ?? [],
-            Vetoes = Vetoes is null ? [] : JsonSerializer.Deserialize<List<VetoApplied>>(Vetoes, Stored) ?? [],
+            Vetoes = VetoesOf(Vetoes),
             Note = Note,
             ByUserId = ByUserId,
             CreatedAt = CreatedAt,
