@@ -26,24 +26,8 @@ public static class ChainsEndpoints
             .WithName("ListChains").Allow(Policies.Read)
             .WithSummary("Lists industry chains in id order, each with its links; parkId keeps the chains that park promotes on.")
             .WithProblems(400);
-        group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var chain = await mediator.Send(new GetChain(id), ct);
-                return ETags.Ok(response, chain, chain.Version);
-            })
-            .WithName("GetChain").Allow(Policies.Read)
-            .WithSummary("Reads a chain with its links (upstream first, each link followed by its sub-links); its ETag is the version of the chain's own fields.")
-            .WithProblems(404);
-        group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                var body = await MergePatch.ReadAsync(request, ct);
-                var chain = await mediator.Send(new PatchChain(id, body, ETags.ExpectedVersion(request)), ct);
-                return ETags.Ok(response, chain, chain.Version);
-            })
-            .Accepts<CreateChain>(MergePatch.MediaType, "application/json")
-            .WithName("PatchChain").Allow(Policies.Admin)
-            .WithSummary("Corrects a chain's name, description, parks or leaders with a JSON merge patch (RFC 7396; an array is replaced whole); If-Match guards against lost updates.")
-            .WithProblems(400, 404, 409, 412);
+        group.MapReadAndCorrect<ChainResponse, CreateChain>("chain", Policies.Admin, id => new GetChain(id), (id, patch, ifMatch) => new PatchChain(id, patch, ifMatch))
+            .WithDescription("Corrects the chain's name, description, parks or leaders (an array is replaced whole); its links have their own resource (/chains/{id}/links).");
 
         var links = group.MapGroup("/{id:long}/links");
         links.MapPost("/", async (long id, ChainLinkBody body, IMediator mediator, HttpResponse response, CancellationToken ct) =>

@@ -61,12 +61,18 @@ public static class ReferenceData
     /// <summary>Maps GET /{id} (its ETag the row's version) and PATCH /{id} (merge patch, If-Match) for one kind of reference data.</summary>
     /// <returns>The PATCH endpoint, for conventions of its own.</returns>
     public static RouteHandlerBuilder MapReadAndCorrect<T, TFields>(
-        this RouteGroupBuilder group, string resource, string patchPolicy, Func<long, IRequest<T>> get, Func<long, JsonElement, IfMatch?, IRequest<T>> patch, string readPolicy = Http.Security.Policies.Read)
+        this RouteGroupBuilder group,
+        string resource,
+        string patchPolicy,
+        Func<long, IRequest<T>> get,
+        Func<long, JsonElement, IfMatch?, IRequest<T>> patch,
+        string readPolicy = Http.Security.Policies.Read,
+        string? operationName = null)
         where T : IVersioned
         where TFields : Http.IRequestBody
     {
         ArgumentNullException.ThrowIfNull(group);
-        var name = char.ToUpperInvariant(resource[0]) + resource[1..];
+        var name = operationName ?? char.ToUpperInvariant(resource[0]) + resource[1..];
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var found = await mediator.Send(get(id), ct);

@@ -41,24 +41,9 @@ public static class DeadlinesEndpoints
             .WithName("ListDeadlineRules").Allow(Policies.Read)
             .WithSummary("Lists the deadline rules in id order.")
             .WithProblems(400);
-        rules.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var rule = await mediator.Send(new GetDeadlineRule(id), ct);
-                return ETags.Ok(response, rule, rule.Version);
-            })
-            .WithName("GetDeadlineRule").Allow(Policies.Read)
-            .WithSummary("Reads a deadline rule; its ETag is its version, for If-Match.")
-            .WithProblems(404);
-        rules.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                var body = await MergePatch.ReadAsync(request, ct);
-                var rule = await mediator.Send(new PatchDeadlineRule(id, body, ETags.ExpectedVersion(request)), ct);
-                return ETags.Ok(response, rule, rule.Version);
-            })
-            .Accepts<CreateDeadlineRule>(MergePatch.MediaType, "application/json")
-            .WithName("PatchDeadlineRule").Allow(Policies.Admin)
-            .WithSummary("Corrects a deadline rule with a JSON merge patch (a span null removes that deadline); If-Match guards against lost updates.")
-            .WithProblems(400, 404, 409, 412);
+        rules.MapReadAndCorrect<DeadlineRuleResponse, CreateDeadlineRule>(
+                "deadline rule", Policies.Admin, id => new GetDeadlineRule(id), (id, patch, ifMatch) => new PatchDeadlineRule(id, patch, ifMatch), operationName: "DeadlineRule")
+            .WithDescription("A span set to null removes that deadline; a rule keeps at least one.");
         rules.MapDelete("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new DeleteDeadlineRule(id), ct);

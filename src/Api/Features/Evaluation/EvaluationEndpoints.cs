@@ -26,32 +26,16 @@ public static class EvaluationEndpoints
             .WithName("ListCriteriaSets").Allow(Policies.Read)
             .WithSummary("Lists the criteria sets in id order, each as its current revision defines it.")
             .WithProblems(400);
-        sets.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var set = await mediator.Send(new GetCriteriaSet(id), ct);
-                return ETags.Ok(response, set, set.Version);
-            })
-            .WithName("GetCriteriaSet").Allow(Policies.Read)
-            .WithSummary("Reads a criteria set as its current revision defines it; its ETag is its version, for If-Match.")
-            .WithProblems(404);
         sets.MapGet("/{id:long}/revisions/{revision:int}", async (long id, int revision, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCriteriaSet(id, revision), ct)))
             .WithName("GetCriteriaSetRevision").Allow(Policies.Read)
             .WithSummary("Reads a criteria set as one of its revisions defined it: the definition an older score was given under.")
             .WithProblems(404);
-        sets.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                var body = await MergePatch.ReadAsync(request, ct);
-                var set = await mediator.Send(new PatchCriteriaSet(id, body, ETags.ExpectedVersion(request)), ct);
-                return ETags.Ok(response, set, set.Version);
-            })
-            .Accepts<CreateCriteriaSet>(MergePatch.MediaType, "application/json")
-            .WithName("PatchCriteriaSet").Allow(Policies.Admin)
-            .WithSummary("Corrects a criteria set with a JSON merge patch (arrays replaced whole); If-Match guards against lost updates.")
+        sets.MapReadAndCorrect<CriteriaSetResponse, CreateCriteriaSet>(
+                "criteria set", Policies.Admin, id => new GetCriteriaSet(id), (id, patch, ifMatch) => new PatchCriteriaSet(id, patch, ifMatch), operationName: "CriteriaSet")
             .WithDescription(
-                "A change to the criteria, bands or vetoes of a revision that deals were scored under makes a new revision (revision one more): the " +
-                "old scores keep theirs (GET /criteria-sets/{id}/revisions/{revision}). A revision without scores is corrected in place.")
-            .WithProblems(400, 404, 409, 412);
+                "Arrays are replaced whole. A change to the criteria, bands or vetoes of a revision that deals were scored under makes a new revision " +
+                "(revision one more): the old scores keep theirs (GET /criteria-sets/{id}/revisions/{revision}). A revision without scores is corrected in place.");
 
         api.MapPost("/deals/{id:long}/scores", async (long id, ScoreBody body, IMediator mediator, CancellationToken ct) =>
             {
