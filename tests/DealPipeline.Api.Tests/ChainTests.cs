@@ -59,12 +59,12 @@ public abstract class ChainTests : ApiTest
         await AssertProblem(await Post($"/api/v1/chains/{id}/links", new { name = "检测" }), HttpStatusCode.BadRequest, "position");
         await AssertProblem(await Post($"/api/v1/chains/{id}/links", new { name = "检测", position = "sideways" }), HttpStatusCode.BadRequest, "position");
         await AssertProblem(await Post($"/api/v1/chains/{id}/links", new { position = "upstream" }), HttpStatusCode.BadRequest, "name");
-        await AssertCode(await Post($"/api/v1/chains/{id}/links", new { name = "检测", position = "downstream", parentId = otherLink }), HttpStatusCode.BadRequest, "parentId", "chain.parentElsewhere");
+        await AssertProblem(await Post($"/api/v1/chains/{id}/links", new { name = "检测", position = "downstream", parentId = otherLink }), HttpStatusCode.BadRequest, "parentId", "chain.parentElsewhere");
         await AssertProblem(await Post($"/api/v1/chains/{id}/links", new { name = "检测", position = "downstream", sectorIds = Missing }), HttpStatusCode.BadRequest, "sectorIds");
         await AssertProblem(await Post($"/api/v1/chains/{id}/links", new { name = "CDMO", position = "midstream" }), HttpStatusCode.Conflict);
         await AssertProblem(await Post("/api/v1/chains/424242/links", new { name = "检测", position = "midstream" }), HttpStatusCode.NotFound);
-        await AssertCode(await Patch($"/api/v1/chains/{id}/links/{cdmo}", new { parentId = cdmo }), HttpStatusCode.BadRequest, "parentId", "chain.ownParent");
-        await AssertCode(await Patch($"/api/v1/chains/{id}/links/{cdmo}", new { parentId = Id(geneLink) }), HttpStatusCode.BadRequest, "parentId", "chain.cycle");
+        await AssertProblem(await Patch($"/api/v1/chains/{id}/links/{cdmo}", new { parentId = cdmo }), HttpStatusCode.BadRequest, "parentId", "chain.ownParent");
+        await AssertProblem(await Patch($"/api/v1/chains/{id}/links/{cdmo}", new { parentId = Id(geneLink) }), HttpStatusCode.BadRequest, "parentId", "chain.cycle");
         await AssertProblem(await Patch($"/api/v1/chains/{id}/links/{cdmo}", new { position = (string?)null }), HttpStatusCode.BadRequest, "position");
         await AssertProblem(await Patch($"/api/v1/chains/{id}/links/{cdmo}", new { name = "医疗服务" }), HttpStatusCode.Conflict);
         await AssertProblem(await Patch($"/api/v1/chains/{id}/links/{cdmo}", new { name = "合同研发生产" }, "\"7\""), HttpStatusCode.PreconditionFailed);
@@ -76,10 +76,10 @@ public abstract class ChainTests : ApiTest
         // Four levels at most: a fifth is refused; a leaf may still hang at the fourth.
         var l3 = Id(await PostOk($"/api/v1/chains/{id}/links", new { name = "AAV 载体", position = "midstream", parentId = Id(geneLink) }));
         var l4 = Id(await PostOk($"/api/v1/chains/{id}/links", new { name = "质粒", position = "midstream", parentId = l3 }));
-        await AssertCode(await Post($"/api/v1/chains/{id}/links", new { name = "菌种", position = "midstream", parentId = l4 }), HttpStatusCode.BadRequest, "parentId", "chain.tooDeep");
-        await AssertCode(await Patch($"/api/v1/chains/{id}/links/{raw}", new { parentId = l3 }), HttpStatusCode.OK);
+        await AssertProblem(await Post($"/api/v1/chains/{id}/links", new { name = "菌种", position = "midstream", parentId = l4 }), HttpStatusCode.BadRequest, "parentId", "chain.tooDeep");
+        Assert.Equal(HttpStatusCode.OK, (await Patch($"/api/v1/chains/{id}/links/{raw}", new { parentId = l3 })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Send(HttpMethod.Delete, $"/api/v1/chains/{id}/links/{l4}")).StatusCode);
-        await AssertCode(await Patch($"/api/v1/chains/{id}/links/{raw}", new { parentId = (long?)null }, "\"2\""), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await Patch($"/api/v1/chains/{id}/links/{raw}", new { parentId = (long?)null }, "\"2\"")).StatusCode);
 
         // A correction: moved to the top and downstream, If-Match the link's version; the chain lists links upstream first, each followed by its sub-links.
         var tree = await GetOk($"/api/v1/chains/{id}");
@@ -289,21 +289,6 @@ public abstract class ChainTests : ApiTest
     {
         var response = await Send(HttpMethod.Put, path);
         Assert.True(response.StatusCode == HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task AssertCode(HttpResponseMessage answer, HttpStatusCode status, string? field = null, string? code = null)
-    {
-        var body = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.StatusCode == status, $"{(int)answer.StatusCode}: {body}");
-        if (field is not null)
-        {
-            Assert.NotNull(JsonNode.Parse(body)!["errors"]?[field]);
-        }
-
-        if (code is not null)
-        {
-            Assert.Equal(code, JsonNode.Parse(body)!["code"]!.GetValue<string>());
-        }
     }
 }
 

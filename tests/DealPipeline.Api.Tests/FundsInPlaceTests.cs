@@ -135,22 +135,6 @@ public abstract class FundsInPlaceTests : ApiTest
         var officers = JsonNode.Parse(await officer.GetStringAsync(new Uri("/api/v1/reports/pipeline?groupBy=stage&withFunds=true", UriKind.Relative)))!;
         Assert.Equal(1_068_510.71m, Money(officers["total"]!["fundsInPlace"]));
     }
-
-    private static async Task AssertProblem(HttpResponseMessage answer, HttpStatusCode status, string? field = null, string? code = null)
-    {
-        var body = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.StatusCode == status, $"{(int)answer.StatusCode}: {body}");
-        var problem = JsonNode.Parse(body)!;
-        if (field is not null)
-        {
-            Assert.NotNull(problem["errors"]?[field]);
-        }
-
-        if (code is not null)
-        {
-            Assert.Equal(code, problem["code"]!.GetValue<string>());
-        }
-    }
 }
 
 public sealed class SqliteFundsInPlaceTests : FundsInPlaceTests

@@ -93,8 +93,8 @@ public abstract class ApiTest : IAsyncLifetime
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    /// <summary>Asserts a ProblemDetails answer with the status, and returns it.</summary>
-    protected static async Task<JsonObject> AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? field = null)
+    /// <summary>Asserts a ProblemDetails answer with the status (and the field in errors, and the error code, when given), and returns it.</summary>
+    protected static async Task<JsonObject> AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? field = null, string? code = null)
     {
         ArgumentNullException.ThrowIfNull(response);
         var text = await response.Content.ReadAsStringAsync();
@@ -107,6 +107,11 @@ public abstract class ApiTest : IAsyncLifetime
         {
             var errors = problem["errors"]?.AsObject();
             Assert.True(errors is not null && errors.ContainsKey(field), $"expected an error for '{field}': {text}");
+        }
+
+        if (code is not null)
+        {
+            Assert.True(problem["code"]?.GetValue<string>() == code, $"expected the code '{code}': {text}");
         }
 
         return problem;
