@@ -124,8 +124,15 @@ public abstract class WebhookTests : ApiTest
     public async Task A_receiver_failing_for_a_while_then_recovering_gets_every_event_once_in_order()
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
-        var failUntil = DateTimeOffset.UtcNow.AddSeconds(2);
-        receiver.Respond = _ => DateTimeOffset.UtcNow < failUntil ? 500 : 200;
+        // The receiver fails for two seconds from the first delivery it gets (counted from it, not from the test's start,
+        // so that a slow machine cannot deliver everything after the failing spell).
+        long firstTicks = 0;
+        DateTimeOffset FailUntil() => new DateTimeOffset(Interlocked.Read(ref firstTicks), TimeSpan.Zero).AddSeconds(2);
+        receiver.Respond = r =>
+        {
+            Interlocked.CompareExchange(ref firstTicks, r.At.UtcTicks, 0);
+            return r.At < FailUntil() ? 500 : 200;
+        };
         var subscription = await PostOk("/api/v1/webhooks", new { url = receiver.Address.ToString(), events = CreatedAndMoved });
         var w = await CreateWorld();
         var deals = new List<long>();
@@ -137,7 +144,7 @@ public abstract class WebhookTests : ApiTest
             await Move(deal, "letters");
         }
 
-        var ok = (LoopbackReceiver.Received r) => r.At >= failUntil;
+        var ok = (LoopbackReceiver.Received r) => r.At >= FailUntil();
         Assert.True(await receiver.WaitForAsync(_ => receiver.Requests.Count(ok) >= 9, TimeSpan.FromSeconds(30)), "every event arrives once the receiver recovers");
         await Task.Delay(500);
         var answered = receiver.Requests.Where(ok).ToList();

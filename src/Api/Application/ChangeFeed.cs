@@ -10,12 +10,10 @@ namespace DealPipeline.Api.Application;
 /// </summary>
 public static class ChangeFeed
 {
-    /// <summary>What a command did, by its name: created, deleted, stageChanged, statusChanged, or updated.</summary>
-    public static string KindOf(string command) => command switch
+    /// <summary>What a command did: the kind it declares (stageChanged, statusChanged …), or by its name created (Create…, Add…), deleted (Delete…) or updated.</summary>
+    public static string KindOf(object request, string command) => request switch
     {
-        "MoveDealStage" => "stageChanged",
-        "ChangeDealStatus" => "statusChanged",
-        "RecordDealMilestone" => "milestoneRecorded",
+        IChangeKind declared => declared.ChangeKind,
         _ when command.StartsWith("Create", StringComparison.Ordinal) || command.StartsWith("Add", StringComparison.Ordinal) => "created",
         _ when command.StartsWith("Delete", StringComparison.Ordinal) => "deleted",
         _ => "updated",
@@ -57,4 +55,10 @@ public static class ChangeFeed
     }
 
     public sealed record Change(string Entity, string? EntityId, string Kind, int? Version, long? DealId, long? ByUserId, string Actor, DateTimeOffset At);
+}
+
+/// <summary>A command whose kind in the change feed is more than created, deleted or updated (a deal's stage moved …).</summary>
+public interface IChangeKind
+{
+    string ChangeKind { get; }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DealPipeline.Api.Features.Deals;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -120,16 +119,18 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
                 .Where(schema.Properties.ContainsKey));
         }
 
-        // A list item is a deal or a tombstone, told apart by 'deleted' (always true, and only on a tombstone); no "$type" is written.
-        if (type == typeof(DealListItem))
+        // A polymorphic type written without "$type" (a list item that is a deal or its tombstone) has no discriminator:
+        // its kinds are told apart by their members ('deleted', always true and only on a tombstone).
+        if (type.IsAbstract && type.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), false)
+                .OfType<System.Text.Json.Serialization.JsonDerivedTypeAttribute>().All(d => d.TypeDiscriminator is null))
         {
             schema.Discriminator = null;
         }
 
-        if (type == typeof(DealTombstone) && schema.Properties?.TryGetValue("deleted", out var deleted) == true && deleted is OpenApiSchema flag)
+        if (typeof(ITombstone).IsAssignableFrom(type) && schema.Properties?.TryGetValue("deleted", out var deleted) == true && deleted is OpenApiSchema flag)
         {
             flag.Enum = [System.Text.Json.Nodes.JsonValue.Create(true)];
-            flag.Description = "Always true: the deal was deleted. A deal that exists has no such member.";
+            flag.Description = "Always true: the row was deleted. A row that exists has no such member.";
         }
 
         return Task.CompletedTask;
@@ -264,4 +265,10 @@ public sealed class OpenApiOperationFixes : IOpenApiOperationTransformer
 
         return Task.CompletedTask;
     }
+}
+
+/// <summary>What an incremental pull answers for a deleted row: its id, when, and deleted (always true).</summary>
+public interface ITombstone
+{
+    bool Deleted { get; }
 }

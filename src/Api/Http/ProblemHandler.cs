@@ -151,11 +151,15 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
             "String" or "string" => "a string",
             "DateOnly" => "a date written YYYY-MM-DD",
             "DateTimeOffset" => "an ISO 8601 timestamp such as 2026-01-31T08:00:00Z",
-            "JsonElement" or "DealFields" => "a JSON object",
+            "JsonElement" => "a JSON object",
+            _ when ObjectTypes.Contains(type) => "a JSON object",
             _ when DomainEnums.TryGetValue(type, out var names) => "one of: " + names,
             _ => "a valid " + type,
         };
     }
+
+    /// <summary>The service's own classes (request bodies and the fields they carry): JSON objects on the wire.</summary>
+    private static readonly HashSet<string> ObjectTypes = [.. typeof(ProblemHandler).Assembly.GetTypes().Where(t => t.IsClass && !t.IsNested).Select(t => t.Name)];
 
     private static readonly Dictionary<string, string> DomainEnums = typeof(Domain.Stage).Assembly.GetTypes()
         .Concat(typeof(ProblemHandler).Assembly.GetTypes())

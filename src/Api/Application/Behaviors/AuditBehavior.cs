@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DealPipeline.Api.Features.Deals;
 using DealPipeline.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Http.Json;
@@ -24,12 +23,18 @@ public interface IChangesDeal
     long Id { get; }
 }
 
+/// <summary>A deal as the caller may see it, for the audit log's "before"; null when there is no such deal for the caller.</summary>
+public interface IDealSnapshots
+{
+    Task<object?> FindAsync(long dealId, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Writes one audit row for every command that succeeds, in the command's own transaction: who,
 /// when, which command, on what, and the entity before (for deal changes) and after; and its row
 /// in the change feed (<see cref="ChangeFeed"/>). Secrets in an answer (a new API key) are never written.
 /// </summary>
-public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurrentUser caller, DealAccess access, IClock clock, IOptions<JsonOptions> json, IEnumerable<IChangeOutbox> outboxes)
+public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurrentUser caller, IDealSnapshots deals, IClock clock, IOptions<JsonOptions> json, IEnumerable<IChangeOutbox> outboxes)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly string Action = typeof(TRequest).Name;
@@ -43,16 +48,9 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
         }
 
         JsonObject? before = null;
-        if (request is IChangesDeal change)
+        if (request is IChangesDeal change && await deals.FindAsync(change.Id, cancellationToken) is { } deal)
         {
-            try
-            {
-                before = Serialize(await DealQueries.GetAsync(session, access, change.Id, cancellationToken));
-            }
-            catch (ProblemException)
-            {
-                // no such deal for this caller: the handler answers that
-            }
+            before = Serialize(deal);
         }
 
         var response = await next();
@@ -76,7 +74,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
         if (ChangeFeed.IsRecorded(audited.AuditEntity))
         {
             var dealId = (request as IChangesDeal)?.Id ?? Property<long>(response, "DealId") ?? (audited.AuditEntity == "deal" ? Property<long>(response, "Id") : null);
-            var kind = ChangeFeed.KindOf(Action);
+            var kind = ChangeFeed.KindOf(request, Action);
             var key = await ChangeFeed.RecordAsync(
                 session,
                 new ChangeFeed.Change(audited.AuditEntity, id, kind, Property<int>(response, "Version"), dealId, caller.UserId, caller.Actor, at),

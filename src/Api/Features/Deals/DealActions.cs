@@ -17,8 +17,10 @@ public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, dec
 
 /// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
 public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange
+    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange, IChangeKind
 {
+    string IChangeKind.ChangeKind => "stageChanged";
+
     DateOnly? IExplainedChange.Dated => On;
 
     string? IExplainedChange.Why => Reason;
@@ -67,8 +69,10 @@ public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? 
 
 /// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
 public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange
+    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange, IChangeKind
 {
+    string IChangeKind.ChangeKind => "statusChanged";
+
     DateOnly? IExplainedChange.Dated => On;
 
     string? IExplainedChange.Why => Note;
@@ -126,8 +130,10 @@ public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On) : IRequest
 }
 
 /// <summary>Dates construction start or production start of a landed deal.</summary>
-public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal
+public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal, IChangeKind
 {
+    string IChangeKind.ChangeKind => "milestoneRecorded";
+
     string IAudited.AuditEntity => "deal";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

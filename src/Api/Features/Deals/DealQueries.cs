@@ -194,3 +194,19 @@ public static class DealQueries
         };
     }
 }
+
+/// <summary>The deal before a change, for the audit log: as the caller may see it, or null (the handler then answers the 404).</summary>
+public sealed class DealSnapshots(DbSession session, DealAccess access) : Application.Behaviors.IDealSnapshots
+{
+    public async Task<object?> FindAsync(long dealId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DealQueries.GetAsync(session, access, dealId, cancellationToken);
+        }
+        catch (ProblemException)
+        {
+            return null;
+        }
+    }
+}

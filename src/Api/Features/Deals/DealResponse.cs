@@ -16,7 +16,7 @@ public abstract record DealListItem
 }
 
 /// <summary>A deleted deal, as an incremental (updatedSince) pull sees it, so that BI copies can drop it.</summary>
-public sealed record DealTombstone : DealListItem
+public sealed record DealTombstone : DealListItem, Http.ITombstone
 {
     [JsonPropertyOrder(50)]
     public bool Deleted => true;

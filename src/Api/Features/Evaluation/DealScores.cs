@@ -56,7 +56,7 @@ public sealed record ScoreBody(long? CriteriaSetId, IReadOnlyList<CriterionScore
         "招商委员会 2026 年第 11 次会议评审");
 }
 
-public sealed record ScoreDeal(long DealId, long? CriteriaSetId, IReadOnlyList<CriterionScore>? Scores, IReadOnlyList<VetoApplied>? Vetoes, string? Note)
+public sealed record AddDealScore(long DealId, long? CriteriaSetId, IReadOnlyList<CriterionScore>? Scores, IReadOnlyList<VetoApplied>? Vetoes, string? Note)
     : ICommand<DealScoreResponse>, IAudited
 {
     string IAudited.AuditEntity => "dealScore";
@@ -64,9 +64,9 @@ public sealed record ScoreDeal(long DealId, long? CriteriaSetId, IReadOnlyList<C
     string? IAudited.AuditId => null;
 }
 
-public sealed class ScoreDealValidator : AbstractValidator<ScoreDeal>
+public sealed class AddDealScoreValidator : AbstractValidator<AddDealScore>
 {
-    public ScoreDealValidator()
+    public AddDealScoreValidator()
     {
         RuleFor(x => x.CriteriaSetId).NotNull().WithMessage("'criteriaSetId' is required: the criteria set the deal is scored under.").Id();
         RuleFor(x => x.Scores).NotNull().WithMessage("'scores' is required: each criterion's score.")
@@ -77,9 +77,9 @@ public sealed class ScoreDealValidator : AbstractValidator<ScoreDeal>
 }
 
 /// <summary>Scores a deal the caller may change under the current revision of a criteria set; the deal's earlier scores stay in its history.</summary>
-public sealed class ScoreDealHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock) : IRequestHandler<ScoreDeal, DealScoreResponse>
+public sealed class AddDealScoreHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock) : IRequestHandler<AddDealScore, DealScoreResponse>
 {
-    public async Task<DealScoreResponse> Handle(ScoreDeal request, CancellationToken cancellationToken)
+    public async Task<DealScoreResponse> Handle(AddDealScore request, CancellationToken cancellationToken)
     {
         await DealQueries.LoadAsync(deals, access, request.DealId, null, cancellationToken);
         if (!await References.ExistsAsync(session, "criteria_sets", request.CriteriaSetId!.Value, cancellationToken))

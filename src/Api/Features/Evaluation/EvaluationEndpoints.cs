@@ -39,7 +39,7 @@ public static class EvaluationEndpoints
 
         api.MapPost("/deals/{id:long}/scores", async (long id, ScoreBody body, IMediator mediator, CancellationToken ct) =>
             {
-                var score = await mediator.Send(new ScoreDeal(id, body.CriteriaSetId, body.Scores, body.Vetoes, body.Note), ct);
+                var score = await mediator.Send(new AddDealScore(id, body.CriteriaSetId, body.Scores, body.Vetoes, body.Note), ct);
                 return TypedResults.Created($"/api/v1/deals/{id}/scores", score);
             })
             .WithTags("Deals").WithName("ScoreDeal").Allow(Policies.WorkDeals)
