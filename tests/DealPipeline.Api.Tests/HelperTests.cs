@@ -54,20 +54,6 @@ public sealed class HelperTests
     }
 
     [Fact]
-    public void Amounts_convert_to_cny_fen_rounded_half_away_from_zero_and_a_missing_rate_is_a_conflict()
-    {
-        var rates = new Dictionary<string, decimal> { ["USD"] = 7.1234m, ["EUR"] = 7.7312m };
-        Assert.Equal(12_345m, FxRates.ToCny("CNY", 12_345m, rates));
-        Assert.Equal(71_234m, FxRates.ToCny("USD", 10_000m, rates));
-
-        // 0.05 USD × 7.1234 = 0.35617 yuan → 35.617 fen → 36; 0.07 EUR × 7.7312 = 54.1184 fen → 54.
-        Assert.Equal(36m, FxRates.ToCny("USD", 5m, rates));
-        Assert.Equal(54m, FxRates.ToCny("EUR", 7m, rates));
-        Assert.Equal(409, Assert.Throws<ProblemException>(() => FxRates.ToCny("JPY", 1m, rates)).Status);
-        Assert.Equal(712_340_00L, (long)FxRates.ToCny("USD", Money.ToMinor(100_000m), rates));
-    }
-
-    [Fact]
     public void Money_is_exact_to_the_fen_and_refuses_what_it_cannot_hold()
     {
         Assert.Equal(120_000_000_050L, Money.ToMinor(1_200_000_000.50m));

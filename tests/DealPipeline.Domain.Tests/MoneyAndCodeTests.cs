@@ -86,3 +86,21 @@ public class CreditCodeTests
         }
     }
 }
+
+public class RateTableTests
+{
+    [Fact]
+    public void Amounts_convert_to_cny_fen_rounded_half_away_from_zero_and_a_missing_rate_is_a_conflict_with_the_data()
+    {
+        var rates = new RateTable(new Dictionary<string, decimal> { ["USD"] = 7.1234m, ["EUR"] = 7.7312m });
+        Assert.Equal(12_345m, rates.ToCny("CNY", 12_345m));
+        Assert.Equal(71_234m, rates.ToCny("USD", 10_000m));
+
+        // 0.05 USD × 7.1234 = 0.35617 yuan → 35.617 fen → 36; 0.07 EUR × 7.7312 = 54.1184 fen → 54.
+        Assert.Equal(36m, rates.ToCny("USD", 5m));
+        Assert.Equal(54m, rates.ToCny("EUR ", 7m));
+        var missing = Assert.Throws<DomainException>(() => rates.ToCny("JPY", 1m));
+        Assert.Equal(("fx.missing", null), (missing.Code, missing.Field));
+        Assert.Equal(712_340_00L, (long)rates.ToCny("USD", Money.ToMinor(100_000m)));
+    }
+}

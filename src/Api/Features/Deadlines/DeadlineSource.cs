@@ -55,7 +55,7 @@ public sealed class DeadlineSource(DbSession session, IClock clock)
         var rates = await FxRates.FxRates.InForceAsync(session, today, cancellationToken);
         return [.. deals.Select(d =>
         {
-            var rule = DeadlineRule.For((long)FxRates.FxRates.ToCny(d.Currency.Trim(), d.IntendedMinor, rates), rules);
+            var rule = DeadlineRule.For((long)rates.ToCny(d.Currency.Trim(), d.IntendedMinor), rules);
             var facts = new DeadlineFacts(d.OpenedOn, (Stage)d.Stage, (DealStatus)d.Status, d.FirstActivityOn, d.LastActivityOn, d.AssessedOn);
             return new DealDeadlineState(d, rule, rule is null ? [] : Domain.Deadlines.Of(rule, facts, calendar, today));
         })];

@@ -39,7 +39,7 @@ public sealed class GetEventReportHandler(DbSession session, DealAccess access) 
         var args = new Dapper.DynamicParameters(new { id = evt.Id, horizon = evt.StartsOn.AddYears(request.PlannedWithinYears), start = evt.StartsOn, siteVisit = (int)ActivityType.SiteVisit });
 
         // The event's live deals that count: not lost, not deleted, and visible to the caller.
-        var eventDeals = $"d.source_event_id = @id AND d.deleted_at IS NULL AND d.status <> 3 AND {access.VisibleSql(args)}";
+        var eventDeals = $"d.source_event_id = @id AND d.deleted_at IS NULL AND d.status <> {(int)DealStatus.Lost} AND {access.VisibleSql(args)}";
         var byCurrency = (await session.QueryAsync<CurrencyRow>(
             $"SELECT d.currency, COUNT(*) AS deals, {ExactSum.Of("d.intended_minor", "intended")}, " +
             "SUM(CASE WHEN d.planned_landing_on IS NOT NULL AND d.planned_landing_on <= @horizon THEN 1 ELSE 0 END) AS planned " +
@@ -56,7 +56,7 @@ public sealed class GetEventReportHandler(DbSession session, DealAccess access) 
             .ToDictionary(r => (LetterType)r.Type, r => r.Letters);
 
         var rates = await FxRates.FxRates.InForceAsync(session, evt.StartsOn, cancellationToken);
-        var intended = byCurrency.Sum(r => FxRates.FxRates.ToCny(r.Currency, r.Intended, rates));
+        var intended = byCurrency.Sum(r => rates.ToCny(r.Currency, r.Intended));
         return new EventReport(
             evt.Id,
             evt.VisitorsReceived,

@@ -106,7 +106,7 @@ public static class FxRates
     /// For each currency, the rate in force on <paramref name="on"/>: the latest effective on or
     /// before it, or, for a date before a currency's first rate, that first rate.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, decimal>> InForceAsync(DbSession session, DateOnly on, CancellationToken cancellationToken)
+    public static async Task<RateTable> InForceAsync(DbSession session, DateOnly on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var rows = await session.QueryAsync<Row>(
@@ -115,25 +115,7 @@ public static class FxRates
             "(SELECT MIN(effective_on) FROM fx_rates h WHERE h.currency = f.currency))",
             new { on },
             cancellationToken);
-        return rows.ToDictionary(r => r.Currency, r => FromE8(r.RateE8), StringComparer.Ordinal);
-    }
-
-    /// <summary>
-    /// An amount (or subtotal) in minor units of <paramref name="currency"/> as CNY fen, at the rate
-    /// in <paramref name="rates"/>; a currency without any rate is a 409 (rates cannot be deleted, so
-    /// only a database edited by hand gets there).
-    /// </summary>
-    public static decimal ToCny(string currency, decimal minor, IReadOnlyDictionary<string, decimal> rates)
-    {
-        ArgumentNullException.ThrowIfNull(rates);
-        if (currency == Cny)
-        {
-            return minor;
-        }
-
-        return rates.TryGetValue(currency, out var rate)
-            ? Money.Convert(minor, rate)
-            : throw ProblemException.Conflict($"There is no {currency} rate to convert deals with: set one with PUT /api/v1/fx-rates/{currency}.");
+        return new RateTable(rows.ToDictionary(r => r.Currency.Trim(), r => FromE8(r.RateE8), StringComparer.Ordinal));
     }
 
     public static async Task<bool> HasRateAsync(DbSession session, string currency, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public enum CellKind
 }
 
 /// <summary>What an export needs besides the rows: the language, and the rates (in force on the export's date) that convert amounts to CNY.</summary>
-public sealed record ExportContext(bool Chinese, IReadOnlyDictionary<string, decimal> Rates)
+public sealed record ExportContext(bool Chinese, RateTable Rates)
 {
     /// <summary>An amount in minor units of <paramref name="currency"/> as CNY yuan at the export's rates; null without a rate.</summary>
     public decimal? Cny(long? minor, string currency)
@@ -33,7 +33,7 @@ public sealed record ExportContext(bool Chinese, IReadOnlyDictionary<string, dec
             return Money.FromMinor(value);
         }
 
-        return Rates.TryGetValue(currency, out var rate) ? Money.FromMinor(Money.Convert(value, rate)) : null;
+        return Rates.TryGetRate(currency, out var rate) ? Money.FromMinor(Money.Convert(value, rate)) : null;
     }
 
     public string Label<TEnum>(TEnum value)

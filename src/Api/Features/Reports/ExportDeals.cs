@@ -19,7 +19,7 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Result>
     public bool? IncludeDeleted { get; init; }
 
     /// <summary>The rows, and the rates in force on the export's date for its CNY columns.</summary>
-    public sealed record Result(IAsyncEnumerable<Row> Rows, IReadOnlyDictionary<string, decimal> Rates);
+    public sealed record Result(IAsyncEnumerable<Row> Rows, RateTable Rates);
 
     /// <summary>One exported deal, with the names of what it points at.</summary>
     public sealed record Row : DealQueries.DealRow

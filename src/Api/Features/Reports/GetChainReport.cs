@@ -96,7 +96,7 @@ public sealed class GetChainReportHandler(DbSession session, DealAccess access, 
             new { chainId = chain.Id },
             cancellationToken)).ToLookup(a => a.LinkId, a => a.Member);
         var rates = await FxRates.FxRates.InForceAsync(session, today, cancellationToken);
-        var cny = deals.ToDictionary(d => d.Id, d => (long)FxRates.FxRates.ToCny(d.Currency.Trim(), d.IntendedMinor, rates));
+        var cny = deals.ToDictionary(d => d.Id, d => (long)rates.ToCny(d.Currency.Trim(), d.IntendedMinor));
         var statuses = request.Status switch
         {
             "onHold" => new[] { DealStatus.OnHold },

@@ -74,8 +74,8 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealAccess acc
         var groups = deals
             .Select(d => (
                 Band: d.SetId == set.Id ? d.Band!.Trim() : null,
-                Intended: (long)FxRates.FxRates.ToCny(d.Currency.Trim(), d.IntendedMinor, rates),
-                Tax: d.ExpectedTaxMinor is { } tax ? (long)FxRates.FxRates.ToCny(d.Currency.Trim(), tax, rates) : 0,
+                Intended: (long)rates.ToCny(d.Currency.Trim(), d.IntendedMinor),
+                Tax: d.ExpectedTaxMinor is { } tax ? (long)rates.ToCny(d.Currency.Trim(), tax) : 0,
                 d.LandAreaCentimu))
             .GroupBy(d => d.Band ?? "")
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

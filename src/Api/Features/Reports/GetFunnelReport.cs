@@ -37,11 +37,11 @@ public sealed class GetFunnelReportHandler(DbSession session, DealAccess access)
 
         // "deals d CROSS JOIN deal_history h WHERE h.deal_id = d.id" is an inner join; written so, it also
         // tells SQLite to start from the cohort (a range of ix_deals_opened) rather than from all history.
-        const string CohortHistory = "FROM deals d CROSS JOIN deal_history h WHERE h.deal_id = d.id AND h.kind = 1";
+        var cohortHistory = $"FROM deals d CROSS JOIN deal_history h WHERE h.deal_id = d.id AND h.kind = {(int)HistoryKind.Stage}";
 
         // The highest stage each deal ever reached (a deal that skipped a stage passed it).
         var highest = (await session.QueryAsync<Bucket>(
-            $"SELECT x.highest AS stage, COUNT(*) AS deals FROM (SELECT h.deal_id, MAX(h.to_value) AS highest {CohortHistory} AND {cohort} GROUP BY h.deal_id) x GROUP BY x.highest",
+            $"SELECT x.highest AS stage, COUNT(*) AS deals FROM (SELECT h.deal_id, MAX(h.to_value) AS highest {cohortHistory} AND {cohort} GROUP BY h.deal_id) x GROUP BY x.highest",
             args,
             cancellationToken)).ToDictionary(b => (Stage)b.Stage, b => b.Deals);
 
@@ -50,7 +50,7 @@ public sealed class GetFunnelReportHandler(DbSession session, DealAccess access)
         var days = session.Dialect.DaysBetween("h.on_date", "LEAD(h.on_date) OVER (PARTITION BY h.deal_id ORDER BY h.id)");
         var stays = (await session.QueryAsync<Stay>(
             "SELECT x.stage, x.days, COUNT(*) AS stays FROM (" +
-            $"SELECT h.to_value AS stage, {days} AS days {CohortHistory} AND {cohort}" +
+            $"SELECT h.to_value AS stage, {days} AS days {cohortHistory} AND {cohort}" +
             ") x WHERE x.days IS NOT NULL GROUP BY x.stage, x.days",
             args,
             cancellationToken)).ToList();

@@ -69,7 +69,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
         var signed = await MilestoneAsync("signed_on", where, args, rates, cancellationToken);
         var landed = await MilestoneAsync("landed_on", where, args, rates, cancellationToken);
         var lost = await session.ExecuteScalarAsync<long>(
-            $"SELECT COUNT(DISTINCT h.deal_id) FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {where} AND h.kind = 2 AND h.to_value = @lost AND h.on_date >= @from AND h.on_date <= @to",
+            $"SELECT COUNT(DISTINCT h.deal_id) FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE {where} AND h.kind = {(int)HistoryKind.Status} AND h.to_value = @lost AND h.on_date >= @from AND h.on_date <= @to",
             args,
             cancellationToken);
         var construction = await session.ExecuteScalarAsync<long>(
@@ -121,7 +121,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
     }
 
     /// <summary>Deals (not lost) whose signing or landing date falls in the period: count, distinct companies, CNY sums.</summary>
-    private async Task<CountAndInvestment> MilestoneAsync(string column, StringBuilder where, DynamicParameters args, IReadOnlyDictionary<string, decimal> rates, CancellationToken cancellationToken)
+    private async Task<CountAndInvestment> MilestoneAsync(string column, StringBuilder where, DynamicParameters args, RateTable rates, CancellationToken cancellationToken)
     {
         // One pass by (currency, company): the sums per currency and the distinct companies both come from it.
         var rows = (await session.QueryAsync<Sums>(
@@ -133,15 +133,15 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
         return new CountAndInvestment(
             rows.Sum(r => r.Deals),
             rows.Select(r => r.CompanyId).Distinct().Count(),
-            Money.FromMinor(byCurrency.Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Intended), rates))),
-            Money.FromMinor(byCurrency.Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Contracted), rates))));
+            Money.FromMinor(byCurrency.Sum(g => rates.ToCny(g.Key, g.Sum(r => r.Intended)))),
+            Money.FromMinor(byCurrency.Sum(g => rates.ToCny(g.Key, g.Sum(r => r.Contracted)))));
     }
 
     /// <summary>
     /// Funds in place of the matching deals (lost ones included: money that arrived stays arrived),
     /// dated up to the period's end; each currency's sum converted at the rates in force then.
     /// </summary>
-    private async Task<FundsInPlace> FundsAsync(StringBuilder where, DynamicParameters args, IReadOnlyDictionary<string, decimal> rates, CancellationToken cancellationToken)
+    private async Task<FundsInPlace> FundsAsync(StringBuilder where, DynamicParameters args, RateTable rates, CancellationToken cancellationToken)
     {
         // Summed per deal first (over the covering index on deal_id), then joined to the deals that match: one lookup a deal,
         // not one a record. A deal with funds in the period has a positive sum in it.
@@ -154,12 +154,12 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
             cancellationToken)).ToList();
         return new FundsInPlace(
             rows.Sum(r => r.Deals),
-            Money.FromMinor(rows.Sum(r => FxRates.FxRates.ToCny(r.Currency.Trim(), r.InPeriod, rates))),
-            Money.FromMinor(rows.Sum(r => FxRates.FxRates.ToCny(r.Currency.Trim(), r.ToDate, rates))));
+            Money.FromMinor(rows.Sum(r => rates.ToCny(r.Currency.Trim(), r.InPeriod))),
+            Money.FromMinor(rows.Sum(r => rates.ToCny(r.Currency.Trim(), r.ToDate))));
     }
 
     /// <summary>Reserve projects (active, in negotiation or letters) and the expected annual tax of active deals, at the end of <paramref name="day"/>.</summary>
-    private async Task<(Negotiation, decimal)> AsOfAsync(StringBuilder where, DynamicParameters args, DateOnly day, DateOnly today, IReadOnlyDictionary<string, decimal> rates, CancellationToken cancellationToken)
+    private async Task<(Negotiation, decimal)> AsOfAsync(StringBuilder where, DynamicParameters args, DateOnly day, DateOnly today, RateTable rates, CancellationToken cancellationToken)
     {
         string sql;
         args.Add("keyProject", true);
@@ -168,14 +168,14 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
             // Grouped in the order of ix_deals_by_stage, which covers every column read here.
             sql = "SELECT d.stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
                   $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
-                  $"FROM deals d WHERE {where} AND d.status = 1 GROUP BY d.stage, d.currency";
+                  $"FROM deals d WHERE {where} AND d.status = {(int)DealStatus.Active} GROUP BY d.stage, d.currency";
         }
         else
         {
             args.Add("asOf", day);
             sql = "SELECT h.stage_after AS stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
                   $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
-                  $"FROM deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = 1 AND {where} " +
+                  $"FROM deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = {(int)DealStatus.Active} AND {where} " +
                   "GROUP BY h.stage_after, d.currency";
         }
 
@@ -184,8 +184,8 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
         var negotiation = new Negotiation(
             negotiating.Sum(r => r.Deals),
             negotiating.Sum(r => r.KeyProjects),
-            Money.FromMinor(negotiating.GroupBy(r => r.Currency).Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Intended), rates))));
-        var tax = Money.FromMinor(rows.GroupBy(r => r.Currency).Sum(g => FxRates.FxRates.ToCny(g.Key, g.Sum(r => r.Tax), rates)));
+            Money.FromMinor(negotiating.GroupBy(r => r.Currency).Sum(g => rates.ToCny(g.Key, g.Sum(r => r.Intended)))));
+        var tax = Money.FromMinor(rows.GroupBy(r => r.Currency).Sum(g => rates.ToCny(g.Key, g.Sum(r => r.Tax))));
         return (negotiation, tax);
     }
 

@@ -199,7 +199,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             }
 
             // One foreign deal: converted, then weighted, on its own.
-            var cny = FxRates.FxRates.ToCny(b.Currency, b.Intended, rates);
+            var cny = rates.ToCny(b.Currency, b.Intended);
             return (b.GroupKey, b.Stage, b.Deals, Intended: cny, Weighted: Money.Convert(cny, options.Value.ProbabilityOf((Stage)b.Stage)));
         });
         var sums = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
@@ -257,7 +257,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             foreach (var bucket in received)
             {
                 var key = KeyOf(bucket.GroupKey, bucket.Stage);
-                funds[key] = funds.GetValueOrDefault(key) + (long)FxRates.FxRates.ToCny(bucket.Currency.Trim(), bucket.AmountMinor, rates);
+                funds[key] = funds.GetValueOrDefault(key) + (long)rates.ToCny(bucket.Currency.Trim(), bucket.AmountMinor);
             }
         }
 
