@@ -2,7 +2,6 @@ using System.Text.Json;
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
-using DealPipeline.Api.Http.Security;
 using DealPipeline.Infrastructure;
 using FluentValidation;
 using MediatR;
@@ -11,20 +10,6 @@ namespace DealPipeline.Api.Features.Audit;
 
 /// <summary>One write: who (user id, or the bootstrap admin), when, which command, on what, and the entity before and after as JSON.</summary>
 public sealed record AuditEntry(long Id, DateTimeOffset At, long? UserId, string Actor, string Action, string Entity, string? EntityId, JsonElement? Before, JsonElement? After);
-
-public static class AuditEndpoints
-{
-    public static void MapAudit(this RouteGroupBuilder api)
-    {
-        api.MapGet("/audit", async ([AsParameters] AuditQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
-            .WithTags("Audit")
-            .WithName("ListAudit")
-            .WithSummary("The audit log (admins): every write, oldest first; entity (deal, park, user …), id, and from/to dates (YYYY-MM-DD, China Standard Time, inclusive) filter it.")
-            .Allow(Policies.Admin)
-            .WithProblems(400, 403);
-    }
-}
 
 public sealed record AuditQuery
 {

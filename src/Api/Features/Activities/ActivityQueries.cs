@@ -1,0 +1,32 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Domain;
+
+namespace DealPipeline.Api.Features.Activities;
+
+/// <summary>Something an officer did on a deal: a call, a meeting, a visit to the company, the company's site visit (实地考察), a reception.</summary>
+public sealed record ActivityResponse : IHasId
+{
+    public long Id { get; init; }
+
+    public long DealId { get; init; }
+
+    public ActivityType Type { get; init; }
+
+    public DateOnly On { get; init; }
+
+    public string Summary { get; init; } = "";
+
+    public string? NextStep { get; init; }
+
+    public DateOnly? NextStepDue { get; init; }
+
+    public long? ByUserId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+public static class ActivityQueries
+{
+    public const string Columns = "id, deal_id, type, on_date AS \"on\", summary, next_step, next_step_due, by_user_id, created_at";
+}

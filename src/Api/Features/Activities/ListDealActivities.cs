@@ -1,0 +1,22 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Activities;
+
+public sealed record ListDealActivities(long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ActivityResponse>>, IPagedRequest;
+
+public sealed class ListDealActivitiesHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListDealActivities, Page<ActivityResponse>>
+{
+    public async Task<Page<ActivityResponse>> Handle(ListDealActivities request, CancellationToken cancellationToken)
+    {
+        await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
+        var args = new Dapper.DynamicParameters();
+        var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, ActivityQueries.Columns, "activities", ""), cursors, request.Cursor, request.DealId, request.Limit, args);
+        var rows = (await session.QueryAsync<ActivityResponse>(sql, args, cancellationToken)).ToList();
+        return NewestFirst.Page(cursors, rows, request.Limit, a => (a.On, a.Id));
+    }
+}

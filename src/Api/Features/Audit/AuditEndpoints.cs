@@ -1,0 +1,19 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Audit;
+
+public static class AuditEndpoints
+{
+    public static void MapAudit(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit", async ([AsParameters] AuditQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
+            .WithTags("Audit")
+            .WithName("ListAudit")
+            .WithSummary("The audit log (admins): every write, oldest first; entity (deal, park, user …), id, and from/to dates (YYYY-MM-DD, China Standard Time, inclusive) filter it.")
+            .Allow(Policies.Admin)
+            .WithProblems(400, 403);
+    }
+}

@@ -1,0 +1,29 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Companies;
+
+public static class CompanyEndpoints
+{
+    public static void MapCompanies(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/companies").WithTags("Companies");
+        group.MapPost("/", async (CreateCompany command, IMediator mediator, CancellationToken ct) =>
+            {
+                var company = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
+            })
+            .WithName("CreateCompany").Allow(Policies.WorkDeals)
+            .WithSummary("Adds a company. creditCode is the 18-character unified social credit code; its check character is verified. country is ISO 3166-1 alpha-2.")
+            .WithProblems(400, 409);
+        group.MapGet("/", async ([AsParameters] ListCompanies query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListCompanies").Allow(Policies.Read).WithSummary("Lists companies in id order; q matches part of the name or the credit code.")
+            .WithProblems(400);
+        group.MapReadAndCorrect<CompanyResponse, CreateCompany>("company", Policies.WorkDeals, id => new GetCompany(id), (id, patch, ifMatch) => new PatchCompany(id, patch, ifMatch));
+    }
+}

@@ -1,0 +1,31 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Companies;
+
+public sealed record ListCompanies(string? Q, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<CompanyResponse>>, IPagedRequest;
+
+public sealed class ListCompaniesValidator : AbstractValidator<ListCompanies>
+{
+    public ListCompaniesValidator()
+    {
+        RuleFor(x => x.Q).MaximumLength(Validation.MaxNameLength);
+    }
+}
+
+public sealed class ListCompaniesHandler(DbSession session, Cursors cursors) : IRequestHandler<ListCompanies, Page<CompanyResponse>>
+{
+    public Task<Page<CompanyResponse>> Handle(ListCompanies request, CancellationToken cancellationToken) =>
+        ListById.PageAsync<CompanyResponse>(
+            session,
+            cursors,
+            request,
+            "SELECT id, name, credit_code, country, city, region_code FROM companies " +
+            $"WHERE (@q IS NULL OR name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR credit_code {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\')",
+            new { q = string.IsNullOrWhiteSpace(request.Q) ? null : SqlDialect.Contains(request.Q.Trim()) },
+            cancellationToken);
+}

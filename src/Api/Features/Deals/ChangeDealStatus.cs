@@ -1,0 +1,71 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Deals;
+
+public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["status"];
+
+    public static object Example => new StatusBody(DealStatus.OnHold, null, "企业总部调整投资计划，明年一季度再议", new DateOnly(2025, 11, 3));
+}
+
+/// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
+public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, IfMatch? ExpectedVersion)
+    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange, IChangeKind
+{
+    string IChangeKind.ChangeKind => "statusChanged";
+
+    DateOnly? IExplainedChange.Dated => On;
+
+    string? IExplainedChange.Why => Note;
+
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed class ChangeDealStatusValidator : AbstractValidator<ChangeDealStatus>
+{
+    public ChangeDealStatusValidator(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        RuleFor(x => x.Status).NotNull().WithMessage("'status' is required: active, onHold or lost.");
+        RuleFor(x => x.Reason).NotNull().When(x => x.Status == DealStatus.Lost)
+            .WithMessage("'reason' is required for a lost deal: choseOtherLocation, funding, policyMismatch, strategyChange or other.");
+        RuleFor(x => x.Reason).Null().When(x => x.Status is DealStatus.Active or DealStatus.OnHold)
+            .WithMessage("'reason' is the category of a lost deal; use 'note' to explain a hold or a reactivation.");
+        RuleFor(x => x.Note).MaximumLength(Deal.MaxReasonLength);
+        RuleFor(x => x.On).BusinessDate().NotInFuture(() => clock.Today);
+    }
+}
+
+public sealed class ChangeDealStatusHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+    : IRequestHandler<ChangeDealStatus, DealResponse>
+{
+    public async Task<DealResponse> Handle(ChangeDealStatus request, CancellationToken cancellationToken)
+    {
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var loaded = deal.Version;
+        var on = request.On ?? clock.Today;
+        switch (request.Status!.Value)
+        {
+            case DealStatus.OnHold:
+                deal.PutOnHold(on, request.Note, caller.UserId, clock.UtcNow);
+                break;
+            case DealStatus.Lost:
+                deal.MarkLost(request.Reason!.Value, on, request.Note, caller.UserId, clock.UtcNow);
+                break;
+            default:
+                deal.Reactivate(on, request.Note, caller.UserId, clock.UtcNow);
+                break;
+        }
+
+        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
+    }
+}

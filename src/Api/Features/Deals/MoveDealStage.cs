@@ -1,0 +1,61 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Deals;
+
+public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["to"];
+
+    public static object Example => new TransitionBody(Domain.Stage.Negotiation, new DateOnly(2025, 11, 3), null, null);
+}
+
+/// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
+public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, IfMatch? ExpectedVersion)
+    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange, IChangeKind
+{
+    string IChangeKind.ChangeKind => "stageChanged";
+
+    DateOnly? IExplainedChange.Dated => On;
+
+    string? IExplainedChange.Why => Reason;
+
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed class MoveDealStageValidator : AbstractValidator<MoveDealStage>
+{
+    public MoveDealStageValidator(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        RuleFor(x => x.To).NotNull().WithMessage("'to' is required: contact, negotiation, letters, signed or landed.");
+        RuleFor(x => x.On).BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x.Reason).MaximumLength(Deal.MaxReasonLength);
+        RuleFor(x => x.ContractedInvestment).Amount();
+    }
+}
+
+public sealed class MoveDealStageHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+    : IRequestHandler<MoveDealStage, DealResponse>
+{
+    public async Task<DealResponse> Handle(MoveDealStage request, CancellationToken cancellationToken)
+    {
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var loaded = deal.Version;
+        deal.MoveTo(
+            request.To!.Value,
+            request.On ?? clock.Today,
+            request.Reason,
+            request.ContractedInvestment is { } c ? Money.ToMinor(c) : null,
+            caller.UserId,
+            clock.UtcNow);
+        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Http;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Deals;
+
+public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On) : IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["kind", "on"];
+
+    public static object Example => new MilestoneBody(MilestoneKind.ConstructionStarted, new DateOnly(2025, 11, 3));
+}
+
+/// <summary>Dates construction start or production start of a landed deal.</summary>
+public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal, IChangeKind
+{
+    string IChangeKind.ChangeKind => "milestoneRecorded";
+
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed class RecordDealMilestoneValidator : AbstractValidator<RecordDealMilestone>
+{
+    public RecordDealMilestoneValidator(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        RuleFor(x => x.Kind).NotNull().WithMessage("'kind' is required: constructionStarted or productionStarted.");
+        RuleFor(x => x.On).NotNull().WithMessage("'on' is required (YYYY-MM-DD).").BusinessDate().NotInFuture(() => clock.Today);
+    }
+}
+
+public sealed class RecordDealMilestoneHandler(DbSession session, DealRepository deals, DealAccess access, IClock clock)
+    : IRequestHandler<RecordDealMilestone, DealResponse>
+{
+    public async Task<DealResponse> Handle(RecordDealMilestone request, CancellationToken cancellationToken)
+    {
+        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var loaded = deal.Version;
+        deal.RecordMilestone(request.Kind!.Value, request.On!.Value, clock.UtcNow);
+        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace DealPipeline.Api.Features.Events;
+
+public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<EventResponse>, IAudited
+{
+    string IAudited.AuditEntity => "event";
+
+    string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed class PatchEventHandler(DbSession session, IClock clock, IValidator<EventFields> validator, IOptions<JsonOptions> json)
+    : IRequestHandler<PatchEvent, EventResponse>
+{
+    private static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
+    {
+        ["id"] = "The id is assigned by the server.",
+        ["createdAt"] = "Timestamps are set by the server.",
+        ["updatedAt"] = "Timestamps are set by the server.",
+        ["version"] = "The version is set by the server; send it as If-Match to guard a change.",
+    };
+
+    public async Task<EventResponse> Handle(PatchEvent request, CancellationToken cancellationToken)
+    {
+        var current = await EventQueries.GetAsync(session, request.Id, cancellationToken);
+        if (request.ExpectedVersion?.Allows(current.Version) == false)
+        {
+            throw ProblemException.PreconditionFailed(current.Version);
+        }
+
+        var fields = MergePatch.Apply(
+            new EventFields { Name = current.Name, Type = current.Type, StartsOn = current.StartsOn, EndsOn = current.EndsOn, City = current.City, ParkId = current.ParkId, VisitorsReceived = current.VisitorsReceived },
+            request.Patch,
+            json.Value.SerializerOptions,
+            NotPatchable);
+        var result = await validator.ValidateAsync(fields, cancellationToken);
+        if (!result.IsValid)
+        {
+            throw new ValidationException(result.Errors);
+        }
+
+        await References.RequireAsync(session, "parks", fields.ParkId, "parkId", "park", cancellationToken);
+        var updated = await session.ExecuteAsync(
+            "UPDATE events SET name = @Name, type = @Type, starts_on = @StartsOn, ends_on = @EndsOn, city = @City, park_id = @ParkId, " +
+            "visitors_received = @VisitorsReceived, updated_at = @now, version = version + 1 WHERE id = @Id AND version = @Version",
+            new { Name = fields.Name!.Trim(), Type = (int)fields.Type!.Value, fields.StartsOn, fields.EndsOn, City = fields.City!.Trim(), fields.ParkId, fields.VisitorsReceived, now = clock.UtcNow, current.Id, current.Version },
+            cancellationToken);
+        if (updated == 0)
+        {
+            throw ProblemException.PreconditionFailed(current.Version + 1);
+        }
+
+        return await EventQueries.GetAsync(session, request.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Letters;
+
+public sealed record CreateLetter(LetterType? Type, DateOnly? SignedOn, string? Counterparty, long? DealId, long? EventId) : ICommand<LetterResponse>, IAudited, IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["type", "signedOn", "counterparty"];
+
+    public static object Example => new CreateLetter(LetterType.Intent, new DateOnly(2025, 6, 11), "中山万孚智能医疗科技有限公司", null, 1);
+
+    string IAudited.AuditEntity => "letter";
+
+    string? IAudited.AuditId => null;
+}
+
+public sealed class CreateLetterValidator : AbstractValidator<CreateLetter>
+{
+    public CreateLetterValidator(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        RuleFor(x => x.Type).NotNull().WithMessage("'type' is required: initiative, intent or expertAppointment.");
+        RuleFor(x => x.SignedOn).NotNull().WithMessage("'signedOn' is required (YYYY-MM-DD).").BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x.Counterparty).RequiredName();
+        RuleFor(x => x.DealId).Id();
+        RuleFor(x => x.EventId).Id();
+    }
+}
+
+public sealed class CreateLetterHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+    : IRequestHandler<CreateLetter, LetterResponse>
+{
+    public async Task<LetterResponse> Handle(CreateLetter request, CancellationToken cancellationToken)
+    {
+        await References.RequireAsync(session, "events", request.EventId, "eventId", "event", cancellationToken);
+
+        if (request.DealId is { } dealId)
+        {
+            // The same rule as changing the deal: 404 if the caller cannot see it, 403 if they cannot work on it.
+            await DealQueries.LoadAsync(deals, access, dealId, null, cancellationToken);
+        }
+
+        var now = clock.UtcNow;
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId(
+                "letters",
+                "type, signed_on, counterparty, deal_id, event_id, by_user_id, created_at, updated_at, version",
+                "@type, @SignedOn, @counterparty, @DealId, @EventId, @by, @now, @now, 1"),
+            new { type = (int)request.Type!.Value, request.SignedOn, counterparty = request.Counterparty!.Trim(), request.DealId, request.EventId, by = caller.UserId, now },
+            cancellationToken);
+        return await LetterQueries.GetAsync(session, access, id, cancellationToken);
+    }
+}

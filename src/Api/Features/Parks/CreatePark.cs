@@ -1,0 +1,50 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Parks;
+
+public sealed record CreatePark(string? Name, string? City, string? RegionCode = null) : ICommand<ParkResponse>, IAudited, Http.IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["name", "city"];
+
+    public static object Example => new CreatePark("苏州工业园区生物医药产业园", "苏州", "320500");
+
+    string IAudited.AuditEntity => "park";
+
+    string? IAudited.AuditId => null;
+}
+
+public sealed class CreateParkValidator : AbstractValidator<CreatePark>
+{
+    public CreateParkValidator()
+    {
+        RuleFor(x => x.Name).RequiredName();
+        RuleFor(x => x.City).RequiredName(Validation.MaxCityLength);
+        RuleFor(x => x.RegionCode).RegionCode();
+    }
+}
+
+public sealed class CreateParkHandler(DbSession session, IClock clock) : IRequestHandler<CreatePark, ParkResponse>
+{
+    public async Task<ParkResponse> Handle(CreatePark request, CancellationToken cancellationToken)
+    {
+        var name = request.Name!.Trim();
+        var city = request.City!.Trim();
+        var regionCode = string.IsNullOrWhiteSpace(request.RegionCode) ? null : request.RegionCode.Trim();
+        var taken = await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks WHERE name = @name", new { name }, cancellationToken);
+        if (taken > 0)
+        {
+            throw ProblemException.Conflict($"A park named '{name}' already exists.");
+        }
+
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("parks", "name, city, region_code, created_at", "@name, @city, @regionCode, @at"),
+            new { name, city, regionCode, at = clock.UtcNow },
+            cancellationToken);
+        return new ParkResponse { Id = id, Name = name, City = city, RegionCode = regionCode };
+    }
+}

@@ -1,0 +1,26 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Parks;
+
+public static class ParkEndpoints
+{
+    public static void MapParks(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/parks").WithTags("Parks");
+        group.MapPost("/", async (CreatePark command, IMediator mediator, CancellationToken ct) =>
+            {
+                var park = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/parks/{park.Id}", park);
+            })
+            .WithName("CreatePark").Allow(Policies.Admin).WithSummary("Adds a park (园区) where deals may land.")
+            .WithProblems(400, 409);
+        group.MapGet("/", async ([AsParameters] ListParks query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListParks").Allow(Policies.Read).WithSummary("Lists parks in id order.")
+            .WithProblems(400);
+        group.MapReadAndCorrect<ParkResponse, CreatePark>("park", Policies.Admin, id => new GetPark(id), (id, patch, ifMatch) => new PatchPark(id, patch, ifMatch));
+    }
+}

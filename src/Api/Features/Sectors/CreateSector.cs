@@ -1,0 +1,63 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Sectors;
+
+public sealed record CreateSector(string? Name, long? ParentId, string? IndustryCode = null) : ICommand<SectorResponse>, IAudited, Http.IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["name"];
+
+    public static object Example => new CreateSector("生物药品制造", 1, "C2761");
+
+    string IAudited.AuditEntity => "sector";
+
+    string? IAudited.AuditId => null;
+}
+
+public sealed class CreateSectorValidator : AbstractValidator<CreateSector>
+{
+    public CreateSectorValidator()
+    {
+        RuleFor(x => x.Name).RequiredName();
+        RuleFor(x => x.ParentId).Id();
+        RuleFor(x => x.IndustryCode).Matches("^[A-T]([0-9]{2,4})?$")
+            .WithMessage("'industryCode' is a GB/T 4754 code: a section letter A to T, then two to four digits, e.g. C276.");
+    }
+}
+
+public sealed class CreateSectorHandler(DbSession session, IClock clock) : IRequestHandler<CreateSector, SectorResponse>
+{
+    public const int MaxDepth = 8;
+
+    public async Task<SectorResponse> Handle(CreateSector request, CancellationToken cancellationToken)
+    {
+        var name = request.Name!.Trim();
+        var parentPath = "/";
+        if (request.ParentId is { } parentId)
+        {
+            parentPath = await session.QuerySingleOrDefaultAsync<string>("SELECT path FROM sectors WHERE id = @parentId", new { parentId }, cancellationToken)
+                ?? throw ProblemException.Invalid("parentId", $"There is no sector {parentId}.");
+            if (parentPath.Count(c => c == '/') > MaxDepth)
+            {
+                throw ProblemException.Invalid("parentId", $"The sector tree is at most {MaxDepth} levels deep.");
+            }
+        }
+
+        var siblings = await session.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM sectors WHERE name = @name AND ((@parentId IS NULL AND parent_id IS NULL) OR parent_id = @parentId)",
+            new { name, parentId = request.ParentId },
+            cancellationToken);
+        if (siblings > 0)
+        {
+            throw ProblemException.Conflict($"The sector '{name}' already exists at that place in the tree.");
+        }
+
+        var industryCode = string.IsNullOrWhiteSpace(request.IndustryCode) ? null : request.IndustryCode.Trim();
+        var id = await SectorTree.InsertAsync(session, name, request.ParentId, parentPath, clock.UtcNow, cancellationToken, industryCode);
+        return new SectorResponse { Id = id, Name = name, ParentId = request.ParentId, IndustryCode = industryCode };
+    }
+}

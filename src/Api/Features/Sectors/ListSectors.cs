@@ -1,0 +1,15 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Sectors;
+
+public sealed record ListSectors(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<SectorResponse>>, IPagedRequest;
+
+public sealed class ListSectorsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListSectors, Page<SectorResponse>>
+{
+    public Task<Page<SectorResponse>> Handle(ListSectors request, CancellationToken cancellationToken) =>
+        ListById.PageAsync<SectorResponse>(session, cursors, request, "SELECT id, name, parent_id, industry_code FROM sectors WHERE 1 = 1", new { }, cancellationToken);
+}

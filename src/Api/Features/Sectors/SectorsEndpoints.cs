@@ -1,0 +1,29 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
+using DealPipeline.Api.Http;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Sectors;
+
+public static class SectorEndpoints
+{
+    public static void MapSectors(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sectors").WithTags("Sectors");
+        group.MapPost("/", async (CreateSector command, IMediator mediator, CancellationToken ct) =>
+            {
+                var sector = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/sectors/{sector.Id}", sector);
+            })
+            .WithName("CreateSector").Allow(Policies.Admin)
+            .WithSummary("Adds a sector (产业链/赛道), under a parent sector or at the top of the tree.")
+            .WithProblems(400, 409);
+        group.MapGet("/", async ([AsParameters] ListSectors query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListSectors").Allow(Policies.Read)
+            .WithSummary("Lists the sector tree flat, in id order (a parent always before its children), each with its parentId.")
+            .WithProblems(400);
+        group.MapReadAndCorrect<SectorResponse, CreateSector>("sector", Policies.Admin, id => new GetSector(id), (id, patch, ifMatch) => new PatchSector(id, patch, ifMatch));
+    }
+}

@@ -1,0 +1,44 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Application.Behaviors;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using FluentValidation;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Teams;
+
+public sealed record CreateTeam(string? Name) : ICommand<TeamResponse>, IAudited, Http.IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["name"];
+
+    public static object Example => new CreateTeam("合成生物招商专班");
+
+    string IAudited.AuditEntity => "team";
+
+    string? IAudited.AuditId => null;
+}
+
+public sealed class CreateTeamValidator : AbstractValidator<CreateTeam>
+{
+    public CreateTeamValidator()
+    {
+        RuleFor(x => x.Name).RequiredName();
+    }
+}
+
+public sealed class CreateTeamHandler(DbSession session, IClock clock) : IRequestHandler<CreateTeam, TeamResponse>
+{
+    public async Task<TeamResponse> Handle(CreateTeam request, CancellationToken cancellationToken)
+    {
+        var name = request.Name!.Trim();
+        var taken = await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE name = @name", new { name }, cancellationToken);
+        if (taken > 0)
+        {
+            throw ProblemException.Conflict($"A team named '{name}' already exists.");
+        }
+
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId("teams", "name, created_at", "@name, @at"), new { name, at = clock.UtcNow }, cancellationToken);
+        return new TeamResponse { Id = id, Name = name };
+    }
+}

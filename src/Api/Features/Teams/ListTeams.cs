@@ -1,0 +1,15 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Teams;
+
+public sealed record ListTeams(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<TeamResponse>>, IPagedRequest;
+
+public sealed class ListTeamsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListTeams, Page<TeamResponse>>
+{
+    public Task<Page<TeamResponse>> Handle(ListTeams request, CancellationToken cancellationToken) =>
+        ListById.PageAsync<TeamResponse>(session, cursors, request, "SELECT id, name FROM teams WHERE 1 = 1", new { }, cancellationToken);
+}

@@ -1,0 +1,27 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http.Security;
+using DealPipeline.Api.Http;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Teams;
+
+public static class TeamEndpoints
+{
+    public static void MapTeams(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/teams").WithTags("Teams");
+        group.MapPost("/", async (CreateTeam command, IMediator mediator, CancellationToken ct) =>
+            {
+                var team = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/v1/teams/{team.Id}", team);
+            })
+            .WithName("CreateTeam").Allow(Policies.Admin).WithSummary("Adds a task force (工作专班) of officers.")
+            .WithProblems(400, 409);
+        group.MapGet("/", async ([AsParameters] ListTeams query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .WithName("ListTeams").Allow(Policies.Read).WithSummary("Lists teams in id order.")
+            .WithProblems(400);
+        group.MapReadAndCorrect<TeamResponse, CreateTeam>("team", Policies.Admin, id => new GetTeam(id), (id, patch, ifMatch) => new PatchTeam(id, patch, ifMatch));
+    }
+}

@@ -1,0 +1,33 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+using DealPipeline.Infrastructure;
+using MediatR;
+
+namespace DealPipeline.Api.Features.Users;
+
+public sealed record ListUsers(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<UserResponse>>, IPagedRequest;
+
+public sealed class ListUsersHandler(DbSession session, Cursors cursors) : IRequestHandler<ListUsers, Page<UserResponse>>
+{
+    public async Task<Page<UserResponse>> Handle(ListUsers request, CancellationToken cancellationToken)
+    {
+        var page = await ListById.PageAsync<UserRow>(session, cursors, request, "SELECT id, name, role, team_id FROM users WHERE 1 = 1", new { }, cancellationToken);
+        return page.Select(u => u.ToResponse());
+    }
+
+    private sealed record UserRow : IHasId
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Role { get; init; } = "";
+
+        public long? TeamId { get; init; }
+
+        public UserResponse ToResponse() =>
+            new() { Id = Id, Name = Name, Role = Names.TryParse<Role>(Role, out var role) ? role : default, TeamId = TeamId };
+    }
+}

@@ -1,0 +1,24 @@
+using DealPipeline.Api.Application;
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Domain;
+
+namespace DealPipeline.Api.Features.Users;
+
+/// <summary>A new user and their first API key, shown this once: only its hash is stored.</summary>
+public sealed record CreatedUserResponse(long Id, string Name, Role Role, long? TeamId, string ApiKey, long ApiKeyId);
+
+public sealed record UserResponse : IHasId, IVersioned
+{
+    /// <summary>The row's version: answered as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Version { get; init; } = 1;
+
+    public long Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public Role Role { get; init; }
+
+    public long? TeamId { get; init; }
+}
