@@ -20,6 +20,15 @@ public enum CellKind
 /// <summary>What an export needs besides the rows: the language, and the rates (in force on the export's date) that convert amounts to CNY.</summary>
 public sealed record ExportContext(bool Chinese, RateTable Rates)
 {
+    /// <summary>The context of an export answered to <paramref name="http"/>: its language (see <see cref="DealColumns.WantsChinese"/>), stated in the answer's Content-Language.</summary>
+    public static ExportContext Answering(HttpContext http, string? lang, RateTable rates)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var chinese = DealColumns.WantsChinese(http.Request, lang);
+        http.Response.Headers.ContentLanguage = chinese ? Http.Languages.Chinese : Http.Languages.English;
+        return new ExportContext(chinese, rates);
+    }
+
     /// <summary>An amount in minor units of <paramref name="currency"/> as CNY yuan at the export's rates; null without a rate.</summary>
     public decimal? Cny(long? minor, string currency)
     {
@@ -111,14 +120,12 @@ public static class DealColumns
 
     /// <summary>
     /// True when the caller asks for Chinese headers and labels: <c>lang=zh…</c>, or Accept-Language
-    /// preferring zh (English codes otherwise); the answer says which in Content-Language.
+    /// preferring zh (English codes otherwise); a lang that is neither is a 400.
     /// </summary>
     public static bool WantsChinese(HttpRequest request, string? lang)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var chinese = Chosen(request, lang);
-        request.HttpContext.Response.Headers.ContentLanguage = chinese ? Http.Languages.Chinese : Http.Languages.English;
-        return chinese;
+        return Chosen(request, lang);
     }
 
     private static bool Chosen(HttpRequest request, string? lang)

@@ -122,7 +122,7 @@ public static class EntityExports
     }
 
     private static ExportContext Context(HttpContext http, EntityExportQuery query) =>
-        new(DealColumns.WantsChinese(http.Request, query.Lang), new Domain.RateTable(new Dictionary<string, decimal>()));
+        ExportContext.Answering(http, query.Lang, new Domain.RateTable(new Dictionary<string, decimal>()));
 
     /// <summary>Reads the first page now (so that a bad window is a 400 before anything is written), then the rest as the writer asks.</summary>
     private static async Task<IAsyncEnumerable<T>> FirstPageAsync<T>(IMediator mediator, EntityExportQuery query, Func<EntityExportQuery, string?, IRequest<Page<T>>> page, CancellationToken cancellationToken)

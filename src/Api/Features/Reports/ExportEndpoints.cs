@@ -14,7 +14,7 @@ public static class ExportEndpoints
                 var export = await mediator.Send(query, ct);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.csv\"";
-                var written = await CsvExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.Rates), ct);
+                var written = await CsvExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, ExportContext.Answering(http, query.Lang, export.Rates), ct);
                 ServiceMetrics.Exported("deals.csv", written);
             })
             .WithTags("Reports")
@@ -35,7 +35,7 @@ public static class ExportEndpoints
                 var export = await mediator.Send(query, ct);
                 http.Response.ContentType = XlsxExport.ContentType;
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.xlsx\"";
-                var written = await XlsxExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, ("项目", "Deals"), new ExportContext(DealColumns.WantsChinese(http.Request, query.Lang), export.Rates), ct);
+                var written = await XlsxExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, ("项目", "Deals"), ExportContext.Answering(http, query.Lang, export.Rates), ct);
                 ServiceMetrics.Exported("deals.xlsx", written);
             })
             .WithTags("Reports")
