@@ -10,7 +10,7 @@ using MediatR;
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>The deals list's filters, for the CSV export (every matching deal, in id order).</summary>
-public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Result>
+public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Plan>
 {
     /// <summary>zh-CN for Chinese headers and labels (or send Accept-Language: zh-CN); English codes otherwise.</summary>
     public string? Lang { get; init; }
@@ -18,8 +18,12 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Result>
     /// <summary>true: deleted deals too, with their deletedAt (tombstones for an incremental export with updatedSince).</summary>
     public bool? IncludeDeleted { get; init; }
 
-    /// <summary>The rows, and the rates in force on the export's date for its CNY columns.</summary>
-    public sealed record Result(IAsyncEnumerable<Row> Rows, RateTable Rates);
+    /// <summary>
+    /// The export prepared: the query that reads its rows in chunks (after the id in @after), and the rates in
+    /// force on the export's date for its CNY columns. The request pipeline covers preparing it (filters checked,
+    /// rates read, logged and timed as such); the rows stream afterwards through <see cref="DealExportReader"/>.
+    /// </summary>
+    public sealed record Plan(string Sql, Dapper.DynamicParameters Args, RateTable Rates);
 
     /// <summary>One exported deal, with the names of what it points at.</summary>
     public sealed record Row : DealQueries.DealRow
@@ -41,22 +45,12 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Result>
     }
 }
 
-/// <summary>
-/// Reads the export in keyset chunks of <see cref="ChunkSize"/> deals, each chunk its own short
-/// query. A single long read would hold one snapshot for as long as the client takes to download,
-/// and on SQLite no write-ahead-log frame can be checkpointed behind a snapshot: one stalled
-/// download grew the WAL by hundreds of MiB. Between chunks nothing is held. Each chunk sees the
-/// database as it is when read, so a deal changed during a long export appears as it was when its
-/// chunk was read (never twice, never skipped: chunks follow the id).
-/// </summary>
-public sealed class ExportDealsHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<ExportDeals, ExportDeals.Result>
+/// <summary>Prepares the deals export: the filters' SQL with the caller's visibility, and the day's rates.</summary>
+public sealed class ExportDealsHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<ExportDeals, ExportDeals.Plan>
 {
-    public const int ChunkSize = 1000;
-
-    public async Task<ExportDeals.Result> Handle(ExportDeals request, CancellationToken cancellationToken)
+    public async Task<ExportDeals.Plan> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
         var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: request.IncludeDeleted == true, access, cancellationToken);
-
         var sql = session.Dialect.Limit(
             $"""
             SELECT {DealQueries.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name,
@@ -66,17 +60,31 @@ public sealed class ExportDealsHandler(DbSession session, DealAccess access, ICl
             WHERE {where} AND d.id > @after
             """,
             "d.id");
-        args.Add("take", ChunkSize);
-        return new ExportDeals.Result(Chunks(sql, args, cancellationToken), await FxRates.FxRates.InForceAsync(session, clock.Today, cancellationToken));
+        args.Add("take", DealExportReader.ChunkSize);
+        return new ExportDeals.Plan(sql, args, await FxRates.FxRates.InForceAsync(session, clock.Today, cancellationToken));
     }
+}
 
-    private async IAsyncEnumerable<ExportDeals.Row> Chunks(string sql, Dapper.DynamicParameters args, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+/// <summary>
+/// Streams a prepared deals export in keyset chunks of <see cref="ChunkSize"/> deals, each chunk its own
+/// short query, outside the request pipeline. A single long read would hold one snapshot for as long as the
+/// client takes to download, and on SQLite no write-ahead-log frame can be checkpointed behind a snapshot:
+/// one stalled download grew the WAL by hundreds of MiB. Between chunks nothing is held. Each chunk sees the
+/// database as it is when read, so a deal changed during a long export appears as it was when its chunk was
+/// read (never twice, never skipped: chunks follow the id).
+/// </summary>
+public sealed class DealExportReader(DbSession session)
+{
+    public const int ChunkSize = 1000;
+
+    public async IAsyncEnumerable<ExportDeals.Row> ReadAsync(ExportDeals.Plan plan, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         var after = 0L;
         while (true)
         {
-            args.Add("after", after);
-            var chunk = (await session.QueryAsync<ExportDeals.Row>(sql, args, cancellationToken)).ToList();
+            plan.Args.Add("after", after);
+            var chunk = (await session.QueryAsync<ExportDeals.Row>(plan.Sql, plan.Args, cancellationToken)).ToList();
             foreach (var row in chunk)
             {
                 yield return row;

@@ -9,12 +9,12 @@ public static class ExportEndpoints
 {
     public static void MapExports(this RouteGroupBuilder api)
     {
-        api.MapGet("/export/deals.csv", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/export/deals.csv", async ([AsParameters] ExportDeals query, IMediator mediator, DealExportReader reader, HttpContext http, CancellationToken ct) =>
             {
                 var export = await mediator.Send(query, ct);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.csv\"";
-                var written = await CsvExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, ExportContext.Answering(http, query.Lang, export.Rates), ct);
+                var written = await CsvExport.WriteAsync(http.Response.Body, DealColumns.All, reader.ReadAsync(export, ct), ExportContext.Answering(http, query.Lang, export.Rates), ct);
                 ServiceMetrics.Exported("deals.csv", written);
             })
             .WithTags("Reports")
@@ -30,12 +30,12 @@ public static class ExportEndpoints
                 "(amounts then headed （元）), English codes otherwise; intendedInvestmentCny and contractedInvestmentCny are the amounts in CNY at the rates in force " +
                 "on the export's date; fundsInPlace and fundsInPlaceCny the deal's funds in place (到位资金) to date. includeDeleted=true adds deleted deals with their deletedAt (tombstones for an incremental export with updatedSince).")
             .WithProblems(400);
-        api.MapGet("/export/deals.xlsx", async ([AsParameters] ExportDeals query, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/export/deals.xlsx", async ([AsParameters] ExportDeals query, IMediator mediator, DealExportReader reader, HttpContext http, CancellationToken ct) =>
             {
                 var export = await mediator.Send(query, ct);
                 http.Response.ContentType = XlsxExport.ContentType;
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"deals.xlsx\"";
-                var written = await XlsxExport.WriteAsync(http.Response.Body, DealColumns.All, export.Rows, ("项目", "Deals"), ExportContext.Answering(http, query.Lang, export.Rates), ct);
+                var written = await XlsxExport.WriteAsync(http.Response.Body, DealColumns.All, reader.ReadAsync(export, ct), ("项目", "Deals"), ExportContext.Answering(http, query.Lang, export.Rates), ct);
                 ServiceMetrics.Exported("deals.xlsx", written);
             })
             .WithTags("Reports")
