@@ -49,8 +49,7 @@ public sealed class ListAuditHandler(DbSession session, Cursors cursors) : IRequ
             cursors,
             request,
             "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log " +
-            "WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) " +
-            "AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)",
+            $"WHERE {new SqlWhere().When(request.Entity is not null, "entity = @entity").When(request.Id is not null, "entity_id = @entityId").When(request.From is not null, "at >= @from").When(request.To is not null, "at < @to")}",
             new
             {
                 entity = request.Entity,

@@ -25,7 +25,7 @@ public sealed class ListCompaniesHandler(DbSession session, Cursors cursors) : I
             cursors,
             request,
             "SELECT id, name, credit_code, country, city, region_code FROM companies " +
-            $"WHERE (@q IS NULL OR name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR credit_code {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\')",
+            $"WHERE {new SqlWhere().When(!string.IsNullOrWhiteSpace(request.Q), $"(name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR credit_code {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\')")}",
             new { q = string.IsNullOrWhiteSpace(request.Q) ? null : SqlDialect.Contains(request.Q.Trim()) },
             cancellationToken);
 }

@@ -79,7 +79,7 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
             session,
             cursors,
             request,
-            $"SELECT {EventQueries.Columns} FROM events WHERE (CAST(@from AS DATE) IS NULL OR starts_on >= @from) AND (CAST(@to AS DATE) IS NULL OR starts_on <= @to){filters}",
+            $"SELECT {EventQueries.Columns} FROM events WHERE {new SqlWhere().When(request.From is not null, "starts_on >= @from").When(request.To is not null, "starts_on <= @to")}{filters}",
             args,
             cancellationToken);
     }

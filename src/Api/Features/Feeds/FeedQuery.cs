@@ -1,5 +1,6 @@
 using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Infrastructure;
 using FluentValidation;
 
 namespace DealPipeline.Api.Features.Feeds;
@@ -43,7 +44,7 @@ public static class Feed
         // The inner query joins the deal; the outer one is what ListById pages by id.
         return (
             $"SELECT * FROM (SELECT {columns} FROM {table} x JOIN deals d ON d.id = x.deal_id " +
-            $"WHERE d.deleted_at IS NULL AND {access.VisibleSql(args)} AND (@since IS NULL OR x.{timestamp} >= @since) AND (@before IS NULL OR x.{timestamp} < @before)) f WHERE 1 = 1",
+            $"WHERE {new SqlWhere("d.deleted_at IS NULL", access.VisibleSql(args)).When(query.UpdatedSince is not null, $"x.{timestamp} >= @since").When(query.UpdatedBefore is not null, $"x.{timestamp} < @before")}) f WHERE 1 = 1",
             args);
     }
 }

@@ -63,8 +63,9 @@ public sealed class ListLettersHandler(DbSession session, DealAccess access, Cur
     public Task<Page<LetterResponse>> Handle(ListLetters request, CancellationToken cancellationToken)
     {
         var args = new Dapper.DynamicParameters(new { request.EventId, request.DealId, request.From, request.To });
-        var where = "(@EventId IS NULL OR l.event_id = @EventId) AND (@DealId IS NULL OR l.deal_id = @DealId) " +
-                    "AND (CAST(@From AS DATE) IS NULL OR l.signed_on >= @From) AND (CAST(@To AS DATE) IS NULL OR l.signed_on <= @To)";
+        var where = new SqlWhere()
+            .When(request.EventId is not null, "l.event_id = @EventId").When(request.DealId is not null, "l.deal_id = @DealId")
+            .When(request.From is not null, "l.signed_on >= @From").When(request.To is not null, "l.signed_on <= @To").ToString();
         if (DealFilterValidator.Parse<LetterType>(request.Type) is { } types)
         {
             where += " AND " + session.Dialect.InList("l.type", "types");

@@ -92,7 +92,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealAccess ac
 
         // Events belong to a park at most: only the park filter applies to them.
         var events = (await session.QueryAsync<ByKind>(
-            "SELECT type AS kind, COUNT(*) AS total FROM events WHERE starts_on >= @from AND starts_on <= @to AND (@eventPark IS NULL OR park_id = @eventPark) GROUP BY type",
+            $"SELECT type AS kind, COUNT(*) AS total FROM events WHERE {new SqlWhere("starts_on >= @from", "starts_on <= @to").When(request.Filter.ParkId is not null, "park_id = @eventPark")} GROUP BY type",
             new { from, to, eventPark = request.Filter.ParkId },
             cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
 

@@ -77,7 +77,7 @@ public sealed class ListWebhookDeliveriesHandler(DbSession session, Cursors curs
             session,
             cursors,
             request,
-            $"SELECT * FROM ({Deliveries.Select}) d WHERE webhook_id = @webhookId AND (@status IS NULL OR status = @status)",
+            $"SELECT * FROM ({Deliveries.Select}) d WHERE {new SqlWhere("webhook_id = @webhookId").When(request.Status is not null, "status = @status")}",
             new { webhookId = request.Id, status = request.Status },
             cancellationToken);
         return await Deliveries.WithHistoryAsync(session, page, cancellationToken);
