@@ -145,6 +145,16 @@ public sealed class Deal
             return;
         }
 
+        // The same rule as a move's: a contracted investment is recorded from the signing on (one kept from an
+        // earlier signing may stay while the deal is back below it, but not be set or changed there).
+        if (terms.ContractedInvestment is not null && terms.ContractedInvestment != Terms.ContractedInvestment && Stage < Stage.Signed)
+        {
+            throw new DomainException(
+                "contractedInvestment.stage",
+                "A contracted investment is recorded when the deal is signed or landed.",
+                "contractedInvestment");
+        }
+
         if (Reported(terms) != Reported(Terms))
         {
             RevisedOn = on;

@@ -125,6 +125,25 @@ public abstract class DealTests : ApiTest
     }
 
     [DbFact]
+    public async Task A_patch_cannot_set_a_contracted_investment_below_signed_any_more_than_a_move_can()
+    {
+        var world = await CreateWorld();
+        var deal = Id(await Deal(world));
+        var before = await Snapshot();
+        await AssertProblem(
+            await Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", new { name = "改名", contractedInvestment = 90_000_000m }, "application/merge-patch+json"),
+            HttpStatusCode.BadRequest,
+            "contractedInvestment",
+            "contractedInvestment.stage");
+        Assert.Equal(before, await Snapshot());
+
+        await Move(deal, "signed", contractedInvestment: 90_000_000m);
+        var corrected = await Send(HttpMethod.Patch, $"/api/v1/deals/{deal}", new { contractedInvestment = 95_000_000m }, "application/merge-patch+json");
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(95_000_000m, Money((await GetOk($"/api/v1/deals/{deal}"))["contractedInvestment"]));
+    }
+
+    [DbFact]
     public async Task A_merge_patch_changes_only_the_fields_it_names_and_null_clears()
     {
         var world = await CreateWorld();

@@ -242,6 +242,24 @@ public class DealTests
         Assert.Equal(At.AddHours(2), deal.UpdatedAt);
     }
 
+    [Fact]
+    public void A_contracted_investment_is_refused_by_a_revision_below_signed_as_by_a_move_and_before_anything_changes()
+    {
+        var deal = Open();
+        var refused = Refused(() => deal.Revise(Terms() with { Name = "改名", ContractedInvestment = 50_000_000_00 }, new DateOnly(2026, 3, 2), At.AddHours(1)));
+
+        Assert.Equal(("contractedInvestment.stage", "contractedInvestment"), (refused.Code, refused.Field));
+        Assert.Equal((1, Terms().Name, (long?)null), (deal.Version, deal.Terms.Name, deal.Terms.ContractedInvestment));
+
+        // Signed, it may be corrected; back below signed, it stays but cannot change.
+        deal.MoveTo(Stage.Signed, Opened.AddDays(5), null, 40_000_000_00, Officer, At.AddHours(2));
+        deal.Revise(deal.Terms with { ContractedInvestment = 45_000_000_00 }, Opened.AddDays(6), At.AddHours(3));
+        deal.MoveTo(Stage.Negotiation, Opened.AddDays(7), "合同重谈", null, Officer, At.AddHours(4));
+        deal.Revise(deal.Terms with { Name = "重谈中" }, Opened.AddDays(8), At.AddHours(5));
+        Assert.Equal((45_000_000_00L, "重谈中"), (deal.Terms.ContractedInvestment!.Value, deal.Terms.Name));
+        Assert.Equal("contractedInvestment.stage", Refused(() => deal.Revise(deal.Terms with { ContractedInvestment = 1 }, Opened.AddDays(9), At.AddHours(6))).Code);
+    }
+
     [Theory]
     [InlineData("", "name")]
     [InlineData(null, "name")]
