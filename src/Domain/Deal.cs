@@ -209,6 +209,7 @@ public sealed class Deal
         }
 
         RequireChronology(on);
+        RequireLength(reason, null);
         var from = Stage;
         Stage = to;
         if (to >= Stage.Signed && SignedOn is null)
@@ -348,10 +349,12 @@ public sealed class Deal
     private void ChangeStatus(DealStatus to, LostReason? lostReason, DateOnly on, string? reason, string? note, long? actor, DateTimeOffset at)
     {
         RequireChronology(on);
+        note = Clean(note);
+        RequireLength(reason, note);
         var from = Status;
         Status = to;
         LostReason = lostReason;
-        Record(HistoryKind.Status, (int)from, (int)to, on, reason, Clean(note), actor, at);
+        Record(HistoryKind.Status, (int)from, (int)to, on, reason, note, actor, at);
     }
 
     private void RequireChronology(DateOnly on)
@@ -365,7 +368,8 @@ public sealed class Deal
         }
     }
 
-    private void Record(HistoryKind kind, int from, int to, DateOnly on, string? reason, string? note, long? actor, DateTimeOffset at)
+    /// <summary>Refuses a reason or note over its length: checked before the deal changes, so that a refusal leaves it as it was.</summary>
+    private static void RequireLength(string? reason, string? note)
     {
         if (reason?.Length > MaxReasonLength)
         {
@@ -376,7 +380,10 @@ public sealed class Deal
         {
             throw new DomainException("note.tooLong", $"A note has at most {MaxReasonLength} characters.", "note");
         }
+    }
 
+    private void Record(HistoryKind kind, int from, int to, DateOnly on, string? reason, string? note, long? actor, DateTimeOffset at)
+    {
         _newHistory.Add(new DealHistoryEntry(kind, from, to, on, at, reason, note, actor, Stage, Status));
         LastChangeOn = on;
         Touch(at);

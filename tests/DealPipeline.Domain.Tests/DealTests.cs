@@ -243,6 +243,17 @@ public class DealTests
     }
 
     [Fact]
+    public void A_reason_or_note_over_its_length_is_refused_before_the_deal_changes()
+    {
+        var deal = Open(Stage.Letters);
+        var tooLong = new string('因', Deal.MaxReasonLength + 1);
+
+        Assert.Equal("reason.tooLong", Refused(() => deal.MoveTo(Stage.Contact, Opened.AddDays(1), tooLong, null, Officer, At)).Code);
+        Assert.Equal("note.tooLong", Refused(() => deal.PutOnHold(Opened.AddDays(1), tooLong, Officer, At)).Code);
+        Assert.Equal((Stage.Letters, DealStatus.Active, 1, 0), (deal.Stage, deal.Status, deal.Version, deal.NewHistory.Count - 1));
+    }
+
+    [Fact]
     public void A_contracted_investment_is_refused_by_a_revision_below_signed_as_by_a_move_and_before_anything_changes()
     {
         var deal = Open();
