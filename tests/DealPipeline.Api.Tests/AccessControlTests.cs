@@ -5,7 +5,7 @@ using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Tests;
 
-public abstract class AccessControlTests : ApiTest
+public abstract partial class AccessControlTests : ApiTest
 {
     private sealed record Caller(string Role, long Id, HttpClient Client);
 
@@ -40,6 +40,10 @@ public abstract class AccessControlTests : ApiTest
         async Task<long> OfficersDeal(object? extra = null) => Id(await Deal(world, extra ?? new { ownerId = officer }, $"deal{++n}"));
         var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
         var letter = Id(await PostOk("/api/v1/letters", new { type = "expertAppointment", signedOn = Today, counterparty = "张教授" }));
+        var hook = Id(await PostOk("/api/v1/webhooks", new { url = "https://93.184.215.14/watched", events = WebhookTests.Created }));
+        await OfficersDeal();
+        var delivery = Id((await GetOk($"/api/v1/webhooks/{hook}/deliveries"))["items"]![0]!);
+        var officersKey = Id(await PostOk($"/api/v1/users/{world.Officer}/keys", new { }));
         var chain = Id(await PostOk("/api/v1/chains", new { name = "生物医药" }));
         async Task<long> Link() => Id(await PostOk($"/api/v1/chains/{chain}/links", new { name = $"环节{++n}", position = "midstream" }));
         var link = await Link();
@@ -66,6 +70,9 @@ public abstract class AccessControlTests : ApiTest
             ("POST /users/{other id}/keys", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, $"/api/v1/users/{world.Officer}/keys")),
             ("GET /users/{own id}/keys", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/users/{c.Id}/keys")),
             ("GET /users/{other id}/keys", ["admin"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/users/{world.Officer}/keys")),
+            ("GET /users/{own id}/keys/{key}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c =>
+                await c.Client.GetAsync($"/api/v1/users/{c.Id}/keys/{Id((await GetOk($"/api/v1/users/{c.Id}/keys"))["items"]![0]!)}")),
+            ("GET /users/{other id}/keys/{key}", ["admin"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/users/{world.Officer}/keys/{officersKey}")),
             ("DELETE /users/{own id}/keys/{key}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.NoContent, async c =>
             {
                 var spare = Id(await PostOk($"/api/v1/users/{c.Id}/keys", new { }));
@@ -86,6 +93,9 @@ public abstract class AccessControlTests : ApiTest
             ("POST /admin/backup", ["admin"], Provider == DatabaseProvider.Sqlite ? HttpStatusCode.OK : HttpStatusCode.Conflict, c => Send(c.Client, HttpMethod.Post, "/api/v1/admin/backup")),
             ("POST /webhooks", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = WebhookTests.Created })),
             ("GET /webhooks", ["admin"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/webhooks")),
+            ("GET /webhooks/{id}", ["admin"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/webhooks/{hook}")),
+            ("PATCH /webhooks/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/webhooks/{hook}", new { description = $"巡检{++n}" }, "application/merge-patch+json")),
+            ("POST /webhooks/{id}/deliveries/{deliveryId}/redeliver", ["admin"], HttpStatusCode.Accepted, c => Send(c.Client, HttpMethod.Post, $"/api/v1/webhooks/{hook}/deliveries/{delivery}/redeliver")),
             ("GET /webhooks/{id}/deliveries", ["admin"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/webhooks/{await Webhook()}/deliveries")),
             ("POST /webhooks/{id}/rotate-secret", ["admin"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/webhooks/{await Webhook()}/rotate-secret")),
             ("DELETE /webhooks/{id}", ["admin"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/webhooks/{await Webhook()}")),
@@ -118,6 +128,12 @@ public abstract class AccessControlTests : ApiTest
             ("GET /export/deals.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/deals.xlsx")),
             ("GET /export/history.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/history.xlsx")),
             ("GET /export/activities.csv", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/activities.csv")),
+            ("GET /export/activities.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/activities.xlsx")),
+            ("GET /export/history.csv", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/history.csv")),
+            ("GET /export/letters.csv", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/letters.csv")),
+            ("GET /export/letters.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/letters.xlsx")),
+            ("GET /export/events.csv", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/events.csv")),
+            ("GET /export/events.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/export/events.xlsx")),
             ("PUT /targets/{year}", ["admin", "manager"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/targets/2026", new { signedCount = ++n })),
             ("GET /targets/{year}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/targets/2026")),
             ("POST /deals/{id}/activities", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/activities", new { type = "call", on = Today, summary = "电话" })),
@@ -188,11 +204,24 @@ public abstract class AccessControlTests : ApiTest
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // Every operation of the OpenAPI document is a row of the matrix: a new endpoint without its cells fails here.
+        static string Shape(string operation) => PathParameter().Replace(operation, "{}");
+        var cells = matrix.Select(m => Shape(m.Name)).ToHashSet(StringComparer.Ordinal);
+        var document = await Factory.OpenApiDocumentAsync();
+        var uncovered = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => Shape($"{o.Key.ToUpperInvariant()} {p.Key.Replace("/api/v1", "", StringComparison.Ordinal)}")))
+            .Where(o => !cells.Contains(o))
+            .ToList();
+        Assert.True(uncovered.Count == 0, "operations without a row in the matrix: " + string.Join(", ", uncovered));
         foreach (var caller in callers.Values)
         {
             caller.Client.Dispose();
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex PathParameter();
 
     [DbFact]
     public async Task Keys_are_checked_hashed_revocable_several_per_user_and_their_use_is_recorded()
