@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Dapper;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Tests.Infrastructure;
 
