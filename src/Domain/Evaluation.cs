@@ -24,6 +24,19 @@ public sealed record CriteriaDefinition(IReadOnlyList<Criterion> Criteria, IRead
     /// <summary>Checks the definition: 400 on the field at fault (criteria, bands, vetoes) otherwise.</summary>
     public void Check()
     {
+        foreach (var (items, field) in new (System.Collections.IEnumerable Items, string Field)[] { (Criteria, "criteria"), (Bands, "bands"), (Vetoes, "vetoes") })
+        {
+            if (items.Cast<object?>().Any(item => item is null))
+            {
+                throw new DomainException($"{field}.null", $"'{field}' lists objects, not null.", field);
+            }
+        }
+
+        if (Criteria.Any(c => c.Guide?.Length > 1000))
+        {
+            throw new DomainException("criteria.guide", "A criterion's guide has at most 1000 characters.", "criteria");
+        }
+
         if (Criteria.Count is 0 or > MaxItems)
         {
             throw new DomainException("criteria.count", $"'criteria' lists 1 to {MaxItems} criteria.", "criteria");

@@ -212,6 +212,8 @@ public static partial class ProblemTexts
         ("Each veto names its veto item.", "每个否决须注明否决项。"),
         ("'landArea' is the land the project takes in 亩, from 0 to 1,000,000 with at most two decimals.", "'landArea' 是项目用地面积（亩），0 至 1,000,000，最多两位小数。"),
         ("A deal's land area is from 0 to 1,000,000 亩.", "项目用地面积为 0 至 1,000,000 亩。"),
+        ("'{field}' lists objects, not null.", "'{field}' 列出的应是对象，不能为 null。"),
+        ("A criterion's guide has at most 1000 characters.", "指标说明最多 1000 个字符。"),
         ("Funds in place are recorded for signed or landed deals.", "只有已签约或已落地项目才能记录到位资金。"),
         ("'amount' is required: yuan (or units of the deal's currency) actually invested.", "'amount' 为必填项：实际到位的金额（元，或项目币种的单位）。"),
         ("'amount' is more than 0.", "'amount' 必须大于 0。"),

@@ -33,6 +33,8 @@ public abstract class EvaluationTests : ApiTest
         await AssertProblem(await Post("/api/v1/criteria-sets", new { name = "评价", criteria = Criteria, bands = Bands.Append(new { key = "vetoed", name = "否决", minScore = 10 }) }), HttpStatusCode.BadRequest, "bands", "bands.distinct");
         await AssertProblem(await Post("/api/v1/criteria-sets", new { name = "评价", bands = Bands }), HttpStatusCode.BadRequest, "criteria");
         await AssertProblem(await Post("/api/v1/criteria-sets", new { name = "评价", criteria = Criteria, bands = Bands, vetoes = new[] { new { key = "environment", name = "" } } }), HttpStatusCode.BadRequest, "vetoes", "vetoes.names");
+        await AssertProblem(await Post("/api/v1/criteria-sets", new { name = "评价", criteria = new object?[] { null }, bands = Bands }), HttpStatusCode.BadRequest, "criteria", "criteria.null");
+        await AssertProblem(await Post("/api/v1/criteria-sets", new { name = "评价", criteria = Criteria, bands = Bands, vetoes = new object?[] { null } }), HttpStatusCode.BadRequest, "vetoes", "vetoes.null");
         Assert.Equal(before, await Snapshot());
 
         var set = await PostOk("/api/v1/criteria-sets", new { name = "招商项目评价指标", criteria = Criteria, bands = Bands, vetoes = Vetoes });
@@ -95,6 +97,8 @@ public abstract class EvaluationTests : ApiTest
         await AssertProblem(await Post($"/api/v1/deals/{good}/scores", new { criteriaSetId = set, scores = Scores(26, 24.5m, 18, 15), vetoes = new[] { new { veto = "noise", reason = "噪声" } } }), HttpStatusCode.BadRequest, "vetoes", "vetoes.unknown");
         await AssertProblem(await Post($"/api/v1/deals/{good}/scores", new { criteriaSetId = 424242, scores = Scores(26, 24.5m, 18, 15) }), HttpStatusCode.BadRequest, "criteriaSetId");
         await AssertProblem(await Post($"/api/v1/deals/{good}/scores", new { scores = Scores(26, 24.5m, 18, 15) }), HttpStatusCode.BadRequest, "criteriaSetId");
+        await AssertProblem(await Post($"/api/v1/deals/{good}/scores", new { criteriaSetId = set, scores = Scores(26, 24.5m, 18, 15), vetoes = new object?[] { null } }), HttpStatusCode.BadRequest, "vetoes");
+        await AssertProblem(await Post($"/api/v1/deals/{good}/scores", new { criteriaSetId = set, scores = new object?[] { null } }), HttpStatusCode.BadRequest, "scores");
         await AssertProblem(await Send(outsider, HttpMethod.Post, $"/api/v1/deals/{good}/scores", new { criteriaSetId = set, scores = Scores(26, 24.5m, 18, 15) }), HttpStatusCode.Forbidden);
         await AssertProblem(await Send(HttpMethod.Post, "/api/v1/deals", new { name = "x", companyId = w.Company, parkId = w.Park, sectorId = w.Drugs, intendedInvestment = 1m, landArea = 1.005m }), HttpStatusCode.BadRequest, "landArea");
         Assert.Equal(before, await Snapshot());

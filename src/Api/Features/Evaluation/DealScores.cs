@@ -71,7 +71,7 @@ public sealed class AddDealScoreValidator : AbstractValidator<AddDealScore>
         RuleFor(x => x.CriteriaSetId).NotNull().WithMessage("'criteriaSetId' is required: the criteria set the deal is scored under.").Id();
         RuleFor(x => x.Scores).NotNull().WithMessage("'scores' is required: each criterion's score.")
             .Must(s => s is null || s.All(c => c is { Criterion: not null, Score: not null })).WithMessage("Each score names its criterion and gives its score.");
-        RuleFor(x => x.Vetoes).Must(v => v is null || v.All(x => x.Veto is not null)).WithMessage("Each veto names its veto item.");
+        RuleFor(x => x.Vetoes).Must(v => v is null || v.All(x => x is { Veto: not null })).WithMessage("Each veto names its veto item.");
         RuleFor(x => x.Note).MaximumLength(Validation.MaxTextLength);
     }
 }
