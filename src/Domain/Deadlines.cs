@@ -63,8 +63,15 @@ public sealed class WorkCalendar(IEnumerable<DateOnly> holidays, IEnumerable<Dat
         }
 
         var day = from;
+        var giveUp = from.DayNumber + (3660 * Math.Max(1, span.Count / 250 + 1));
         for (var left = span.Count; left > 0;)
         {
+            if (day.DayNumber >= giveUp || day == DateOnly.MaxValue)
+            {
+                // Only a calendar loaded with holidays on every day gets here.
+                throw new DomainException("calendar.noWorkingDays", $"The calendar has too few working days after {from:yyyy-MM-dd} to count {span.Count} of them.");
+            }
+
             day = day.AddDays(1);
             if (IsWorkingDay(day))
             {

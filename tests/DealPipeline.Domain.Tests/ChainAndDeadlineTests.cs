@@ -67,6 +67,14 @@ public class WorkCalendarTests
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), China2026.Add(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), new DeadlineSpan(count, DeadlineUnit.WorkingDays)));
 
     [Fact]
+    public void A_calendar_without_working_days_is_a_conflict_not_an_endless_count()
+    {
+        var everyDay = new WorkCalendar(Enumerable.Range(0, 40_000).Select(d => new DateOnly(2026, 1, 1).AddDays(d)), []);
+
+        Assert.Equal("calendar.noWorkingDays", Assert.Throws<DomainException>(() => everyDay.Add(new DateOnly(2026, 1, 1), new DeadlineSpan(1, DeadlineUnit.WorkingDays))).Code);
+    }
+
+    [Fact]
     public void Calendar_days_and_a_year_not_loaded_count_plainly()
     {
         Assert.Equal(new DateOnly(2026, 10, 14), China2026.Add(new DateOnly(2026, 9, 30), new DeadlineSpan(14, DeadlineUnit.Days)));

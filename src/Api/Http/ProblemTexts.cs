@@ -214,6 +214,7 @@ public static partial class ProblemTexts
         ("A deal's land area is from 0 to 1,000,000 亩.", "项目用地面积为 0 至 1,000,000 亩。"),
         ("'{field}' lists objects, not null.", "'{field}' 列出的应是对象，不能为 null。"),
         ("A criterion's guide has at most 1000 characters.", "指标说明最多 1000 个字符。"),
+        ("The calendar has too few working days after {date} to count {count} of them.", "日历中 {date} 之后的工作日不足 {count} 个。"),
         ("Funds in place are recorded for signed or landed deals.", "只有已签约或已落地项目才能记录到位资金。"),
         ("'amount' is required: yuan (or units of the deal's currency) actually invested.", "'amount' 为必填项：实际到位的金额（元，或项目币种的单位）。"),
         ("'amount' is more than 0.", "'amount' 必须大于 0。"),
