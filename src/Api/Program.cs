@@ -72,6 +72,7 @@ services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpCurrentUser>();
 services.AddScoped<DealAccess>();
 services.AddScoped<DeadlineSource>();
+services.AddScoped<DealFilter>();
 services.AddScoped<DealPipeline.Api.Features.Reports.DealExportReader>();
 services.AddScoped<DealPipeline.Api.Application.Behaviors.IDealSnapshots, DealSnapshots>();
 services.AddScoped<IdempotentRequest>();

@@ -141,8 +141,23 @@ public sealed class ListDealsValidator : AbstractValidator<ListDeals>
     }
 }
 
-/// <summary>Builds the WHERE clause of the deal filters; shared by every query that filters deals.</summary>
-public static class DealFilterSql
+/// <summary>
+/// The deal filters as SQL, for the caller of the request: lists, exports and every report ask it
+/// for their WHERE clause, so that no figure counts a deal its caller cannot list.
+/// </summary>
+public sealed class DealFilter(DbSession session, DealAccess access)
+{
+    /// <summary>The filters' condition on alias d, keeping only the deals the caller may see (deleted ones too when asked).</summary>
+    public Task<(StringBuilder Where, DynamicParameters Args)> WhereAsync(IDealFilter filter, bool includeDeleted, CancellationToken cancellationToken) =>
+        DealFilterSql.BuildAsync(session, filter, includeDeleted, access, cancellationToken);
+
+    /// <summary>The filters' condition on alias d over every live deal, those the caller may not see included: for the one report that shows them under their code names.</summary>
+    public Task<(StringBuilder Where, DynamicParameters Args)> WhereIncludingHiddenAsync(IDealFilter filter, CancellationToken cancellationToken) =>
+        DealFilterSql.BuildAsync(session, filter, includeDeleted: false, visibleTo: null, cancellationToken);
+}
+
+/// <summary>Builds the WHERE clause of the deal filters, for <see cref="DealFilter"/>.</summary>
+internal static class DealFilterSql
 {
     /// <summary>
     /// The filters' condition on alias d, keeping only the deals <paramref name="visibleTo"/> may see.
@@ -256,13 +271,13 @@ public sealed record DealSorts(string Name, string Column, bool Descending, Func
     }
 }
 
-public sealed class ListDealsHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListDeals, Page<DealListItem>>
+public sealed class ListDealsHandler(DbSession session, DealFilter dealFilter, Cursors cursors) : IRequestHandler<ListDeals, Page<DealListItem>>
 {
     public async Task<Page<DealListItem>> Handle(ListDeals request, CancellationToken cancellationToken)
     {
         DealSorts.TryGet(request.Sort ?? (request.UpdatedSince is null ? "id" : "updatedAt"), out var sort);
         var limit = request.Limit ?? Cursor.DefaultLimit;
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, request.IncludeDeleted == true, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request, request.IncludeDeleted == true, cancellationToken);
 
         if (cursors.Read(request.Cursor, sort.Key) is { } cursor)
         {

@@ -46,11 +46,11 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Plan>
 }
 
 /// <summary>Prepares the deals export: the filters' SQL with the caller's visibility, and the day's rates.</summary>
-public sealed class ExportDealsHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<ExportDeals, ExportDeals.Plan>
+public sealed class ExportDealsHandler(DbSession session, DealFilter dealFilter, IClock clock) : IRequestHandler<ExportDeals, ExportDeals.Plan>
 {
     public async Task<ExportDeals.Plan> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
-        var (where, args) = await DealFilterSql.BuildAsync(session, request, includeDeleted: request.IncludeDeleted == true, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request, request.IncludeDeleted == true, cancellationToken);
         var sql = session.Dialect.Limit(
             $"""
             SELECT {DealQueries.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name,

@@ -64,13 +64,13 @@ public sealed class GetChainReportValidator : AbstractValidator<GetChainReport>
 /// filters and the caller's visibility apply to every deal (a confidential deal the caller may not
 /// see is in no figure). Non-CNY amounts are converted per deal at today's rates, to the fen.
 /// </summary>
-public sealed class GetChainReportHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<GetChainReport, ChainReport>
+public sealed class GetChainReportHandler(DbSession session, DealFilter dealFilter, IClock clock) : IRequestHandler<GetChainReport, ChainReport>
 {
     public async Task<ChainReport> Handle(GetChainReport request, CancellationToken cancellationToken)
     {
         var chain = await ChainQueries.GetAsync(session, request.ChainId, cancellationToken);
         var today = clock.Today;
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("chainId", chain.Id);
         args.Add("lost", (int)DealStatus.Lost);
         if (chain.ParkIds.Count > 0)

@@ -44,7 +44,7 @@ public sealed class GetEvaluationReportValidator : AbstractValidator<GetEvaluati
 /// today's rates. Per-亩 figures divide the CNY intended investment and expected annual tax of the
 /// row's deals with a land area by their land area, to the fen.
 /// </summary>
-public sealed class GetEvaluationReportHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<GetEvaluationReport, EvaluationReport>
+public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dealFilter, IClock clock) : IRequestHandler<GetEvaluationReport, EvaluationReport>
 {
     public async Task<EvaluationReport> Handle(GetEvaluationReport request, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealAccess acc
         }
 
         var set = await CriteriaSetQueries.GetAsync(session, request.CriteriaSetId.Value, null, cancellationToken);
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("statuses", request.Status switch
         {
             "onHold" => new[] { (int)DealStatus.OnHold },

@@ -26,11 +26,11 @@ public sealed record GetFunnelReport : IQuery<FunnelReport>, IFilteredReport
     public bool English { get; init; }
 }
 
-public sealed class GetFunnelReportHandler(DbSession session, DealAccess access) : IRequestHandler<GetFunnelReport, FunnelReport>
+public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFilter) : IRequestHandler<GetFunnelReport, FunnelReport>
 {
     public async Task<FunnelReport> Handle(GetFunnelReport request, CancellationToken cancellationToken)
     {
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("from", request.Period.From);
         args.Add("to", request.Period.To);
         var cohort = $"{where} AND d.opened_on >= @from AND d.opened_on <= @to";

@@ -35,11 +35,11 @@ public sealed record GetOverdueReport : IQuery<OverdueReport>, IFilteredReport, 
 /// first, then counted per owner and per team (most late first). The same deadlines as each deal's own
 /// (GET /deals/{id}/deadlines), from the same source.
 /// </summary>
-public sealed class GetOverdueReportHandler(DbSession session, DealAccess access, DeadlineSource source, IClock clock, Http.Cursors cursors) : IRequestHandler<GetOverdueReport, OverdueReport>
+public sealed class GetOverdueReportHandler(DbSession session, DealFilter dealFilter, DeadlineSource source, IClock clock, Http.Cursors cursors) : IRequestHandler<GetOverdueReport, OverdueReport>
 {
     public async Task<OverdueReport> Handle(GetOverdueReport request, CancellationToken cancellationToken)
     {
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("active", (int)DealStatus.Active);
         // "+d.status" (a unary plus, the same value on every database) keeps SQLite from reading three quarters of the
         // deals through the status index, one random row at a time: a scan in row order is twice as fast here.

@@ -54,12 +54,12 @@ public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IFiltered
     public required ReportPeriod Period { get; init; }
 }
 
-public sealed class GetPerformanceReportHandler(DbSession session, DealAccess access, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
+public sealed class GetPerformanceReportHandler(DbSession session, DealFilter dealFilter, DealAccess access, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
 {
     public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
     {
         var (from, to) = (request.Period.From, request.Period.To);
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("from", from);
         args.Add("to", to);
         args.Add("lost", (int)DealStatus.Lost);

@@ -115,7 +115,7 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
 /// at the stage and status its history gives for the end of that day, with the amount, currency,
 /// owner, team, park, sector and key-project flag of the revision in force then.
 /// </summary>
-public sealed class GetPipelineReportHandler(DbSession session, DealAccess access, IClock clock, IOptions<ReportOptions> options)
+public sealed class GetPipelineReportHandler(DbSession session, DealFilter dealFilter, IClock clock, IOptions<ReportOptions> options)
     : IRequestHandler<GetPipelineReport, PipelineReport>
 {
     public async Task<PipelineReport> Handle(GetPipelineReport request, CancellationToken cancellationToken)
@@ -128,7 +128,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealAccess acces
             "any" => new[] { (int)DealStatus.Active, (int)DealStatus.OnHold },
             _ => new[] { (int)DealStatus.Active },
         };
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, access, cancellationToken);
+        var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("statuses", statuses);
         var groupColumn = request.GroupBy switch
         {

@@ -43,7 +43,7 @@ public sealed class GetStaleReportValidator : AbstractValidator<GetStaleReport>
     }
 }
 
-public sealed class GetStaleReportHandler(DbSession session, DealAccess access, IClock clock, Cursors cursors) : IRequestHandler<GetStaleReport, StaleReport>
+public sealed class GetStaleReportHandler(DbSession session, DealFilter dealFilter, DealAccess access, IClock clock, Cursors cursors) : IRequestHandler<GetStaleReport, StaleReport>
 {
     private const string Sort = "idle";
     private const string LastTouch = "(CASE WHEN d.last_activity_on IS NOT NULL AND d.last_activity_on > d.last_change_on THEN d.last_activity_on ELSE d.last_change_on END)";
@@ -52,7 +52,7 @@ public sealed class GetStaleReportHandler(DbSession session, DealAccess access, 
     {
         var today = clock.Today;
         // Hidden deals stay in the list, without id, company or amount, under their code names (see below).
-        var (where, args) = await DealFilterSql.BuildAsync(session, request.Filter, includeDeleted: false, visibleTo: null, cancellationToken);
+        var (where, args) = await dealFilter.WhereIncludingHiddenAsync(request.Filter, cancellationToken);
         where.Append(CultureInfo.InvariantCulture, $" AND d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
         args.Add("cutoff", today.AddDays(-request.Days));
         args.Add("take", request.Limit + 1);
