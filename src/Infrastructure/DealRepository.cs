@@ -17,6 +17,29 @@ public sealed class DealRepository(DbSession session)
         "@ExpectedJobs, @PlannedLandingOn, @Stage, @Status, @LostReason, @OpenedOn, @SignedOn, @LandedOn, " +
         "@ConstructionStartedOn, @ProductionStartedOn, @LastChangeOn, @LandAreaCentimu, @CreatedAt, @UpdatedAt, @Version";
 
+    /// <summary>
+    /// Deletes the deal softly (it leaves reads and reports; incremental pulls see its tombstone) if nobody
+    /// changed it since it was loaded at its current version; false if somebody did (nothing is written then).
+    /// </summary>
+    public async Task<bool> DeleteAsync(Deal deal, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return await session.ExecuteAsync(
+            "UPDATE deals SET deleted_at = @at, updated_at = @at, version = version + 1 WHERE id = @Id AND version = @Version AND deleted_at IS NULL",
+            new { at, deal.Id, deal.Version },
+            cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// Notes an activity on the deal: its last activity moves to <paramref name="on"/> when that is later. A touch,
+    /// not a change: the deal's version and updatedAt stay, so that logging a call never makes an officer's If-Match stale.
+    /// </summary>
+    public Task TouchAsync(long dealId, DateOnly on, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "UPDATE deals SET last_activity_on = @on WHERE id = @dealId AND (last_activity_on IS NULL OR last_activity_on < @on)",
+            new { on, dealId },
+            cancellationToken);
+
     /// <summary>The live (not deleted) deal, or null.</summary>
     public async Task<Deal?> FindAsync(long id, CancellationToken cancellationToken)
     {

@@ -202,7 +202,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
             if (d.Activities is { Count: > 0 })
             {
-                await session.ExecuteAsync("UPDATE deals SET last_activity_on = @last WHERE id = @id", new { last = d.Activities.Max(a => a.On), id = deal.Id }, cancellationToken);
+                await repository.TouchAsync(deal.Id, d.Activities.Max(a => a.On), cancellationToken);
             }
         }
 

@@ -64,6 +64,19 @@ public sealed partial class ArchitectureTests
         Assert.True(offences.Count == 0, string.Join("\n", offences));
     }
 
+    [Fact]
+    public void Only_the_deal_repository_writes_the_deals_table()
+    {
+        var writers = Directory.EnumerateFiles(Repository.File("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => DealsWrite().IsMatch(File.ReadAllText(f)))
+            .Select(Path.GetFileName)
+            .ToList();
+
+        Assert.Equal(["DealRepository.cs"], writers);
+    }
+
     private static bool IsEdge(Type type) => type.Namespace is { } ns && (ns.StartsWith("DealPipeline.Api.Http", StringComparison.Ordinal) || ns.StartsWith("DealPipeline.Api.Application", StringComparison.Ordinal));
 
     private static bool IsFeature(Type type) => type.Namespace?.StartsWith("DealPipeline.Api.Features", StringComparison.Ordinal) == true;
@@ -105,4 +118,7 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"\b[A-Z]\w*\b")]
     private static partial Regex Identifier();
+
+    [GeneratedRegex(@"(UPDATE|INSERT INTO|DELETE FROM)\s+deals\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DealsWrite();
 }

@@ -64,11 +64,7 @@ public sealed class AddDealActivityHandler(DbSession session, DealRepository dea
             },
             cancellationToken);
 
-        // A touch, not a change: the deal's version and updatedAt stay.
-        await session.ExecuteAsync(
-            "UPDATE deals SET last_activity_on = @on WHERE id = @DealId AND (last_activity_on IS NULL OR last_activity_on < @on)",
-            new { on, request.DealId },
-            cancellationToken);
+        await deals.TouchAsync(request.DealId, on, cancellationToken);
         return await session.QuerySingleAsync<ActivityResponse>($"SELECT {ActivityQueries.Columns} FROM activities WHERE id = @id", new { id }, cancellationToken);
     }
 }

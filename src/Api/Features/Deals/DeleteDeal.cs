@@ -13,21 +13,11 @@ public sealed record DeleteDeal(long Id, IfMatch? ExpectedVersion) : ICommand<Un
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed class DeleteDealHandler(DbSession session, DealRepository deals, DealAccess access, IClock clock) : IRequestHandler<DeleteDeal, Unit>
+public sealed class DeleteDealHandler(DealRepository deals, DealAccess access, IClock clock) : IRequestHandler<DeleteDeal, Unit>
 {
     public async Task<Unit> Handle(DeleteDeal request, CancellationToken cancellationToken)
     {
         var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
-        var now = clock.UtcNow;
-        var rows = await session.ExecuteAsync(
-            "UPDATE deals SET deleted_at = @now, updated_at = @now, version = version + 1 WHERE id = @Id AND version = @Version AND deleted_at IS NULL",
-            new { now, deal.Id, deal.Version },
-            cancellationToken);
-        if (rows == 0)
-        {
-            throw ProblemException.PreconditionFailed(deal.Version + 1);
-        }
-
-        return Unit.Value;
+        return await deals.DeleteAsync(deal, clock.UtcNow, cancellationToken) ? Unit.Value : throw ProblemException.PreconditionFailed(deal.Version + 1);
     }
 }
