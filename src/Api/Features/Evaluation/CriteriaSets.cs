@@ -186,7 +186,7 @@ public static class CriteriaSetQueries
         var row = await session.QuerySingleOrDefaultAsync<SetRow>(
             """
             SELECT s.id, s.name, s.version, r.revision, r.definition,
-                   (SELECT COUNT(*) FROM deal_scores x WHERE x.set_id = s.id AND x.revision = r.revision) AS scores
+                   CASE WHEN EXISTS (SELECT 1 FROM deal_scores x WHERE x.set_id = s.id AND x.revision = r.revision) THEN 1 ELSE 0 END AS scores
             FROM criteria_sets s JOIN criteria_set_revisions r ON r.set_id = s.id
             WHERE s.id = @id AND r.revision = COALESCE(@revision, s.revision)
             """,

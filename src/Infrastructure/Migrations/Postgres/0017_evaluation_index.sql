@@ -35,5 +35,7 @@ CREATE TABLE deal_scores (
 );
 -- A deal's latest score (the highest id) and its list, newest first.
 CREATE INDEX ix_deal_scores_deal ON deal_scores (deal_id, id);
+-- Whether a revision has scores (a change to it then makes a new revision): a seek, not a scan.
+CREATE INDEX ix_deal_scores_set ON deal_scores (set_id, revision);
 
 ALTER TABLE deals ADD COLUMN land_area_centimu BIGINT NULL;
