@@ -68,6 +68,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddSingleton<IClock, DealPipeline.Infrastructure.SystemClock>();
 services.AddScoped<DbSession>();
 services.AddScoped<DealRepository>();
+services.AddScoped<DealReader>();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpCurrentUser>();
 services.AddScoped<DealAccess>();

@@ -46,6 +46,9 @@ public sealed class Deal
 
     public int Version { get; private set; }
 
+    /// <summary>When the deal was deleted (softly: it leaves reads and reports, and incremental pulls see its tombstone); null while it lives.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
     /// <summary>History recorded since the deal was loaded, for the repository to append.</summary>
     public IReadOnlyList<DealHistoryEntry> NewHistory => _newHistory;
 
@@ -99,7 +102,8 @@ public sealed class Deal
         DateOnly lastChangeOn,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
-        int version) =>
+        int version,
+        DateTimeOffset? deletedAt = null) =>
         new(terms)
         {
             Id = id,
@@ -115,7 +119,23 @@ public sealed class Deal
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
             Version = version,
+            DeletedAt = deletedAt,
         };
+
+    /// <summary>
+    /// Deletes the deal softly at <paramref name="at"/>: it leaves reads and reports, its history stays, and
+    /// incremental pulls see its tombstone. A change like any other: the version moves on, so a stale If-Match fails.
+    /// </summary>
+    public void Delete(DateTimeOffset at)
+    {
+        if (DeletedAt is not null)
+        {
+            throw new InvalidOperationException("The deal is already deleted.");
+        }
+
+        DeletedAt = at;
+        Touch(at);
+    }
 
     /// <summary>Called by the repository once the deal is stored.</summary>
     public void AssignId(long id)

@@ -39,12 +39,12 @@ public sealed class AddDealActivityValidator : AbstractValidator<AddDealActivity
     }
 }
 
-public sealed class AddDealActivityHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class AddDealActivityHandler(DealReader reader, DbSession session, DealRepository deals, ICurrentUser caller, IClock clock)
     : IRequestHandler<AddDealActivity, ActivityResponse>
 {
     public async Task<ActivityResponse> Handle(AddDealActivity request, CancellationToken cancellationToken)
     {
-        await DealQueries.LoadAsync(deals, access, request.DealId, null, cancellationToken);
+        await reader.LoadAsync(request.DealId, null, cancellationToken);
         var on = request.On!.Value;
         var id = await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId(

@@ -9,11 +9,11 @@ namespace DealPipeline.Api.Features.Activities;
 
 public sealed record ListDealActivities(long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ActivityResponse>>, IPagedRequest;
 
-public sealed class ListDealActivitiesHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListDealActivities, Page<ActivityResponse>>
+public sealed class ListDealActivitiesHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<ListDealActivities, Page<ActivityResponse>>
 {
     public async Task<Page<ActivityResponse>> Handle(ListDealActivities request, CancellationToken cancellationToken)
     {
-        await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
+        await reader.GetAsync(request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters();
         var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, ActivityQueries.Columns, "activities", ""), cursors, request.Cursor, request.DealId, request.Limit, args);
         var rows = (await session.QueryAsync<ActivityResponse>(sql, args, cancellationToken)).ToList();

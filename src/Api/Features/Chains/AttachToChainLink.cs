@@ -34,7 +34,7 @@ public sealed record DetachFromChainLink(long ChainId, long LinkId, ChainAttachm
 /// one the caller may change (404 for a deal they cannot see, 403 for one they may only read),
 /// like any other change to a deal.
 /// </summary>
-public sealed class ChainAttachmentHandlers(DbSession session, DealRepository deals, DealAccess access)
+public sealed class ChainAttachmentHandlers(DbSession session, DealReader reader)
     : IRequestHandler<AttachToChainLink, Unit>, IRequestHandler<DetachFromChainLink, Unit>
 {
     public async Task<Unit> Handle(AttachToChainLink request, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class ChainAttachmentHandlers(DbSession session, DealRepository de
         await ChainQueries.GetLinkAsync(session, chainId, linkId, cancellationToken);
         if (what == ChainAttachment.Deal)
         {
-            await DealQueries.LoadAsync(deals, access, targetId, null, cancellationToken);
+            await reader.LoadAsync(targetId, null, cancellationToken);
             return ("chain_link_deals", "deal_id");
         }
 

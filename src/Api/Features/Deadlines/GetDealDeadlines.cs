@@ -24,11 +24,11 @@ public sealed record DealDeadlinesResponse(long DealId, DateOnly AsOf, DeadlineR
 
 public sealed record GetDealDeadlines(long DealId) : IQuery<DealDeadlinesResponse>;
 
-public sealed class GetDealDeadlinesHandler(DbSession session, DealAccess access, DeadlineSource source, IClock clock) : IRequestHandler<GetDealDeadlines, DealDeadlinesResponse>
+public sealed class GetDealDeadlinesHandler(DealReader reader, DeadlineSource source, IClock clock) : IRequestHandler<GetDealDeadlines, DealDeadlinesResponse>
 {
     public async Task<DealDeadlinesResponse> Handle(GetDealDeadlines request, CancellationToken cancellationToken)
     {
-        await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
+        await reader.GetAsync(request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters();
         args.Add("id", request.DealId);
         var state = (await source.ForAsync("d.id = @id", args, many: false, cancellationToken)).Single();

@@ -45,12 +45,12 @@ public sealed class ChangeDealStatusValidator : AbstractValidator<ChangeDealStat
     }
 }
 
-public sealed class ChangeDealStatusHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class ChangeDealStatusHandler(DealReader reader, ICurrentUser caller, IClock clock)
     : IRequestHandler<ChangeDealStatus, DealResponse>
 {
     public async Task<DealResponse> Handle(ChangeDealStatus request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await reader.LoadAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var loaded = deal.Version;
         var on = request.On ?? clock.Today;
         switch (request.Status!.Value)
@@ -66,6 +66,6 @@ public sealed class ChangeDealStatusHandler(DbSession session, DealRepository de
                 break;
         }
 
-        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
+        return await reader.SaveAsync(deal, loaded, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDeal>
     }
 }
 
-public sealed class CreateDealHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class CreateDealHandler(DealReader reader, DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<CreateDeal, DealResponse>
 {
     public async Task<DealResponse> Handle(CreateDeal request, CancellationToken cancellationToken)
@@ -51,6 +51,6 @@ public sealed class CreateDealHandler(DbSession session, DealRepository deals, D
         }
 
         await deals.AddAsync(deal, cancellationToken);
-        return await DealQueries.GetAsync(session, access, deal.Id, cancellationToken);
+        return await reader.GetAsync(deal.Id, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Infrastructure;
+using DealPipeline.Api.Application.Behaviors;
 using MediatR;
 
 namespace DealPipeline.Api.Features.Deals;
@@ -13,11 +13,14 @@ public sealed record DeleteDeal(long Id, IfMatch? ExpectedVersion) : ICommand<Un
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed class DeleteDealHandler(DealRepository deals, DealAccess access, IClock clock) : IRequestHandler<DeleteDeal, Unit>
+public sealed class DeleteDealHandler(DealReader reader, IClock clock) : IRequestHandler<DeleteDeal, Unit>
 {
     public async Task<Unit> Handle(DeleteDeal request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
-        return await deals.DeleteAsync(deal, clock.UtcNow, cancellationToken) ? Unit.Value : throw ProblemException.PreconditionFailed(deal.Version + 1);
+        var deal = await reader.LoadAsync(request.Id, request.ExpectedVersion, cancellationToken);
+        var loaded = deal.Version;
+        deal.Delete(clock.UtcNow);
+        await reader.StoreAsync(deal, loaded, cancellationToken);
+        return Unit.Value;
     }
 }

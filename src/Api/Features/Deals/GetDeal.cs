@@ -6,8 +6,8 @@ namespace DealPipeline.Api.Features.Deals;
 
 public sealed record GetDeal(long Id) : IQuery<DealResponse>;
 
-public sealed class GetDealHandler(DbSession session, DealAccess access) : IRequestHandler<GetDeal, DealResponse>
+public sealed class GetDealHandler(DealReader reader) : IRequestHandler<GetDeal, DealResponse>
 {
     public Task<DealResponse> Handle(GetDeal request, CancellationToken cancellationToken) =>
-        DealQueries.GetAsync(session, access, request.Id, cancellationToken);
+        reader.GetAsync(request.Id, cancellationToken);
 }

@@ -17,11 +17,11 @@ public sealed record DealHistoryItem(long Id, long DealId, DateOnly On, DateTime
 
 public sealed record GetDealHistory(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
 
-public sealed class GetDealHistoryHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
+public sealed class GetDealHistoryHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
 {
     public async Task<Page<DealHistoryItem>> Handle(GetDealHistory request, CancellationToken cancellationToken)
     {
-        await DealQueries.GetAsync(session, access, request.Id, cancellationToken);
+        await reader.GetAsync(request.Id, cancellationToken);
 
         var page = await ListById.PageAsync<HistoryRow>(
             session,

@@ -41,11 +41,11 @@ public sealed record DealRevision : IHasId
 
 public sealed record GetDealRevisions(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealRevision>>, IPagedRequest;
 
-public sealed class GetDealRevisionsHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<GetDealRevisions, Page<DealRevision>>
+public sealed class GetDealRevisionsHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<GetDealRevisions, Page<DealRevision>>
 {
     public async Task<Page<DealRevision>> Handle(GetDealRevisions request, CancellationToken cancellationToken)
     {
-        await DealQueries.GetAsync(session, access, request.Id, cancellationToken);
+        await reader.GetAsync(request.Id, cancellationToken);
         var page = await ListById.PageAsync<Row>(
             session,
             cursors,

@@ -232,9 +232,9 @@ internal static class DealFilterSql
 }
 
 /// <summary>The sort orders of the deals list: API name, column, and how its cursor value round-trips.</summary>
-public sealed record DealSorts(string Name, string Column, bool Descending, Func<DealQueries.DealRow, string?> ValueOf, Func<string, object> Parse)
+public sealed record DealSorts(string Name, string Column, bool Descending, Func<DealRow, string?> ValueOf, Func<string, object> Parse)
 {
-    private static readonly Dictionary<string, (string Column, Func<DealQueries.DealRow, string?> ValueOf, Func<string, object> Parse)> Known = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Column, Func<DealRow, string?> ValueOf, Func<string, object> Parse)> Known = new(StringComparer.Ordinal)
     {
         ["id"] = ("d.id", _ => null, _ => 0),
         ["updatedAt"] = ("d.updated_at", r => r.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), v => new DateTimeOffset(long.Parse(v, CultureInfo.InvariantCulture), TimeSpan.Zero)),
@@ -296,8 +296,8 @@ public sealed class ListDealsHandler(DbSession session, DealFilter dealFilter, C
         }
 
         args.Add("take", limit + 1);
-        var sql = session.Dialect.Limit($"SELECT {DealQueries.Columns} FROM {DealQueries.From} WHERE {where}", sort.OrderBy);
-        var rows = (await session.QueryAsync<DealQueries.DealRow>(sql, args, cancellationToken)).ToList();
+        var sql = session.Dialect.Limit($"SELECT {DealRow.Columns} FROM {DealRow.From} WHERE {where}", sort.OrderBy);
+        var rows = (await session.QueryAsync<DealRow>(sql, args, cancellationToken)).ToList();
         var page = cursors.Page(rows, limit, row => new Cursor(sort.Key, sort.ValueOf(row), row.Id));
         return page.Select(r => r.ToListItem());
     }

@@ -42,12 +42,12 @@ public sealed class MoveDealStageValidator : AbstractValidator<MoveDealStage>
     }
 }
 
-public sealed class MoveDealStageHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class MoveDealStageHandler(DealReader reader, ICurrentUser caller, IClock clock)
     : IRequestHandler<MoveDealStage, DealResponse>
 {
     public async Task<DealResponse> Handle(MoveDealStage request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await reader.LoadAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var loaded = deal.Version;
         deal.MoveTo(
             request.To!.Value,
@@ -56,6 +56,6 @@ public sealed class MoveDealStageHandler(DbSession session, DealRepository deals
             request.ContractedInvestment is { } c ? Money.ToMinor(c) : null,
             caller.UserId,
             clock.UtcNow);
-        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
+        return await reader.SaveAsync(deal, loaded, cancellationToken);
     }
 }

@@ -23,8 +23,8 @@ public sealed record PatchDeal(long Id, JsonElement Patch, IfMatch? ExpectedVers
 }
 
 public sealed class PatchDealHandler(
-    DbSession session,
-    DealRepository deals,
+    DealReader reader, DbSession session,
+    
     DealAccess access,
     IClock clock,
     IValidator<DealFields> fieldsValidator,
@@ -49,7 +49,7 @@ public sealed class PatchDealHandler(
 
     public async Task<DealResponse> Handle(PatchDeal request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await reader.LoadAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var current = DealFields.Of(deal.Terms);
         var fields = MergePatch.Apply(current, request.Patch, json.Value.SerializerOptions, NotPatchable);
         var result = await fieldsValidator.ValidateAsync(fields, cancellationToken);
@@ -73,6 +73,6 @@ public sealed class PatchDealHandler(
 
         var loaded = deal.Version;
         deal.Revise(DealReferences.ToTerms(fields, fields.OwnerId!.Value, teamId), clock.Today, clock.UtcNow);
-        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
+        return await reader.SaveAsync(deal, loaded, cancellationToken);
     }
 }

@@ -35,14 +35,14 @@ public sealed class RecordDealMilestoneValidator : AbstractValidator<RecordDealM
     }
 }
 
-public sealed class RecordDealMilestoneHandler(DbSession session, DealRepository deals, DealAccess access, IClock clock)
+public sealed class RecordDealMilestoneHandler(DealReader reader, IClock clock)
     : IRequestHandler<RecordDealMilestone, DealResponse>
 {
     public async Task<DealResponse> Handle(RecordDealMilestone request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, access, request.Id, request.ExpectedVersion, cancellationToken);
+        var deal = await reader.LoadAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var loaded = deal.Version;
         deal.RecordMilestone(request.Kind!.Value, request.On!.Value, clock.UtcNow);
-        return await DealQueries.SaveAsync(session, access, deals, deal, loaded, cancellationToken);
+        return await reader.SaveAsync(deal, loaded, cancellationToken);
     }
 }

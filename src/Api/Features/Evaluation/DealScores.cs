@@ -77,11 +77,11 @@ public sealed class AddDealScoreValidator : AbstractValidator<AddDealScore>
 }
 
 /// <summary>Scores a deal the caller may change under the current revision of a criteria set; the deal's earlier scores stay in its history.</summary>
-public sealed class AddDealScoreHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock) : IRequestHandler<AddDealScore, DealScoreResponse>
+public sealed class AddDealScoreHandler(DealReader reader, DbSession session, ICurrentUser caller, IClock clock) : IRequestHandler<AddDealScore, DealScoreResponse>
 {
     public async Task<DealScoreResponse> Handle(AddDealScore request, CancellationToken cancellationToken)
     {
-        await DealQueries.LoadAsync(deals, access, request.DealId, null, cancellationToken);
+        await reader.LoadAsync(request.DealId, null, cancellationToken);
         if (!await References.ExistsAsync(session, "criteria_sets", request.CriteriaSetId!.Value, cancellationToken))
         {
             throw ProblemException.Invalid("criteriaSetId", $"There is no criteria set {request.CriteriaSetId}.");
@@ -127,11 +127,11 @@ public sealed class AddDealScoreHandler(DbSession session, DealRepository deals,
 
 public sealed record ListDealScores(long DealId) : IQuery<Page<DealScoreResponse>>;
 
-public sealed class ListDealScoresHandler(DbSession session, DealAccess access) : IRequestHandler<ListDealScores, Page<DealScoreResponse>>
+public sealed class ListDealScoresHandler(DealReader reader, DbSession session) : IRequestHandler<ListDealScores, Page<DealScoreResponse>>
 {
     public async Task<Page<DealScoreResponse>> Handle(ListDealScores request, CancellationToken cancellationToken)
     {
-        await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
+        await reader.GetAsync(request.DealId, cancellationToken);
         var rows = await session.QueryAsync<DealScoreQueries.Row>(
             $"SELECT {DealScoreQueries.Columns} FROM deal_scores WHERE deal_id = @DealId ORDER BY id DESC", request, cancellationToken);
         return new Page<DealScoreResponse>([.. rows.Select(r => r.ToResponse())], null);

@@ -36,12 +36,12 @@ public sealed class AddFundsInPlaceValidator : AbstractValidator<AddFundsInPlace
     }
 }
 
-public sealed class AddFundsInPlaceHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class AddFundsInPlaceHandler(DealReader reader, DbSession session, ICurrentUser caller, IClock clock)
     : IRequestHandler<AddFundsInPlace, FundsResponse>
 {
     public async Task<FundsResponse> Handle(AddFundsInPlace request, CancellationToken cancellationToken)
     {
-        var deal = await DealQueries.LoadAsync(deals, access, request.DealId, null, cancellationToken);
+        var deal = await reader.LoadAsync(request.DealId, null, cancellationToken);
         deal.CheckFundsInPlace(request.On!.Value);
         var id = await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId(

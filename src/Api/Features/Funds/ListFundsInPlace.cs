@@ -9,11 +9,11 @@ namespace DealPipeline.Api.Features.Funds;
 
 public sealed record ListFundsInPlace(long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<FundsResponse>>, IPagedRequest;
 
-public sealed class ListFundsInPlaceHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListFundsInPlace, Page<FundsResponse>>
+public sealed class ListFundsInPlaceHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<ListFundsInPlace, Page<FundsResponse>>
 {
     public async Task<Page<FundsResponse>> Handle(ListFundsInPlace request, CancellationToken cancellationToken)
     {
-        await DealQueries.GetAsync(session, access, request.DealId, cancellationToken);
+        await reader.GetAsync(request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters();
         var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, FundsQueries.Columns, FundsQueries.From, "f."), cursors, request.Cursor, request.DealId, request.Limit, args);
         var rows = await session.QueryAsync<FundsQueries.Row>(sql, args, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class CreateLetterValidator : AbstractValidator<CreateLetter>
     }
 }
 
-public sealed class CreateLetterHandler(DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class CreateLetterHandler(DealReader reader, DbSession session, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<CreateLetter, LetterResponse>
 {
     public async Task<LetterResponse> Handle(CreateLetter request, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class CreateLetterHandler(DbSession session, DealRepository deals,
         if (request.DealId is { } dealId)
         {
             // The same rule as changing the deal: 404 if the caller cannot see it, 403 if they cannot work on it.
-            await DealQueries.LoadAsync(deals, access, dealId, null, cancellationToken);
+            await reader.LoadAsync(dealId, null, cancellationToken);
         }
 
         var now = clock.UtcNow;

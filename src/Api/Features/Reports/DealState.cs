@@ -15,12 +15,52 @@ public static class DealState
     /// without revisions (written outside the service) keeps its current values.
     /// </summary>
     public static string AsOfDeals(string day) =>
-        "(SELECT d0.id, d0.name, d0.company_id, COALESCE(r.park_id, d0.park_id) AS park_id, COALESCE(r.sector_id, d0.sector_id) AS sector_id, " +
-        "COALESCE(r.owner_id, d0.owner_id) AS owner_id, CASE WHEN r.id IS NULL THEN d0.team_id ELSE r.team_id END AS team_id, d0.source, d0.source_event_id, " +
-        "d0.referrer_company_id, COALESCE(r.is_key_project, d0.is_key_project) AS is_key_project, d0.confidential, " +
-        "COALESCE(r.intended_minor, d0.intended_minor) AS intended_minor, COALESCE(r.currency, d0.currency) AS currency, d0.contracted_minor, " +
-        "d0.expected_output_minor, d0.expected_tax_minor, d0.expected_jobs, d0.planned_landing_on, d0.stage, d0.status, d0.lost_reason, d0.opened_on, " +
-        "d0.signed_on, d0.landed_on, d0.construction_started_on, d0.production_started_on, d0.last_change_on, d0.created_at, d0.updated_at, d0.version, " +
-        "d0.deleted_at, d0.code_name, d0.last_activity_on, d0.land_area_centimu " +
-        $"FROM deals d0 LEFT JOIN deal_revisions r ON r.deal_id = d0.id AND {InForce("r", day)}) d";
+        $"(SELECT {AsOfColumns} FROM deals d0 LEFT JOIN deal_revisions r ON r.deal_id = d0.id AND {InForce("r", day)}) d";
+
+    /// <summary>The revised fields: the revision's value when the deal has one in force (a team may be revised to none).</summary>
+    private static readonly Dictionary<string, string> Revised = new()
+    {
+        ["park_id"] = "COALESCE(r.park_id, d0.park_id)",
+        ["sector_id"] = "COALESCE(r.sector_id, d0.sector_id)",
+        ["owner_id"] = "COALESCE(r.owner_id, d0.owner_id)",
+        ["team_id"] = "CASE WHEN r.id IS NULL THEN d0.team_id ELSE r.team_id END",
+        ["is_key_project"] = "COALESCE(r.is_key_project, d0.is_key_project)",
+        ["intended_minor"] = "COALESCE(r.intended_minor, d0.intended_minor)",
+        ["currency"] = "COALESCE(r.currency, d0.currency)",
+    };
+
+    /// <summary>Every column of the deals table (from its storage record), the revised ones from the revision.</summary>
+    private static readonly string AsOfColumns = string.Join(
+        ", ", Infrastructure.DealRecord.ColumnNames.Select(c => Revised.TryGetValue(c, out var revised) ? $"{revised} AS {c}" : $"d0.{c}"));
+}
+
+/// <summary>
+/// Where a report reads the deals' stage and status at the end of a day: the one place that chooses between today's
+/// deals table and, for a past day, each deal's history entry in force then (alias h) joined to the deal as it was
+/// reported that day (<see cref="DealState.AsOfDeals"/>). Either way the deals are aliased d.
+/// </summary>
+/// <param name="From">The FROM clause (deals aliased d).</param>
+/// <param name="Stage">The stage column.</param>
+/// <param name="Status">The status column.</param>
+/// <param name="InForce">The condition that keeps the history entry in force that day; null today.</param>
+public sealed record DealStateSource(string From, string Stage, string Status, string? InForce)
+{
+    /// <summary>Today's deals.</summary>
+    public bool IsToday => InForce is null;
+
+    /// <summary>The deals at the end of <paramref name="day"/>: today's table when it is <paramref name="today"/> (or later), their history otherwise (adding the parameter asOf).</summary>
+    public static DealStateSource At(DateOnly day, DateOnly today, Dapper.DynamicParameters args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (day >= today)
+        {
+            return new DealStateSource("deals d", "d.stage", "d.status", null);
+        }
+
+        args.Add("asOf", day);
+        return new DealStateSource($"deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id", "h.stage_after", "h.status_after", DealState.InForce("h", "@asOf"));
+    }
+
+    /// <summary>The conditions given, with the history's in-force condition on a past day, joined by AND.</summary>
+    public string Where(params string[] conditions) => string.Join(" AND ", InForce is null ? conditions : [InForce, .. conditions]);
 }

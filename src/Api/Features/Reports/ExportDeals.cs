@@ -26,7 +26,7 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Plan>
     public sealed record Plan(string Sql, Dapper.DynamicParameters Args, RateTable Rates);
 
     /// <summary>One exported deal, with the names of what it points at.</summary>
-    public sealed record Row : DealQueries.DealRow
+    public sealed record Row : DealRow
     {
         public string CompanyName { get; init; } = "";
 
@@ -53,9 +53,9 @@ public sealed class ExportDealsHandler(DbSession session, DealFilter dealFilter,
         var (where, args) = await dealFilter.WhereAsync(request, request.IncludeDeleted == true, cancellationToken);
         var sql = session.Dialect.Limit(
             $"""
-            SELECT {DealQueries.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name,
+            SELECT {DealRow.Columns}, c.name AS company_name, c.credit_code, p.name AS park_name, s.name AS sector_name, u.name AS owner_name, t.name AS team_name,
                 (SELECT SUM(f.amount_minor) FROM funds_in_place f WHERE f.deal_id = d.id) AS funds_minor
-            FROM {DealQueries.From} JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id
+            FROM {DealRow.From} JOIN companies c ON c.id = d.company_id JOIN parks p ON p.id = d.park_id JOIN sectors s ON s.id = d.sector_id
             JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id
             WHERE {where} AND d.id > @after
             """,

@@ -64,7 +64,7 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dea
         var deals = await session.QueryAsync<Row>(
             $"""
             SELECT d.intended_minor, d.currency, d.expected_tax_minor, d.land_area_centimu, e.set_id, e.band
-            FROM {DealQueries.From}
+            FROM {DealRow.From}
             WHERE {where} AND {session.Dialect.InList("d.status", "statuses")}
             """,
             args,

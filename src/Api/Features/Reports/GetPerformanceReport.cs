@@ -161,23 +161,13 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealFilter de
     /// <summary>Reserve projects (active, in negotiation or letters) and the expected annual tax of active deals, at the end of <paramref name="day"/>.</summary>
     private async Task<(Negotiation, decimal)> AsOfAsync(StringBuilder where, DynamicParameters args, DateOnly day, DateOnly today, RateTable rates, CancellationToken cancellationToken)
     {
-        string sql;
         args.Add("keyProject", true);
-        if (day >= today)
-        {
-            // Grouped in the order of ix_deals_by_stage, which covers every column read here.
-            sql = "SELECT d.stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
+        var state = DealStateSource.At(day, today, args);
+
+        // Today grouped in the order of ix_deals_by_stage, which covers every column read here.
+        var sql = $"SELECT {state.Stage} AS stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
                   $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
-                  $"FROM deals d WHERE {where} AND d.status = {(int)DealStatus.Active} GROUP BY d.stage, d.currency";
-        }
-        else
-        {
-            args.Add("asOf", day);
-            sql = "SELECT h.stage_after AS stage, d.currency, SUM(CASE WHEN d.is_key_project = @keyProject THEN 1 ELSE 0 END) AS key_projects, COUNT(*) AS deals, " +
-                  $"{ExactSum.Of("d.intended_minor", "intended")}, {ExactSum.Of("COALESCE(d.expected_tax_minor, 0)", "tax")} " +
-                  $"FROM deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id WHERE {DealState.InForce("h", "@asOf")} AND h.status_after = {(int)DealStatus.Active} AND {where} " +
-                  "GROUP BY h.stage_after, d.currency";
-        }
+                  $"FROM {state.From} WHERE {state.Where(where.ToString(), $"{state.Status} = {(int)DealStatus.Active}")} GROUP BY {state.Stage}, d.currency";
 
         var rows = (await session.QueryAsync<StateRow>(sql, args, cancellationToken)).ToList();
         var negotiating = rows.Where(r => r.Stage is (int)Stage.Negotiation or (int)Stage.Letters).ToList();

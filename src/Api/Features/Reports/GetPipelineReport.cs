@@ -147,23 +147,16 @@ public sealed class GetPipelineReportHandler(DbSession session, DealFilter dealF
         var keySelect = groupColumn switch { "stage" => "", "region" => "CAST(c.region_code AS BIGINT) AS group_key, ", _ => $"d.{groupColumn} AS group_key, " };
         var keyGroup = groupColumn switch { "stage" => "", "region" => "c.region_code, ", _ => $"d.{groupColumn}, " };
         var companies = groupColumn == "region" ? " JOIN companies c ON c.id = d.company_id" : "";
-        string stage, from, live, statusGroup;
-        (string Where, string Group)[] passes;
-        if (asOf >= today)
-        {
-            // Today: CNY subtotals in one ordered scan of the covering index, then the few foreign deals.
-            (stage, from, live, statusGroup) = ("d.stage", "deals d" + companies, $"{where} AND {session.Dialect.InList("d.status", "statuses")}", "d.status, ");
-            passes = [("d.currency = 'CNY'", ""), ("d.currency <> 'CNY'", ", d.id")];
-        }
-        else
-        {
-            // Each deal's state at the end of asOf is its one history entry in force then: one pass over
-            // that history, CNY deals grouped and each foreign deal a group of its own.
-            args.Add("asOf", asOf);
-            (stage, from, live, statusGroup) = ("h.stage_after", $"deal_history h JOIN {DealState.AsOfDeals("@asOf")} ON d.id = h.deal_id{companies}",
-                $"{DealState.InForce("h", "@asOf")} AND {session.Dialect.InList("h.status_after", "statuses")} AND {where}", "");
-            passes = [("1 = 1", ", CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END")];
-        }
+        var state = DealStateSource.At(asOf, today, args);
+        var (stage, from, live) = (state.Stage, state.From + companies, state.Where(where.ToString(), session.Dialect.InList(state.Status, "statuses")));
+
+        // Today: CNY subtotals in one ordered scan of the covering index (grouped by status, its first column), then
+        // the few foreign deals. A past day: one pass over the history in force then, CNY deals grouped and each
+        // foreign deal a group of its own.
+        var statusGroup = state.IsToday ? "d.status, " : "";
+        (string Where, string Group)[] passes = state.IsToday
+            ? [("d.currency = 'CNY'", ""), ("d.currency <> 'CNY'", ", d.id")]
+            : [("1 = 1", ", CASE WHEN d.currency = 'CNY' THEN 0 ELSE d.id END")];
 
         // Weighted investment is rounded per deal, then summed, so that every grouping has the same
         // total and each total is the sum of its rows to the fen. For CNY deals the database does it
