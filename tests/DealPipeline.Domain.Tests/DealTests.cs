@@ -43,6 +43,21 @@ public class DealTests
     }
 
     [Fact]
+    public void Deleting_is_a_change_that_records_when_and_happens_once()
+    {
+        var deal = Open();
+        var later = At.AddDays(3);
+
+        deal.Delete(later);
+
+        Assert.Equal(later, deal.DeletedAt);
+        Assert.Equal(later, deal.UpdatedAt);
+        Assert.Equal(2, deal.Version);
+        Assert.Empty(deal.NewHistory.Skip(1));
+        Assert.Throws<InvalidOperationException>(() => deal.Delete(later));
+    }
+
+    [Fact]
     public void Forward_moves_may_skip_stages()
     {
         var deal = Open();

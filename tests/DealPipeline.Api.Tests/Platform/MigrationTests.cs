@@ -54,6 +54,22 @@ public sealed class MigrationTests : IDisposable
             rows.Select(r => (r.Id, r.StageAfter, r.StatusAfter, r.ValidUntil)));
     }
 
+    /// <summary>Every column list of a deal is derived from <see cref="DealRecord"/>: it must name exactly the columns the migrations create.</summary>
+    [Fact]
+    public async Task The_deal_storage_record_has_a_property_for_every_column_of_deals_and_no_other()
+    {
+        Directory.CreateDirectory(_folder);
+        var database = new Database(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "new.db")};Pooling=False" });
+        await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(default);
+        await using var connection = await database.OpenAsync(default);
+
+        var columns = (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('deals')")).ToList();
+
+        Assert.Equal(columns.Order(), DealRecord.ColumnNames.Order());
+        Assert.Contains("land_area_centimu", columns);
+        Assert.StartsWith("d.id, d.name, d.company_id", DealRecord.Select("d"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_applied_script_is_checksummed_and_a_changed_or_unknown_script_stops_the_start()
     {
