@@ -26,7 +26,8 @@ public sealed record DealTerms(
     long? ExpectedAnnualTax,
     int? ExpectedJobs,
     DateOnly? PlannedLandingOn,
-    long? LandAreaCentimu = null)
+    long? LandAreaCentimu = null,
+    long? FixedAssetInvestment = null)
 {
     /// <summary>The most land a deal may take, in hundredths of a 亩: 1,000,000 亩 (about 667 km²).</summary>
     public const long MaxLandAreaCentimu = 100_000_000;
@@ -57,6 +58,15 @@ public sealed record DealTerms(
         RequireNonNegative(ContractedInvestment, "contractedInvestment");
         RequireNonNegative(ExpectedAnnualOutput, "expectedAnnualOutput");
         RequireNonNegative(ExpectedAnnualTax, "expectedAnnualTax");
+        RequireNonNegative(FixedAssetInvestment, "fixedAssetInvestment");
+        if (FixedAssetInvestment > IntendedInvestment)
+        {
+            throw new DomainException(
+                "fixedAssetInvestment.exceedsTotal",
+                "A deal's fixed-asset investment is part of its intended investment and cannot exceed it.",
+                "fixedAssetInvestment");
+        }
+
         if (LandAreaCentimu is < 0 or > MaxLandAreaCentimu)
         {
             throw new DomainException("landArea.range", "A deal's land area is from 0 to 1,000,000 亩.", "landArea");

@@ -56,6 +56,8 @@ public record DealRecord
 
     public long? LandAreaCentimu { get; set; }
 
+    public long? FixedAssetMinor { get; set; }
+
     public Stage Stage { get; set; }
 
     public DealStatus Status { get; set; }
@@ -130,6 +132,7 @@ public record DealRecord
             ExpectedJobs = t.ExpectedJobs,
             PlannedLandingOn = t.PlannedLandingOn,
             LandAreaCentimu = t.LandAreaCentimu,
+            FixedAssetMinor = t.FixedAssetInvestment,
             Stage = deal.Stage,
             Status = deal.Status,
             LostReason = deal.LostReason,
@@ -168,7 +171,8 @@ public record DealRecord
             ExpectedTaxMinor,
             ExpectedJobs,
             PlannedLandingOn,
-            LandAreaCentimu);
+            LandAreaCentimu,
+            FixedAssetMinor);
 
     /// <summary>The aggregate this row stores.</summary>
     public Deal ToDeal() =>

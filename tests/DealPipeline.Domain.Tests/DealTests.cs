@@ -58,6 +58,15 @@ public class DealTests
     }
 
     [Fact]
+    public void Fixed_asset_investment_is_at_most_the_intended_investment()
+    {
+        Assert.Null(Record.Exception(() => (Terms() with { FixedAssetInvestment = Terms().IntendedInvestment }).Validate()));
+        var refused = Refused(() => (Terms() with { FixedAssetInvestment = Terms().IntendedInvestment + 1 }).Validate());
+        Assert.Equal(("fixedAssetInvestment.exceedsTotal", "fixedAssetInvestment"), (refused.Code, refused.Field));
+        Assert.Equal("fixedAssetInvestment", Refused(() => (Terms() with { FixedAssetInvestment = -1 }).Validate()).Field);
+    }
+
+    [Fact]
     public void Forward_moves_may_skip_stages()
     {
         var deal = Open();

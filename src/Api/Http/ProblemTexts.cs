@@ -212,6 +212,7 @@ public static partial class ProblemTexts
         ("Each veto names its veto item.", "每个否决须注明否决项。"),
         ("'landArea' is the land the project takes in 亩, from 0 to 1,000,000 with at most two decimals.", "'landArea' 是项目用地面积（亩），0 至 1,000,000，最多两位小数。"),
         ("A deal's land area is from 0 to 1,000,000 亩.", "项目用地面积为 0 至 1,000,000 亩。"),
+        ("A deal's fixed-asset investment is part of its intended investment and cannot exceed it.", "固定资产投资是意向投资的一部分，不能超过意向投资。"),
         ("'{field}' lists objects, not null.", "'{field}' 列出的应是对象，不能为 null。"),
         ("A criterion's guide has at most 1000 characters.", "指标说明最多 1000 个字符。"),
         ("The calendar has too few working days after {date} to count {count} of them.", "日历中 {date} 之后的工作日不足 {count} 个。"),

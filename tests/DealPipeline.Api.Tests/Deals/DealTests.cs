@@ -138,6 +138,50 @@ public abstract class DealTests : ApiTest
         Assert.Equal(95_000_000m, Money((await GetOk($"/api/v1/deals/{deal}"))["contractedInvestment"]));
     }
 
+    /// <summary>The field added to show what a new deal field touches (README, "Adding a field to a deal"): stored, shown, patched, exported, and its rule held.</summary>
+    [DbFact]
+    public async Task A_fixed_asset_investment_is_part_of_the_intended_investment_through_create_patch_and_export()
+    {
+        var world = await CreateWorld();
+        var before = await Snapshot();
+        await AssertProblem(
+            await Post("/api/v1/deals", new { name = "x", companyId = world.Company, parkId = world.Park, sectorId = world.Drugs, ownerId = world.Officer, intendedInvestment = 100m, fixedAssetInvestment = 100.01m }),
+            HttpStatusCode.BadRequest,
+            "fixedAssetInvestment",
+            "fixedAssetInvestment.exceedsTotal");
+        await AssertProblem(
+            await Post("/api/v1/deals", new { name = "x", companyId = world.Company, parkId = world.Park, sectorId = world.Drugs, ownerId = world.Officer, intendedInvestment = 100m, fixedAssetInvestment = 1.001m }),
+            HttpStatusCode.BadRequest,
+            "fixedAssetInvestment");
+        Assert.Equal(before, await Snapshot());
+
+        var deal = await Deal(world, new { fixedAssetInvestment = 80_000_000.50m });
+        var id = Id(deal);
+        Assert.Equal("80000000.50", deal["fixedAssetInvestment"]!.ToJsonString());
+        Assert.Equal(80_000_000.50m, Money((await GetOk($"/api/v1/deals/{id}"))["fixedAssetInvestment"]));
+
+        // Lowering the total below it is refused as well: the rule is the domain's, whichever field moves.
+        before = await Snapshot();
+        await AssertProblem(
+            await Send(HttpMethod.Patch, $"/api/v1/deals/{id}", new { intendedInvestment = 50_000_000m }, "application/merge-patch+json"),
+            HttpStatusCode.BadRequest,
+            "fixedAssetInvestment",
+            "fixedAssetInvestment.exceedsTotal");
+        Assert.Equal(before, await Snapshot());
+
+        var patched = await Send(HttpMethod.Patch, $"/api/v1/deals/{id}", new { intendedInvestment = 60_000_000m, fixedAssetInvestment = 45_000_000m }, "application/merge-patch+json");
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal(45_000_000m, Money(JsonNode.Parse(await patched.Content.ReadAsStringAsync())!["fixedAssetInvestment"]));
+        var cleared = await Send(HttpMethod.Patch, $"/api/v1/deals/{id}", new { fixedAssetInvestment = (decimal?)null }, "application/merge-patch+json");
+        Assert.Null(JsonNode.Parse(await cleared.Content.ReadAsStringAsync())!["fixedAssetInvestment"]);
+        await Send(HttpMethod.Patch, $"/api/v1/deals/{id}", new { fixedAssetInvestment = 45_000_000m }, "application/merge-patch+json");
+
+        var lines = (await Client.GetStringAsync("/api/v1/export/deals.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var row = lines.Single(l => l.StartsWith(id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("45000000.00", row[Array.IndexOf(header, "fixedAssetInvestment")]);
+    }
+
     [DbFact]
     public async Task A_merge_patch_changes_only_the_fields_it_names_and_null_clears()
     {

@@ -52,6 +52,9 @@ public record DealFields : IRequestBody
 
     public decimal? ExpectedAnnualTax { get; init; }
 
+    /// <summary>The part of the intended investment in fixed assets (固定资产投资: buildings, plant, equipment), in the deal's currency; at most the intended investment.</summary>
+    public decimal? FixedAssetInvestment { get; init; }
+
     public int? ExpectedJobs { get; init; }
 
     public DateOnly? PlannedLandingOn { get; init; }
@@ -82,6 +85,7 @@ public record DealFields : IRequestBody
             ContractedInvestment = Money.FromMinor(terms.ContractedInvestment),
             ExpectedAnnualOutput = Money.FromMinor(terms.ExpectedAnnualOutput),
             ExpectedAnnualTax = Money.FromMinor(terms.ExpectedAnnualTax),
+            FixedAssetInvestment = Money.FromMinor(terms.FixedAssetInvestment),
             ExpectedJobs = terms.ExpectedJobs,
             PlannedLandingOn = terms.PlannedLandingOn,
             LandArea = terms.LandAreaCentimu is { } centimu ? centimu / 100m : null,
@@ -111,6 +115,7 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
         RuleFor(x => x.ContractedInvestment).Amount();
         RuleFor(x => x.ExpectedAnnualOutput).Amount();
         RuleFor(x => x.ExpectedAnnualTax).Amount();
+        RuleFor(x => x.FixedAssetInvestment).Amount();
         RuleFor(x => x.ExpectedJobs).InclusiveBetween(0, MaxExpectedJobs);
         RuleFor(x => x.Currency)
             .Must(c => c is null || IsoCodes.IsCurrency(c))
@@ -198,7 +203,8 @@ public static class DealReferences
             f.ExpectedAnnualTax is { } t ? Money.ToMinor(t) : null,
             f.ExpectedJobs,
             f.PlannedLandingOn,
-            f.LandArea is { } mu ? (long)(mu * 100) : null);
+            f.LandArea is { } mu ? (long)(mu * 100) : null,
+            f.FixedAssetInvestment is { } fa ? Money.ToMinor(fa) : null);
     }
 
     private sealed record OwnerRow

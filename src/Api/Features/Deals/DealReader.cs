@@ -93,44 +93,7 @@ public record DealRow : DealRecord
     public DealListItem ToListItem() =>
         DeletedAt is null ? ToResponse() : new DealTombstone { Id = Id, UpdatedAt = UpdatedAt };
 
-    public DealResponse ToResponse() => new()
-    {
-        Id = Id,
-        Name = Name,
-        CompanyId = CompanyId,
-        ParkId = ParkId,
-        SectorId = SectorId,
-        OwnerId = OwnerId,
-        TeamId = TeamId,
-        Source = Source,
-        SourceEventId = SourceEventId,
-        ReferrerCompanyId = ReferrerCompanyId,
-        Stage = Stage,
-        Status = Status,
-        LostReason = LostReason,
-        IsKeyProject = IsKeyProject,
-        Confidential = Confidential,
-        CodeName = CodeName,
-        IntendedInvestment = Money.FromMinor(IntendedMinor),
-        Currency = Currency,
-        ContractedInvestment = Money.FromMinor(ContractedMinor),
-        ExpectedAnnualOutput = Money.FromMinor(ExpectedOutputMinor),
-        ExpectedAnnualTax = Money.FromMinor(ExpectedTaxMinor),
-        ExpectedJobs = ExpectedJobs,
-        PlannedLandingOn = PlannedLandingOn,
-        OpenedOn = OpenedOn,
-        SignedOn = SignedOn,
-        LandedOn = LandedOn,
-        ConstructionStartedOn = ConstructionStartedOn,
-        ProductionStartedOn = ProductionStartedOn,
-        CreatedAt = CreatedAt,
-        UpdatedAt = UpdatedAt,
-        Version = Version,
-        LandArea = LandAreaCentimu is { } centimu ? centimu / 100m : null,
-        Evaluation = ScoreSetId is { } set
-            ? new DealEvaluation(set, ScoreRevision!.Value, ScoreTenths!.Value / 10m, ScoreBand!.Trim(), Evaluation.DealScoreQueries.VetoesOf(ScoreVetoes), ScoredAt!.Value)
-            : null,
-    };
+    public DealResponse ToResponse() => DealResponse.Of(this);
 }
 
 /// <summary>The deal before a change, for the audit log: as the caller may see it, or null (the handler then answers the 404).</summary>

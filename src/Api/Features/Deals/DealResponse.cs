@@ -65,6 +65,9 @@ public sealed record DealResponse : DealListItem
 
     public decimal? ExpectedAnnualTax { get; init; }
 
+    /// <summary>The part of the intended investment in fixed assets (固定资产投资), in <see cref="Currency"/>; at most the intended investment.</summary>
+    public decimal? FixedAssetInvestment { get; init; }
+
     public int? ExpectedJobs { get; init; }
 
     /// <summary>The land the project takes, in 亩 (mu, 1/15 hectare), two decimals; for per-亩 figures (亩均投资, 亩均税收).</summary>
@@ -90,6 +93,52 @@ public sealed record DealResponse : DealListItem
 
     [JsonPropertyOrder(101)]
     public int Version { get; init; }
+
+    /// <summary>The deal as the API shows it, from its row.</summary>
+    public static DealResponse Of(DealRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new DealResponse
+        {
+            Id = row.Id,
+            Name = row.Name,
+            CompanyId = row.CompanyId,
+            ParkId = row.ParkId,
+            SectorId = row.SectorId,
+            OwnerId = row.OwnerId,
+            TeamId = row.TeamId,
+            Source = row.Source,
+            SourceEventId = row.SourceEventId,
+            ReferrerCompanyId = row.ReferrerCompanyId,
+            Stage = row.Stage,
+            Status = row.Status,
+            LostReason = row.LostReason,
+            IsKeyProject = row.IsKeyProject,
+            Confidential = row.Confidential,
+            CodeName = row.CodeName,
+            IntendedInvestment = Money.FromMinor(row.IntendedMinor),
+            Currency = row.Currency,
+            ContractedInvestment = Money.FromMinor(row.ContractedMinor),
+            ExpectedAnnualOutput = Money.FromMinor(row.ExpectedOutputMinor),
+            ExpectedAnnualTax = Money.FromMinor(row.ExpectedTaxMinor),
+            FixedAssetInvestment = Money.FromMinor(row.FixedAssetMinor),
+            ExpectedJobs = row.ExpectedJobs,
+            PlannedLandingOn = row.PlannedLandingOn,
+            OpenedOn = row.OpenedOn,
+            SignedOn = row.SignedOn,
+            LandedOn = row.LandedOn,
+            ConstructionStartedOn = row.ConstructionStartedOn,
+            ProductionStartedOn = row.ProductionStartedOn,
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.UpdatedAt,
+            Version = row.Version,
+            LandArea = row.LandAreaCentimu is { } centimu ? centimu / 100m : null,
+            Evaluation = row.ScoreSetId is { } set
+                ? new DealEvaluation(set, row.ScoreRevision!.Value, row.ScoreTenths!.Value / 10m, row.ScoreBand!.Trim(), Features.Evaluation.DealScoreQueries.VetoesOf(row.ScoreVetoes), row.ScoredAt!.Value)
+                : null,
+        };
+    }
+
 }
 
 /// <summary>A deal's latest evaluation: the criteria set and revision, the total, the band ("vetoed" when a veto applied) and the vetoes that applied, with their reasons.</summary>

@@ -99,6 +99,7 @@ public static class DealColumns
         new ExportColumn<ExportDeals.Row>("contractedInvestment", "合同投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ContractedMinor)),
         new ExportColumn<ExportDeals.Row>("expectedAnnualOutput", "预计年产值（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedOutputMinor)),
         new ExportColumn<ExportDeals.Row>("expectedAnnualTax", "预计年税收（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.ExpectedTaxMinor)),
+        new ExportColumn<ExportDeals.Row>("fixedAssetInvestment", "固定资产投资（原币）", CellKind.Money, (r, _) => Money.FromMinor(r.FixedAssetMinor)),
         new ExportColumn<ExportDeals.Row>("expectedJobs", "预计就业人数", CellKind.Integer, (r, _) => r.ExpectedJobs),
         new ExportColumn<ExportDeals.Row>("plannedLandingOn", "计划落地日期", CellKind.Date, (r, _) => r.PlannedLandingOn),
         new ExportColumn<ExportDeals.Row>("openedOn", "立项日期", CellKind.Date, (r, _) => r.OpenedOn),
