@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Demo;
 using DealPipeline.Api.Features.Activities;
 using DealPipeline.Api.Features.Chains;
@@ -24,12 +22,10 @@ using DealPipeline.Api.Features.Users;
 using DealPipeline.Api.Features.Webhooks;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
-using DealPipeline.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DealPipeline.Api.Application;
 
 /// <summary>

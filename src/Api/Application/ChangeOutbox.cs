@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Application;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using DealPipeline.Api.Http.Security;
-using DealPipeline.Domain;
 
 namespace DealPipeline.Api.Application;
 

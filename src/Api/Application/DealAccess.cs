@@ -1,5 +1,3 @@
-using DealPipeline.Domain;
-
 namespace DealPipeline.Api.Application;
 
 /// <summary>

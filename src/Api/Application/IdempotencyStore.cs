@@ -1,6 +1,3 @@
-using DealPipeline.Infrastructure;
-using Microsoft.Extensions.Options;
-
 namespace DealPipeline.Api.Application;
 
 /// <summary>The <c>Idempotency</c> configuration section.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DealPipeline.Api.Application;
 
 /// <summary>ISO 3166-1 alpha-2 countries and ISO 4217 currencies, as the platform's ICU data knows them.</summary>

@@ -1,7 +1,4 @@
 using System.Reflection;
-using DealPipeline.Api.Application.Behaviors;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Application;
 

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace DealPipeline.Api.Application;
 
 /// <summary>A request that changes state: it runs in one transaction, retried whole on a transient fault.</summary>

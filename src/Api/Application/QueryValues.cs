@@ -1,6 +1,3 @@
-using System.Globalization;
-using DealPipeline.Domain;
-
 namespace DealPipeline.Api.Application;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
-using FluentValidation;
 
 namespace DealPipeline.Api.Application;
 

@@ -1,14 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.Evaluation;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Users;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Demo;
 

@@ -1,8 +1,5 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using DealPipeline.Api.Application;
 
 namespace DealPipeline.Api.Http;
 

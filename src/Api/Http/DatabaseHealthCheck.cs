@@ -1,4 +1,3 @@
-using DealPipeline.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DealPipeline.Api.Http;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
 using Microsoft.Net.Http.Headers;
 
 namespace DealPipeline.Api.Http;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Http;

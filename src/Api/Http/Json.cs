@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using DealPipeline.Api.Application;
 
 namespace DealPipeline.Api.Http;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using DealPipeline.Api.Application;
 
 namespace DealPipeline.Api.Http;
 

@@ -1,8 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using DealPipeline.Api.Application;
-using DealPipeline.Domain;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,3 @@
-using DealPipeline.Infrastructure;
-
 namespace DealPipeline.Api.Http;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using DealPipeline.Infrastructure;
-using MediatR;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Application.Behaviors;
 

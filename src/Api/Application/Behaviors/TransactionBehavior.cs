@@ -1,5 +1,3 @@
-using DealPipeline.Infrastructure;
-using MediatR;
 using Polly;
 
 namespace DealPipeline.Api.Application.Behaviors;

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MediatR;
-
 namespace DealPipeline.Api.Application.Behaviors;
 
 /// <summary>Runs every validator of the request and reports all their failures in one 400.</summary>

@@ -1,6 +1,4 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Domain;
 
 namespace DealPipeline.Api.Features.Activities;
 

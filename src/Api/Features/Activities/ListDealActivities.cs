@@ -1,9 +1,6 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Activities;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
-using DealPipeline.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace DealPipeline.Api.Features.Admin;

@@ -1,10 +1,5 @@
-using System.Text.Json;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Audit;
 

@@ -1,10 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Chains;
 
 /// <summary>A link's own fields: what it is added with, and what a merge patch corrects.</summary>

@@ -1,8 +1,4 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Infrastructure;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Chains;
 

@@ -1,7 +1,4 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Features.Chains;
 

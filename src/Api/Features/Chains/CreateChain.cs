@@ -1,9 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Chains;
 
 /// <summary>A chain's own fields: what it is created with, and what a merge patch corrects.</summary>

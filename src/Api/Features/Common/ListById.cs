@@ -1,7 +1,4 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using FluentValidation;
 
 namespace DealPipeline.Api.Features.Common;
 

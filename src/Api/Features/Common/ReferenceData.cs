@@ -1,9 +1,4 @@
-using System.Text.Json;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Common;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Deadlines;
 
 /// <summary>A year of the office's calendar: its public holidays and the weekend days made working days (调休).</summary>

@@ -1,6 +1,4 @@
 using Dapper;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Features.Deadlines;
 

@@ -1,10 +1,4 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Http;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Deals;
 

@@ -1,10 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
 using DealPipeline.Api.Http;
-using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DealPipeline.Api.Features.Deals;

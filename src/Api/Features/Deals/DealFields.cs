@@ -1,8 +1,4 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
 
 namespace DealPipeline.Api.Features.Deals;
 

@@ -1,7 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using DealPipeline.Domain;
 
 namespace DealPipeline.Api.Features.Deals;
 

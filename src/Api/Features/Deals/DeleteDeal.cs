@@ -1,8 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
-using DealPipeline.Api.Application.Behaviors;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>Soft-deletes a deal: it disappears from reads and reports, and incremental pulls see its tombstone.</summary>

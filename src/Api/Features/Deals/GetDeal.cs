@@ -1,7 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Deals;
 
 public sealed record GetDeal(long Id) : IQuery<DealResponse>;

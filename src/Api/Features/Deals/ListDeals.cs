@@ -1,14 +1,8 @@
-using System.Globalization;
 using System.Text;
 using Dapper;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Deals;
 

@@ -1,12 +1,5 @@
-using System.Text.Json;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Http;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Deals;
 

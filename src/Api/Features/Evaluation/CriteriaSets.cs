@@ -1,14 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Evaluation;
 

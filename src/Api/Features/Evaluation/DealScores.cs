@@ -1,13 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Evaluation;
 

@@ -1,7 +1,6 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Evaluation;
 

@@ -1,8 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Infrastructure;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Events;
 
 public sealed record CreateEvent : EventFields, ICommand<EventResponse>, IAudited

@@ -1,10 +1,7 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Reports;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
-using DealPipeline.Domain;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Events;
 

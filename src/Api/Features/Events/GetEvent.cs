@@ -1,7 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Events;
 
 public sealed record GetEvent(long Id) : IQuery<EventResponse>;

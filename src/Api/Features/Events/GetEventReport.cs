@@ -1,9 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Events;
 
 public sealed record LetterCounts(long Total, long Initiative, long Intent, long ExpertAppointment);

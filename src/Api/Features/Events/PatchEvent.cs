@@ -1,13 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Events;
 

@@ -1,7 +1,4 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Infrastructure;
-using FluentValidation;
 
 namespace DealPipeline.Api.Features.Feeds;
 

@@ -1,6 +1,5 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Feeds;
 

@@ -1,11 +1,5 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Funds;
 

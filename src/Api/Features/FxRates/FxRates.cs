@@ -1,6 +1,3 @@
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-
 namespace DealPipeline.Api.Features.FxRates;
 
 /// <summary>Rates are stored as integers, yuan per unit times 10^8: exact, and the same in both databases.</summary>

@@ -1,8 +1,4 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Domain;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using MediatR;
 
 namespace DealPipeline.Api.Features.FxRates;
 

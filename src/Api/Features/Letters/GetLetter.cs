@@ -1,7 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Letters;
 
 public sealed record GetLetter(long Id) : IQuery<LetterResponse>;

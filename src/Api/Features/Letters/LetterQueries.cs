@@ -1,8 +1,5 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Features.Letters;
 

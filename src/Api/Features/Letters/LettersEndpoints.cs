@@ -1,9 +1,6 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
-using DealPipeline.Domain;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Letters;
 

@@ -1,7 +1,5 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Parks;
 

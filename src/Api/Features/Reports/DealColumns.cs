@@ -1,5 +1,3 @@
-using DealPipeline.Domain;
-
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>How a column's values are written: text, an id (text in a spreadsheet), a count, money, a date, a timestamp, a yes/no.</summary>

@@ -6,7 +6,6 @@ using DealPipeline.Api.Features.Feeds;
 using DealPipeline.Api.Features.Letters;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Reports;
 

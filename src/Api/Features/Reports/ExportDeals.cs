@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Reports;
 

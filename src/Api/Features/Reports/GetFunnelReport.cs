@@ -1,8 +1,4 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Reports;
 

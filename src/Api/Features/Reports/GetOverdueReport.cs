@@ -1,10 +1,5 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Reports;
 

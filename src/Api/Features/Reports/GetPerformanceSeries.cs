@@ -1,6 +1,3 @@
-using DealPipeline.Api.Application;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>

@@ -1,12 +1,5 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.FxRates;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Reports;
 

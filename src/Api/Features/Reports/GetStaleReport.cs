@@ -1,11 +1,5 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
 
 namespace DealPipeline.Api.Features.Reports;
 

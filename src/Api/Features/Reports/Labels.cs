@@ -1,5 +1,3 @@
-using DealPipeline.Domain;
-
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>Report labels: Chinese by default, English when the caller prefers it (Accept-Language: en).</summary>

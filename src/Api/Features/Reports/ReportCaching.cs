@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace DealPipeline.Api.Features.Reports;

@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Deals;
-using FluentValidation;
 
 namespace DealPipeline.Api.Features.Reports;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
-
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>

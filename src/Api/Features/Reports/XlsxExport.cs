@@ -1,8 +1,6 @@
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Features.Reports;
 

@@ -1,10 +1,4 @@
-using System.Text.Json;
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Sectors;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
 
 namespace DealPipeline.Api.Features.Sectors;
 

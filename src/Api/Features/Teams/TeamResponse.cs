@@ -1,4 +1,3 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 

@@ -1,7 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Users;
 
 /// <summary>One of a user's keys, where its creation's Location points: its first characters, creation, last use and revocation, never the key.</summary>

@@ -1,8 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Domain;
-using DealPipeline.Infrastructure;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Users;
 
 /// <summary>Who the key belongs to: the pages' sign-in checks a key with this, and show the name and role.</summary>

@@ -1,7 +1,5 @@
-using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
-using DealPipeline.Domain;
 
 namespace DealPipeline.Api.Features.Users;
 

@@ -1,8 +1,3 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
-using DealPipeline.Infrastructure;
-using MediatR;
-
 namespace DealPipeline.Api.Features.Webhooks;
 
 /// <summary>Ends a subscription: nothing more is sent to it, and its deliveries still waiting are cancelled (their history stays).</summary>

@@ -1,11 +1,5 @@
-using DealPipeline.Api.Application;
-using DealPipeline.Api.Application.Behaviors;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
-using DealPipeline.Infrastructure;
-using FluentValidation;
-using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Webhooks;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using DealPipeline.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Webhooks;
 

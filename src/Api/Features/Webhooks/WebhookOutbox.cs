@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using DealPipeline.Api.Application;
-using DealPipeline.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Features.Webhooks;
 

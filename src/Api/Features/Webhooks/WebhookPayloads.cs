@@ -2,7 +2,6 @@ using DealPipeline.Api.Features.Activities;
 using DealPipeline.Api.Features.Events;
 using DealPipeline.Api.Features.Letters;
 using System.ComponentModel;
-using DealPipeline.Domain;
 
 namespace DealPipeline.Api.Features.Webhooks;
 

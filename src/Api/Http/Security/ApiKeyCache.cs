@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using DealPipeline.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace DealPipeline.Api.Http.Security;
 

@@ -1,4 +1,3 @@
-using DealPipeline.Domain;
 using Microsoft.AspNetCore.Authorization;
 
 namespace DealPipeline.Api.Http.Security;

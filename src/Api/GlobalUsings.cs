@@ -1,0 +1,11 @@
+// The namespaces nearly every feature uses (each was imported by 25 to 110 files). Features import
+// Http, Features.Common and other features by name, so that what a file leans on stays visible.
+global using System.Globalization;
+global using System.Text.Json;
+global using DealPipeline.Api.Application;
+global using DealPipeline.Api.Application.Behaviors;
+global using DealPipeline.Domain;
+global using DealPipeline.Infrastructure;
+global using FluentValidation;
+global using MediatR;
+global using Microsoft.Extensions.Options;
