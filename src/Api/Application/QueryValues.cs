@@ -19,6 +19,24 @@ public static class QueryValues
             : throw ProblemException.Invalid(field, $"'{field}' is one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(Names.Of))}.");
     }
 
+    /// <summary>True when <paramref name="text"/> is absent or a date written YYYY-MM-DD (whatever its range).</summary>
+    public static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        date = parsed;
+        return true;
+    }
+
     public static DateOnly? Date(string? text, string field)
     {
         if (text is null)

@@ -29,6 +29,15 @@ public static class Validation
         rule.Must(v => v is null || BusinessDates.Contains(v.Value))
             .WithMessage("'{PropertyName}': " + BusinessDates.OutOfRange);
 
+    /// <summary>
+    /// A date of the query string (YYYY-MM-DD, a business date), when given: a list binds the text and is checked here, in
+    /// the pipeline, because the framework would parse a date in the server's culture; the handler reads it with
+    /// <see cref="QueryValues.Date"/>.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> Day<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || QueryValues.TryDate(v, out _)).WithMessage("'{PropertyName}' is a date written YYYY-MM-DD.")
+            .Must(v => !QueryValues.TryDate(v, out var day) || day is null || BusinessDates.Contains(day.Value)).WithMessage("'{PropertyName}': " + BusinessDates.OutOfRange);
+
     public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today) =>
         rule.Must(v => v is null || v.Value <= today())
             .WithMessage("'{PropertyName}' cannot be in the future (dates are China Standard Time).");

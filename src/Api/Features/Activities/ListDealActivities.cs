@@ -1,10 +1,11 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Activities;
 
-public sealed record ListDealActivities(long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ActivityResponse>>, IPagedRequest;
+public sealed record ListDealActivities([FromRoute(Name = "id")] long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ActivityResponse>>, IPagedRequest;
 
 public sealed class ListDealActivitiesHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<ListDealActivities, Page<ActivityResponse>>
 {

@@ -7,8 +7,8 @@ public static class AuditEndpoints
 {
     public static void MapAudit(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", async ([AsParameters] AuditQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
+        api.MapGet("/audit", async ([AsParameters] ListAudit query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
             .WithTags("Audit")
             .WithName("ListAudit")
             .WithSummary("The audit log (admins): every write, oldest first; entity (deal, park, user …), id, and from/to dates (YYYY-MM-DD, China Standard Time, inclusive) filter it.")

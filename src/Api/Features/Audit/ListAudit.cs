@@ -6,24 +6,25 @@ namespace DealPipeline.Api.Features.Audit;
 /// <summary>One write: who (user id, or the bootstrap admin), when, which command, on what, and the entity before and after as JSON.</summary>
 public sealed record AuditEntry(long Id, DateTimeOffset At, long? UserId, string Actor, string Action, string Entity, string? EntityId, JsonElement? Before, JsonElement? After);
 
-public sealed record AuditQuery
+/// <summary>The audit log's page, bound from the query string as it is and checked by its validator in the pipeline.</summary>
+public sealed record ListAudit : IQuery<Page<AuditEntry>>, IPagedRequest
 {
     public string? Entity { get; init; }
 
     public string? Id { get; init; }
 
+    /// <summary>Writes on or after this day (YYYY-MM-DD, China Standard Time).</summary>
     public string? From { get; init; }
 
+    /// <summary>Writes on or before this day (YYYY-MM-DD, China Standard Time).</summary>
     public string? To { get; init; }
 
     public int? Limit { get; init; }
 
     public string? Cursor { get; init; }
 
-    public ListAudit ToRequest() => new(Entity, Id, QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Limit ?? Http.Cursor.DefaultLimit, Cursor);
+    int IPagedRequest.Limit => Limit ?? Http.Cursor.DefaultLimit;
 }
-
-public sealed record ListAudit(string? Entity, string? Id, DateOnly? From, DateOnly? To, int Limit, string? Cursor) : IQuery<Page<AuditEntry>>, IPagedRequest;
 
 public sealed class ListAuditValidator : AbstractValidator<ListAudit>
 {
@@ -31,7 +32,10 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
     {
         RuleFor(x => x.Entity).MaximumLength(50);
         RuleFor(x => x.Id).MaximumLength(50);
-        RuleFor(x => x.To).Must((q, to) => q.From is null || to is null || to >= q.From).WithMessage("'to' is on or after 'from'.");
+        RuleFor(x => x.From).Day();
+        RuleFor(x => x.To).Day()
+            .Must((q, to) => !QueryValues.TryDate(q.From, out var from) || !QueryValues.TryDate(to, out var end) || from is null || end is null || end >= from)
+            .WithMessage("'to' is on or after 'from'.");
     }
 }
 
@@ -39,18 +43,19 @@ public sealed class ListAuditHandler(DbSession session, Cursors cursors) : IRequ
 {
     public async Task<Page<AuditEntry>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
+        var (from, to) = (QueryValues.Date(request.From, "from"), QueryValues.Date(request.To, "to"));
         var page = await ListById.PageAsync<Row>(
             session,
             cursors,
             request,
             "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log " +
-            $"WHERE {new SqlWhere().When(request.Entity is not null, "entity = @entity").When(request.Id is not null, "entity_id = @entityId").When(request.From is not null, "at >= @from").When(request.To is not null, "at < @to")}",
+            $"WHERE {new SqlWhere().When(request.Entity is not null, "entity = @entity").When(request.Id is not null, "entity_id = @entityId").When(from is not null, "at >= @from").When(to is not null, "at < @to")}",
             new
             {
                 entity = request.Entity,
                 entityId = request.Id,
-                from = request.From is { } f ? ChinaTime.StartOf(f) : (DateTimeOffset?)null,
-                to = request.To is { } t ? ChinaTime.StartOf(t.AddDays(1)) : (DateTimeOffset?)null,
+                from = from is { } f ? ChinaTime.StartOf(f) : (DateTimeOffset?)null,
+                to = to is { } t ? ChinaTime.StartOf(t.AddDays(1)) : (DateTimeOffset?)null,
             },
             cancellationToken);
         return page.Select(r => r.ToEntry());

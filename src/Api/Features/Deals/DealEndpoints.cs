@@ -86,13 +86,13 @@ public static class DealEndpoints
             .WithSummary("Dates construction start (开工) or production start (投产) of a landed deal; each is recorded once (409 after).")
             .WithProblems(400, 404, 409, 412);
 
-        group.MapGet("/{id:long}/history", async (long id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetDealHistory(id, limit ?? Cursor.DefaultLimit, cursor), ct)))
+        group.MapGet("/{id:long}/history", async ([AsParameters] GetDealHistory query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("GetDealHistory").Allow(Policies.Read)
             .WithSummary("Every stage and status change of the deal, oldest first: {on, at, kind, from, to, reason, note, byUserId}.")
             .WithProblems(400, 404);
-        group.MapGet("/{id:long}/revisions", async (long id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetDealRevisions(id, limit ?? Cursor.DefaultLimit, cursor), ct)))
+        group.MapGet("/{id:long}/revisions", async ([AsParameters] GetDealRevisions query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("GetDealRevisions").Allow(Policies.Read)
             .WithSummary("The values the deal was reported with over time, oldest first: amount, currency, owner, team, park, sector, key-project flag, each from on until validUntil.")
             .WithDescription("A correction of one of these fields starts a new revision dated that day (China Standard Time); reports as of an earlier day keep counting the values in force then.")

@@ -1,5 +1,6 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Deals;
 
@@ -11,7 +12,7 @@ namespace DealPipeline.Api.Features.Deals;
 /// </summary>
 public sealed record DealHistoryItem(long Id, long DealId, DateOnly On, DateTimeOffset At, HistoryKind Kind, string? From, string To, string? Reason, string? Note, long? ByUserId);
 
-public sealed record GetDealHistory(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
+public sealed record GetDealHistory([FromRoute] long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
 
 public sealed class GetDealHistoryHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
 {

@@ -1,5 +1,6 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Deals;
 
@@ -35,7 +36,7 @@ public sealed record DealRevision : IHasId
     public DateTimeOffset At { get; init; }
 }
 
-public sealed record GetDealRevisions(long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealRevision>>, IPagedRequest;
+public sealed record GetDealRevisions([FromRoute] long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealRevision>>, IPagedRequest;
 
 public sealed class GetDealRevisionsHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<GetDealRevisions, Page<DealRevision>>
 {

@@ -16,8 +16,8 @@ public sealed record PatchDeal(long Id, JsonElement Patch, IfMatch? ExpectedVers
 }
 
 public sealed class PatchDealHandler(
-    DealReader reader, DbSession session,
-    
+    DealReader reader,
+    DbSession session,
     DealAccess access,
     IClock clock,
     IValidator<DealFields> fieldsValidator,

@@ -18,8 +18,8 @@ public static class EventEndpoints
             .WithName("CreateEvent").Allow(Policies.WorkDeals)
             .WithSummary("Records a promotion event: name, type, startsOn, endsOn, city, and optionally parkId and visitorsReceived.")
             .WithProblems(400);
-        group.MapGet("/", async ([AsParameters] EventQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
+        group.MapGet("/", async ([AsParameters] ListEvents query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListEvents").Allow(Policies.Read)
             .WithSummary("Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types; updatedSince/updatedBefore (half-open) select what was written in a window, for incremental pulls.")
             .WithProblems(400);

@@ -3,7 +3,8 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Events;
 
-public sealed record EventQuery
+/// <summary>The events list, bound from the query string as it is and checked by its validator in the pipeline.</summary>
+public sealed record ListEvents : IQuery<Page<EventResponse>>, IPagedRequest
 {
     /// <summary>Events starting on or after this date (YYYY-MM-DD).</summary>
     public string? From { get; init; }
@@ -23,18 +24,7 @@ public sealed record EventQuery
 
     public string? Cursor { get; init; }
 
-    public ListEvents ToRequest() => new(QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Type, Limit ?? Http.Cursor.DefaultLimit, Cursor)
-    {
-        UpdatedSince = UpdatedSince,
-        UpdatedBefore = UpdatedBefore,
-    };
-}
-
-public sealed record ListEvents(DateOnly? From, DateOnly? To, string? Type, int Limit, string? Cursor) : IQuery<Page<EventResponse>>, IPagedRequest
-{
-    public DateTimeOffset? UpdatedSince { get; init; }
-
-    public DateTimeOffset? UpdatedBefore { get; init; }
+    int IPagedRequest.Limit => Limit ?? Http.Cursor.DefaultLimit;
 }
 
 public sealed class ListEventsValidator : AbstractValidator<ListEvents>
@@ -42,6 +32,8 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
     public ListEventsValidator()
     {
         RuleFor(x => x.Type).Must(Deals.DealFilterValidator.ListOf<EventType>).WithMessage("'type' is one or more (comma-separated) of: promotion, forum, outboundTrip, exhibition, webinar, other.");
+        RuleFor(x => x.From).Day();
+        RuleFor(x => x.To).Day();
         RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
@@ -50,7 +42,8 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
 {
     public Task<Page<EventResponse>> Handle(ListEvents request, CancellationToken cancellationToken)
     {
-        var args = new Dapper.DynamicParameters(new { from = request.From, to = request.To });
+        var (from, to) = (QueryValues.Date(request.From, "from"), QueryValues.Date(request.To, "to"));
+        var args = new Dapper.DynamicParameters(new { from, to });
         var types = Deals.DealFilterValidator.Parse<EventType>(request.Type);
         var filters = types is null ? "" : " AND " + session.Dialect.InList("type", "types");
         if (types is not null)
@@ -74,7 +67,7 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
             session,
             cursors,
             request,
-            $"SELECT {EventQueries.Columns} FROM events WHERE {new SqlWhere().When(request.From is not null, "starts_on >= @from").When(request.To is not null, "starts_on <= @to")}{filters}",
+            $"SELECT {EventQueries.Columns} FROM events WHERE {new SqlWhere().When(from is not null, "starts_on >= @from").When(to is not null, "starts_on <= @to")}{filters}",
             args,
             cancellationToken);
     }

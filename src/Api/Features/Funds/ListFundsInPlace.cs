@@ -1,10 +1,11 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Funds;
 
-public sealed record ListFundsInPlace(long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<FundsResponse>>, IPagedRequest;
+public sealed record ListFundsInPlace([FromRoute(Name = "id")] long DealId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<FundsResponse>>, IPagedRequest;
 
 public sealed class ListFundsInPlaceHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<ListFundsInPlace, Page<FundsResponse>>
 {

@@ -20,8 +20,8 @@ public static class LetterEndpoints
                 "dealId (a deal the caller may change) and eventId are optional: an expert's appointment letter may belong to no deal. A letter does " +
                 "not move its deal: officers usually follow a letter on a deal in contact or negotiation with the transition to letters.")
             .WithProblems(400, 404);
-        group.MapGet("/", async ([AsParameters] LetterQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(), ct)))
+        group.MapGet("/", async ([AsParameters] ListLetters query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListLetters").Allow(Policies.Read)
             .WithSummary("Lists letters in id order, filtered by type (comma-separated), eventId, dealId, signing date from/to (inclusive) and updatedSince/updatedBefore (half-open, for incremental pulls). Letters of confidential deals the caller may not see are left out.")
             .WithProblems(400);

@@ -4,7 +4,8 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Letters;
 
-public sealed record LetterQuery
+/// <summary>The letters list, bound from the query string as it is and checked by its validator in the pipeline.</summary>
+public sealed record ListLetters : IQuery<Page<LetterResponse>>, IPagedRequest
 {
     public string? Type { get; init; }
 
@@ -28,18 +29,7 @@ public sealed record LetterQuery
 
     public string? Cursor { get; init; }
 
-    public ListLetters ToRequest() => new(Type, EventId, DealId, QueryValues.Date(From, "from"), QueryValues.Date(To, "to"), Limit ?? Http.Cursor.DefaultLimit, Cursor)
-    {
-        UpdatedSince = UpdatedSince,
-        UpdatedBefore = UpdatedBefore,
-    };
-}
-
-public sealed record ListLetters(string? Type, long? EventId, long? DealId, DateOnly? From, DateOnly? To, int Limit, string? Cursor) : IQuery<Page<LetterResponse>>, IPagedRequest
-{
-    public DateTimeOffset? UpdatedSince { get; init; }
-
-    public DateTimeOffset? UpdatedBefore { get; init; }
+    int IPagedRequest.Limit => Limit ?? Http.Cursor.DefaultLimit;
 }
 
 public sealed class ListLettersValidator : AbstractValidator<ListLetters>
@@ -49,6 +39,8 @@ public sealed class ListLettersValidator : AbstractValidator<ListLetters>
         RuleFor(x => x.Type).Must(DealFilterValidator.ListOf<LetterType>).WithMessage("'type' is one or more (comma-separated) of: initiative, intent, expertAppointment.");
         RuleFor(x => x.EventId).Id();
         RuleFor(x => x.DealId).Id();
+        RuleFor(x => x.From).Day();
+        RuleFor(x => x.To).Day();
         RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
@@ -57,10 +49,11 @@ public sealed class ListLettersHandler(DbSession session, DealAccess access, Cur
 {
     public Task<Page<LetterResponse>> Handle(ListLetters request, CancellationToken cancellationToken)
     {
-        var args = new Dapper.DynamicParameters(new { request.EventId, request.DealId, request.From, request.To });
+        var (from, to) = (QueryValues.Date(request.From, "from"), QueryValues.Date(request.To, "to"));
+        var args = new Dapper.DynamicParameters(new { request.EventId, request.DealId, From = from, To = to });
         var where = new SqlWhere()
             .When(request.EventId is not null, "l.event_id = @EventId").When(request.DealId is not null, "l.deal_id = @DealId")
-            .When(request.From is not null, "l.signed_on >= @From").When(request.To is not null, "l.signed_on <= @To").ToString();
+            .When(from is not null, "l.signed_on >= @From").When(to is not null, "l.signed_on <= @To").ToString();
         if (DealFilterValidator.Parse<LetterType>(request.Type) is { } types)
         {
             where += " AND " + session.Dialect.InList("l.type", "types");

@@ -88,8 +88,8 @@ public static class EntityExports
     {
         Map(api, "history", ("变更历史", "History"), History, (q, cursor) => new ListHistoryFeed { UpdatedSince = q.UpdatedSince, UpdatedBefore = q.UpdatedBefore, Limit = Page, Cursor = cursor });
         Map(api, "activities", ("跟进记录", "Activities"), Activities, (q, cursor) => new ListActivityFeed { UpdatedSince = q.UpdatedSince, UpdatedBefore = q.UpdatedBefore, Limit = Page, Cursor = cursor });
-        Map(api, "letters", ("三书", "Letters"), Letters, (q, cursor) => new ListLetters(null, null, null, null, null, Page, cursor) { UpdatedSince = q.UpdatedSince, UpdatedBefore = q.UpdatedBefore });
-        Map(api, "events", ("招商活动", "Events"), Events, (q, cursor) => new ListEvents(null, null, null, Page, cursor) { UpdatedSince = q.UpdatedSince, UpdatedBefore = q.UpdatedBefore });
+        Map(api, "letters", ("三书", "Letters"), Letters, (q, cursor) => new ListLetters { UpdatedSince = q.UpdatedSince, UpdatedBefore = q.UpdatedBefore, Limit = Page, Cursor = cursor });
+        Map(api, "events", ("招商活动", "Events"), Events, (q, cursor) => new ListEvents { UpdatedSince = q.UpdatedSince, UpdatedBefore = q.UpdatedBefore, Limit = Page, Cursor = cursor });
     }
 
     private static void Map<T>(RouteGroupBuilder api, string entity, (string Zh, string En) sheet, IReadOnlyList<ExportColumn<T>> columns, Func<EntityExportQuery, string?, IRequest<Page<T>>> page)

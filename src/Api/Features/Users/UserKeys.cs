@@ -1,6 +1,7 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Users;
 
@@ -35,8 +36,8 @@ public static class UserKeyEndpoints
             .WithName("CreateApiKey")
             .WithSummary("Issues another API key for a user (admins for anyone, others for themselves); the key is in this answer only.")
             .WithProblems(403, 404);
-        group.MapGet("/", async (long userId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListApiKeys(userId, limit ?? Cursor.DefaultLimit, cursor), ct)))
+        group.MapGet("/", async ([AsParameters] ListApiKeys query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListApiKeys")
             .WithSummary("Lists a user's keys (admins for anyone, others for themselves) with their first characters, creation, last use and revocation.")
             .WithProblems(400, 403, 404);
@@ -113,7 +114,7 @@ public sealed class CreateApiKeyHandler(DbSession session, ICurrentUser caller, 
     }
 }
 
-public sealed record ListApiKeys(long UserId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ApiKeyResponse>>, IPagedRequest;
+public sealed record ListApiKeys([FromRoute] long UserId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ApiKeyResponse>>, IPagedRequest;
 
 public sealed class ListApiKeysHandler(DbSession session, ICurrentUser caller, Cursors cursors) : IRequestHandler<ListApiKeys, Page<ApiKeyResponse>>
 {
