@@ -13,10 +13,14 @@ public interface IAudited
     string? AuditId { get; }
 }
 
-/// <summary>A command that changes one existing deal: the audit log keeps the deal as it was before.</summary>
-public interface IChangesDeal
+/// <summary>A command that changes one existing deal: audited as the deal <see cref="Id"/>, with the deal as it was before.</summary>
+public interface IChangesDeal : IAudited
 {
     long Id { get; }
+
+    string IAudited.AuditEntity => "deal";
+
+    string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A deal as the caller may see it, for the audit log's "before"; null when there is no such deal for the caller.</summary>

@@ -11,17 +11,13 @@ public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? 
 
 /// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
 public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange, IChangeKind
+    : ICommand<DealResponse>, IChangesDeal, IExplainedChange, IChangeKind
 {
     string IChangeKind.ChangeKind => "statusChanged";
 
     DateOnly? IExplainedChange.Dated => On;
 
     string? IExplainedChange.Why => Note;
-
-    string IAudited.AuditEntity => "deal";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class ChangeDealStatusValidator : AbstractValidator<ChangeDealStatus>

@@ -1,12 +1,7 @@
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>Soft-deletes a deal: it disappears from reads and reports, and incremental pulls see its tombstone.</summary>
-public sealed record DeleteDeal(long Id, IfMatch? ExpectedVersion) : ICommand<Unit>, IAudited, IChangesDeal
-{
-    string IAudited.AuditEntity => "deal";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
+public sealed record DeleteDeal(long Id, IfMatch? ExpectedVersion) : ICommand<Unit>, IChangesDeal;
 
 public sealed class DeleteDealHandler(DealReader reader, IClock clock) : IRequestHandler<DeleteDeal, Unit>
 {

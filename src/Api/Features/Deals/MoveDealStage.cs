@@ -11,17 +11,13 @@ public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, dec
 
 /// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
 public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IAudited, IChangesDeal, IExplainedChange, IChangeKind
+    : ICommand<DealResponse>, IChangesDeal, IExplainedChange, IChangeKind
 {
     string IChangeKind.ChangeKind => "stageChanged";
 
     DateOnly? IExplainedChange.Dated => On;
 
     string? IExplainedChange.Why => Reason;
-
-    string IAudited.AuditEntity => "deal";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class MoveDealStageValidator : AbstractValidator<MoveDealStage>

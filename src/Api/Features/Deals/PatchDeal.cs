@@ -8,12 +8,7 @@ namespace DealPipeline.Api.Features.Deals;
 /// it (a required field cannot be cleared). Stage, status, the stage dates, openedOn and version
 /// change only through the deal's actions: naming them, or an unknown field, is a 400.
 /// </summary>
-public sealed record PatchDeal(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal
-{
-    string IAudited.AuditEntity => "deal";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
+public sealed record PatchDeal(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IChangesDeal;
 
 public sealed class PatchDealHandler(
     DealReader reader,

@@ -10,13 +10,9 @@ public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On) : IRequest
 }
 
 /// <summary>Dates construction start or production start of a landed deal.</summary>
-public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IAudited, IChangesDeal, IChangeKind
+public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IChangesDeal, IChangeKind
 {
     string IChangeKind.ChangeKind => "milestoneRecorded";
-
-    string IAudited.AuditEntity => "deal";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class RecordDealMilestoneValidator : AbstractValidator<RecordDealMilestone>

@@ -3,8 +3,8 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Events;
 
-/// <summary>The events list, bound from the query string as it is and checked by its validator in the pipeline.</summary>
-public sealed record ListEvents : IQuery<Page<EventResponse>>, IPagedRequest
+/// <summary>The events list, bound from the query string as it is and checked by its validators in the pipeline; updatedSince and updatedBefore (half-open) select what was written in a window, for incremental pulls.</summary>
+public sealed record ListEvents : Feeds.FeedQuery, IQuery<Page<EventResponse>>
 {
     /// <summary>Events starting on or after this date (YYYY-MM-DD).</summary>
     public string? From { get; init; }
@@ -13,18 +13,6 @@ public sealed record ListEvents : IQuery<Page<EventResponse>>, IPagedRequest
     public string? To { get; init; }
 
     public string? Type { get; init; }
-
-    /// <summary>Written (created or corrected) at or after this instant: for incremental pulls.</summary>
-    public DateTimeOffset? UpdatedSince { get; init; }
-
-    /// <summary>Written before this instant (half-open with updatedSince).</summary>
-    public DateTimeOffset? UpdatedBefore { get; init; }
-
-    public int? Limit { get; init; }
-
-    public string? Cursor { get; init; }
-
-    int IPagedRequest.Limit => Limit ?? Http.Cursor.DefaultLimit;
 }
 
 public sealed class ListEventsValidator : AbstractValidator<ListEvents>
@@ -34,7 +22,6 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
         RuleFor(x => x.Type).Must(Deals.DealFilterValidator.ListOf<EventType>).WithMessage("'type' is one or more (comma-separated) of: promotion, forum, outboundTrip, exhibition, webinar, other.");
         RuleFor(x => x.From).Day();
         RuleFor(x => x.To).Day();
-        RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
 

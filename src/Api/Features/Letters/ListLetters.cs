@@ -4,8 +4,8 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Letters;
 
-/// <summary>The letters list, bound from the query string as it is and checked by its validator in the pipeline.</summary>
-public sealed record ListLetters : IQuery<Page<LetterResponse>>, IPagedRequest
+/// <summary>The letters list, bound from the query string as it is and checked by its validators in the pipeline; updatedSince and updatedBefore (half-open) select what was written in a window, for incremental pulls.</summary>
+public sealed record ListLetters : Feeds.FeedQuery, IQuery<Page<LetterResponse>>
 {
     public string? Type { get; init; }
 
@@ -18,18 +18,6 @@ public sealed record ListLetters : IQuery<Page<LetterResponse>>, IPagedRequest
 
     /// <summary>Signed on or before (YYYY-MM-DD).</summary>
     public string? To { get; init; }
-
-    /// <summary>Written (created or corrected) at or after this instant: for incremental pulls.</summary>
-    public DateTimeOffset? UpdatedSince { get; init; }
-
-    /// <summary>Written before this instant (half-open with updatedSince).</summary>
-    public DateTimeOffset? UpdatedBefore { get; init; }
-
-    public int? Limit { get; init; }
-
-    public string? Cursor { get; init; }
-
-    int IPagedRequest.Limit => Limit ?? Http.Cursor.DefaultLimit;
 }
 
 public sealed class ListLettersValidator : AbstractValidator<ListLetters>
@@ -41,7 +29,6 @@ public sealed class ListLettersValidator : AbstractValidator<ListLetters>
         RuleFor(x => x.DealId).Id();
         RuleFor(x => x.From).Day();
         RuleFor(x => x.To).Day();
-        RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
     }
 }
 
