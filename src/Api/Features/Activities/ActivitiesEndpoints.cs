@@ -20,8 +20,7 @@ public static class ActivityEndpoints
                 "An activity is a touch of the deal for the stale report (its last touch becomes the later of its last change and its last " +
                 "activity); it does not change the deal's version or ETag. on cannot be in the future; nextStepDue is on or after on.")
             .WithProblems(400, 404);
-        group.MapGet("/", async ([AsParameters] ListDealActivities query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListDealActivities, Page<ActivityResponse>>("/")
             .WithName("ListDealActivities").Allow(Policies.Read)
             .WithSummary("The deal's activities, newest first (by date, then by recording order).")
             .WithProblems(400, 404);

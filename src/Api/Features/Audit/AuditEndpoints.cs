@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Audit;
@@ -7,8 +8,7 @@ public static class AuditEndpoints
 {
     public static void MapAudit(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", async ([AsParameters] ListAudit query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        api.MapQuery<ListAudit, Page<AuditEntry>>("/audit")
             .WithTags("Audit")
             .WithName("ListAudit")
             .WithSummary("The audit log (admins): every write, oldest first; entity (deal, park, user …), id, and from/to dates (YYYY-MM-DD, China Standard Time, inclusive) filter it.")

@@ -9,19 +9,14 @@ public static class ChainsEndpoints
     public static void MapChains(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/chains").WithTags("Chains");
-        group.MapPost("/", async (CreateChain command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var chain = await mediator.Send(command, ct);
-                return ETags.Created(response, $"/api/v1/chains/{chain.Id}", chain, chain.Version);
-            })
+        group.MapCreate<CreateChain, ChainResponse>()
             .WithName("CreateChain").Allow(Policies.Admin)
             .WithSummary("Adds an industry chain (产业链), with the parks that promote on it and its chain-leader companies (链主); links are added to it after.")
             .WithDescription(
                 "name is unique (409 otherwise). parkIds and leaderCompanyIds (each at most 100) must exist (400 naming the field). A chain leader's " +
                 "referrals (deals whose referrerCompanyId is the leader) and the deals of the links it is attached to are credited to it in the chain report.")
             .WithProblems(400, 409);
-        group.MapGet("/", async ([AsParameters] ListChains query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListChains, Page<ChainResponse>>("/")
             .WithName("ListChains").Allow(Policies.Read)
             .WithSummary("Lists industry chains in id order, each with its links; parkId keeps the chains that park promotes on.")
             .WithProblems(400);

@@ -7,8 +7,7 @@ public static class ChangesEndpoints
 {
     public static void MapChanges(this RouteGroupBuilder api)
     {
-        api.MapGet("/changes", async ([AsParameters] ListChanges query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        api.MapQuery<ListChanges, ChangePage>("/changes")
             .WithTags("Changes")
             .WithName("ListChanges")
             .Allow(Policies.Read)

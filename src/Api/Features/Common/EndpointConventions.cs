@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Common;
@@ -16,6 +17,47 @@ public static class EndpointConventions
 
         return builder;
     }
+
+    // The handlers below are passed as delegates, not lambdas: ASP.NET Core's route handler analyzer fails on a
+    // handler whose parameters are type parameters.
+
+    /// <summary>
+    /// POST to a collection: sends the command bound from the JSON body and answers 201 Created, located at the
+    /// collection's path and the new id, with the new resource and its ETag (its version).
+    /// </summary>
+    public static RouteHandlerBuilder MapCreate<TCommand, T>(this RouteGroupBuilder group)
+        where TCommand : class, IRequest<T>
+        where T : IVersioned
+    {
+        Delegate handler = SendCreate<TCommand, T>;
+        return group.MapPost("/", handler);
+    }
+
+    private static async Task<Created<T>> SendCreate<TCommand, T>(TCommand command, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct)
+        where TCommand : class, IRequest<T>
+        where T : IVersioned
+    {
+        // A type parameter's nullability is unknown to the framework, so it lets an empty or null body through as null.
+        if (command is null)
+        {
+            throw ProblemException.Invalid("$", "The request needs a JSON body.");
+        }
+
+        var created = await mediator.Send(command, ct);
+        return Http.ETags.Created(response, $"{request.Path.Value!.TrimEnd('/')}/{created.Id}", created, created.Version);
+    }
+
+    /// <summary>GET of a list, a page or a report: its request record bound from the route and the query string, checked in the pipeline, sent as it is.</summary>
+    public static RouteHandlerBuilder MapQuery<TQuery, T>(this IEndpointRouteBuilder group, string pattern)
+        where TQuery : IRequest<T>
+    {
+        Delegate handler = SendQuery<TQuery, T>;
+        return group.MapGet(pattern, handler);
+    }
+
+    private static async Task<Ok<T>> SendQuery<TQuery, T>([AsParameters] TQuery query, IMediator mediator, CancellationToken ct)
+        where TQuery : IRequest<T> =>
+        TypedResults.Ok(await mediator.Send(query, ct));
 
     /// <summary>Documents the ProblemDetails answers an endpoint can give.</summary>
     public static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder, params int[] statuses)

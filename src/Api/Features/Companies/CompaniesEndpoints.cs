@@ -17,8 +17,7 @@ public static class CompanyEndpoints
             .WithName("CreateCompany").Allow(Policies.WorkDeals)
             .WithSummary("Adds a company. creditCode is the 18-character unified social credit code; its check character is verified. country is ISO 3166-1 alpha-2.")
             .WithProblems(400, 409);
-        group.MapGet("/", async ([AsParameters] ListCompanies query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListCompanies, Page<CompanyResponse>>("/")
             .WithName("ListCompanies").Allow(Policies.Read).WithSummary("Lists companies in id order; q matches part of the name or the credit code.")
             .WithProblems(400);
         group.MapReadAndCorrect<CompanyResponse, CreateCompany>("company", Policies.WorkDeals, id => new GetCompany(id), (id, patch, ifMatch) => new PatchCompany(id, patch, ifMatch));

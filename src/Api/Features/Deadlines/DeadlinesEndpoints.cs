@@ -24,11 +24,7 @@ public static class DeadlinesEndpoints
             .WithProblems(404);
 
         var rules = api.MapGroup("/deadline-rules").WithTags("Deadlines");
-        rules.MapPost("/", async (CreateDeadlineRule command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var rule = await mediator.Send(command, ct);
-                return ETags.Created(response, $"/api/v1/deadline-rules/{rule.Id}", rule, rule.Version);
-            })
+        rules.MapCreate<CreateDeadlineRule, DeadlineRuleResponse>()
             .WithName("CreateDeadlineRule").Allow(Policies.Admin)
             .WithSummary("Adds the deadlines (服务时限) of a class of lead: leads of at least minIntendedInvestment (CNY) answered and assessed within so many days of their opening, and reported on every so many days.")
             .WithDescription(
@@ -36,7 +32,7 @@ public static class DeadlinesEndpoints
                 "the highest minIntendedInvestment its intended investment (converted to CNY at today's rates) reaches; names and thresholds are " +
                 "unique (409). At least one span.")
             .WithProblems(400, 409);
-        rules.MapGet("/", async ([AsParameters] ListDeadlineRules query, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(query, ct)))
+        rules.MapQuery<ListDeadlineRules, Page<DeadlineRuleResponse>>("/")
             .WithName("ListDeadlineRules").Allow(Policies.Read)
             .WithSummary("Lists the deadline rules in id order.")
             .WithProblems(400);

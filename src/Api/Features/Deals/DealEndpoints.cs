@@ -11,11 +11,7 @@ public static class DealEndpoints
     {
         var group = api.MapGroup("/deals").WithTags("Deals");
 
-        group.MapPost("/", async (CreateDeal command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var deal = await mediator.Send(command, ct);
-                return ETags.Created(response, $"/api/v1/deals/{deal.Id}", deal, deal.Version);
-            })
+        group.MapCreate<CreateDeal, DealResponse>()
             .WithName("CreateDeal").Allow(Policies.WorkDeals)
             .WithSummary("Opens a deal.")
             .WithDescription(
@@ -26,8 +22,7 @@ public static class DealEndpoints
                 "signed or landed. Unknown fields are refused.")
             .WithProblems(400);
 
-        group.MapGet("/", async ([AsParameters] ListDeals query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListDeals, Page<DealListItem>>("/")
             .WithName("ListDeals").Allow(Policies.Read)
             .WithSummary("Lists deals, filtered and sorted, a page at a time (keyset cursor: no deal is repeated or skipped while deals are added).")
             .WithDescription(
@@ -86,13 +81,11 @@ public static class DealEndpoints
             .WithSummary("Dates construction start (开工) or production start (投产) of a landed deal; each is recorded once (409 after).")
             .WithProblems(400, 404, 409, 412);
 
-        group.MapGet("/{id:long}/history", async ([AsParameters] GetDealHistory query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<GetDealHistory, Page<DealHistoryItem>>("/{id:long}/history")
             .WithName("GetDealHistory").Allow(Policies.Read)
             .WithSummary("Every stage and status change of the deal, oldest first: {on, at, kind, from, to, reason, note, byUserId}.")
             .WithProblems(400, 404);
-        group.MapGet("/{id:long}/revisions", async ([AsParameters] GetDealRevisions query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<GetDealRevisions, Page<DealRevision>>("/{id:long}/revisions")
             .WithName("GetDealRevisions").Allow(Policies.Read)
             .WithSummary("The values the deal was reported with over time, oldest first: amount, currency, owner, team, park, sector, key-project flag, each from on until validUntil.")
             .WithDescription("A correction of one of these fields starts a new revision dated that day (China Standard Time); reports as of an earlier day keep counting the values in force then.")

@@ -9,11 +9,7 @@ public static class EvaluationEndpoints
     public static void MapEvaluation(this RouteGroupBuilder api)
     {
         var sets = api.MapGroup("/criteria-sets").WithTags("Evaluation");
-        sets.MapPost("/", async (CreateCriteriaSet command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var set = await mediator.Send(command, ct);
-                return ETags.Created(response, $"/api/v1/criteria-sets/{set.Id}", set, set.Version);
-            })
+        sets.MapCreate<CreateCriteriaSet, CriteriaSetResponse>()
             .WithName("CreateCriteriaSet").Allow(Policies.Admin)
             .WithSummary("Adds an evaluation index (指标评价体系): criteria with weights summing to 100 points, bands of the total, and veto items (一票否决).")
             .WithDescription(
@@ -21,7 +17,7 @@ public static class EvaluationEndpoints
                 "otherwise, code criteria.weights). Each band {key, name, minScore}: a total falls in the band with the highest minScore it reaches; one " +
                 "band starts at 0. Each veto item {key, name}: a veto that applies puts the deal in the band vetoed. Keys are unique in their list.")
             .WithProblems(400, 409);
-        sets.MapGet("/", async ([AsParameters] ListCriteriaSets query, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(query, ct)))
+        sets.MapQuery<ListCriteriaSets, Page<CriteriaSetResponse>>("/")
             .WithName("ListCriteriaSets").Allow(Policies.Read)
             .WithSummary("Lists the criteria sets in id order, each as its current revision defines it.")
             .WithProblems(400);

@@ -4,7 +4,7 @@ using DealPipeline.Api.Http;
 namespace DealPipeline.Api.Features.Events;
 
 /// <summary>A promotion event: a promotion meeting (推介会), forum, outbound trip (招商考察), exhibition or webinar.</summary>
-public sealed record EventResponse : IHasId
+public sealed record EventResponse : IHasId, IVersioned
 {
     public long Id { get; init; }
 

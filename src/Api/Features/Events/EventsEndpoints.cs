@@ -10,16 +10,11 @@ public static class EventEndpoints
     public static void MapEvents(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/events").WithTags("Events");
-        group.MapPost("/", async (CreateEvent command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command, ct);
-                return ETags.Created(response, $"/api/v1/events/{created.Id}", created, created.Version);
-            })
+        group.MapCreate<CreateEvent, EventResponse>()
             .WithName("CreateEvent").Allow(Policies.WorkDeals)
             .WithSummary("Records a promotion event: name, type, startsOn, endsOn, city, and optionally parkId and visitorsReceived.")
             .WithProblems(400);
-        group.MapGet("/", async ([AsParameters] ListEvents query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListEvents, Page<EventResponse>>("/")
             .WithName("ListEvents").Allow(Policies.Read)
             .WithSummary("Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types; updatedSince/updatedBefore (half-open) select what was written in a window, for incremental pulls.")
             .WithProblems(400);

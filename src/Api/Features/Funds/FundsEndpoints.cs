@@ -22,8 +22,7 @@ public static class FundsEndpoints
                 "(on.beforeSigning, 400); a deal below signed is a 409 (funds.notSigned). It does not change the deal's version. The " +
                 "performance report sums funds in place for its period and to its end (fundsInPlace), and the deals export gives each deal's total.")
             .WithProblems(400, 404, 409);
-        group.MapGet("/", async ([AsParameters] ListFundsInPlace query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListFundsInPlace, Page<FundsResponse>>("/")
             .WithName("ListFundsInPlace").Allow(Policies.Read)
             .WithSummary("The deal's funds in place, newest first (by date, then by recording order), in the deal's currency.")
             .WithProblems(400, 404);

@@ -4,7 +4,7 @@ using DealPipeline.Api.Http;
 namespace DealPipeline.Api.Features.Letters;
 
 /// <summary>One of the three letters (三书), linked to a deal, an event, both or neither.</summary>
-public sealed record LetterResponse : IHasId
+public sealed record LetterResponse : IHasId, IVersioned
 {
     public long Id { get; init; }
 

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Parks;
@@ -15,8 +16,7 @@ public static class ParkEndpoints
             })
             .WithName("CreatePark").Allow(Policies.Admin).WithSummary("Adds a park (园区) where deals may land.")
             .WithProblems(400, 409);
-        group.MapGet("/", async ([AsParameters] ListParks query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListParks, Page<ParkResponse>>("/")
             .WithName("ListParks").Allow(Policies.Read).WithSummary("Lists parks in id order.")
             .WithProblems(400);
         group.MapReadAndCorrect<ParkResponse, CreatePark>("park", Policies.Admin, id => new GetPark(id), (id, patch, ifMatch) => new PatchPark(id, patch, ifMatch));

@@ -17,8 +17,7 @@ public static class SectorEndpoints
             .WithName("CreateSector").Allow(Policies.Admin)
             .WithSummary("Adds a sector (产业链/赛道), under a parent sector or at the top of the tree.")
             .WithProblems(400, 409);
-        group.MapGet("/", async ([AsParameters] ListSectors query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListSectors, Page<SectorResponse>>("/")
             .WithName("ListSectors").Allow(Policies.Read)
             .WithSummary("Lists the sector tree flat, in id order (a parent always before its children), each with its parentId.")
             .WithProblems(400);

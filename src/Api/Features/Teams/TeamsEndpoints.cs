@@ -16,8 +16,7 @@ public static class TeamEndpoints
             })
             .WithName("CreateTeam").Allow(Policies.Admin).WithSummary("Adds a task force (工作专班) of officers.")
             .WithProblems(400, 409);
-        group.MapGet("/", async ([AsParameters] ListTeams query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListTeams, Page<TeamResponse>>("/")
             .WithName("ListTeams").Allow(Policies.Read).WithSummary("Lists teams in id order.")
             .WithProblems(400);
         group.MapReadAndCorrect<TeamResponse, CreateTeam>("team", Policies.Admin, id => new GetTeam(id), (id, patch, ifMatch) => new PatchTeam(id, patch, ifMatch));

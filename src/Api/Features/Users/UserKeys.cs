@@ -36,8 +36,7 @@ public static class UserKeyEndpoints
             .WithName("CreateApiKey")
             .WithSummary("Issues another API key for a user (admins for anyone, others for themselves); the key is in this answer only.")
             .WithProblems(403, 404);
-        group.MapGet("/", async ([AsParameters] ListApiKeys query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListApiKeys, Page<ApiKeyResponse>>("/")
             .WithName("ListApiKeys")
             .WithSummary("Lists a user's keys (admins for anyone, others for themselves) with their first characters, creation, last use and revocation.")
             .WithProblems(400, 403, 404);

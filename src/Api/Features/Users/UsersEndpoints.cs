@@ -22,8 +22,7 @@ public static class UserEndpoints
         group.MapGet("/me", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetMe(), ct)))
             .WithName("GetMe").Allow(Policies.Read)
             .WithSummary("Who the calling key belongs to: user id (null for the bootstrap key), name, role and team.");
-        group.MapGet("/", async ([AsParameters] ListUsers query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListUsers, Page<UserResponse>>("/")
             .WithName("ListUsers").WithSummary("Lists users in id order.")
             .Allow(Policies.Read)
             .WithProblems(400);

@@ -16,17 +16,12 @@ public static class WebhookEndpoints
     public static void MapWebhooks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/webhooks").WithTags("Webhooks");
-        group.MapPost("/", async (CreateWebhook command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var webhook = await mediator.Send(command, ct);
-                return ETags.Created(response, $"/api/v1/webhooks/{webhook.Id}", webhook, webhook.Version);
-            })
+        group.MapCreate<CreateWebhook, WebhookWithSecretResponse>()
             .WithName("CreateWebhook").Allow(Policies.Admin).WithMetadata(new SecretResponse())
             .WithSummary("Subscribes a receiver to events; the answer holds the signing secret (whsec_…), shown only this once.")
             .WithDescription($"Events: {string.Join(", ", WebhookEventTypes.All)}. {Signing}")
             .WithProblems(400);
-        group.MapGet("/", async ([AsParameters] ListWebhooks query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListWebhooks, Page<WebhookResponse>>("/")
             .WithName("ListWebhooks").Allow(Policies.Admin).WithSummary("Lists the subscriptions in id order (never their secrets).")
             .WithProblems(400);
         group.MapReadAndCorrect<WebhookResponse, CreateWebhook>("webhook", Policies.Admin, id => new GetWebhook(id), (id, patch, ifMatch) => new PatchWebhook(id, patch, ifMatch), readPolicy: Policies.Admin)
@@ -47,8 +42,7 @@ public static class WebhookEndpoints
             .WithName("RotateWebhookSecret").Allow(Policies.Admin).WithMetadata(new SecretResponse())
             .WithSummary("Makes a new signing secret (answered once); the previous one keeps signing too for overlapHours (default 24, 0-168).")
             .WithProblems(400, 404, 412);
-        group.MapGet("/{id:long}/deliveries", async ([AsParameters] ListWebhookDeliveries query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        group.MapQuery<ListWebhookDeliveries, Page<WebhookDeliveryResponse>>("/{id:long}/deliveries")
             .WithName("ListWebhookDeliveries").Allow(Policies.Admin)
             .WithSummary("Lists a subscription's deliveries in id order, each with every attempt (time, duration, status code or error); status filters.")
             .WithProblems(400, 404);
