@@ -7,7 +7,7 @@ using FxRates = DealPipeline.Api.Features.FxRates.FxRates;
 
 namespace DealPipeline.Api.Tests;
 
-/// <summary>The pure helpers the handlers lean on, each on its own: merge patches, report periods, currency conversion, money.</summary>
+/// <summary>The pure helpers the handlers lean on, each on its own: merge patches, report periods, currency conversion, money, the funnel median, per-亩 figures, the today/as-of source of reports.</summary>
 public sealed class HelperTests
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
@@ -62,6 +62,56 @@ public sealed class HelperTests
         Assert.False(Money.IsValidAmount(1.005m));
         Assert.False(Money.IsValidAmount(-0.01m));
         Assert.True(Money.IsValidAmount(0m));
+    }
+
+    /// <summary>The funnel's median days in a stage, from a histogram (days → stays) in ascending order of days.</summary>
+    [Theory]
+    [InlineData(new long[0], new long[0], null)]
+    [InlineData(new long[] { 3 }, new long[] { 1 }, "3")]
+    [InlineData(new long[] { 1, 5 }, new long[] { 1, 1 }, "3")]
+    [InlineData(new long[] { 1, 10 }, new long[] { 2, 1 }, "1")]
+    [InlineData(new long[] { 2, 3, 7 }, new long[] { 1, 1, 2 }, "5")]
+    [InlineData(new long[] { 4, 9 }, new long[] { 1, 2 }, "9")]
+    [InlineData(new long[] { 0, 1 }, new long[] { 1, 1 }, "0.5")]
+    public void The_funnel_median_is_the_middle_stay_or_the_mean_of_the_two_middle_ones(long[] days, long[] stays, string? median)
+    {
+        var histogram = days.Zip(stays, (d, s) => (d, s)).ToList();
+
+        Assert.Equal(median is null ? null : decimal.Parse(median, System.Globalization.CultureInfo.InvariantCulture), GetFunnelReportHandler.Median(histogram));
+    }
+
+    [Fact]
+    public void Per_mu_figures_are_over_the_deals_that_give_land_exact_to_the_fen()
+    {
+        // 1,000,000.00 yuan and 30,000.00 of tax on 3 亩; 500,000.00 without land; amounts in fen, land in hundredths of a 亩.
+        var row = EvaluationRow.Of("A", "A 类", [("A", 100_000_000, 3_000_000, 300), ("A", 50_000_000, 0, null), ("A", 10, 0, 0)]);
+
+        Assert.Equal((3L, 1_500_000.10m, 1L, 3m), (row.Count, row.IntendedInvestment, row.WithLandArea, row.LandArea));
+        Assert.Equal(333_333.33m, row.IntendedPerMu);
+        Assert.Equal(10_000m, row.ExpectedTaxPerMu);
+        var none = EvaluationRow.Of(null, "未评价", [("x", 5, 5, null)]);
+        Assert.Equal((null, null, 0L), (none.IntendedPerMu, none.ExpectedTaxPerMu, none.WithLandArea));
+    }
+
+    [Fact]
+    public void Reports_read_today_from_the_deals_table_and_a_past_day_from_the_history_in_force()
+    {
+        var today = new DateOnly(2026, 11, 22);
+        var args = new Dapper.DynamicParameters();
+
+        var now = DealStateSource.At(today, today, args);
+        Assert.True(now.IsToday);
+        Assert.Equal(("deals d", "d.stage", "d.status", "x = 1 AND y = 2"), (now.From, now.Stage, now.Status, now.Where("x = 1", "y = 2")));
+        Assert.Empty(args.ParameterNames);
+
+        var past = DealStateSource.At(today.AddDays(-1), today, args);
+        Assert.False(past.IsToday);
+        Assert.Equal(("h.stage_after", "h.status_after"), (past.Stage, past.Status));
+        Assert.StartsWith("deal_history h JOIN (SELECT d0.id, d0.name", past.From, StringComparison.Ordinal);
+        Assert.Contains("COALESCE(r.intended_minor, d0.intended_minor) AS intended_minor", past.From, StringComparison.Ordinal);
+        Assert.Contains("d0.fixed_asset_minor", past.From, StringComparison.Ordinal);
+        Assert.StartsWith("h.on_date <= @asOf AND", past.Where("x = 1"), StringComparison.Ordinal);
+        Assert.Equal(["asOf"], args.ParameterNames);
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -7,7 +7,21 @@ namespace DealPipeline.Api.Features.Reports;
 /// The deals of one band: how many, their intended investment in CNY, and per 亩 over those that give
 /// their land area (亩均投资 and 亩均税收, CNY per 亩; null when none does).
 /// </summary>
-public sealed record EvaluationRow(string? Band, string Label, long Count, decimal IntendedInvestment, long WithLandArea, decimal LandArea, decimal? IntendedPerMu, decimal? ExpectedTaxPerMu);
+public sealed record EvaluationRow(string? Band, string Label, long Count, decimal IntendedInvestment, long WithLandArea, decimal LandArea, decimal? IntendedPerMu, decimal? ExpectedTaxPerMu)
+{
+    /// <summary>A row's figures over its deals (amounts in CNY fen, land in hundredths of a 亩): per-亩 amounts over the deals that give land, to the fen; null when none does.</summary>
+    internal static EvaluationRow Of(string? band, string label, List<(string? Band, long Intended, long Tax, long? LandAreaCentimu)> deals)
+    {
+        var landed = deals.Where(d => d.LandAreaCentimu is > 0).ToList();
+        var land = landed.Sum(d => d.LandAreaCentimu!.Value);
+
+        // fen per hundredth of a 亩 is yuan per 亩.
+        decimal? PerMu(Func<(string?, long Intended, long Tax, long?), long> amount) =>
+            land == 0 ? null : Math.Round((decimal)landed.Sum(amount) / land, 2, MidpointRounding.AwayFromZero);
+        return new EvaluationRow(
+            band, label, deals.Count, Money.FromMinor(deals.Sum(d => d.Intended)), landed.Count, land / 100m, PerMu(d => d.Intended), PerMu(d => d.Tax));
+    }
+}
 
 public sealed record EvaluationReport(long CriteriaSetId, int Revision, DateOnly AsOf, string Currency, IReadOnlyList<EvaluationRow> Rows, EvaluationRow Total);
 
@@ -77,11 +91,11 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dea
         var order = set.Bands.OrderByDescending(b => b.MinScore).Select(b => (Key: (string?)b.Key, Label: b.Name))
             .Append((Key: (string?)CriteriaDefinition.Vetoed, Label: request.English ? "Vetoed" : "一票否决"))
             .Append((Key: (string?)null, Label: request.English ? "Not scored" : "未评价"));
-        var rows = order.Select(b => Row.Figures(b.Key, b.Label, groups.GetValueOrDefault(b.Key ?? "", []))).ToList();
+        var rows = order.Select(b => EvaluationRow.Of(b.Key, b.Label, groups.GetValueOrDefault(b.Key ?? "", []))).ToList();
 
         // Bands of earlier revisions that the current one dropped keep their deals, under their key.
-        rows.InsertRange(rows.Count - 2, groups.Keys.Where(k => k.Length > 0 && rows.All(r => r.Band != k)).Order(StringComparer.Ordinal).Select(k => Row.Figures(k, k, groups[k])));
-        return new EvaluationReport(set.Id, set.Revision, today, FxRates.FxRates.Cny, rows, Row.Figures(null, request.English ? "Total" : "合计", [.. groups.Values.SelectMany(g => g)]));
+        rows.InsertRange(rows.Count - 2, groups.Keys.Where(k => k.Length > 0 && rows.All(r => r.Band != k)).Order(StringComparer.Ordinal).Select(k => EvaluationRow.Of(k, k, groups[k])));
+        return new EvaluationReport(set.Id, set.Revision, today, FxRates.FxRates.Cny, rows, EvaluationRow.Of(null, request.English ? "Total" : "合计", [.. groups.Values.SelectMany(g => g)]));
     }
 
     private sealed record Row
@@ -97,17 +111,5 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dea
         public long? SetId { get; init; }
 
         public string? Band { get; init; }
-
-        public static EvaluationRow Figures(string? band, string label, List<(string? Band, long Intended, long Tax, long? LandAreaCentimu)> deals)
-        {
-            var landed = deals.Where(d => d.LandAreaCentimu is > 0).ToList();
-            var land = landed.Sum(d => d.LandAreaCentimu!.Value);
-
-            // fen per hundredth of a 亩 is yuan per 亩.
-            decimal? PerMu(Func<(string?, long Intended, long Tax, long?), long> amount) =>
-                land == 0 ? null : Math.Round((decimal)landed.Sum(amount) / land, 2, MidpointRounding.AwayFromZero);
-            return new EvaluationRow(
-                band, label, deals.Count, Money.FromMinor(deals.Sum(d => d.Intended)), landed.Count, land / 100m, PerMu(d => d.Intended), PerMu(d => d.Tax));
-        }
     }
 }

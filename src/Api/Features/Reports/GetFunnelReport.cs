@@ -56,7 +56,7 @@ public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFil
         foreach (var stage in Enum.GetValues<Stage>())
         {
             var reached = highest.Where(h => h.Key >= stage).Sum(h => h.Value);
-            var histogram = stays.Where(s => s.Stage == (int)stage).OrderBy(s => s.Days).ToList();
+            var histogram = stays.Where(s => s.Stage == (int)stage).OrderBy(s => s.Days).Select(s => (s.Days, s.Stays)).ToList();
             stages.Add(new FunnelStage(
                 stage,
                 Labels.Of(stage, request.English),
@@ -70,8 +70,8 @@ public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFil
         return new FunnelReport(request.Period.From, request.Period.To, highest.Values.Sum(), stages);
     }
 
-    /// <summary>The median of a histogram of whole days: the middle value, or the mean of the two middle ones.</summary>
-    private static decimal? Median(List<Stay> histogram)
+    /// <summary>The median of a histogram of whole days (in ascending order of days): the middle value, or the mean of the two middle ones; null when empty.</summary>
+    internal static decimal? Median(IReadOnlyList<(long Days, long Stays)> histogram)
     {
         var total = histogram.Sum(s => s.Stays);
         if (total == 0)
