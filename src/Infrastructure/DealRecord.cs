@@ -206,7 +206,7 @@ public record DealRecord
     {
         private static readonly PropertyInfo[] Properties =
             typeof(DealRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(p => p.CanWrite && p.Name != "EqualityContract")
+                .Where(p => p.CanWrite)
                 .ToArray();
 
         public static readonly string[] All = [.. Properties.Select(p => Column(p.Name))];
