@@ -202,6 +202,11 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
             {
                 case "201":
                     answer.Headers.TryAdd("Location", HeaderOf("The new resource's path (a relative reference).", null));
+                    if (VersionedPaths(context).Any(item => IsItemOf(item, context.Description.RelativePath ?? "")))
+                    {
+                        answer.Headers.TryAdd("ETag", HeaderOf("The new resource's version, for If-Match.", null));
+                    }
+
                     break;
                 case "200" when method != "POST" && VersionedPaths(context).Contains(context.Description.RelativePath ?? ""):
                     answer.Headers.TryAdd("ETag", HeaderOf("The resource's version, for If-Match.", null));
@@ -279,6 +284,10 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
     }
 
     /// <summary>The paths with an operation that can answer 412: their resources are versioned, and their reads and changes answer an ETag.</summary>
+    /// <summary>True when <paramref name="item"/> is one member of the collection <paramref name="collection"/> (…/parks and …/parks/{id}).</summary>
+    private static bool IsItemOf(string item, string collection) =>
+        item.StartsWith(collection + "/{", StringComparison.Ordinal) && item.IndexOf('/', collection.Length + 1) < 0;
+
     private static HashSet<string> VersionedPaths(OpenApiOperationTransformerContext context) =>
         [.. context.ApplicationServices.GetRequiredService<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionGroupCollectionProvider>()
             .ApiDescriptionGroups.Items.SelectMany(g => g.Items)

@@ -17,6 +17,31 @@ public abstract class ReferenceDataTests : ApiTest
         Assert.Null(list["nextCursor"]);
     }
 
+    /// <summary>Every create answers like the deals': 201, the new resource's path, and its version as the ETag, ready for If-Match.</summary>
+    [DbFact]
+    public async Task Created_reference_data_carries_its_location_and_its_etag()
+    {
+        var world = await CreateWorld();
+        var creates = new (string Path, object Body)[]
+        {
+            ("/api/v1/parks", new { name = "青岛蓝谷", city = "青岛" }),
+            ("/api/v1/sectors", new { name = "海洋生物" }),
+            ("/api/v1/teams", new { name = "海洋招商专班" }),
+            ("/api/v1/companies", new { name = "青岛海洋生物科技有限公司", country = "CN" }),
+            ("/api/v1/users", new { name = "李娜", role = "officer", teamId = world.Team }),
+        };
+        foreach (var (path, body) in creates)
+        {
+            var response = await Post(path, body);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var id = Id(JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+            Assert.Equal($"{path}/{id}", response.Headers.Location!.OriginalString);
+            Assert.Equal("\"1\"", response.Headers.ETag!.Tag);
+            var renamed = await Send(HttpMethod.Patch, $"{path}/{id}", new { name = "改名" + id }, "application/merge-patch+json", new Dictionary<string, string> { ["If-Match"] = response.Headers.ETag.Tag });
+            Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        }
+    }
+
     [DbFact]
     public async Task Reference_lists_page_with_a_cursor()
     {

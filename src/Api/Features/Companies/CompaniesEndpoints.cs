@@ -9,11 +9,7 @@ public static class CompanyEndpoints
     public static void MapCompanies(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/companies").WithTags("Companies");
-        group.MapPost("/", async (CreateCompany command, IMediator mediator, CancellationToken ct) =>
-            {
-                var company = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
-            })
+        group.MapCreate<CreateCompany, CompanyResponse>()
             .WithName("CreateCompany").Allow(Policies.WorkDeals)
             .WithSummary("Adds a company. creditCode is the 18-character unified social credit code; its check character is verified. country is ISO 3166-1 alpha-2.")
             .WithProblems(400, 409);

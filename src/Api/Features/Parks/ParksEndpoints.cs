@@ -9,11 +9,7 @@ public static class ParkEndpoints
     public static void MapParks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/parks").WithTags("Parks");
-        group.MapPost("/", async (CreatePark command, IMediator mediator, CancellationToken ct) =>
-            {
-                var park = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/v1/parks/{park.Id}", park);
-            })
+        group.MapCreate<CreatePark, ParkResponse>()
             .WithName("CreatePark").Allow(Policies.Admin).WithSummary("Adds a park (园区) where deals may land.")
             .WithProblems(400, 409);
         group.MapQuery<ListParks, Page<ParkResponse>>("/")

@@ -9,11 +9,7 @@ public static class SectorEndpoints
     public static void MapSectors(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sectors").WithTags("Sectors");
-        group.MapPost("/", async (CreateSector command, IMediator mediator, CancellationToken ct) =>
-            {
-                var sector = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/v1/sectors/{sector.Id}", sector);
-            })
+        group.MapCreate<CreateSector, SectorResponse>()
             .WithName("CreateSector").Allow(Policies.Admin)
             .WithSummary("Adds a sector (产业链/赛道), under a parent sector or at the top of the tree.")
             .WithProblems(400, 409);

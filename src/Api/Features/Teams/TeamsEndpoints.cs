@@ -9,11 +9,7 @@ public static class TeamEndpoints
     public static void MapTeams(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/teams").WithTags("Teams");
-        group.MapPost("/", async (CreateTeam command, IMediator mediator, CancellationToken ct) =>
-            {
-                var team = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/v1/teams/{team.Id}", team);
-            })
+        group.MapCreate<CreateTeam, TeamResponse>()
             .WithName("CreateTeam").Allow(Policies.Admin).WithSummary("Adds a task force (工作专班) of officers.")
             .WithProblems(400, 409);
         group.MapQuery<ListTeams, Page<TeamResponse>>("/")

@@ -9,11 +9,7 @@ public static class UserEndpoints
     public static void MapUsers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/users").WithTags("Users");
-        group.MapPost("/", async (CreateUser command, IMediator mediator, CancellationToken ct) =>
-            {
-                var user = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/v1/users/{user.Id}", user);
-            })
+        group.MapCreate<CreateUser, CreatedUserResponse>()
             .WithMetadata(new SecretResponse())
             .WithName("CreateUser")
             .WithSummary("Adds a user (an officer, a manager, an analyst or BI tool, or an admin) with a first API key, shown in this answer only.")
