@@ -283,11 +283,14 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         return sentences.Count > 0 ? string.Join(" ", sentences) : "Needs an API key of any role.";
     }
 
-    /// <summary>The paths with an operation that can answer 412: their resources are versioned, and their reads and changes answer an ETag.</summary>
-    /// <summary>True when <paramref name="item"/> is one member of the collection <paramref name="collection"/> (…/parks and …/parks/{id}).</summary>
-    private static bool IsItemOf(string item, string collection) =>
-        item.StartsWith(collection + "/{", StringComparison.Ordinal) && item.IndexOf('/', collection.Length + 1) < 0;
+    /// <summary>True when <paramref name="item"/> is one member of the collection <paramref name="collection"/> (…/parks or …/parks/, and …/parks/{id}).</summary>
+    private static bool IsItemOf(string item, string collection)
+    {
+        collection = collection.TrimEnd('/');
+        return item.StartsWith(collection + "/{", StringComparison.Ordinal) && item.IndexOf('/', collection.Length + 1) < 0;
+    }
 
+    /// <summary>The paths with an operation that can answer 412: their resources are versioned, and their reads and changes answer an ETag.</summary>
     private static HashSet<string> VersionedPaths(OpenApiOperationTransformerContext context) =>
         [.. context.ApplicationServices.GetRequiredService<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionGroupCollectionProvider>()
             .ApiDescriptionGroups.Items.SelectMany(g => g.Items)

@@ -59,6 +59,14 @@ public sealed class OpenApiContractTests : ApiTest
         Assert.Equal("header", Parameter(create, "Idempotency-Key")["in"]!.GetValue<string>());
         Assert.NotNull(create["responses"]!["422"]!["content"]!["application/problem+json"]);
         Assert.NotNull(create["responses"]!["201"]!["headers"]!["Location"]);
+
+        // A created resource that takes If-Match answers its ETag at once; one that has no version (an activity) does not say it does.
+        foreach (var path in (string[])["/api/v1/deals", "/api/v1/parks", "/api/v1/users", "/api/v1/events"])
+        {
+            Assert.NotNull(paths[path]!["post"]!["responses"]!["201"]!["headers"]!["ETag"]);
+        }
+
+        Assert.Null(paths["/api/v1/deals/{id}/activities"]!["post"]!["responses"]!["201"]!["headers"]!["ETag"]);
         Assert.NotNull(create["responses"]!["429"]!["headers"]!["Retry-After"]);
 
         var list = paths["/api/v1/deals"]!["get"]!;
