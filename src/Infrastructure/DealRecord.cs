@@ -5,11 +5,12 @@ using DealPipeline.Domain;
 namespace DealPipeline.Infrastructure;
 
 /// <summary>
-/// A row of the <c>deals</c> table, column for column: the one place a deal's stored fields are written out. The
-/// repository stores and loads the <see cref="Deal"/> aggregate through it and the read model reads it (adding what
-/// it joins), and every column list is derived from its properties (a property <c>IntendedMinor</c> is the column
-/// <c>intended_minor</c>), so that a new field is a property here and its two mapping lines, not an edit of each
-/// statement. Not sealed: read models derive from it.
+/// A row of the <c>deals</c> table, column for column: the one full list of a deal's stored fields. The repository
+/// stores and loads the <see cref="Deal"/> aggregate through it, the read model reads it (adding what it joins) and
+/// the as-of view of reports rebuilds it; their column lists are derived from its properties (a property
+/// <c>IntendedMinor</c> is the column <c>intended_minor</c>), so that a new field is a property here and its two
+/// mapping lines, not an edit of each of those statements (reports still name the few columns they aggregate).
+/// Not sealed: read models derive from it.
 /// </summary>
 public record DealRecord
 {

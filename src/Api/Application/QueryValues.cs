@@ -39,16 +39,11 @@ public static class QueryValues
 
     public static DateOnly? Date(string? text, string field)
     {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!TryDate(text, out var date))
         {
             throw ProblemException.Invalid(field, $"'{field}' is a date written YYYY-MM-DD.");
         }
 
-        return BusinessDates.Contains(date) ? date : throw ProblemException.Invalid(field, $"'{field}': {BusinessDates.OutOfRange}");
+        return date is null || BusinessDates.Contains(date.Value) ? date : throw ProblemException.Invalid(field, $"'{field}': {BusinessDates.OutOfRange}");
     }
 }
