@@ -316,7 +316,7 @@ public sealed class ExcelExportTests : ApiTest
         request.Headers.AcceptLanguage.ParseAdd("zh-CN");
         var response = await Client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Features.Reports.XlsxExport.ContentType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Features.Exports.XlsxExport.ContentType, response.Content.Headers.ContentType!.MediaType);
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart!;
@@ -405,7 +405,7 @@ public sealed class ExcelExportTests : ApiTest
         Assert.StartsWith("id,type,signedOn,counterparty,dealId,", letters[0], StringComparison.Ordinal);
         Assert.Contains(",intent,", letters[1], StringComparison.Ordinal);
         var events = await Client.GetAsync("/api/v1/export/events.xlsx");
-        Assert.Equal(Features.Reports.XlsxExport.ContentType, events.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Features.Exports.XlsxExport.ContentType, events.Content.Headers.ContentType!.MediaType);
         await AssertProblem(await Client.GetAsync("/api/v1/export/history.csv?updatedSince=2026-01-02T00:00:00Z&updatedBefore=2026-01-01T00:00:00Z"), System.Net.HttpStatusCode.BadRequest, "updatedBefore");
     }
 }

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Chains;
+using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 
 namespace DealPipeline.Api.Features.Reports;

@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Features.Targets;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -49,7 +50,7 @@ public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IFiltered
     public required ReportPeriod Period { get; init; }
 }
 
-public sealed class GetPerformanceReportHandler(DbSession session, DealFilter dealFilter, DealAccess access, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
+public sealed class GetPerformanceReportHandler(DbSession session, DealFilter dealFilter, DealAccess access, TargetStore targets, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
 {
     public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
     {
@@ -187,7 +188,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealFilter de
             return null;
         }
 
-        var target = await Targets.FindAsync(session, from.Year, filter.ParkId, filter.TeamId, cancellationToken);
+        var target = await targets.FindAsync(from.Year, filter.ParkId, filter.TeamId, cancellationToken);
         if (target is null)
         {
             return null;

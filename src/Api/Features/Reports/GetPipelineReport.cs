@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.FxRates;
 

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Targets;
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>
@@ -17,9 +18,9 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
                 throw ProblemException.Invalid("year", "Give either year or from and to, not both.");
             }
 
-            if (year is < Targets.FirstYear or > Targets.LastYear)
+            if (year is < TargetStore.FirstYear or > TargetStore.LastYear)
             {
-                throw ProblemException.Invalid("year", string.Create(CultureInfo.InvariantCulture, $"'year' is between {Targets.FirstYear} and {Targets.LastYear}."));
+                throw ProblemException.Invalid("year", string.Create(CultureInfo.InvariantCulture, $"'year' is between {TargetStore.FirstYear} and {TargetStore.LastYear}."));
             }
 
             return new ReportPeriod(new DateOnly(year.Value, 1, 1), new DateOnly(year.Value, 12, 31));

@@ -22,43 +22,6 @@ public sealed record ApiKeyResponse : IHasId
 /// <summary>A new key, shown this once.</summary>
 public sealed record CreatedApiKeyResponse(long Id, string ApiKey, string Prefix, DateTimeOffset CreatedAt);
 
-public static class UserKeyEndpoints
-{
-    public static void MapUserKeys(this RouteGroupBuilder api)
-    {
-        var group = api.MapGroup("/users/{userId:long}/keys").WithTags("Users").Allow(Policies.Read);
-        group.MapPost("/", async (long userId, IMediator mediator, CancellationToken ct) =>
-            {
-                var key = await mediator.Send(new CreateApiKey(userId), ct);
-                return TypedResults.Created($"/api/v1/users/{userId}/keys/{key.Id}", key);
-            })
-            .WithMetadata(new SecretResponse())
-            .WithName("CreateApiKey")
-            .WithSummary("Issues another API key for a user (admins for anyone, others for themselves); the key is in this answer only.")
-            .WithProblems(403, 404);
-        group.MapQuery<ListApiKeys, Page<ApiKeyResponse>>("/")
-            .WithName("ListApiKeys")
-            .WithSummary("Lists a user's keys (admins for anyone, others for themselves) with their first characters, creation, last use and revocation.")
-            .WithProblems(400, 403, 404);
-        group.MapGet("/{keyId:long}", async (long userId, long keyId, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetApiKey(userId, keyId), ct)))
-            .WithName("GetApiKey")
-            .WithSummary("Reads one of a user's keys (admins for anyone, others for themselves): its first characters, creation, last use and revocation; never the key.")
-            .WithProblems(403, 404);
-        group.MapDelete("/{keyId:long}", async (long userId, long keyId, IMediator mediator, ApiKeyCache keys, CancellationToken ct) =>
-            {
-                await mediator.Send(new RevokeApiKey(userId, keyId), ct);
-
-                // After the commit: a request that read the key before it would otherwise cache it again.
-                keys.Forget();
-                return TypedResults.NoContent();
-            })
-            .WithName("RevokeApiKey")
-            .WithSummary("Revokes a key (admins for anyone, others for themselves): a 401 from then on on this instance, and within Auth:KeyCacheSeconds (5 s) on any other.")
-            .WithProblems(403, 404);
-    }
-}
-
 public static class UserKeys
 {
     public static async Task<(long Id, string Key)> IssueAsync(DbSession session, long userId, DateTimeOffset at, CancellationToken cancellationToken)

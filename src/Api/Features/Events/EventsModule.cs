@@ -1,0 +1,51 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Features.Reports;
+using DealPipeline.Api.Http;
+using DealPipeline.Api.Http.Security;
+
+namespace DealPipeline.Api.Features.Events;
+
+public sealed class EventsModule : IModule
+{
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/events").WithTags("Events");
+        group.MapCreate<CreateEvent, EventResponse>()
+            .WithName("CreateEvent").Allow(Policies.WorkDeals)
+            .WithSummary("Records a promotion event: name, type, startsOn, endsOn, city, and optionally parkId and visitorsReceived.")
+            .WithProblems(400);
+        group.MapQuery<ListEvents, Page<EventResponse>>("/")
+            .WithName("ListEvents").Allow(Policies.Read)
+            .WithSummary("Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types; updatedSince/updatedBefore (half-open) select what was written in a window, for incremental pulls.")
+            .WithProblems(400);
+        group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            {
+                var found = await mediator.Send(new GetEvent(id), ct);
+                return ETags.Ok(response, found, found.Version);
+            })
+            .WithName("GetEvent").Allow(Policies.Read).WithSummary("Reads an event; its ETag is its version.")
+            .WithProblems(404);
+        group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+            {
+                var patch = await MergePatch.ReadAsync(request, ct);
+                var patched = await mediator.Send(new PatchEvent(id, patch, ETags.ExpectedVersion(request)), ct);
+                return ETags.Ok(response, patched, patched.Version);
+            })
+            .Accepts<EventFields>(MergePatch.MediaType, "application/json")
+            .WithName("PatchEvent").Allow(Policies.WorkDeals)
+            .WithSummary("Changes an event's fields with a JSON merge patch (e.g. visitorsReceived after the event); If-Match guards against lost updates.")
+            .WithProblems(400, 404, 412);
+        group.MapGet("/{id:long}/report", async (long id, int? plannedWithinYears, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetEventReport(id, plannedWithinYears ?? 2), ct)))
+            .ReadsReplica().WithName("GetEventReport").Allow(Policies.Read)
+            .AddEndpointFilter<ReportCaching>().Produces(StatusCodes.Status304NotModified)
+            .WithSummary("What the event yielded, in one call.")
+            .WithDescription(
+                "Over the deals whose sourceEventId is the event, lost and deleted ones left out: companiesEngaged (distinct companies), deals, " +
+                "intendedInvestment (CNY; non-CNY deals converted at the rate in force on the event's start, per currency subtotal, rounded half away " +
+                "from zero to the fen), plannedToLand (deals whose plannedLandingOn is within plannedWithinYears, default 2, of the event's start), and " +
+                "siteVisits (distinct companies of those deals with a siteVisit activity on or after the event's start). letters counts every letter " +
+                "whose eventId is the event, by type, whatever became of its deal. visitorsReceived is the event's own figure.")
+            .WithProblems(400, 404);
+    }
+}
