@@ -27,6 +27,7 @@ using DealPipeline.Api.Platform;
 // The areas of the API, in the order their endpoints appear in the OpenAPI document. A new area is one line here.
 IModule[] modules =
 [
+    new CommonModule(),
     new ParksModule(),
     new SectorsModule(),
     new TeamsModule(),

@@ -12,7 +12,7 @@ namespace DealPipeline.Api.Demo;
 /// opened and moved with the same rules and history as a real one, back-dated to its steps.
 /// The demo users' documented keys are loaded only when asked (in Development).
 /// </summary>
-public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> logger)
 {
     private static readonly JsonSerializerOptions SeedJson = new(JsonSerializerDefaults.Web);
 
@@ -20,7 +20,12 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
     public async Task<bool> SeedAsync(string path, bool withDemoKeys, CancellationToken cancellationToken)
     {
-        await using var session = new DbSession(database);
+        // The stores resolved from one scope share its session, so that the whole load is one transaction.
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var session = services.GetRequiredService<DbSession>();
+        var (apiKeys, sectors, criteriaSets) = (services.GetRequiredService<ApiKeyStore>(), services.GetRequiredService<SectorStore>(), services.GetRequiredService<CriteriaSetStore>());
+        var (chains, rules) = (services.GetRequiredService<ChainStore>(), services.GetRequiredService<DeadlineRuleStore>());
         await session.BeginAsync(cancellationToken);
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks", null, cancellationToken) > 0)
         {
@@ -52,7 +57,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             var parentPath = parentId is null
                 ? "/"
                 : await session.QuerySingleAsync<string>("SELECT path FROM sectors WHERE id = @parentId", new { parentId }, cancellationToken);
-            ids["sector:" + s.Key] = await SectorTree.InsertAsync(session, s.Name, parentId, parentPath, now, cancellationToken, s.IndustryCode);
+            ids["sector:" + s.Key] = await sectors.InsertAsync(s.Name, parentId, parentPath, now, cancellationToken, s.IndustryCode);
         }
 
         foreach (var t in seed.Teams)
@@ -66,7 +71,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             var userId = await Insert("user:" + u.Key, "users", "name, role, team_id, created_at", "@Name, @Role, @teamId, @now", new { u.Name, u.Role, teamId, now });
             if (withDemoKeys && u.ApiKey is { } key)
             {
-                await UserKeys.StoreAsync(session, userId, key, now, cancellationToken);
+                await apiKeys.StoreAsync(userId, key, now, cancellationToken);
             }
         }
 
@@ -79,7 +84,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
         {
             await session.ExecuteAsync(
                 "INSERT INTO fx_rates (currency, effective_on, rate_e8, updated_at) VALUES (@Currency, @EffectiveOn, @rate, @now)",
-                new { r.Currency, r.EffectiveOn, rate = FxRates.ToE8(r.Rate), now },
+                new { r.Currency, r.EffectiveOn, rate = FxRateStore.ToE8(r.Rate), now },
                 cancellationToken);
         }
 
@@ -89,7 +94,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
             var definition = set.ToDefinition();
             definition.Check();
             var setId = await Insert("criteriaSet:" + set.Name, "criteria_sets", "name, created_at", "@Name, @now", new { set.Name, now });
-            await CriteriaSetQueries.WriteRevisionAsync(session, setId, 1, definition, now, cancellationToken);
+            await criteriaSets.WriteRevisionAsync(setId, 1, definition, now, cancellationToken);
             definitions[set.Name!] = (setId, definition);
         }
 
@@ -219,19 +224,20 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
         foreach (var c in seed.Chains ?? [])
         {
-            var chainId = await Insert("chain:" + c.Name, "chains", "name, description, created_at", "@Name, @Description, @now", new { c.Name, c.Description, now });
-            await ChainQueries.ReplaceMembersAsync(session, "chain_parks", "chain_id", "park_id", chainId, c.Parks.Select(p => ids["park:" + p]), cancellationToken);
-            await ChainQueries.ReplaceMembersAsync(session, "chain_leaders", "chain_id", "company_id", chainId, c.Leaders.Select(l => ids["company:" + l]), cancellationToken);
+            var chainId = await chains.AddChainAsync(
+                new CreateChain(c.Name, c.Description, [.. c.Parks.Select(p => ids["park:" + p])], [.. c.Leaders.Select(l => ids["company:" + l])]), cancellationToken);
             var parents = new Dictionary<long, long?>();
             foreach (var link in c.Links)
             {
                 long? parentId = link.Parent is null ? null : ids["link:" + link.Parent];
                 ChainTree.CheckParent(null, parentId, parents);
-                var linkId = await Insert(
-                    "link:" + link.Key, "chain_links", "chain_id, parent_id, name, position, created_at", "@chainId, @parentId, @Name, @Position, @now", new { chainId, parentId, link.Name, link.Position, now });
+                var linkId = await chains.AddLinkAsync(chainId, new ChainLinkBody(link.Name, link.Position, parentId, [.. link.Sectors.Select(k => ids["sector:" + k])]), cancellationToken);
+                ids["link:" + link.Key] = linkId;
                 parents[linkId] = parentId;
-                await ChainQueries.ReplaceMembersAsync(session, "chain_link_sectors", "link_id", "sector_id", linkId, link.Sectors.Select(k => ids["sector:" + k]), cancellationToken);
-                await ChainQueries.ReplaceMembersAsync(session, "chain_link_companies", "link_id", "company_id", linkId, link.Companies.Select(k => ids["company:" + k]), cancellationToken);
+                foreach (var company in link.Companies)
+                {
+                    await chains.AttachAsync(linkId, ChainAttachment.Company, ids["company:" + company], cancellationToken);
+                }
             }
         }
 
@@ -249,10 +255,7 @@ public sealed class DemoSeeder(Database database, ILogger<DemoSeeder> logger)
 
         foreach (var rule in seed.DeadlineRules ?? [])
         {
-            await session.ExecuteAsync(
-                $"INSERT INTO deadline_rules (name, min_intended_minor, {DeadlineRuleQueries.SpanColumns}, created_at) VALUES (@name, @min, {DeadlineRuleQueries.SpanValues}, @at)",
-                DeadlineRuleQueries.Arguments(rule, ("at", now)),
-                cancellationToken);
+            await rules.AddAsync(rule, cancellationToken);
         }
 
         await session.CommitAsync(cancellationToken);

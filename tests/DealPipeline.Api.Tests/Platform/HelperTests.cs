@@ -3,7 +3,6 @@ using DealPipeline.Api.Application;
 using DealPipeline.Api.Features.Reports;
 using DealPipeline.Api.Http;
 using DealPipeline.Domain;
-using FxRates = DealPipeline.Api.Features.FxRates.FxRates;
 
 namespace DealPipeline.Api.Tests;
 

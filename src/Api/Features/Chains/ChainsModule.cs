@@ -6,6 +6,12 @@ namespace DealPipeline.Api.Features.Chains;
 
 public sealed class ChainsModule : IModule
 {
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ChainStore>();
+        services.AddScoped<Deals.IChainLinkScope>(sp => sp.GetRequiredService<ChainStore>());
+    }
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/chains").WithTags("Chains");

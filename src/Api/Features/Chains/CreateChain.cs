@@ -27,49 +27,11 @@ public sealed class CreateChainValidator : AbstractValidator<CreateChain>
     }
 }
 
-public sealed class CreateChainHandler(DbSession session, IClock clock) : IRequestHandler<CreateChain, ChainResponse>
+public sealed class CreateChainHandler(ChainStore chains) : IRequestHandler<CreateChain, ChainResponse>
 {
     public async Task<ChainResponse> Handle(CreateChain request, CancellationToken cancellationToken)
     {
-        var fields = await ChainFields.CheckAsync(session, request, null, cancellationToken);
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("chains", "name, description, created_at", "@Name, @Description, @at"),
-            new { fields.Name, fields.Description, at = clock.UtcNow },
-            cancellationToken);
-        await ChainFields.WriteMembersAsync(session, id, fields, cancellationToken);
-        return await ChainQueries.GetAsync(session, id, cancellationToken);
-    }
-}
-
-/// <summary>The checks and writes a chain's fields share between creating and correcting it.</summary>
-public static class ChainFields
-{
-    /// <summary>The fields trimmed, once the name is free (409 otherwise) and every park and company exists (400 on the field otherwise).</summary>
-    public static async Task<CreateChain> CheckAsync(DbSession session, CreateChain fields, long? id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(fields);
-        var name = fields.Name!.Trim();
-        if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM chains WHERE name = @name AND id <> @id", new { name, id = id ?? 0 }, cancellationToken) > 0)
-        {
-            throw ProblemException.Conflict($"A chain named '{name}' already exists.");
-        }
-
-        await ChainQueries.RequireAllAsync(session, "parks", fields.ParkIds, "parkIds", "park", cancellationToken);
-        await ChainQueries.RequireAllAsync(session, "companies", fields.LeaderCompanyIds, "leaderCompanyIds", "company", cancellationToken);
-        return fields with
-        {
-            Name = name,
-            Description = string.IsNullOrWhiteSpace(fields.Description) ? null : fields.Description.Trim(),
-            ParkIds = [.. (fields.ParkIds ?? []).Distinct().Order()],
-            LeaderCompanyIds = [.. (fields.LeaderCompanyIds ?? []).Distinct().Order()],
-        };
-    }
-
-    public static async Task WriteMembersAsync(DbSession session, long id, CreateChain fields, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(fields);
-        await ChainQueries.ReplaceMembersAsync(session, "chain_parks", "chain_id", "park_id", id, fields.ParkIds ?? [], cancellationToken);
-        await ChainQueries.ReplaceMembersAsync(session, "chain_leaders", "chain_id", "company_id", id, fields.LeaderCompanyIds ?? [], cancellationToken);
+        var fields = await chains.CheckChainAsync(request, null, cancellationToken);
+        return await chains.GetAsync(await chains.AddChainAsync(fields, cancellationToken), cancellationToken);
     }
 }

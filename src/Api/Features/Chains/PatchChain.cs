@@ -10,12 +10,12 @@ public sealed record PatchChain(long Id, JsonElement Patch, IfMatch? ExpectedVer
 }
 
 /// <summary>Corrects a chain's name, description, parks and leaders with a merge patch (arrays are replaced whole); its links have their own resource.</summary>
-public sealed class PatchChainHandler(DbSession session, IValidator<CreateChain> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class PatchChainHandler(ChainStore chains, IValidator<CreateChain> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : IRequestHandler<PatchChain, ChainResponse>
 {
     public async Task<ChainResponse> Handle(PatchChain request, CancellationToken cancellationToken)
     {
-        var current = await ChainQueries.GetAsync(session, request.Id, cancellationToken);
+        var current = await chains.GetAsync(request.Id, cancellationToken);
         var merged = await ReferenceData.MergeAsync(
             new CreateChain(current.Name, current.Description, current.ParkIds, current.LeaderCompanyIds),
             current.Version,
@@ -24,9 +24,8 @@ public sealed class PatchChainHandler(DbSession session, IValidator<CreateChain>
             validator,
             json.Value.SerializerOptions,
             cancellationToken);
-        var fields = await ChainFields.CheckAsync(session, merged, current.Id, cancellationToken);
-        await ReferenceData.UpdateAsync(session, "chains", "name = @Name, description = @Description", current, new { fields.Name, fields.Description }, cancellationToken);
-        await ChainFields.WriteMembersAsync(session, current.Id, fields, cancellationToken);
-        return await ChainQueries.GetAsync(session, current.Id, cancellationToken);
+        var fields = await chains.CheckChainAsync(merged, current.Id, cancellationToken);
+        await chains.UpdateChainAsync(current, fields, cancellationToken);
+        return await chains.GetAsync(current.Id, cancellationToken);
     }
 }

@@ -18,11 +18,6 @@ public interface IVersioned
 /// </summary>
 public static class ReferenceData
 {
-    /// <summary>The row with this id, or a 404 naming the resource.</summary>
-    public static async Task<T> GetAsync<T>(DbSession session, string selectFrom, long id, string resource, CancellationToken cancellationToken) =>
-        await session.QuerySingleOrDefaultAsync<T>($"{selectFrom} WHERE id = @id", new { id }, cancellationToken)
-        ?? throw ProblemException.NotFound(resource, id);
-
     /// <summary>The fields after the patch, once If-Match and the fields' validator agree; a 412 or a 400 otherwise.</summary>
     public static async Task<TFields> MergeAsync<TFields>(
         TFields current, int version, JsonElement patch, IfMatch? ifMatch, IValidator<TFields> validator, JsonSerializerOptions options, CancellationToken cancellationToken)
@@ -36,21 +31,6 @@ public static class ReferenceData
         var merged = MergePatch.Apply(current, patch, options, NotPatchable);
         var result = await validator.ValidateAsync(merged, cancellationToken);
         return result.IsValid ? merged : throw new ValidationException(result.Errors);
-    }
-
-    /// <summary>Writes the corrected row if nobody changed it meanwhile (412 otherwise); a name taken by another row is a 409.</summary>
-    public static async Task UpdateAsync(DbSession session, string table, string set, IVersioned current, object fields, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(current);
-        var args = new Dapper.DynamicParameters(fields);
-        args.Add("id", current.Id);
-        args.Add("version", current.Version);
-        var updated = await session.ExecuteAsync($"UPDATE {table} SET {set}, version = version + 1 WHERE id = @id AND version = @version", args, cancellationToken);
-        if (updated == 0)
-        {
-            throw ProblemException.PreconditionFailed(current.Version + 1);
-        }
     }
 
     /// <summary>Maps GET /{id} (its ETag the row's version) and PATCH /{id} (merge patch, If-Match) for one kind of reference data.</summary>
@@ -112,11 +92,11 @@ public interface IPatchReference
 }
 
 /// <summary>Reads the row of <typeparamref name="TRequest"/>'s id from <paramref name="select"/>; 404 when there is none.</summary>
-public abstract class GetReferenceHandler<TRequest, T>(DbSession session, string select, string resource) : IRequestHandler<TRequest, T>
+public abstract class GetReferenceHandler<TRequest, T>(ReferenceStore rows, string select, string resource) : IRequestHandler<TRequest, T>
     where TRequest : IRequest<T>, IGetReference
 {
     public Task<T> Handle(TRequest request, CancellationToken cancellationToken) =>
-        ReferenceData.GetAsync<T>(session, select, request.Id, resource, cancellationToken);
+        rows.GetAsync<T>(select, request.Id, resource, cancellationToken);
 }
 
 /// <summary>
@@ -125,20 +105,20 @@ public abstract class GetReferenceHandler<TRequest, T>(DbSession session, string
 /// refusing what it must), and writes them with the version moved on.
 /// </summary>
 public abstract class PatchReferenceHandler<TRequest, T, TFields>(
-    DbSession session, IValidator<TFields> validator, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, string select, string resource, string table)
+    ReferenceStore rows, IValidator<TFields> validator, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, string select, string resource, string table)
     : IRequestHandler<TRequest, T>
     where TRequest : IRequest<T>, IPatchReference
     where T : class, IVersioned
 {
-    protected DbSession Session => session;
+    protected ReferenceStore Rows => rows;
 
     public async Task<T> Handle(TRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var current = await ReferenceData.GetAsync<T>(session, select, request.Id, resource, cancellationToken);
+        var current = await rows.GetAsync<T>(select, request.Id, resource, cancellationToken);
         var fields = await ReferenceData.MergeAsync(FieldsOf(current), current.Version, request.Patch, request.ExpectedVersion, validator, json.Value.SerializerOptions, cancellationToken);
         var (changed, set, columns) = await ApplyAsync(current, fields, cancellationToken);
-        await ReferenceData.UpdateAsync(session, table, set, current, columns, cancellationToken);
+        await rows.UpdateAsync(table, set, current, columns, cancellationToken);
         return changed;
     }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using DealPipeline.Api.Features.FxRates;
 
 namespace DealPipeline.Api.Features.Deadlines;
 
@@ -11,7 +12,7 @@ public sealed record DealDeadlineState(DeadlineSource.DealRow Deal, DeadlineRule
 /// and the office's calendar. Shared by a deal's deadlines and the overdue report, so that both say
 /// the same of the same deal.
 /// </summary>
-public sealed class DeadlineSource(DbSession session, IClock clock)
+public sealed class DeadlineSource(DeadlineRuleStore rules, CalendarStore calendars, DbSession session, FxRateStore fxRates, IClock clock)
 {
     /// <summary>
     /// The deals of alias d that match <paramref name="where"/>, with their deadlines. <paramref name="many"/>:
@@ -48,12 +49,12 @@ public sealed class DeadlineSource(DbSession session, IClock clock)
         }
 
         var today = clock.Today;
-        var rules = await DeadlineRuleQueries.AllAsync(session, cancellationToken);
-        var calendar = await CalendarQueries.WorkCalendarAsync(session, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
-        var rates = await FxRates.FxRates.InForceAsync(session, today, cancellationToken);
+        var ruleSet = await rules.AllAsync(cancellationToken);
+        var calendar = await calendars.WorkCalendarAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var rates = await fxRates.InForceAsync(today, cancellationToken);
         return [.. deals.Select(d =>
         {
-            var rule = DeadlineRule.For((long)rates.ToCny(d.Currency.Trim(), d.IntendedMinor), rules);
+            var rule = DeadlineRule.For((long)rates.ToCny(d.Currency.Trim(), d.IntendedMinor), ruleSet);
             var facts = new DeadlineFacts(d.OpenedOn, (Stage)d.Stage, (DealStatus)d.Status, d.FirstActivityOn, d.LastActivityOn, d.AssessedOn);
             return new DealDeadlineState(d, rule, rule is null ? [] : Domain.Deadlines.Of(rule, facts, calendar, today));
         })];

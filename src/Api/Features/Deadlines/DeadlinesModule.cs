@@ -6,7 +6,12 @@ namespace DealPipeline.Api.Features.Deadlines;
 
 public sealed class DeadlinesModule : IModule
 {
-    public void AddServices(IServiceCollection services) => services.AddScoped<DeadlineSource>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<DeadlineSource>();
+        services.AddScoped<CalendarStore>();
+        services.AddScoped<DeadlineRuleStore>();
+    }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {

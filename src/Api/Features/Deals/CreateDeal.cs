@@ -25,7 +25,7 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDeal>
     }
 }
 
-public sealed class CreateDealHandler(DealReader reader, DbSession session, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class CreateDealHandler(DealReader reader, DealReferences references, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<CreateDeal, DealResponse>
 {
     public async Task<DealResponse> Handle(CreateDeal request, CancellationToken cancellationToken)
@@ -33,10 +33,10 @@ public sealed class CreateDealHandler(DealReader reader, DbSession session, Deal
         var ownerId = request.OwnerId ?? caller.UserId
             ?? throw ProblemException.Invalid("ownerId", "'ownerId' is required: the officer who owns the deal.");
         var fields = request with { OwnerId = ownerId };
-        var ownerTeam = await DealReferences.CheckAsync(session, fields, cancellationToken);
+        var ownerTeam = await references.CheckAsync(fields, cancellationToken);
         var teamId = request.TeamId ?? ownerTeam;
         access.RequireAssignable(ownerId, ownerTeam, teamId);
-        var terms = DealReferences.ToTerms(fields, ownerId, teamId);
+        var terms = fields.ToTerms(ownerId, teamId);
         var deal = Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow);
         if (request.ContractedInvestment is not null && deal.Stage < Stage.Signed)
         {

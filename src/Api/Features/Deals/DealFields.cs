@@ -87,6 +87,31 @@ public record DealFields : IRequestBody
             LandArea = terms.LandAreaCentimu is { } centimu ? centimu / 100m : null,
         };
     }
+
+    /// <summary>The domain's terms from validated fields.</summary>
+    public DealTerms ToTerms(long ownerId, long? teamId) =>
+        new(
+            Name!.Trim(),
+            CompanyId!.Value,
+            ParkId!.Value,
+            SectorId!.Value,
+            ownerId,
+            teamId,
+            Source ?? DealSource.Other,
+            SourceEventId,
+            ReferrerCompanyId,
+            IsKeyProject ?? false,
+            Confidential ?? false,
+            string.IsNullOrWhiteSpace(CodeName) ? null : CodeName.Trim(),
+            Money.ToMinor(IntendedInvestment!.Value),
+            Currency ?? RateTable.Cny,
+            ContractedInvestment is { } c ? Money.ToMinor(c) : null,
+            ExpectedAnnualOutput is { } o ? Money.ToMinor(o) : null,
+            ExpectedAnnualTax is { } t ? Money.ToMinor(t) : null,
+            ExpectedJobs,
+            PlannedLandingOn,
+            LandArea is { } mu ? (long)(mu * 100) : null,
+            FixedAssetInvestment is { } fa ? Money.ToMinor(fa) : null);
 }
 
 /// <summary>Shape rules of the plain fields, for create and patch alike.</summary>
@@ -117,96 +142,5 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
             .Must(c => c is null || IsoCodes.IsCurrency(c))
             .WithMessage("'currency' is an ISO 4217 code in capitals, e.g. CNY or USD.");
         RuleFor(x => x.PlannedLandingOn).BusinessDate();
-    }
-}
-
-/// <summary>Checks that the ids a deal points at exist, reporting every missing one in one 400.</summary>
-public static class DealReferences
-{
-    public static async Task<long?> CheckAsync(DbSession session, DealFields fields, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(fields);
-        var errors = new Dictionary<string, string[]>();
-        async Task Require(string table, string field, long? id, string what)
-        {
-            if (id is { } value && !await References.ExistsAsync(session, table, value, cancellationToken))
-            {
-                errors[field] = [$"There is no {what} {id}."];
-            }
-        }
-
-        await Require("companies", "companyId", fields.CompanyId, "company");
-        await Require("parks", "parkId", fields.ParkId, "park");
-        await Require("sectors", "sectorId", fields.SectorId, "sector");
-        await Require("teams", "teamId", fields.TeamId, "team");
-        await Require("events", "sourceEventId", fields.SourceEventId, "event");
-        await Require("companies", "referrerCompanyId", fields.ReferrerCompanyId, "company");
-
-        long? ownerTeam = null;
-        if (fields.OwnerId is { } ownerId)
-        {
-            var owner = await session.QuerySingleOrDefaultAsync<OwnerRow>(
-                "SELECT role, team_id FROM users WHERE id = @ownerId", new { ownerId }, cancellationToken);
-            if (owner is null)
-            {
-                errors["ownerId"] = [$"There is no user {ownerId}."];
-            }
-            else if (owner.Role == Names.Of(Role.Analyst))
-            {
-                errors["ownerId"] = ["An analyst cannot own deals."];
-            }
-            else
-            {
-                ownerTeam = owner.TeamId;
-            }
-        }
-
-        if (fields.Currency is { } currency && !errors.ContainsKey("currency") && !await Features.FxRates.FxRates.HasRateAsync(session, currency, cancellationToken))
-        {
-            errors["currency"] = [$"There is no rate for {currency}: set one with PUT /api/v1/fx-rates/{currency} first."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", errors.First().Value[0], errors);
-        }
-
-        return ownerTeam;
-    }
-
-    /// <summary>The domain's terms from validated fields.</summary>
-    public static DealTerms ToTerms(DealFields f, long ownerId, long? teamId)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        return new DealTerms(
-            f.Name!.Trim(),
-            f.CompanyId!.Value,
-            f.ParkId!.Value,
-            f.SectorId!.Value,
-            ownerId,
-            teamId,
-            f.Source ?? DealSource.Other,
-            f.SourceEventId,
-            f.ReferrerCompanyId,
-            f.IsKeyProject ?? false,
-            f.Confidential ?? false,
-            string.IsNullOrWhiteSpace(f.CodeName) ? null : f.CodeName.Trim(),
-            Money.ToMinor(f.IntendedInvestment!.Value),
-            f.Currency ?? Features.FxRates.FxRates.Cny,
-            f.ContractedInvestment is { } c ? Money.ToMinor(c) : null,
-            f.ExpectedAnnualOutput is { } o ? Money.ToMinor(o) : null,
-            f.ExpectedAnnualTax is { } t ? Money.ToMinor(t) : null,
-            f.ExpectedJobs,
-            f.PlannedLandingOn,
-            f.LandArea is { } mu ? (long)(mu * 100) : null,
-            f.FixedAssetInvestment is { } fa ? Money.ToMinor(fa) : null);
-    }
-
-    private sealed record OwnerRow
-    {
-        public string Role { get; init; } = "";
-
-        public long? TeamId { get; init; }
     }
 }

@@ -133,7 +133,7 @@ public sealed record DealResponse : DealListItem, Common.IVersioned
             Version = row.Version,
             LandArea = row.LandAreaCentimu is { } centimu ? centimu / 100m : null,
             Evaluation = row.ScoreSetId is { } set
-                ? new DealEvaluation(set, row.ScoreRevision!.Value, row.ScoreTenths!.Value / 10m, row.ScoreBand!.Trim(), Features.Evaluation.DealScoreQueries.VetoesOf(row.ScoreVetoes), row.ScoredAt!.Value)
+                ? new DealEvaluation(set, row.ScoreRevision!.Value, row.ScoreTenths!.Value / 10m, row.ScoreBand!.Trim(), Features.Evaluation.DealScoreStore.VetoesOf(row.ScoreVetoes), row.ScoredAt!.Value)
                 : null,
         };
     }

@@ -12,6 +12,7 @@ public sealed class DealsModule : IModule
         services.AddScoped<DealRepository>();
         services.AddScoped<DealReader>();
         services.AddScoped<DealFilter>();
+        services.AddScoped<DealReferences>();
         services.AddScoped<Application.Behaviors.IDealSnapshots, DealSnapshots>();
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Dapper;
-using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Http;
 
@@ -139,28 +138,24 @@ public sealed class ListDealsValidator : AbstractValidator<ListDeals>
 /// The deal filters as SQL, for the caller of the request: lists, exports and every report ask it
 /// for their WHERE clause, so that no figure counts a deal its caller cannot list.
 /// </summary>
-public sealed class DealFilter(DbSession session, DealAccess access)
+public sealed class DealFilter(DbSession session, DealAccess access, IChainLinkScope chainLinks, SectorStore sectors)
 {
     /// <summary>The filters' condition on alias d, keeping only the deals the caller may see (deleted ones too when asked).</summary>
     public Task<(StringBuilder Where, DynamicParameters Args)> WhereAsync(IDealFilter filter, bool includeDeleted, CancellationToken cancellationToken) =>
-        DealFilterSql.BuildAsync(session, filter, includeDeleted, access, cancellationToken);
+        BuildAsync(filter, includeDeleted, access, cancellationToken);
 
     /// <summary>The filters' condition on alias d over every live deal, those the caller may not see included: for the one report that shows them under their code names.</summary>
     public Task<(StringBuilder Where, DynamicParameters Args)> WhereIncludingHiddenAsync(IDealFilter filter, CancellationToken cancellationToken) =>
-        DealFilterSql.BuildAsync(session, filter, includeDeleted: false, visibleTo: null, cancellationToken);
-}
+        BuildAsync(filter, includeDeleted: false, visibleTo: null, cancellationToken);
 
-/// <summary>Builds the WHERE clause of the deal filters, for <see cref="DealFilter"/>.</summary>
-internal static class DealFilterSql
-{
     /// <summary>
     /// The filters' condition on alias d, keeping only the deals <paramref name="visibleTo"/> may see.
     /// Lists, exports and every report figure pass the caller's access, so that no figure counts a deal
     /// its caller cannot list; null keeps every deal, for the one report that shows hidden deals under
     /// their code names (the stale report).
     /// </summary>
-    public static async Task<(StringBuilder Where, DynamicParameters Args)> BuildAsync(
-        DbSession session, IDealFilter filter, bool includeDeleted, DealAccess? visibleTo, CancellationToken cancellationToken)
+    private async Task<(StringBuilder Where, DynamicParameters Args)> BuildAsync(
+        IDealFilter filter, bool includeDeleted, DealAccess? visibleTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var where = new StringBuilder(includeDeleted ? "1 = 1" : "d.deleted_at IS NULL");
@@ -180,7 +175,7 @@ internal static class DealFilterSql
                     $"(EXISTS (SELECT 1 FROM chain_link_deals x WHERE x.deal_id = d.id AND {session.Dialect.InList("x.link_id", "chainLinks")}) " +
                     $"OR EXISTS (SELECT 1 FROM chain_link_companies x WHERE x.company_id = d.company_id AND {session.Dialect.InList("x.link_id", "chainLinks")}))",
                     "chainLinks",
-                    await ChainQueries.SubtreeAsync(session, linkId, "chainLinkId", cancellationToken));
+                    await chainLinks.SubtreeAsync(linkId, "chainLinkId", cancellationToken));
             }
         }
 
@@ -210,7 +205,7 @@ internal static class DealFilterSql
             Add(
                 "d.sector_id IN (SELECT s.id FROM sectors s WHERE s.path LIKE @sectorPath)",
                 "sectorPath",
-                await SectorTree.SubtreePatternAsync(session, sectorId, "sectorId", cancellationToken));
+                await sectors.SubtreePatternAsync(sectorId, "sectorId", cancellationToken));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -12,7 +12,7 @@ public sealed record PatchDeal(long Id, JsonElement Patch, IfMatch? ExpectedVers
 
 public sealed class PatchDealHandler(
     DealReader reader,
-    DbSession session,
+    DealReferences references,
     DealAccess access,
     IClock clock,
     IValidator<DealFields> fieldsValidator,
@@ -46,7 +46,7 @@ public sealed class PatchDealHandler(
             throw new ValidationException(result.Errors);
         }
 
-        var ownerTeam = await DealReferences.CheckAsync(session, fields, cancellationToken);
+        var ownerTeam = await references.CheckAsync(fields, cancellationToken);
         var teamId = fields.TeamId;
         if (fields.OwnerId != current.OwnerId && !request.Patch.TryGetProperty("teamId", out _))
         {
@@ -60,7 +60,7 @@ public sealed class PatchDealHandler(
         }
 
         var loaded = deal.Version;
-        deal.Revise(DealReferences.ToTerms(fields, fields.OwnerId!.Value, teamId), clock.Today, clock.UtcNow);
+        deal.Revise(fields.ToTerms(fields.OwnerId!.Value, teamId), clock.Today, clock.UtcNow);
         return await reader.SaveAsync(deal, loaded, cancellationToken);
     }
 }

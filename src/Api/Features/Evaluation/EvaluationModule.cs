@@ -6,6 +6,12 @@ namespace DealPipeline.Api.Features.Evaluation;
 
 public sealed class EvaluationModule : IModule
 {
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<CriteriaSetStore>();
+        services.AddScoped<DealScoreStore>();
+    }
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var sets = api.MapGroup("/criteria-sets").WithTags("Evaluation");

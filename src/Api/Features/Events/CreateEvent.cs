@@ -7,7 +7,7 @@ public sealed record CreateEvent : EventFields, ICommand<EventResponse>, IAudite
     string? IAudited.AuditId => null;
 }
 
-public sealed class CreateEventHandler(DbSession session, IClock clock) : IRequestHandler<CreateEvent, EventResponse>
+public sealed class CreateEventHandler(EventStore events, DbSession session, IClock clock) : IRequestHandler<CreateEvent, EventResponse>
 {
     public async Task<EventResponse> Handle(CreateEvent request, CancellationToken cancellationToken)
     {
@@ -20,6 +20,6 @@ public sealed class CreateEventHandler(DbSession session, IClock clock) : IReque
                 "@Name, @Type, @StartsOn, @EndsOn, @City, @ParkId, @VisitorsReceived, @now, @now, 1"),
             new { Name = request.Name!.Trim(), Type = (int)request.Type!.Value, request.StartsOn, request.EndsOn, City = request.City!.Trim(), request.ParkId, request.VisitorsReceived, now },
             cancellationToken);
-        return await EventQueries.GetAsync(session, id, cancellationToken);
+        return await events.GetAsync(id, cancellationToken);
     }
 }

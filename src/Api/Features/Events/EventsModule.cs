@@ -7,6 +7,8 @@ namespace DealPipeline.Api.Features.Events;
 
 public sealed class EventsModule : IModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<EventStore>();
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/events").WithTags("Events");

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.FxRates;
 namespace DealPipeline.Api.Features.Events;
 
 public sealed record LetterCounts(long Total, long Initiative, long Intent, long ExpertAppointment);
@@ -25,11 +26,11 @@ public sealed class GetEventReportValidator : AbstractValidator<GetEventReport>
     }
 }
 
-public sealed class GetEventReportHandler(DbSession session, DealAccess access) : IRequestHandler<GetEventReport, EventReport>
+public sealed class GetEventReportHandler(EventStore events, DbSession session, FxRateStore fxRates, DealAccess access) : IRequestHandler<GetEventReport, EventReport>
 {
     public async Task<EventReport> Handle(GetEventReport request, CancellationToken cancellationToken)
     {
-        var evt = await EventQueries.GetAsync(session, request.Id, cancellationToken);
+        var evt = await events.GetAsync(request.Id, cancellationToken);
         var args = new Dapper.DynamicParameters(new { id = evt.Id, horizon = evt.StartsOn.AddYears(request.PlannedWithinYears), start = evt.StartsOn, siteVisit = (int)ActivityType.SiteVisit });
 
         // The event's live deals that count: not lost, not deleted, and visible to the caller.
@@ -49,7 +50,7 @@ public sealed class GetEventReportHandler(DbSession session, DealAccess access) 
         var letters = (await session.QueryAsync<LetterRow>("SELECT type, COUNT(*) AS letters FROM letters WHERE event_id = @id GROUP BY type", args, cancellationToken))
             .ToDictionary(r => (LetterType)r.Type, r => r.Letters);
 
-        var rates = await FxRates.FxRates.InForceAsync(session, evt.StartsOn, cancellationToken);
+        var rates = await fxRates.InForceAsync(evt.StartsOn, cancellationToken);
         var intended = byCurrency.Sum(r => rates.ToCny(r.Currency, r.Intended));
         return new EventReport(
             evt.Id,
@@ -65,7 +66,7 @@ public sealed class GetEventReportHandler(DbSession session, DealAccess access) 
                 letters.GetValueOrDefault(LetterType.ExpertAppointment)),
             siteVisits,
             request.PlannedWithinYears,
-            FxRates.FxRates.Cny);
+            RateTable.Cny);
     }
 
     private sealed record CurrencyRow

@@ -54,7 +54,7 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
             session,
             cursors,
             request,
-            $"SELECT {EventQueries.Columns} FROM events WHERE {new SqlWhere().When(from is not null, "starts_on >= @from").When(to is not null, "starts_on <= @to")}{filters}",
+            $"SELECT {EventStore.Columns} FROM events WHERE {new SqlWhere().When(from is not null, "starts_on >= @from").When(to is not null, "starts_on <= @to")}{filters}",
             args,
             cancellationToken);
     }

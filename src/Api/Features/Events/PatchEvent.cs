@@ -10,7 +10,7 @@ public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVer
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 }
 
-public sealed class PatchEventHandler(DbSession session, IClock clock, IValidator<EventFields> validator, IOptions<JsonOptions> json)
+public sealed class PatchEventHandler(EventStore events, DbSession session, IClock clock, IValidator<EventFields> validator, IOptions<JsonOptions> json)
     : IRequestHandler<PatchEvent, EventResponse>
 {
     private static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
@@ -23,7 +23,7 @@ public sealed class PatchEventHandler(DbSession session, IClock clock, IValidato
 
     public async Task<EventResponse> Handle(PatchEvent request, CancellationToken cancellationToken)
     {
-        var current = await EventQueries.GetAsync(session, request.Id, cancellationToken);
+        var current = await events.GetAsync(request.Id, cancellationToken);
         if (request.ExpectedVersion?.Allows(current.Version) == false)
         {
             throw ProblemException.PreconditionFailed(current.Version);
@@ -51,6 +51,6 @@ public sealed class PatchEventHandler(DbSession session, IClock clock, IValidato
             throw ProblemException.PreconditionFailed(current.Version + 1);
         }
 
-        return await EventQueries.GetAsync(session, request.Id, cancellationToken);
+        return await events.GetAsync(request.Id, cancellationToken);
     }
 }

@@ -36,7 +36,7 @@ public sealed record ExportContext(bool Chinese, RateTable Rates)
             return null;
         }
 
-        if (currency == FxRates.FxRates.Cny)
+        if (currency == RateTable.Cny)
         {
             return Money.FromMinor(value);
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using CsvHelper;
 using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Features.FxRates;
 
 namespace DealPipeline.Api.Features.Exports;
 
@@ -41,7 +42,7 @@ public sealed record ExportDeals : DealFilterQuery, IQuery<ExportDeals.Plan>
 }
 
 /// <summary>Prepares the deals export: the filters' SQL with the caller's visibility, and the day's rates.</summary>
-public sealed class ExportDealsHandler(DbSession session, DealFilter dealFilter, IClock clock) : IRequestHandler<ExportDeals, ExportDeals.Plan>
+public sealed class ExportDealsHandler(DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock) : IRequestHandler<ExportDeals, ExportDeals.Plan>
 {
     public async Task<ExportDeals.Plan> Handle(ExportDeals request, CancellationToken cancellationToken)
     {
@@ -56,99 +57,6 @@ public sealed class ExportDealsHandler(DbSession session, DealFilter dealFilter,
             """,
             "d.id");
         args.Add("take", DealExportReader.ChunkSize);
-        return new ExportDeals.Plan(sql, args, await FxRates.FxRates.InForceAsync(session, clock.Today, cancellationToken));
+        return new ExportDeals.Plan(sql, args, await fxRates.InForceAsync(clock.Today, cancellationToken));
     }
-}
-
-/// <summary>
-/// Streams a prepared deals export in keyset chunks of <see cref="ChunkSize"/> deals, each chunk its own
-/// short query, outside the request pipeline. A single long read would hold one snapshot for as long as the
-/// client takes to download, and on SQLite no write-ahead-log frame can be checkpointed behind a snapshot:
-/// one stalled download grew the WAL by hundreds of MiB. Between chunks nothing is held. Each chunk sees the
-/// database as it is when read, so a deal changed during a long export appears as it was when its chunk was
-/// read (never twice, never skipped: chunks follow the id).
-/// </summary>
-public sealed class DealExportReader(DbSession session)
-{
-    public const int ChunkSize = 1000;
-
-    public async IAsyncEnumerable<ExportDeals.Row> ReadAsync(ExportDeals.Plan plan, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var after = 0L;
-        while (true)
-        {
-            plan.Args.Add("after", after);
-            var chunk = (await session.QueryAsync<ExportDeals.Row>(plan.Sql, plan.Args, cancellationToken)).ToList();
-            foreach (var row in chunk)
-            {
-                yield return row;
-            }
-
-            if (chunk.Count < ChunkSize)
-            {
-                yield break;
-            }
-
-            after = chunk[^1].Id;
-        }
-    }
-}
-
-/// <summary>
-/// Writes an export as CSV: UTF-8 with a byte-order mark (so that Excel reads Chinese), one header
-/// row, flushed as it goes. A value that starts with =, +, -, @, a tab or a carriage return is
-/// written with a leading apostrophe, so that a spreadsheet shows it as text instead of running it
-/// as a formula (CsvHelper's injection escaping). Timestamps are China Standard Time to the second.
-/// </summary>
-public static class CsvExport
-{
-    private const int FlushEvery = 500;
-
-    /// <summary>Writes the header and every row; answers how many rows were written.</summary>
-    public static async Task<long> WriteAsync<T>(Stream body, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, ExportContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(columns);
-        ArgumentNullException.ThrowIfNull(context);
-        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        var configuration = new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape };
-        await using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
-        foreach (var column in columns)
-        {
-            csv.WriteField(context.Chinese ? column.Zh + (column.Kind == CellKind.Money ? "（元）" : "") : column.Key);
-        }
-
-        await csv.NextRecordAsync();
-        var written = 0L;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            foreach (var column in columns)
-            {
-                csv.WriteField(Text(column.Value(row, context), column.Kind, context.Chinese));
-            }
-
-            await csv.NextRecordAsync();
-            if (++written % FlushEvery == 0)
-            {
-                await csv.FlushAsync();
-                await writer.FlushAsync(cancellationToken);
-            }
-        }
-
-        await csv.FlushAsync();
-        await writer.FlushAsync(cancellationToken);
-        return written;
-    }
-
-    private static string? Text(object? value, CellKind kind, bool chinese) => value switch
-    {
-        null => null,
-        bool flag => chinese ? (flag ? "是" : "否") : (flag ? "true" : "false"),
-        decimal amount => amount.ToString("0.00", CultureInfo.InvariantCulture),
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset at => TimeZoneInfo.ConvertTime(at, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        long or int => Convert.ToString(value, CultureInfo.InvariantCulture),
-        _ when kind == CellKind.Text => value.ToString(),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-    };
 }

@@ -30,7 +30,7 @@ public sealed class AddFundsInPlaceValidator : AbstractValidator<AddFundsInPlace
     }
 }
 
-public sealed class AddFundsInPlaceHandler(DealReader reader, DbSession session, ICurrentUser caller, IClock clock)
+public sealed class AddFundsInPlaceHandler(FundsStore funds, DealReader reader, DbSession session, ICurrentUser caller, IClock clock)
     : IRequestHandler<AddFundsInPlace, FundsResponse>
 {
     public async Task<FundsResponse> Handle(AddFundsInPlace request, CancellationToken cancellationToken)
@@ -52,6 +52,6 @@ public sealed class AddFundsInPlaceHandler(DealReader reader, DbSession session,
                 now = clock.UtcNow,
             },
             cancellationToken);
-        return await FundsQueries.GetAsync(session, id, cancellationToken);
+        return await funds.GetAsync(id, cancellationToken);
     }
 }

@@ -6,6 +6,8 @@ namespace DealPipeline.Api.Features.Funds;
 
 public sealed class FundsModule : IModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<FundsStore>();
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/deals/{id:long}/funds").WithTags("Deals");

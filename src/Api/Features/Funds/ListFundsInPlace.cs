@@ -13,8 +13,8 @@ public sealed class ListFundsInPlaceHandler(DealReader reader, DbSession session
     {
         await reader.GetAsync(request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters();
-        var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, FundsQueries.Columns, FundsQueries.From, "f."), cursors, request.Cursor, request.DealId, request.Limit, args);
-        var rows = await session.QueryAsync<FundsQueries.Row>(sql, args, cancellationToken);
+        var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, FundsStore.Columns, FundsStore.From, "f."), cursors, request.Cursor, request.DealId, request.Limit, args);
+        var rows = await session.QueryAsync<FundsStore.Row>(sql, args, cancellationToken);
         return NewestFirst.Page(cursors, [.. rows.Select(r => r.ToResponse())], request.Limit, f => (f.On, f.Id));
     }
 }

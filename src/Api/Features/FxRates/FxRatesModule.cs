@@ -6,6 +6,8 @@ namespace DealPipeline.Api.Features.FxRates;
 
 public sealed class FxRatesModule : IModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<FxRateStore>();
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/fx-rates").WithTags("FX rates");

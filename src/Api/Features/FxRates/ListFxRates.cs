@@ -7,12 +7,8 @@ public sealed record FxRateResponse(string Currency, decimal Rate, DateOnly Effe
 
 public sealed record ListFxRates : IQuery<Page<FxRateResponse>>;
 
-public sealed class ListFxRatesHandler(DbSession session) : IRequestHandler<ListFxRates, Page<FxRateResponse>>
+public sealed class ListFxRatesHandler(FxRateStore rates) : IRequestHandler<ListFxRates, Page<FxRateResponse>>
 {
-    public async Task<Page<FxRateResponse>> Handle(ListFxRates request, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync<FxRates.Row>(
-            "SELECT currency, effective_on, rate_e8 FROM fx_rates ORDER BY currency, effective_on DESC", null, cancellationToken);
-        return new Page<FxRateResponse>(rows.Select(r => new FxRateResponse(r.Currency, FxRates.FromE8(r.RateE8), r.EffectiveOn)).ToList(), null);
-    }
+    public async Task<Page<FxRateResponse>> Handle(ListFxRates request, CancellationToken cancellationToken) =>
+        new(await rates.ListAsync(cancellationToken), null);
 }

@@ -27,7 +27,7 @@ public sealed class CreateLetterValidator : AbstractValidator<CreateLetter>
     }
 }
 
-public sealed class CreateLetterHandler(DealReader reader, DbSession session, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class CreateLetterHandler(LetterStore letters, DealReader reader, DbSession session, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<CreateLetter, LetterResponse>
 {
     public async Task<LetterResponse> Handle(CreateLetter request, CancellationToken cancellationToken)
@@ -48,6 +48,6 @@ public sealed class CreateLetterHandler(DealReader reader, DbSession session, De
                 "@type, @SignedOn, @counterparty, @DealId, @EventId, @by, @now, @now, 1"),
             new { type = (int)request.Type!.Value, request.SignedOn, counterparty = request.Counterparty!.Trim(), request.DealId, request.EventId, by = caller.UserId, now },
             cancellationToken);
-        return await LetterQueries.GetAsync(session, access, id, cancellationToken);
+        return await letters.GetAsync(access, id, cancellationToken);
     }
 }

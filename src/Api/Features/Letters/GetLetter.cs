@@ -2,7 +2,7 @@ namespace DealPipeline.Api.Features.Letters;
 
 public sealed record GetLetter(long Id) : IQuery<LetterResponse>;
 
-public sealed class GetLetterHandler(DbSession session, DealAccess access) : IRequestHandler<GetLetter, LetterResponse>
+public sealed class GetLetterHandler(LetterStore letters, DealAccess access) : IRequestHandler<GetLetter, LetterResponse>
 {
-    public Task<LetterResponse> Handle(GetLetter request, CancellationToken cancellationToken) => LetterQueries.GetAsync(session, access, request.Id, cancellationToken);
+    public Task<LetterResponse> Handle(GetLetter request, CancellationToken cancellationToken) => letters.GetAsync(access, request.Id, cancellationToken);
 }

@@ -6,6 +6,8 @@ namespace DealPipeline.Api.Features.Letters;
 
 public sealed class LettersModule : IModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<LetterStore>();
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/letters").WithTags("Letters");

@@ -59,6 +59,6 @@ public sealed class ListLettersHandler(DbSession session, DealAccess access, Cur
             args.Add("before", before);
         }
 
-        return ListById.PageAsync<LetterResponse>(session, cursors, request, LetterQueries.Select(access, args) + " AND " + where, args, cancellationToken);
+        return ListById.PageAsync<LetterResponse>(session, cursors, request, LetterStore.Select(access, args) + " AND " + where, args, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Features.FxRates;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -60,11 +61,11 @@ public sealed class GetChainReportValidator : AbstractValidator<GetChainReport>
 /// filters and the caller's visibility apply to every deal (a confidential deal the caller may not
 /// see is in no figure). Non-CNY amounts are converted per deal at today's rates, to the fen.
 /// </summary>
-public sealed class GetChainReportHandler(DbSession session, DealFilter dealFilter, IClock clock) : IRequestHandler<GetChainReport, ChainReport>
+public sealed class GetChainReportHandler(ChainStore chains, DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock) : IRequestHandler<GetChainReport, ChainReport>
 {
     public async Task<ChainReport> Handle(GetChainReport request, CancellationToken cancellationToken)
     {
-        var chain = await ChainQueries.GetAsync(session, request.ChainId, cancellationToken);
+        var chain = await chains.GetAsync(request.ChainId, cancellationToken);
         var today = clock.Today;
         var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("chainId", chain.Id);
@@ -91,7 +92,7 @@ public sealed class GetChainReportHandler(DbSession session, DealFilter dealFilt
             "SELECT x.link_id, x.deal_id AS member FROM chain_link_deals x JOIN chain_links l ON l.id = x.link_id WHERE l.chain_id = @chainId",
             new { chainId = chain.Id },
             cancellationToken)).ToLookup(a => a.LinkId, a => a.Member);
-        var rates = await FxRates.FxRates.InForceAsync(session, today, cancellationToken);
+        var rates = await fxRates.InForceAsync(today, cancellationToken);
         var cny = deals.ToDictionary(d => d.Id, d => (long)rates.ToCny(d.Currency.Trim(), d.IntendedMinor));
         var statuses = request.Status switch
         {
@@ -161,7 +162,7 @@ public sealed class GetChainReportHandler(DbSession session, DealFilter dealFilt
             chainDeals.Where(d => d.Stage == (int)Stage.Landed).Select(d => d.CompanyId).Distinct().LongCount(),
             chainPipeline.Count,
             Money.FromMinor(chainPipeline.Sum(d => cny[d.Id])));
-        return new ChainReport(chain.Id, chain.Name, today, FxRates.FxRates.Cny, total, links, leaders);
+        return new ChainReport(chain.Id, chain.Name, today, RateTable.Cny, total, links, leaders);
     }
 
     private sealed record DealRow

@@ -1,5 +1,6 @@
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.Evaluation;
+using DealPipeline.Api.Features.FxRates;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -53,7 +54,7 @@ public sealed class GetEvaluationReportValidator : AbstractValidator<GetEvaluati
 /// today's rates. Per-亩 figures divide the CNY intended investment and expected annual tax of the
 /// row's deals with a land area by their land area, to the fen.
 /// </summary>
-public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dealFilter, IClock clock) : IRequestHandler<GetEvaluationReport, EvaluationReport>
+public sealed class GetEvaluationReportHandler(CriteriaSetStore criteriaSets, DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock) : IRequestHandler<GetEvaluationReport, EvaluationReport>
 {
     public async Task<EvaluationReport> Handle(GetEvaluationReport request, CancellationToken cancellationToken)
     {
@@ -62,7 +63,7 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dea
             throw ProblemException.Invalid("criteriaSetId", $"There is no criteria set {request.CriteriaSetId}.");
         }
 
-        var set = await CriteriaSetQueries.GetAsync(session, request.CriteriaSetId.Value, null, cancellationToken);
+        var set = await criteriaSets.GetAsync(request.CriteriaSetId.Value, null, cancellationToken);
         var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("statuses", request.Status switch
         {
@@ -79,7 +80,7 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dea
             args,
             cancellationToken);
         var today = clock.Today;
-        var rates = await FxRates.FxRates.InForceAsync(session, today, cancellationToken);
+        var rates = await fxRates.InForceAsync(today, cancellationToken);
         var groups = deals
             .Select(d => (
                 Band: d.SetId == set.Id ? d.Band!.Trim() : null,
@@ -95,7 +96,7 @@ public sealed class GetEvaluationReportHandler(DbSession session, DealFilter dea
 
         // Bands of earlier revisions that the current one dropped keep their deals, under their key.
         rows.InsertRange(rows.Count - 2, groups.Keys.Where(k => k.Length > 0 && rows.All(r => r.Band != k)).Order(StringComparer.Ordinal).Select(k => EvaluationRow.Of(k, k, groups[k])));
-        return new EvaluationReport(set.Id, set.Revision, today, FxRates.FxRates.Cny, rows, EvaluationRow.Of(null, request.English ? "Total" : "合计", [.. groups.Values.SelectMany(g => g)]));
+        return new EvaluationReport(set.Id, set.Revision, today, RateTable.Cny, rows, EvaluationRow.Of(null, request.English ? "Total" : "合计", [.. groups.Values.SelectMany(g => g)]));
     }
 
     private sealed record Row

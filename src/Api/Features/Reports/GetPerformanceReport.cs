@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Targets;
 
 namespace DealPipeline.Api.Features.Reports;
@@ -50,7 +51,7 @@ public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IFiltered
     public required ReportPeriod Period { get; init; }
 }
 
-public sealed class GetPerformanceReportHandler(DbSession session, DealFilter dealFilter, DealAccess access, TargetStore targets, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
+public sealed class GetPerformanceReportHandler(DbSession session, FxRateStore fxRates, DealFilter dealFilter, DealAccess access, TargetStore targets, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
 {
     public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealFilter de
         args.Add("from", from);
         args.Add("to", to);
         args.Add("lost", (int)DealStatus.Lost);
-        var rates = await FxRates.FxRates.InForceAsync(session, to, cancellationToken);
+        var rates = await fxRates.InForceAsync(to, cancellationToken);
 
         var newDeals = await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM deals d WHERE {where} AND d.opened_on >= @from AND d.opened_on <= @to", args, cancellationToken);
         var signed = await MilestoneAsync("signed_on", where, args, rates, cancellationToken);
@@ -100,7 +101,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, DealFilter de
         return new PerformanceReport(
             from,
             to,
-            FxRates.FxRates.Cny,
+            RateTable.Cny,
             newDeals,
             new LetterTotals(letters.Values.Sum(), Letter(LetterType.Initiative), Letter(LetterType.Intent), Letter(LetterType.ExpertAppointment)),
             signed,

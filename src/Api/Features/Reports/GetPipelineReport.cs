@@ -109,7 +109,7 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
 /// at the stage and status its history gives for the end of that day, with the amount, currency,
 /// owner, team, park, sector and key-project flag of the revision in force then.
 /// </summary>
-public sealed class GetPipelineReportHandler(DbSession session, DealFilter dealFilter, IClock clock, IOptions<ReportOptions> options)
+public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock, IOptions<ReportOptions> options)
     : IRequestHandler<GetPipelineReport, PipelineReport>
 {
     public async Task<PipelineReport> Handle(GetPipelineReport request, CancellationToken cancellationToken)
@@ -177,10 +177,10 @@ public sealed class GetPipelineReportHandler(DbSession session, DealFilter dealF
                 cancellationToken));
         }
 
-        var rates = await FxRates.FxRates.InForceAsync(session, asOf, cancellationToken);
+        var rates = await fxRates.InForceAsync(asOf, cancellationToken);
         var buckets = found.Select(b =>
         {
-            if (b.Currency == FxRates.FxRates.Cny)
+            if (b.Currency == RateTable.Cny)
             {
                 return (b.GroupKey, b.Stage, b.Deals, b.Intended, Weighted: (b.IntendedHi * options.Value.PercentOf((Stage)b.Stage) * (ExactSum.Split / 100m)) + b.WeightedLo);
             }
@@ -253,7 +253,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealFilter dealF
 
         if (request.ByStage)
         {
-            return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, await TwoDimensionsAsync(request, sums, WithFundsRow, cancellationToken), WithFundsTotal(Total(sums)));
+            return new PipelineReport(request.GroupBy, asOf, RateTable.Cny, await TwoDimensionsAsync(request, sums, WithFundsRow, cancellationToken), WithFundsTotal(Total(sums)));
         }
 
         var labels = await LabelsAsync(request.GroupBy, sums.Keys.Where(k => k != NoKey).ToList(), request.English, cancellationToken);
@@ -271,7 +271,7 @@ public sealed class GetPipelineReportHandler(DbSession session, DealFilter dealF
                     Money.FromMinor(r.Sum.Weighted)),
                 r.Key))
             .ToList();
-        return new PipelineReport(request.GroupBy, asOf, FxRates.FxRates.Cny, result, WithFundsTotal(Total(sums)));
+        return new PipelineReport(request.GroupBy, asOf, RateTable.Cny, result, WithFundsTotal(Total(sums)));
     }
 
     private const string NoKey = "\0";

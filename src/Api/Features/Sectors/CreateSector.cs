@@ -24,7 +24,7 @@ public sealed class CreateSectorValidator : AbstractValidator<CreateSector>
     }
 }
 
-public sealed class CreateSectorHandler(DbSession session, IClock clock) : IRequestHandler<CreateSector, SectorResponse>
+public sealed class CreateSectorHandler(SectorStore sectors, DbSession session, IClock clock) : IRequestHandler<CreateSector, SectorResponse>
 {
     public const int MaxDepth = 8;
 
@@ -52,7 +52,7 @@ public sealed class CreateSectorHandler(DbSession session, IClock clock) : IRequ
         }
 
         var industryCode = string.IsNullOrWhiteSpace(request.IndustryCode) ? null : request.IndustryCode.Trim();
-        var id = await SectorTree.InsertAsync(session, name, request.ParentId, parentPath, clock.UtcNow, cancellationToken, industryCode);
+        var id = await sectors.InsertAsync(name, request.ParentId, parentPath, clock.UtcNow, cancellationToken, industryCode);
         return new SectorResponse { Id = id, Name = name, ParentId = request.ParentId, IndustryCode = industryCode };
     }
 }

@@ -6,6 +6,8 @@ namespace DealPipeline.Api.Features.Sectors;
 
 public sealed class SectorsModule : IModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<SectorStore>();
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sectors").WithTags("Sectors");

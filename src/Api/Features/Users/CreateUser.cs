@@ -23,7 +23,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     }
 }
 
-public sealed class CreateUserHandler(DbSession session, IClock clock) : IRequestHandler<CreateUser, CreatedUserResponse>
+public sealed class CreateUserHandler(ApiKeyStore apiKeys, DbSession session, IClock clock) : IRequestHandler<CreateUser, CreatedUserResponse>
 {
     public async Task<CreatedUserResponse> Handle(CreateUser request, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class CreateUserHandler(DbSession session, IClock clock) : IReques
             session.Dialect.InsertReturningId("users", "name, role, team_id, created_at", "@name, @role, @teamId, @at"),
             new { name, role, teamId = request.TeamId, at = clock.UtcNow },
             cancellationToken);
-        var (keyId, key) = await UserKeys.IssueAsync(session, id, clock.UtcNow, cancellationToken);
+        var (keyId, key) = await apiKeys.IssueAsync(id, clock.UtcNow, cancellationToken);
         return new CreatedUserResponse(id, name, request.Role.Value, request.TeamId, key, keyId);
     }
 }

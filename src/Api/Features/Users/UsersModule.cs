@@ -6,6 +6,8 @@ namespace DealPipeline.Api.Features.Users;
 
 public sealed class UsersModule : IModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<ApiKeyStore>();
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/users").WithTags("Users");

@@ -35,7 +35,7 @@ public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
     }
 }
 
-public sealed class CreateWebhookHandler(DbSession session, WebhookDestinations destinations, IClock clock) : IRequestHandler<CreateWebhook, WebhookWithSecretResponse>
+public sealed class CreateWebhookHandler(WebhookStore webhooks, WebhookDestinations destinations, IClock clock) : IRequestHandler<CreateWebhook, WebhookWithSecretResponse>
 {
     public async Task<WebhookWithSecretResponse> Handle(CreateWebhook request, CancellationToken cancellationToken)
     {
@@ -47,13 +47,9 @@ public sealed class CreateWebhookHandler(DbSession session, WebhookDestinations 
 
         var secret = WebhookSignature.NewSecret();
         var at = clock.UtcNow;
-        var events = string.Join(' ', request.Events!);
         var description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
         var paused = request.Paused ?? false;
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("webhooks", "url, events, description, paused, secret, version, created_at", "@url, @events, @description, @paused, @secret, 1, @at"),
-            new { url = url.AbsoluteUri, events, description, paused, secret, at },
-            cancellationToken);
+        var id = await webhooks.AddAsync(url, request.Events!, description, paused, secret, at, cancellationToken);
         return new WebhookWithSecretResponse
         {
             Id = id,

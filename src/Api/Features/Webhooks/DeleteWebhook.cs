@@ -8,28 +8,17 @@ public sealed record DeleteWebhook(long Id, IfMatch? ExpectedVersion) : ICommand
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed class DeleteWebhookHandler(DbSession session, IClock clock) : IRequestHandler<DeleteWebhook, Unit>
+public sealed class DeleteWebhookHandler(WebhookStore webhooks) : IRequestHandler<DeleteWebhook, Unit>
 {
     public async Task<Unit> Handle(DeleteWebhook request, CancellationToken cancellationToken)
     {
-        var row = await WebhookRow.GetAsync(session, request.Id, cancellationToken);
+        var row = await webhooks.GetAsync(request.Id, cancellationToken);
         if (request.ExpectedVersion?.Allows(row.Version) == false)
         {
             throw ProblemException.PreconditionFailed(row.Version);
         }
 
-        var at = clock.UtcNow;
-        var deleted = await session.ExecuteAsync(
-            "UPDATE webhooks SET deleted_at = @at, version = version + 1 WHERE id = @id AND version = @version AND deleted_at IS NULL",
-            new { id = row.Id, version = row.Version, at },
-            cancellationToken);
-        if (deleted == 0)
-        {
-            throw ProblemException.PreconditionFailed(row.Version + 1);
-        }
-
-        await session.ExecuteAsync(
-            "UPDATE webhook_deliveries SET status = 'cancelled', completed_at = @at WHERE webhook_id = @id AND status = 'pending'", new { id = row.Id, at }, cancellationToken);
+        await webhooks.DeleteAsync(row, cancellationToken);
         return Unit.Value;
     }
 }

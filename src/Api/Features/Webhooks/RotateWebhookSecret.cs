@@ -34,22 +34,15 @@ public sealed class RotateWebhookSecretValidator : AbstractValidator<RotateWebho
     }
 }
 
-public sealed class RotateWebhookSecretHandler(DbSession session, IClock clock) : IRequestHandler<RotateWebhookSecret, WebhookWithSecretResponse>
+public sealed class RotateWebhookSecretHandler(WebhookStore webhooks, IClock clock) : IRequestHandler<RotateWebhookSecret, WebhookWithSecretResponse>
 {
     public async Task<WebhookWithSecretResponse> Handle(RotateWebhookSecret request, CancellationToken cancellationToken)
     {
-        var row = await WebhookRow.GetAsync(session, request.Id, cancellationToken);
+        var row = await webhooks.GetAsync(request.Id, cancellationToken);
         var now = clock.UtcNow;
         var secret = WebhookSignature.NewSecret();
         var until = now.AddHours(request.OverlapHours ?? RotateWebhookSecret.DefaultOverlapHours);
-        var updated = await session.ExecuteAsync(
-            "UPDATE webhooks SET previous_secret = secret, previous_secret_until = @until, secret = @secret, version = version + 1 WHERE id = @id AND version = @version",
-            new { id = row.Id, version = row.Version, until, secret },
-            cancellationToken);
-        if (updated == 0)
-        {
-            throw ProblemException.PreconditionFailed(row.Version + 1);
-        }
+        await webhooks.RotateSecretAsync(row, secret, until, cancellationToken);
 
         var response = row.ToResponse(now);
         return new WebhookWithSecretResponse

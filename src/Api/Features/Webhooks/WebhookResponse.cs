@@ -73,9 +73,5 @@ public sealed class WebhookRow : IHasId
         CreatedAt = CreatedAt,
         Version = Version,
     };
-
-    /// <summary>The subscription, or a 404 (deleted ones too).</summary>
-    public static async Task<WebhookRow> GetAsync(Infrastructure.DbSession session, long id, CancellationToken cancellationToken) =>
-        await session.QuerySingleOrDefaultAsync<WebhookRow>($"{Select} WHERE id = @id AND deleted_at IS NULL", new { id }, cancellationToken)
-        ?? throw Application.ProblemException.NotFound("webhook", id);
 }
+

@@ -18,6 +18,7 @@ public sealed class WebhooksModule : IModule
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.AllowedNetworks.All(WebhookOptions.IsNetworkOrHost), "Webhooks:AllowedNetworks lists CIDR networks (10.20.0.0/16) or host names.")
             .ValidateOnStart();
+        services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookDestinations>();
         services.AddSingleton<WebhookSignal>();
         services.AddScoped<IChangeOutbox, WebhookOutbox>();

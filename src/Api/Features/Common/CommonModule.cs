@@ -1,0 +1,11 @@
+namespace DealPipeline.Api.Features.Common;
+
+/// <summary>What every area may use: the store of versioned rows. It maps no endpoint of its own.</summary>
+public sealed class CommonModule : IModule
+{
+    public void AddServices(IServiceCollection services) => services.AddScoped<ReferenceStore>();
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+    }
+}

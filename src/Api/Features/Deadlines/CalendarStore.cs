@@ -1,0 +1,32 @@
+namespace DealPipeline.Api.Features.Deadlines;
+
+public sealed class CalendarStore(DbSession session)
+{
+    /// <summary>The year as loaded; a 404 when it was not.</summary>
+    public async Task<CalendarResponse> GetAsync(int year, CancellationToken cancellationToken)
+    {
+        if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM calendar_years WHERE cal_year = @year", new { year }, cancellationToken) == 0)
+        {
+            throw new ProblemException(
+                Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, "Not found", $"No calendar is loaded for {year}: load it with PUT /api/v1/calendar/{year}.");
+        }
+
+        var days = (await session.QueryAsync<DayRow>("SELECT on_date, kind FROM calendar_days WHERE cal_year = @year ORDER BY on_date", new { year }, cancellationToken)).ToList();
+        return new CalendarResponse(year, [.. days.Where(d => d.Kind == "holiday").Select(d => d.OnDate)], [.. days.Where(d => d.Kind == "workday").Select(d => d.OnDate)]);
+    }
+
+    /// <summary>The calendar of the years loaded between two days (a year not loaded counts Monday to Friday).</summary>
+    public async Task<Domain.WorkCalendar> WorkCalendarAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var days = (await session.QueryAsync<DayRow>(
+            "SELECT on_date, kind FROM calendar_days WHERE on_date >= @from AND on_date <= @to", new { from, to }, cancellationToken)).ToList();
+        return new Domain.WorkCalendar(days.Where(d => d.Kind == "holiday").Select(d => d.OnDate), days.Where(d => d.Kind == "workday").Select(d => d.OnDate));
+    }
+
+    private sealed record DayRow
+    {
+        public DateOnly OnDate { get; init; }
+
+        public string Kind { get; init; } = "";
+    }
+}

@@ -1,0 +1,50 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+
+namespace DealPipeline.Api.Features.Deadlines;
+
+public sealed record CreateDeadlineRule(string? Name, decimal? MinIntendedInvestment, SpanBody? AnswerWithin = null, SpanBody? AssessWithin = null, SpanBody? ReportEvery = null)
+    : ICommand<DeadlineRuleResponse>, IAudited, IRequestBody
+{
+    public static IReadOnlyList<string> Required => ["name", "minIntendedInvestment"];
+
+    public static object Example => new CreateDeadlineRule("亿元以上项目", 100_000_000m, new SpanBody(1, "workingDays"), new SpanBody(3, "workingDays"), new SpanBody(14, "days"));
+
+    string IAudited.AuditEntity => "deadlineRule";
+
+    string? IAudited.AuditId => null;
+}
+
+public sealed class CreateDeadlineRuleValidator : AbstractValidator<CreateDeadlineRule>
+{
+    public CreateDeadlineRuleValidator()
+    {
+        RuleFor(x => x.Name).RequiredName();
+        RuleFor(x => x.MinIntendedInvestment).NotNull().WithMessage("'minIntendedInvestment' is required: the class of lead, intended investment in CNY of at least this (0 for every lead).").Amount();
+        Span(x => x.AnswerWithin, "answerWithin");
+        Span(x => x.AssessWithin, "assessWithin");
+        Span(x => x.ReportEvery, "reportEvery");
+        RuleFor(x => x).Must(r => r.AnswerWithin is not null || r.AssessWithin is not null || r.ReportEvery is not null).WithName("answerWithin")
+            .WithMessage("A rule sets at least one deadline: answerWithin, assessWithin or reportEvery.");
+    }
+
+    private void Span(System.Linq.Expressions.Expression<Func<CreateDeadlineRule, SpanBody?>> span, string field)
+    {
+        RuleFor(span).ChildRules(s =>
+        {
+            s.RuleFor(x => x!.Count).NotNull().WithName($"{field}.count").WithMessage($"'{field}.count' is required: a whole number of days.")
+                .InclusiveBetween(1, DeadlineSpan.MaxCount).WithName($"{field}.count").WithMessage($"'{field}.count' is from 1 to {DeadlineSpan.MaxCount}.");
+            s.RuleFor(x => x!.Unit).Must(u => Names.TryParse<DeadlineUnit>(u, out _)).WithName($"{field}.unit")
+                .WithMessage($"'{field}.unit' is required: workingDays (on the office's calendar) or days.");
+        }).When(r => span.Compile()(r) is not null);
+    }
+}
+
+public sealed class CreateDeadlineRuleHandler(DeadlineRuleStore rules) : IRequestHandler<CreateDeadlineRule, DeadlineRuleResponse>
+{
+    public async Task<DeadlineRuleResponse> Handle(CreateDeadlineRule request, CancellationToken cancellationToken)
+    {
+        var fields = await rules.CheckAsync(request, null, cancellationToken);
+        return await rules.GetAsync(await rules.AddAsync(fields, cancellationToken), cancellationToken);
+    }
+}

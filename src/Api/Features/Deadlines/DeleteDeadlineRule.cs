@@ -1,0 +1,24 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+
+namespace DealPipeline.Api.Features.Deadlines;
+
+public sealed record DeleteDeadlineRule(long Id) : ICommand<Unit>, IAudited
+{
+    string IAudited.AuditEntity => "deadlineRule";
+
+    string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed class DeleteDeadlineRuleHandler(DeadlineRuleStore rules) : IRequestHandler<DeleteDeadlineRule, Unit>
+{
+    public async Task<Unit> Handle(DeleteDeadlineRule request, CancellationToken cancellationToken)
+    {
+        if (!await rules.DeleteAsync(request.Id, cancellationToken))
+        {
+            throw ProblemException.NotFound("deadline rule", request.Id);
+        }
+
+        return Unit.Value;
+    }
+}

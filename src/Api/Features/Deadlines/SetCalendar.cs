@@ -1,0 +1,52 @@
+namespace DealPipeline.Api.Features.Deadlines;
+
+public sealed record SetCalendar(int Year, IReadOnlyList<DateOnly>? Holidays, IReadOnlyList<DateOnly>? Workdays) : ICommand<CalendarResponse>, IAudited
+{
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    string IAudited.AuditEntity => "calendar";
+
+    string? IAudited.AuditId => Year.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed class SetCalendarValidator : AbstractValidator<SetCalendar>
+{
+    public SetCalendarValidator()
+    {
+        RuleFor(x => x.Year).InclusiveBetween(SetCalendar.FirstYear, SetCalendar.LastYear)
+            .WithMessage($"'year' is from {SetCalendar.FirstYear} to {SetCalendar.LastYear}.");
+        RuleFor(x => x.Holidays).NotNull().WithMessage("'holidays' is required: the year's public holidays (YYYY-MM-DD), an empty list for none.")
+            .Must((c, days) => days is null || days.All(d => d.Year == c.Year)).WithMessage("'holidays' are days of the year in the path.");
+        RuleFor(x => x.Workdays)
+            .Must((c, days) => days is null || days.All(d => d.Year == c.Year)).WithMessage("'workdays' are days of the year in the path.")
+            .Must(days => days is null || days.All(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday))
+            .WithMessage("'workdays' are the Saturdays and Sundays made working days (调休); Monday to Friday are working days already.")
+            .Must((c, days) => days is null || c.Holidays is null || !days.Intersect(c.Holidays).Any()).WithMessage("A day cannot be both a holiday and a working day.");
+    }
+}
+
+/// <summary>Loads a year's calendar, replacing what was loaded for it.</summary>
+public sealed class SetCalendarHandler(CalendarStore calendars, DbSession session, IClock clock) : IRequestHandler<SetCalendar, CalendarResponse>
+{
+    public async Task<CalendarResponse> Handle(SetCalendar request, CancellationToken cancellationToken)
+    {
+        var year = request.Year;
+        await session.ExecuteAsync("DELETE FROM calendar_days WHERE cal_year = @year", new { year }, cancellationToken);
+        var updated = await session.ExecuteAsync("UPDATE calendar_years SET version = version + 1, updated_at = @now WHERE cal_year = @year", new { year, now = clock.UtcNow }, cancellationToken);
+        if (updated == 0)
+        {
+            await session.ExecuteAsync("INSERT INTO calendar_years (cal_year, updated_at) VALUES (@year, @now)", new { year, now = clock.UtcNow }, cancellationToken);
+        }
+
+        foreach (var (days, kind) in new[] { (request.Holidays ?? [], "holiday"), (request.Workdays ?? [], "workday") })
+        {
+            foreach (var day in days.Distinct())
+            {
+                await session.ExecuteAsync("INSERT INTO calendar_days (on_date, cal_year, kind) VALUES (@day, @year, @kind)", new { day, year, kind }, cancellationToken);
+            }
+        }
+
+        return await calendars.GetAsync(year, cancellationToken);
+    }
+}

@@ -1,0 +1,74 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Http;
+
+namespace DealPipeline.Api.Features.Evaluation;
+
+public sealed record AddDealScore(long DealId, long? CriteriaSetId, IReadOnlyList<CriterionScore>? Scores, IReadOnlyList<VetoApplied>? Vetoes, string? Note)
+    : ICommand<DealScoreResponse>, IAudited
+{
+    string IAudited.AuditEntity => "dealScore";
+
+    string? IAudited.AuditId => null;
+}
+
+public sealed class AddDealScoreValidator : AbstractValidator<AddDealScore>
+{
+    public AddDealScoreValidator()
+    {
+        RuleFor(x => x.CriteriaSetId).NotNull().WithMessage("'criteriaSetId' is required: the criteria set the deal is scored under.").Id();
+        RuleFor(x => x.Scores).NotNull().WithMessage("'scores' is required: each criterion's score.")
+            .Must(s => s is null || s.All(c => c is { Criterion: not null, Score: not null })).WithMessage("Each score names its criterion and gives its score.");
+        RuleFor(x => x.Vetoes).Must(v => v is null || v.All(x => x is { Veto: not null })).WithMessage("Each veto names its veto item.");
+        RuleFor(x => x.Note).MaximumLength(Validation.MaxTextLength);
+    }
+}
+
+/// <summary>Scores a deal the caller may change under the current revision of a criteria set; the deal's earlier scores stay in its history.</summary>
+public sealed class AddDealScoreHandler(DealScoreStore dealScores, CriteriaSetStore criteriaSets, DealReader reader, DbSession session, ICurrentUser caller, IClock clock) : IRequestHandler<AddDealScore, DealScoreResponse>
+{
+    public async Task<DealScoreResponse> Handle(AddDealScore request, CancellationToken cancellationToken)
+    {
+        await reader.LoadAsync(request.DealId, null, cancellationToken);
+        if (!await References.ExistsAsync(session, "criteria_sets", request.CriteriaSetId!.Value, cancellationToken))
+        {
+            throw ProblemException.Invalid("criteriaSetId", $"There is no criteria set {request.CriteriaSetId}.");
+        }
+
+        var set = await criteriaSets.GetAsync(request.CriteriaSetId.Value, null, cancellationToken);
+        var scores = request.Scores!;
+        if (scores.GroupBy(s => s.Criterion).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw ProblemException.Invalid("scores", $"'{twice.Key}' is scored twice.");
+        }
+
+        var vetoes = request.Vetoes ?? [];
+        if (vetoes.GroupBy(v => v.Veto).FirstOrDefault(g => g.Count() > 1) is { } vetoTwice)
+        {
+            throw ProblemException.Invalid("vetoes", $"'{vetoTwice.Key}' is given twice.");
+        }
+
+        var (total, band) = new Domain.CriteriaDefinition(set.Criteria, set.Bands, set.Vetoes)
+            .Score(scores.ToDictionary(s => s.Criterion!, s => s.Score!.Value), vetoes.ToDictionary(v => v.Veto!, v => v.Reason?.Trim()));
+        var id = await session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId(
+                "deal_scores",
+                "deal_id, set_id, revision, total_tenths, band, scores, vetoes, note, by_user_id, created_at",
+                "@DealId, @setId, @Revision, @tenths, @band, @scores, @vetoes, @note, @by, @at"),
+            new
+            {
+                request.DealId,
+                setId = set.Id,
+                set.Revision,
+                tenths = (long)(total * 10),
+                band,
+                scores = JsonSerializer.Serialize(scores.Select(s => s with { Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note.Trim() }), DealScoreStore.Stored),
+                vetoes = vetoes.Count == 0 ? null : JsonSerializer.Serialize(vetoes.Select(v => v with { Reason = v.Reason!.Trim() }), DealScoreStore.Stored),
+                note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+                by = caller.UserId,
+                at = clock.UtcNow,
+            },
+            cancellationToken);
+        return await dealScores.GetAsync(id, cancellationToken);
+    }
+}

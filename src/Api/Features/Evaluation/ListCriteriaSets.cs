@@ -1,0 +1,21 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+
+namespace DealPipeline.Api.Features.Evaluation;
+
+public sealed record ListCriteriaSets(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<CriteriaSetResponse>>, IPagedRequest;
+
+public sealed class ListCriteriaSetsHandler(CriteriaSetStore criteriaSets, DbSession session, Cursors cursors) : IRequestHandler<ListCriteriaSets, Page<CriteriaSetResponse>>
+{
+    public async Task<Page<CriteriaSetResponse>> Handle(ListCriteriaSets request, CancellationToken cancellationToken)
+    {
+        var ids = await ListById.PageAsync<CriteriaSetStore.IdRow>(session, cursors, request, "SELECT id FROM criteria_sets WHERE 1 = 1", new { }, cancellationToken);
+        var sets = new List<CriteriaSetResponse>();
+        foreach (var row in ids.Items)
+        {
+            sets.Add(await criteriaSets.GetAsync(row.Id, null, cancellationToken));
+        }
+
+        return new Page<CriteriaSetResponse>(sets, ids.NextCursor) { Next = ids.Next };
+    }
+}

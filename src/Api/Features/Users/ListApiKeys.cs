@@ -1,0 +1,23 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+using DealPipeline.Api.Http.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DealPipeline.Api.Features.Users;
+
+public sealed record ListApiKeys([FromRoute] long UserId, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<ApiKeyResponse>>, IPagedRequest;
+
+public sealed class ListApiKeysHandler(ApiKeyStore apiKeys, DbSession session, ICurrentUser caller, Cursors cursors) : IRequestHandler<ListApiKeys, Page<ApiKeyResponse>>
+{
+    public async Task<Page<ApiKeyResponse>> Handle(ListApiKeys request, CancellationToken cancellationToken)
+    {
+        await apiKeys.RequireOwnOrAdminAsync(caller, request.UserId, cancellationToken);
+        return await ListById.PageAsync<ApiKeyResponse>(
+            session,
+            cursors,
+            request,
+            "SELECT id, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE user_id = @userId",
+            new { userId = request.UserId },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
+
+namespace DealPipeline.Api.Features.Webhooks;
+
+public sealed record ListWebhookDeliveries(long Id, string? Status, int Limit = Cursor.DefaultLimit, string? Cursor = null)
+    : IQuery<Page<WebhookDeliveryResponse>>, IPagedRequest
+{
+    public static readonly string[] Statuses = ["pending", "succeeded", "failed", "cancelled"];
+}
+
+public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebhookDeliveries>
+{
+    public ListWebhookDeliveriesValidator()
+    {
+        RuleFor(x => x.Status).Must(s => s is null || ListWebhookDeliveries.Statuses.Contains(s))
+            .WithMessage($"'status' is one of {string.Join(", ", ListWebhookDeliveries.Statuses)}.");
+    }
+}
+
+public sealed class ListWebhookDeliveriesHandler(WebhookStore webhooks, DbSession session, Cursors cursors) : IRequestHandler<ListWebhookDeliveries, Page<WebhookDeliveryResponse>>
+{
+    public async Task<Page<WebhookDeliveryResponse>> Handle(ListWebhookDeliveries request, CancellationToken cancellationToken)
+    {
+        await webhooks.GetAsync(request.Id, cancellationToken);
+        var page = await ListById.PageAsync<WebhookDeliveryResponse>(
+            session,
+            cursors,
+            request,
+            $"SELECT * FROM ({WebhookStore.DeliveriesSelect}) d WHERE {new SqlWhere("webhook_id = @webhookId").When(request.Status is not null, "status = @status")}",
+            new { webhookId = request.Id, status = request.Status },
+            cancellationToken);
+        return await webhooks.WithHistoryAsync(page, cancellationToken);
+    }
+}
