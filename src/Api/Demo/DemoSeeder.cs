@@ -1,5 +1,6 @@
 using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Deadlines;
+using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.Evaluation;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Sectors;

@@ -6,6 +6,8 @@ namespace DealPipeline.Api.Features.Activities;
 
 public sealed class ActivitiesModule : IModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<ActivityStore>();
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/deals/{id:long}/activities").WithTags("Deals");

@@ -33,32 +33,15 @@ public sealed class AddDealActivityValidator : AbstractValidator<AddDealActivity
     }
 }
 
-public sealed class AddDealActivityHandler(DealReader reader, DbSession session, DealRepository deals, ICurrentUser caller, IClock clock)
+public sealed class AddDealActivityHandler(DealReader reader, ActivityStore activities, DealRepository deals, ICurrentUser caller)
     : IRequestHandler<AddDealActivity, ActivityResponse>
 {
     public async Task<ActivityResponse> Handle(AddDealActivity request, CancellationToken cancellationToken)
     {
         await reader.LoadAsync(request.DealId, null, cancellationToken);
         var on = request.On!.Value;
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId(
-                "activities",
-                "deal_id, type, on_date, summary, next_step, next_step_due, by_user_id, created_at",
-                "@DealId, @type, @on, @summary, @nextStep, @NextStepDue, @by, @now"),
-            new
-            {
-                request.DealId,
-                type = (int)request.Type!.Value,
-                on,
-                summary = request.Summary!.Trim(),
-                nextStep = string.IsNullOrWhiteSpace(request.NextStep) ? null : request.NextStep.Trim(),
-                request.NextStepDue,
-                by = caller.UserId,
-                now = clock.UtcNow,
-            },
-            cancellationToken);
-
+        var activity = await activities.AddAsync(request, caller.UserId, cancellationToken);
         await deals.TouchAsync(request.DealId, on, cancellationToken);
-        return await session.QuerySingleAsync<ActivityResponse>($"SELECT {ActivityQueries.Columns} FROM activities WHERE id = @id", new { id }, cancellationToken);
+        return activity;
     }
 }

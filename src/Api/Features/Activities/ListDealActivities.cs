@@ -13,7 +13,7 @@ public sealed class ListDealActivitiesHandler(DealReader reader, DbSession sessi
     {
         await reader.GetAsync(request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters();
-        var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, ActivityQueries.Columns, "activities", ""), cursors, request.Cursor, request.DealId, request.Limit, args);
+        var sql = NewestFirst.Select(new DbSqlParts(session.Dialect, ActivityStore.Columns, "activities", ""), cursors, request.Cursor, request.DealId, request.Limit, args);
         var rows = (await session.QueryAsync<ActivityResponse>(sql, args, cancellationToken)).ToList();
         return NewestFirst.Page(cursors, rows, request.Limit, a => (a.On, a.Id));
     }

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Companies;
@@ -31,19 +32,20 @@ public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
     }
 }
 
-public sealed class CreateCompanyHandler(DbSession session, IClock clock) : IRequestHandler<CreateCompany, CompanyResponse>
+public sealed class CreateCompanyHandler(ReferenceStore rows, IClock clock) : IRequestHandler<CreateCompany, CompanyResponse>
 {
     public async Task<CompanyResponse> Handle(CreateCompany request, CancellationToken cancellationToken)
     {
         var company = Normalise(request);
-        if (company.CreditCode is not null
-            && await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM companies WHERE credit_code = @CreditCode", company, cancellationToken) > 0)
+        if (company.CreditCode is not null && await rows.TakenAsync("companies", "credit_code", company.CreditCode, null, cancellationToken))
         {
             throw ProblemException.Conflict($"A company with credit code {company.CreditCode} already exists.");
         }
 
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("companies", "name, credit_code, country, city, region_code, created_at", "@Name, @CreditCode, @Country, @City, @RegionCode, @At"),
+        var id = await rows.InsertAsync(
+            "companies",
+            "name, credit_code, country, city, region_code, created_at",
+            "@Name, @CreditCode, @Country, @City, @RegionCode, @At",
             new { company.Name, company.CreditCode, company.Country, company.City, company.RegionCode, At = clock.UtcNow },
             cancellationToken);
         return company with { Id = id };

@@ -1,7 +1,26 @@
 namespace DealPipeline.Api.Features.Deadlines;
 
-public sealed class CalendarStore(DbSession session)
+public sealed class CalendarStore(DbSession session, IClock clock)
 {
+    /// <summary>Replaces a year's holidays and adjusted working days.</summary>
+    public async Task SetAsync(int year, IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> workdays, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync("DELETE FROM calendar_days WHERE cal_year = @year", new { year }, cancellationToken);
+        var updated = await session.ExecuteAsync("UPDATE calendar_years SET version = version + 1, updated_at = @now WHERE cal_year = @year", new { year, now = clock.UtcNow }, cancellationToken);
+        if (updated == 0)
+        {
+            await session.ExecuteAsync("INSERT INTO calendar_years (cal_year, updated_at) VALUES (@year, @now)", new { year, now = clock.UtcNow }, cancellationToken);
+        }
+
+        foreach (var (days, kind) in new[] { (holidays, "holiday"), (workdays, "workday") })
+        {
+            foreach (var day in days.Distinct())
+            {
+                await session.ExecuteAsync("INSERT INTO calendar_days (on_date, cal_year, kind) VALUES (@day, @year, @kind)", new { day, year, kind }, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>The year as loaded; a 404 when it was not.</summary>
     public async Task<CalendarResponse> GetAsync(int year, CancellationToken cancellationToken)
     {

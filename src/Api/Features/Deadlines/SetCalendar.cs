@@ -27,26 +27,11 @@ public sealed class SetCalendarValidator : AbstractValidator<SetCalendar>
 }
 
 /// <summary>Loads a year's calendar, replacing what was loaded for it.</summary>
-public sealed class SetCalendarHandler(CalendarStore calendars, DbSession session, IClock clock) : IRequestHandler<SetCalendar, CalendarResponse>
+public sealed class SetCalendarHandler(CalendarStore calendars) : IRequestHandler<SetCalendar, CalendarResponse>
 {
     public async Task<CalendarResponse> Handle(SetCalendar request, CancellationToken cancellationToken)
     {
-        var year = request.Year;
-        await session.ExecuteAsync("DELETE FROM calendar_days WHERE cal_year = @year", new { year }, cancellationToken);
-        var updated = await session.ExecuteAsync("UPDATE calendar_years SET version = version + 1, updated_at = @now WHERE cal_year = @year", new { year, now = clock.UtcNow }, cancellationToken);
-        if (updated == 0)
-        {
-            await session.ExecuteAsync("INSERT INTO calendar_years (cal_year, updated_at) VALUES (@year, @now)", new { year, now = clock.UtcNow }, cancellationToken);
-        }
-
-        foreach (var (days, kind) in new[] { (request.Holidays ?? [], "holiday"), (request.Workdays ?? [], "workday") })
-        {
-            foreach (var day in days.Distinct())
-            {
-                await session.ExecuteAsync("INSERT INTO calendar_days (on_date, cal_year, kind) VALUES (@day, @year, @kind)", new { day, year, kind }, cancellationToken);
-            }
-        }
-
-        return await calendars.GetAsync(year, cancellationToken);
+        await calendars.SetAsync(request.Year, request.Holidays ?? [], request.Workdays ?? [], cancellationToken);
+        return await calendars.GetAsync(request.Year, cancellationToken);
     }
 }

@@ -133,12 +133,9 @@ public sealed record DealResponse : DealListItem, Common.IVersioned
             Version = row.Version,
             LandArea = row.LandAreaCentimu is { } centimu ? centimu / 100m : null,
             Evaluation = row.ScoreSetId is { } set
-                ? new DealEvaluation(set, row.ScoreRevision!.Value, row.ScoreTenths!.Value / 10m, row.ScoreBand!.Trim(), Features.Evaluation.DealScoreStore.VetoesOf(row.ScoreVetoes), row.ScoredAt!.Value)
+                ? new DealEvaluation(set, row.ScoreRevision!.Value, row.ScoreTenths!.Value / 10m, row.ScoreBand!.Trim(), DealEvaluation.VetoesOf(row.ScoreVetoes), row.ScoredAt!.Value)
                 : null,
         };
     }
 
 }
-
-/// <summary>A deal's latest evaluation: the criteria set and revision, the total, the band ("vetoed" when a veto applied) and the vetoes that applied, with their reasons.</summary>
-public sealed record DealEvaluation(long CriteriaSetId, int Revision, decimal Total, string Band, IReadOnlyList<Evaluation.VetoApplied> Vetoes, DateTimeOffset ScoredAt);

@@ -25,7 +25,7 @@ public sealed class AddDealScoreValidator : AbstractValidator<AddDealScore>
 }
 
 /// <summary>Scores a deal the caller may change under the current revision of a criteria set; the deal's earlier scores stay in its history.</summary>
-public sealed class AddDealScoreHandler(DealScoreStore dealScores, CriteriaSetStore criteriaSets, DealReader reader, DbSession session, ICurrentUser caller, IClock clock) : IRequestHandler<AddDealScore, DealScoreResponse>
+public sealed class AddDealScoreHandler(DealScoreStore dealScores, CriteriaSetStore criteriaSets, DealReader reader, DbSession session, ICurrentUser caller) : IRequestHandler<AddDealScore, DealScoreResponse>
 {
     public async Task<DealScoreResponse> Handle(AddDealScore request, CancellationToken cancellationToken)
     {
@@ -50,25 +50,7 @@ public sealed class AddDealScoreHandler(DealScoreStore dealScores, CriteriaSetSt
 
         var (total, band) = new Domain.CriteriaDefinition(set.Criteria, set.Bands, set.Vetoes)
             .Score(scores.ToDictionary(s => s.Criterion!, s => s.Score!.Value), vetoes.ToDictionary(v => v.Veto!, v => v.Reason?.Trim()));
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId(
-                "deal_scores",
-                "deal_id, set_id, revision, total_tenths, band, scores, vetoes, note, by_user_id, created_at",
-                "@DealId, @setId, @Revision, @tenths, @band, @scores, @vetoes, @note, @by, @at"),
-            new
-            {
-                request.DealId,
-                setId = set.Id,
-                set.Revision,
-                tenths = (long)(total * 10),
-                band,
-                scores = JsonSerializer.Serialize(scores.Select(s => s with { Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note.Trim() }), DealScoreStore.Stored),
-                vetoes = vetoes.Count == 0 ? null : JsonSerializer.Serialize(vetoes.Select(v => v with { Reason = v.Reason!.Trim() }), DealScoreStore.Stored),
-                note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-                by = caller.UserId,
-                at = clock.UtcNow,
-            },
-            cancellationToken);
+        var id = await dealScores.AddAsync(request, set, total, band, caller.UserId, cancellationToken);
         return await dealScores.GetAsync(id, cancellationToken);
     }
 }

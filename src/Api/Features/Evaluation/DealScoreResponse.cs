@@ -7,9 +7,6 @@ namespace DealPipeline.Api.Features.Evaluation;
 /// <summary>One criterion's score, with the scorer's note.</summary>
 public sealed record CriterionScore(string? Criterion, decimal? Score, string? Note = null);
 
-/// <summary>A veto item that applies, with its reason.</summary>
-public sealed record VetoApplied(string? Veto, string? Reason);
-
 /// <summary>A deal's evaluation under a revision of a criteria set: its scores, total, band and vetoes.</summary>
 public sealed record DealScoreResponse : IHasId
 {

@@ -4,14 +4,40 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Evaluation;
 
-public sealed class DealScoreStore(DbSession session)
+public sealed class DealScoreStore(DbSession session, IClock clock)
 {
+    /// <summary>Records a deal's score under a revision of a criteria set (scored by the set's definition first); answers its id.</summary>
+    public Task<long> AddAsync(AddDealScore request, CriteriaSetResponse set, decimal total, string? band, long? byUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(set);
+        var vetoes = request.Vetoes ?? [];
+        return session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId(
+                "deal_scores",
+                "deal_id, set_id, revision, total_tenths, band, scores, vetoes, note, by_user_id, created_at",
+                "@DealId, @setId, @Revision, @tenths, @band, @scores, @vetoes, @note, @by, @at"),
+            new
+            {
+                request.DealId,
+                setId = set.Id,
+                set.Revision,
+                tenths = (long)(total * 10),
+                band,
+                scores = JsonSerializer.Serialize(request.Scores!.Select(s => s with { Note = string.IsNullOrWhiteSpace(s.Note) ? null : s.Note.Trim() }), Stored),
+                vetoes = vetoes.Count == 0 ? null : JsonSerializer.Serialize(vetoes.Select(v => v with { Reason = v.Reason!.Trim() }), Stored),
+                note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+                by = byUserId,
+                at = clock.UtcNow,
+            },
+            cancellationToken);
+    }
+
     public const string Columns = "id, deal_id, set_id, revision, total_tenths, band, scores, vetoes, note, by_user_id, created_at";
 
     internal static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
 
     /// <summary>The vetoes a score stored (none when it stored none).</summary>
-    public static IReadOnlyList<VetoApplied> VetoesOf(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<VetoApplied>>(json, Stored) ?? [];
 
     public async Task<DealScoreResponse> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -51,7 +77,7 @@ public sealed class DealScoreStore(DbSession session)
             Total = TotalTenths / 10m,
             Band = Band.Trim(),
             Scores = JsonSerializer.Deserialize<List<CriterionScore>>(Scores, Stored) ?? [],
-            Vetoes = VetoesOf(Vetoes),
+            Vetoes = DealEvaluation.VetoesOf(Vetoes),
             Note = Note,
             ByUserId = ByUserId,
             CreatedAt = CreatedAt,

@@ -10,7 +10,7 @@ public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVer
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 }
 
-public sealed class PatchEventHandler(EventStore events, DbSession session, IClock clock, IValidator<EventFields> validator, IOptions<JsonOptions> json)
+public sealed class PatchEventHandler(EventStore events, DbSession session, IValidator<EventFields> validator, IOptions<JsonOptions> json)
     : IRequestHandler<PatchEvent, EventResponse>
 {
     private static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
@@ -41,16 +41,7 @@ public sealed class PatchEventHandler(EventStore events, DbSession session, IClo
         }
 
         await References.RequireAsync(session, "parks", fields.ParkId, "parkId", "park", cancellationToken);
-        var updated = await session.ExecuteAsync(
-            "UPDATE events SET name = @Name, type = @Type, starts_on = @StartsOn, ends_on = @EndsOn, city = @City, park_id = @ParkId, " +
-            "visitors_received = @VisitorsReceived, updated_at = @now, version = version + 1 WHERE id = @Id AND version = @Version",
-            new { Name = fields.Name!.Trim(), Type = (int)fields.Type!.Value, fields.StartsOn, fields.EndsOn, City = fields.City!.Trim(), fields.ParkId, fields.VisitorsReceived, now = clock.UtcNow, current.Id, current.Version },
-            cancellationToken);
-        if (updated == 0)
-        {
-            throw ProblemException.PreconditionFailed(current.Version + 1);
-        }
-
+        await events.UpdateAsync(current, fields, cancellationToken);
         return await events.GetAsync(request.Id, cancellationToken);
     }
 }

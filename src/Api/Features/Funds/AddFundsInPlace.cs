@@ -30,28 +30,13 @@ public sealed class AddFundsInPlaceValidator : AbstractValidator<AddFundsInPlace
     }
 }
 
-public sealed class AddFundsInPlaceHandler(FundsStore funds, DealReader reader, DbSession session, ICurrentUser caller, IClock clock)
+public sealed class AddFundsInPlaceHandler(FundsStore funds, DealReader reader, ICurrentUser caller)
     : IRequestHandler<AddFundsInPlace, FundsResponse>
 {
     public async Task<FundsResponse> Handle(AddFundsInPlace request, CancellationToken cancellationToken)
     {
         var deal = await reader.LoadAsync(request.DealId, null, cancellationToken);
         deal.CheckFundsInPlace(request.On!.Value);
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId(
-                "funds_in_place",
-                "deal_id, on_date, amount_minor, note, by_user_id, created_at",
-                "@DealId, @on, @amount, @note, @by, @now"),
-            new
-            {
-                request.DealId,
-                on = request.On.Value,
-                amount = Money.ToMinor(request.Amount!.Value),
-                note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-                by = caller.UserId,
-                now = clock.UtcNow,
-            },
-            cancellationToken);
-        return await funds.GetAsync(id, cancellationToken);
+        return await funds.GetAsync(await funds.AddAsync(request, caller.UserId, cancellationToken), cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ public sealed class CreateLetterValidator : AbstractValidator<CreateLetter>
     }
 }
 
-public sealed class CreateLetterHandler(LetterStore letters, DealReader reader, DbSession session, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class CreateLetterHandler(LetterStore letters, DealReader reader, DbSession session, DealAccess access, ICurrentUser caller)
     : IRequestHandler<CreateLetter, LetterResponse>
 {
     public async Task<LetterResponse> Handle(CreateLetter request, CancellationToken cancellationToken)
@@ -40,14 +40,6 @@ public sealed class CreateLetterHandler(LetterStore letters, DealReader reader, 
             await reader.LoadAsync(dealId, null, cancellationToken);
         }
 
-        var now = clock.UtcNow;
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId(
-                "letters",
-                "type, signed_on, counterparty, deal_id, event_id, by_user_id, created_at, updated_at, version",
-                "@type, @SignedOn, @counterparty, @DealId, @EventId, @by, @now, @now, 1"),
-            new { type = (int)request.Type!.Value, request.SignedOn, counterparty = request.Counterparty!.Trim(), request.DealId, request.EventId, by = caller.UserId, now },
-            cancellationToken);
-        return await letters.GetAsync(access, id, cancellationToken);
+        return await letters.GetAsync(access, await letters.AddAsync(request, caller.UserId, cancellationToken), cancellationToken);
     }
 }

@@ -3,8 +3,22 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Letters;
 
-public sealed class LetterStore(DbSession session)
+public sealed class LetterStore(DbSession session, IClock clock)
 {
+    /// <summary>Records a signed letter (its deal and event checked first); answers its id.</summary>
+    public Task<long> AddAsync(CreateLetter request, long? byUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.UtcNow;
+        return session.QuerySingleAsync<long>(
+            session.Dialect.InsertReturningId(
+                "letters",
+                "type, signed_on, counterparty, deal_id, event_id, by_user_id, created_at, updated_at, version",
+                "@type, @SignedOn, @counterparty, @DealId, @EventId, @by, @now, @now, 1"),
+            new { type = (int)request.Type!.Value, request.SignedOn, counterparty = request.Counterparty!.Trim(), request.DealId, request.EventId, by = byUserId, now },
+            cancellationToken);
+    }
+
     /// <summary>SELECT … FROM letters l … WHERE (the letter is visible): a letter of a confidential deal is seen by those who see the deal.</summary>
     public static string Select(DealAccess access, Dapper.DynamicParameters args)
     {

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Parks;
@@ -23,23 +24,19 @@ public sealed class CreateParkValidator : AbstractValidator<CreatePark>
     }
 }
 
-public sealed class CreateParkHandler(DbSession session, IClock clock) : IRequestHandler<CreatePark, ParkResponse>
+public sealed class CreateParkHandler(ReferenceStore rows, IClock clock) : IRequestHandler<CreatePark, ParkResponse>
 {
     public async Task<ParkResponse> Handle(CreatePark request, CancellationToken cancellationToken)
     {
         var name = request.Name!.Trim();
         var city = request.City!.Trim();
         var regionCode = string.IsNullOrWhiteSpace(request.RegionCode) ? null : request.RegionCode.Trim();
-        var taken = await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks WHERE name = @name", new { name }, cancellationToken);
-        if (taken > 0)
+        if (await rows.TakenAsync("parks", "name", name, null, cancellationToken))
         {
             throw ProblemException.Conflict($"A park named '{name}' already exists.");
         }
 
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("parks", "name, city, region_code, created_at", "@name, @city, @regionCode, @at"),
-            new { name, city, regionCode, at = clock.UtcNow },
-            cancellationToken);
+        var id = await rows.InsertAsync("parks", "name, city, region_code, created_at", "@name, @city, @regionCode, @at", new { name, city, regionCode, at = clock.UtcNow }, cancellationToken);
         return new ParkResponse { Id = id, Name = name, City = city, RegionCode = regionCode };
     }
 }

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Teams;
@@ -21,19 +22,17 @@ public sealed class CreateTeamValidator : AbstractValidator<CreateTeam>
     }
 }
 
-public sealed class CreateTeamHandler(DbSession session, IClock clock) : IRequestHandler<CreateTeam, TeamResponse>
+public sealed class CreateTeamHandler(ReferenceStore rows, IClock clock) : IRequestHandler<CreateTeam, TeamResponse>
 {
     public async Task<TeamResponse> Handle(CreateTeam request, CancellationToken cancellationToken)
     {
         var name = request.Name!.Trim();
-        var taken = await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE name = @name", new { name }, cancellationToken);
-        if (taken > 0)
+        if (await rows.TakenAsync("teams", "name", name, null, cancellationToken))
         {
             throw ProblemException.Conflict($"A team named '{name}' already exists.");
         }
 
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("teams", "name, created_at", "@name, @at"), new { name, at = clock.UtcNow }, cancellationToken);
+        var id = await rows.InsertAsync("teams", "name, created_at", "@name, @at", new { name, at = clock.UtcNow }, cancellationToken);
         return new TeamResponse { Id = id, Name = name };
     }
 }

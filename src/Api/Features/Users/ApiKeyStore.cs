@@ -5,8 +5,16 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Users;
 
-public sealed class ApiKeyStore(DbSession session)
+/// <summary>The api_keys table: keys issued, stored as hashes, listed and revoked; and who may manage whose.</summary>
+public sealed class ApiKeyStore(DbSession session, IClock clock)
 {
+    /// <summary>Revokes a user's key that is still active; false when there is none.</summary>
+    public async Task<bool> RevokeAsync(long userId, long keyId, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            "UPDATE api_keys SET revoked_at = @now WHERE id = @keyId AND user_id = @userId AND revoked_at IS NULL",
+            new { now = clock.UtcNow, keyId, userId },
+            cancellationToken) > 0;
+
     public async Task<(long Id, string Key)> IssueAsync(long userId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var key = ApiKeys.Generate();

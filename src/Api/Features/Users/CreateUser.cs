@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Users;
@@ -23,7 +24,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     }
 }
 
-public sealed class CreateUserHandler(ApiKeyStore apiKeys, DbSession session, IClock clock) : IRequestHandler<CreateUser, CreatedUserResponse>
+public sealed class CreateUserHandler(ApiKeyStore apiKeys, ReferenceStore rows, DbSession session, IClock clock) : IRequestHandler<CreateUser, CreatedUserResponse>
 {
     public async Task<CreatedUserResponse> Handle(CreateUser request, CancellationToken cancellationToken)
     {
@@ -31,10 +32,7 @@ public sealed class CreateUserHandler(ApiKeyStore apiKeys, DbSession session, IC
         await References.RequireAsync(session, "teams", request.TeamId, "teamId", "team", cancellationToken);
 
         var role = Names.Of(request.Role!.Value);
-        var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("users", "name, role, team_id, created_at", "@name, @role, @teamId, @at"),
-            new { name, role, teamId = request.TeamId, at = clock.UtcNow },
-            cancellationToken);
+        var id = await rows.InsertAsync("users", "name, role, team_id, created_at", "@name, @role, @teamId, @at", new { name, role, teamId = request.TeamId, at = clock.UtcNow }, cancellationToken);
         var (keyId, key) = await apiKeys.IssueAsync(id, clock.UtcNow, cancellationToken);
         return new CreatedUserResponse(id, name, request.Role.Value, request.TeamId, key, keyId);
     }

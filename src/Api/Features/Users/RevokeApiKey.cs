@@ -12,16 +12,12 @@ public sealed record RevokeApiKey(long UserId, long KeyId) : ICommand<Unit>, IAu
     string? IAudited.AuditId => KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-public sealed class RevokeApiKeyHandler(ApiKeyStore apiKeys, DbSession session, ICurrentUser caller, IClock clock) : IRequestHandler<RevokeApiKey, Unit>
+public sealed class RevokeApiKeyHandler(ApiKeyStore apiKeys, ICurrentUser caller) : IRequestHandler<RevokeApiKey, Unit>
 {
     public async Task<Unit> Handle(RevokeApiKey request, CancellationToken cancellationToken)
     {
         await apiKeys.RequireOwnOrAdminAsync(caller, request.UserId, cancellationToken);
-        var revoked = await session.ExecuteAsync(
-            "UPDATE api_keys SET revoked_at = @now WHERE id = @KeyId AND user_id = @UserId AND revoked_at IS NULL",
-            new { now = clock.UtcNow, request.KeyId, request.UserId },
-            cancellationToken);
-        if (revoked == 0)
+        if (!await apiKeys.RevokeAsync(request.UserId, request.KeyId, cancellationToken))
         {
             throw ProblemException.NotFound("active key", request.KeyId);
         }

@@ -23,8 +23,3 @@ public sealed record ActivityResponse : IHasId
 
     public DateTimeOffset CreatedAt { get; init; }
 }
-
-public static class ActivityQueries
-{
-    public const string Columns = "id, deal_id, type, on_date AS \"on\", summary, next_step, next_step_due, by_user_id, created_at";
-}
