@@ -8,15 +8,6 @@ namespace DealPipeline.Api.Application;
 /// </summary>
 public static class ChangeFeed
 {
-    /// <summary>What a command did: the kind it declares (stageChanged, statusChanged …), or by its name created (Create…, Add…), deleted (Delete…) or updated.</summary>
-    public static string KindOf(object request, string command) => request switch
-    {
-        IChangeKind declared => declared.ChangeKind,
-        _ when command.StartsWith("Create", StringComparison.Ordinal) || command.StartsWith("Add", StringComparison.Ordinal) => "created",
-        _ when command.StartsWith("Delete", StringComparison.Ordinal) => "deleted",
-        _ => "updated",
-    };
-
     public static bool IsRecorded(string entity) => entity is not ("apiKey" or "webhook");
 
     /// <summary>Writes the change's row; answers its key (<see cref="SqlDialect.ChangeKey"/>), which the webhook outbox refers to.</summary>
@@ -53,10 +44,4 @@ public static class ChangeFeed
     }
 
     public sealed record Change(string Entity, string? EntityId, string Kind, int? Version, long? DealId, long? ByUserId, string Actor, DateTimeOffset At);
-}
-
-/// <summary>A command whose kind in the change feed is more than created, deleted or updated (a deal's stage moved …).</summary>
-public interface IChangeKind
-{
-    string ChangeKind { get; }
 }

@@ -8,7 +8,9 @@ namespace DealPipeline.Api.Tests;
 /// request pipeline (Application) never use a feature (Features): features plug into them, through
 /// interfaces they declare (IDealSnapshots, IChangeOutbox, ITombstone …). Checked on the assemblies'
 /// references, on every signature of the Http and Application types, and on their source, which also
-/// sees what method bodies use.
+/// sees what method bodies use. Inside Features, each area is a module that Program.cs lists; handlers
+/// write through their area's store; no static helper takes a session; and areas use each other only
+/// as <see cref="AllowedAreas"/> says, never in a circle (decision 0014).
 /// </summary>
 public sealed partial class ArchitectureTests
 {
@@ -77,6 +79,133 @@ public sealed partial class ArchitectureTests
         Assert.Equal(["DealRepository.cs"], writers);
     }
 
+    /// <summary>
+    /// What each area may use of the others (every area may use Common). Reading down the list never
+    /// goes back up: an area uses only areas below it, so there is no cycle. A new dependency is a line here,
+    /// made on purpose.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> AllowedAreas = new(StringComparer.Ordinal)
+    {
+        ["Webhooks"] = ["Activities", "Events", "Letters"],
+        ["Exports"] = ["Activities", "Deals", "Events", "Feeds", "FxRates", "Letters"],
+        ["Events"] = ["FxRates", "Reports"],
+        ["Reports"] = ["Chains", "Deadlines", "Deals", "Evaluation", "FxRates", "Targets"],
+        ["Feeds"] = ["Activities", "Deals"],
+        ["Activities"] = ["Deals"],
+        ["Chains"] = ["Deals"],
+        ["Deadlines"] = ["Deals", "FxRates"],
+        ["Evaluation"] = ["Deals"],
+        ["Funds"] = ["Deals"],
+        ["Letters"] = ["Deals"],
+        ["Deals"] = ["FxRates", "Sectors"],
+        ["Admin"] = [],
+        ["Audit"] = [],
+        ["Changes"] = [],
+        ["Companies"] = [],
+        ["FxRates"] = [],
+        ["Parks"] = [],
+        ["Sectors"] = [],
+        ["Targets"] = [],
+        ["Teams"] = [],
+        ["Users"] = [],
+    };
+
+    private static string Features(params string[] parts) => Repository.File(["src", "Api", "Features", .. parts]);
+
+    private static IEnumerable<string> Areas() =>
+        Directory.EnumerateDirectories(Features()).Select(d => Path.GetFileName(d)!).Where(a => a != "Common").Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_area_is_one_module_in_its_own_file_and_Program_lists_every_module()
+    {
+        var modules = Api.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Features.Common.IModule).IsAssignableFrom(t)).ToList();
+        var program = File.ReadAllText(Repository.File("src", "Api", "Program.cs"));
+        var offences = new List<string>();
+        foreach (var area in Areas())
+        {
+            var ofArea = modules.Where(m => m.Namespace == $"DealPipeline.Api.Features.{area}").Select(m => m.Name).ToList();
+            if (ofArea is not [var name] || name != area + "Module")
+            {
+                offences.Add($"{area} has the modules [{string.Join(", ", ofArea)}], not one {area}Module");
+            }
+            else if (!File.Exists(Features(area, name + ".cs")))
+            {
+                offences.Add($"{name} is not in Features/{area}/{name}.cs");
+            }
+        }
+
+        offences.AddRange(modules.Where(m => !program.Contains($"new {m.Name}()", StringComparison.Ordinal)).Select(m => $"Program.cs does not list {m.Name}"));
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
+        Assert.True(program.Split('\n').Length < 100, "Program.cs lists the modules and the platform; what they do lives in them.");
+    }
+
+    [Fact]
+    public void No_handler_writes_to_the_database_itself_its_areas_store_does()
+    {
+        var writers = Directory.EnumerateFiles(Features(), "*.cs", SearchOption.AllDirectories)
+            .Select(f => (File: f, Code: Comment().Replace(File.ReadAllText(f), "")))
+            .Where(f => f.Code.Contains("IRequestHandler<", StringComparison.Ordinal) && SqlWrite().IsMatch(f.Code))
+            .Select(f => Path.GetRelativePath(Features(), f.File))
+            .ToList();
+
+        Assert.True(writers.Count == 0, "handlers that write SQL themselves: " + string.Join(", ", writers));
+    }
+
+    [Fact]
+    public void No_feature_has_a_static_helper_that_takes_a_database_session()
+    {
+        const BindingFlags Statics = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var helpers = Api.GetTypes().Where(IsFeature)
+            .SelectMany(t => t.GetMethods(Statics).Where(m => !m.IsPrivate && m.GetParameters().Any(p => p.ParameterType == typeof(DbSession))).Select(m => $"{t.Name}.{m.Name}"))
+            .ToList();
+
+        Assert.True(helpers.Count == 0, "inject a store instead: " + string.Join(", ", helpers));
+    }
+
+    [Fact]
+    public void Areas_use_only_the_areas_they_are_allowed_to_and_never_in_a_circle()
+    {
+        Assert.Equal(Areas(), AllowedAreas.Keys.Order(StringComparer.Ordinal));
+        var order = AllowedAreas.Keys.ToList();
+        foreach (var (area, uses) in AllowedAreas)
+        {
+            Assert.All(uses, used => Assert.True(order.IndexOf(used) > order.IndexOf(area), $"{area} uses {used}, which stands above it: a circle could close"));
+        }
+
+        var offences = new List<string>();
+        foreach (var area in Areas())
+        {
+            foreach (var file in Directory.EnumerateFiles(Features(area), "*.cs"))
+            {
+                var code = Comment().Replace(Text().Replace(File.ReadAllText(file), "\"\""), "");
+                offences.AddRange(AreaReference().Matches(code).Select(m => m.Groups[1].Value).Distinct()
+                    .Where(used => used != area && used != "Common" && !AllowedAreas[area].Contains(used))
+                    .Select(used => $"{area}/{Path.GetFileName(file)} uses {used}"));
+            }
+        }
+
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
+    }
+
+    [Fact]
+    public void Every_audited_answer_gives_its_id_version_and_deal_through_an_interface_not_a_property_name()
+    {
+        var offences = new List<string>();
+        foreach (var request in Api.GetTypes().Where(t => t.IsClass && typeof(Application.Behaviors.IAudited).IsAssignableFrom(t)))
+        {
+            var answer = request.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MediatR.IRequest<>)).GetGenericArguments()[0];
+            var expected = new (string Property, Type[] Types, Type Interface)[]
+            {
+                ("Id", [typeof(long)], typeof(Application.IHasId)), ("Version", [typeof(int)], typeof(Application.IVersioned)), ("DealId", [typeof(long), typeof(long?)], typeof(Application.IDealScoped)),
+            };
+            offences.AddRange(expected
+                .Where(e => e.Types.Contains(answer.GetProperty(e.Property)?.PropertyType) && !e.Interface.IsAssignableFrom(answer))
+                .Select(e => $"{request.Name} answers {answer.Name}, whose {e.Property} the audit log would miss: implement {e.Interface.Name}"));
+        }
+
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
+    }
+
     private static bool IsEdge(Type type) => type.Namespace is { } ns && (ns.StartsWith("DealPipeline.Api.Http", StringComparison.Ordinal) || ns.StartsWith("DealPipeline.Api.Application", StringComparison.Ordinal));
 
     private static bool IsFeature(Type type) => type.Namespace?.StartsWith("DealPipeline.Api.Features", StringComparison.Ordinal) == true;
@@ -121,4 +250,10 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"(UPDATE|INSERT INTO|DELETE FROM)\s+deals\b", RegexOptions.IgnoreCase)]
     private static partial Regex DealsWrite();
+
+    [GeneratedRegex(@"InsertReturningId|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\.ExecuteAsync\(")]
+    private static partial Regex SqlWrite();
+
+    [GeneratedRegex(@"(?:using\s+DealPipeline\.Api\.Features\.|(?<![\w.])Features\.|DealPipeline\.Api\.Features\.)(\w+)\b")]
+    private static partial Regex AreaReference();
 }

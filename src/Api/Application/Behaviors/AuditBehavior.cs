@@ -9,8 +9,19 @@ public interface IAudited
     /// <summary>The kind of thing written: deal, park, user, apiKey …</summary>
     string AuditEntity { get; }
 
-    /// <summary>Its id when the command names it (null for a create: the id is taken from the answer).</summary>
+    /// <summary>Its id when the command names it (null for a create: the id is taken from the answer, an <see cref="IHasId"/>).</summary>
     string? AuditId { get; }
+
+    /// <summary>What the command did, for the change feed and webhooks: one of <see cref="ChangeKinds"/> or a kind of its own (stageChanged …).</summary>
+    string ChangeKind { get; }
+}
+
+/// <summary>The kinds of change most commands make; a command that does more names its own (a deal's stage moved: stageChanged).</summary>
+public static class ChangeKinds
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
 }
 
 /// <summary>A command that changes one existing deal: audited as the deal <see cref="Id"/>, with the deal as it was before.</summary>
@@ -21,6 +32,8 @@ public interface IChangesDeal : IAudited
     string IAudited.AuditEntity => "deal";
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>A deal as the caller may see it, for the audit log's "before"; null when there is no such deal for the caller.</summary>
@@ -55,7 +68,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
 
         var response = await next();
         var after = response is Unit or null ? null : Serialize(response);
-        var id = audited.AuditId ?? Property<long>(response, "Id")?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = audited.AuditId ?? (response as IHasId)?.Id.ToString(CultureInfo.InvariantCulture);
         var at = clock.UtcNow;
         await session.ExecuteAsync(
             "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES (@at, @userId, @actor, @action, @entity, @entityId, @before, @after)",
@@ -73,11 +86,11 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
             cancellationToken);
         if (ChangeFeed.IsRecorded(audited.AuditEntity))
         {
-            var dealId = (request as IChangesDeal)?.Id ?? Property<long>(response, "DealId") ?? (audited.AuditEntity == "deal" ? Property<long>(response, "Id") : null);
-            var kind = ChangeFeed.KindOf(request, Action);
+            var dealId = (request as IChangesDeal)?.Id ?? (response as IDealScoped)?.DealOf ?? (audited.AuditEntity == "deal" ? (response as IHasId)?.Id : null);
+            var kind = audited.ChangeKind;
             var key = await ChangeFeed.RecordAsync(
                 session,
-                new ChangeFeed.Change(audited.AuditEntity, id, kind, Property<int>(response, "Version"), dealId, caller.UserId, caller.Actor, at),
+                new ChangeFeed.Change(audited.AuditEntity, id, kind, (response as IVersioned)?.Version, dealId, caller.UserId, caller.Actor, at),
                 cancellationToken);
             foreach (var outbox in outboxes)
             {
@@ -90,10 +103,6 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
 
         return response;
     }
-
-    private static T? Property<T>(object? value, string name)
-        where T : struct =>
-        value?.GetType().GetProperty(name)?.GetValue(value) is T found ? found : null;
 
     /// <summary>The entity as JSON, without the secrets an answer may hold (a new API key, a webhook's signing secret).</summary>
     private JsonObject? Serialize(object value)

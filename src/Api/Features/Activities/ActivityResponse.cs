@@ -3,8 +3,10 @@ using DealPipeline.Api.Features.Common;
 namespace DealPipeline.Api.Features.Activities;
 
 /// <summary>Something an officer did on a deal: a call, a meeting, a visit to the company, the company's site visit (实地考察), a reception.</summary>
-public sealed record ActivityResponse : IHasId
+public sealed record ActivityResponse : IHasId, IDealScoped
 {
+    long? IDealScoped.DealOf => DealId;
+
     public long Id { get; init; }
 
     public long DealId { get; init; }

@@ -16,6 +16,9 @@ public sealed record AddDealActivity(long DealId, ActivityType? Type, DateOnly? 
     string IAudited.AuditEntity => "activity";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class AddDealActivityValidator : AbstractValidator<AddDealActivity>

@@ -39,15 +39,12 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
     }
 }
 
-public sealed class ListAuditHandler(DbSession session, Cursors cursors) : IRequestHandler<ListAudit, Page<AuditEntry>>
+public sealed class ListAuditHandler(IdPages pages) : IRequestHandler<ListAudit, Page<AuditEntry>>
 {
     public async Task<Page<AuditEntry>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
         var (from, to) = (QueryValues.Date(request.From, "from"), QueryValues.Date(request.To, "to"));
-        var page = await ListById.PageAsync<Row>(
-            session,
-            cursors,
-            request,
+        var page = await pages.PageAsync<Row>(request,
             "SELECT id, at, user_id, actor, action, entity, entity_id, before_json, after_json FROM audit_log " +
             $"WHERE {new SqlWhere().When(request.Entity is not null, "entity = @entity").When(request.Id is not null, "entity_id = @entityId").When(from is not null, "at >= @from").When(to is not null, "at < @to")}",
             new

@@ -5,6 +5,9 @@ public sealed record AddChainLink(long ChainId, string? Name, string? Position, 
     string IAudited.AuditEntity => "chainLink";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class AddChainLinkHandler(ChainStore chains) : IRequestHandler<AddChainLink, ChainLinkResponse>

@@ -15,6 +15,9 @@ public sealed record AttachToChainLink(long ChainId, long LinkId, ChainAttachmen
     string IAudited.AuditEntity => "chainLink";
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>

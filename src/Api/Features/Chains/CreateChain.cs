@@ -14,6 +14,9 @@ public sealed record CreateChain(string? Name, string? Description, IReadOnlyLis
     string IAudited.AuditEntity => "chain";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateChainValidator : AbstractValidator<CreateChain>

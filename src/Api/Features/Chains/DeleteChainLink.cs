@@ -7,6 +7,9 @@ public sealed record DeleteChainLink(long ChainId, long LinkId) : ICommand<Unit>
     string IAudited.AuditEntity => "chainLink";
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Deleted;
 }
 
 /// <summary>Removes a link added by mistake: only one without sub-links, companies or deals (409 otherwise), so that nothing attached is lost silently.</summary>

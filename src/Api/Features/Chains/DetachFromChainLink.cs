@@ -8,4 +8,7 @@ public sealed record DetachFromChainLink(long ChainId, long LinkId, ChainAttachm
     string IAudited.AuditEntity => "chainLink";
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }

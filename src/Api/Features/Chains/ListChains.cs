@@ -14,14 +14,11 @@ public sealed class ListChainsValidator : AbstractValidator<ListChains>
     }
 }
 
-public sealed class ListChainsHandler(ChainStore chains, DbSession session, Cursors cursors) : IRequestHandler<ListChains, Page<ChainResponse>>
+public sealed class ListChainsHandler(IdPages pages, ChainStore chains) : IRequestHandler<ListChains, Page<ChainResponse>>
 {
     public async Task<Page<ChainResponse>> Handle(ListChains request, CancellationToken cancellationToken)
     {
-        var ids = await ListById.PageAsync<ChainId>(
-            session,
-            cursors,
-            request,
+        var ids = await pages.PageAsync<ChainId>(request,
             request.ParkId is null ? "SELECT id FROM chains WHERE 1 = 1" : "SELECT id FROM chains WHERE id IN (SELECT chain_id FROM chain_parks WHERE park_id = @parkId)",
             new { parkId = request.ParkId },
             cancellationToken);

@@ -7,6 +7,9 @@ public sealed record PatchChain(long Id, JsonElement Patch, IfMatch? ExpectedVer
     string IAudited.AuditEntity => "chain";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>Corrects a chain's name, description, parks and leaders with a merge patch (arrays are replaced whole); its links have their own resource.</summary>

@@ -7,6 +7,9 @@ public sealed record PatchChainLink(long ChainId, long LinkId, JsonElement Patch
     string IAudited.AuditEntity => "chainLink";
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>Renames a link, moves it along the chain or under another link, or changes its sectors, with a merge patch.</summary>

@@ -2,14 +2,6 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Common;
 
-/// <summary>A row of reference data with its version: its ETag, and If-Match of a correction.</summary>
-public interface IVersioned
-{
-    long Id { get; }
-
-    int Version { get; }
-}
-
 /// <summary>
 /// Reading one row of reference data (park, sector, team, user, company) and correcting it with a
 /// JSON merge patch: the same steps for each, so that every Location the API answers can be followed

@@ -12,6 +12,9 @@ public sealed record CreateCompany(string? Name, string? CreditCode, string? Cou
     string IAudited.AuditEntity => "company";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>

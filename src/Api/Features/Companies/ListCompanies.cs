@@ -13,13 +13,10 @@ public sealed class ListCompaniesValidator : AbstractValidator<ListCompanies>
     }
 }
 
-public sealed class ListCompaniesHandler(DbSession session, Cursors cursors) : IRequestHandler<ListCompanies, Page<CompanyResponse>>
+public sealed class ListCompaniesHandler(IdPages pages, DbSession session) : IRequestHandler<ListCompanies, Page<CompanyResponse>>
 {
     public Task<Page<CompanyResponse>> Handle(ListCompanies request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<CompanyResponse>(
-            session,
-            cursors,
-            request,
+        pages.PageAsync<CompanyResponse>(request,
             "SELECT id, name, credit_code, country, city, region_code FROM companies " +
             $"WHERE {new SqlWhere().When(!string.IsNullOrWhiteSpace(request.Q), $"(name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR credit_code {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\')")}",
             new { q = string.IsNullOrWhiteSpace(request.Q) ? null : SqlDialect.Contains(request.Q.Trim()) },

@@ -7,6 +7,9 @@ public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedV
     string IAudited.AuditEntity => "company";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchCompanyHandler(ReferenceStore rows, IValidator<CreateCompany> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

@@ -13,6 +13,9 @@ public sealed record CreateDeadlineRule(string? Name, decimal? MinIntendedInvest
     string IAudited.AuditEntity => "deadlineRule";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateDeadlineRuleValidator : AbstractValidator<CreateDeadlineRule>

@@ -8,6 +8,9 @@ public sealed record DeleteDeadlineRule(long Id) : ICommand<Unit>, IAudited
     string IAudited.AuditEntity => "deadlineRule";
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Deleted;
 }
 
 public sealed class DeleteDeadlineRuleHandler(DeadlineRuleStore rules) : IRequestHandler<DeleteDeadlineRule, Unit>

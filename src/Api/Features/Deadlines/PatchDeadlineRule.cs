@@ -8,6 +8,9 @@ public sealed record PatchDeadlineRule(long Id, JsonElement Patch, IfMatch? Expe
     string IAudited.AuditEntity => "deadlineRule";
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchDeadlineRuleHandler(DeadlineRuleStore rules, IValidator<CreateDeadlineRule> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

@@ -8,6 +8,9 @@ public sealed record SetCalendar(int Year, IReadOnlyList<DateOnly>? Holidays, IR
     string IAudited.AuditEntity => "calendar";
 
     string? IAudited.AuditId => Year.ToString(CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class SetCalendarValidator : AbstractValidator<SetCalendar>

@@ -11,9 +11,9 @@ public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? 
 
 /// <summary>Puts a deal on hold, marks it lost (with a reason) or reactivates it; <c>on</c> defaults to today.</summary>
 public sealed record ChangeDealStatus(long Id, DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IChangesDeal, IExplainedChange, IChangeKind
+    : ICommand<DealResponse>, IChangesDeal, IExplainedChange
 {
-    string IChangeKind.ChangeKind => "statusChanged";
+    string IAudited.ChangeKind => "statusChanged";
 
     DateOnly? IExplainedChange.Dated => On;
 

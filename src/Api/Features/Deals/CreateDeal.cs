@@ -11,6 +11,9 @@ public sealed record CreateDeal : DealFields, ICommand<DealResponse>, IAudited
 
     string? IAudited.AuditId => null;
 
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
+
     public Stage? Stage { get; init; }
 
     public DateOnly? OpenedOn { get; init; }

@@ -22,7 +22,7 @@ public sealed record DealTombstone : DealListItem, Http.ITombstone
 }
 
 /// <summary>A deal. Amounts are in <see cref="Currency"/>, exact to two decimals.</summary>
-public sealed record DealResponse : DealListItem, Common.IVersioned
+public sealed record DealResponse : DealListItem, IVersioned
 {
     public string Name { get; init; } = "";
 

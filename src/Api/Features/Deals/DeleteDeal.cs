@@ -1,7 +1,10 @@
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>Soft-deletes a deal: it disappears from reads and reports, and incremental pulls see its tombstone.</summary>
-public sealed record DeleteDeal(long Id, IfMatch? ExpectedVersion) : ICommand<Unit>, IChangesDeal;
+public sealed record DeleteDeal(long Id, IfMatch? ExpectedVersion) : ICommand<Unit>, IChangesDeal
+{
+    string IAudited.ChangeKind => ChangeKinds.Deleted;
+}
 
 public sealed class DeleteDealHandler(DealReader reader, IClock clock) : IRequestHandler<DeleteDeal, Unit>
 {

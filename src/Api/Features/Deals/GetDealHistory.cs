@@ -14,16 +14,13 @@ public sealed record DealHistoryItem(long Id, long DealId, DateOnly On, DateTime
 
 public sealed record GetDealHistory([FromRoute] long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealHistoryItem>>, IPagedRequest;
 
-public sealed class GetDealHistoryHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
+public sealed class GetDealHistoryHandler(IdPages pages, DealReader reader) : IRequestHandler<GetDealHistory, Page<DealHistoryItem>>
 {
     public async Task<Page<DealHistoryItem>> Handle(GetDealHistory request, CancellationToken cancellationToken)
     {
         await reader.GetAsync(request.Id, cancellationToken);
 
-        var page = await ListById.PageAsync<HistoryRow>(
-            session,
-            cursors,
-            request,
+        var page = await pages.PageAsync<HistoryRow>(request,
             $"SELECT {HistoryRow.Columns} FROM deal_history WHERE deal_id = @dealId",
             new { dealId = request.Id },
             cancellationToken);

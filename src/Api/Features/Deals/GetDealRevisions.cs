@@ -38,15 +38,12 @@ public sealed record DealRevision : IHasId
 
 public sealed record GetDealRevisions([FromRoute] long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealRevision>>, IPagedRequest;
 
-public sealed class GetDealRevisionsHandler(DealReader reader, DbSession session, Cursors cursors) : IRequestHandler<GetDealRevisions, Page<DealRevision>>
+public sealed class GetDealRevisionsHandler(IdPages pages, DealReader reader) : IRequestHandler<GetDealRevisions, Page<DealRevision>>
 {
     public async Task<Page<DealRevision>> Handle(GetDealRevisions request, CancellationToken cancellationToken)
     {
         await reader.GetAsync(request.Id, cancellationToken);
-        var page = await ListById.PageAsync<Row>(
-            session,
-            cursors,
-            request,
+        var page = await pages.PageAsync<Row>(request,
             "SELECT id, deal_id, on_date, valid_until, intended_minor, currency, owner_id, team_id, park_id, sector_id, is_key_project, at FROM deal_revisions WHERE deal_id = @dealId",
             new { dealId = request.Id },
             cancellationToken);

@@ -11,9 +11,9 @@ public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, dec
 
 /// <summary>Moves a deal's stage (see <see cref="Deal.MoveTo"/>); <c>on</c> defaults to today.</summary>
 public sealed record MoveDealStage(long Id, Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment, IfMatch? ExpectedVersion)
-    : ICommand<DealResponse>, IChangesDeal, IExplainedChange, IChangeKind
+    : ICommand<DealResponse>, IChangesDeal, IExplainedChange
 {
-    string IChangeKind.ChangeKind => "stageChanged";
+    string IAudited.ChangeKind => "stageChanged";
 
     DateOnly? IExplainedChange.Dated => On;
 

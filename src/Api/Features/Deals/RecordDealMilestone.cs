@@ -10,9 +10,9 @@ public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On) : IRequest
 }
 
 /// <summary>Dates construction start or production start of a landed deal.</summary>
-public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IChangesDeal, IChangeKind
+public sealed record RecordDealMilestone(long Id, MilestoneKind? Kind, DateOnly? On, IfMatch? ExpectedVersion) : ICommand<DealResponse>, IChangesDeal
 {
-    string IChangeKind.ChangeKind => "milestoneRecorded";
+    string IAudited.ChangeKind => "milestoneRecorded";
 }
 
 public sealed class RecordDealMilestoneValidator : AbstractValidator<RecordDealMilestone>

@@ -10,6 +10,9 @@ public sealed record AddDealScore(long DealId, long? CriteriaSetId, IReadOnlyLis
     string IAudited.AuditEntity => "dealScore";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class AddDealScoreValidator : AbstractValidator<AddDealScore>

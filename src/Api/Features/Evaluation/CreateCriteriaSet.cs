@@ -18,6 +18,9 @@ public sealed record CreateCriteriaSet(string? Name, IReadOnlyList<Criterion>? C
 
     string? IAudited.AuditId => null;
 
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
+
     public CriteriaDefinition ToDefinition() => new(Criteria ?? [], Bands ?? [], Vetoes ?? []);
 }
 

@@ -8,8 +8,10 @@ namespace DealPipeline.Api.Features.Evaluation;
 public sealed record CriterionScore(string? Criterion, decimal? Score, string? Note = null);
 
 /// <summary>A deal's evaluation under a revision of a criteria set: its scores, total, band and vetoes.</summary>
-public sealed record DealScoreResponse : IHasId
+public sealed record DealScoreResponse : IHasId, IDealScoped
 {
+    long? IDealScoped.DealOf => DealId;
+
     public long Id { get; init; }
 
     public long DealId { get; init; }

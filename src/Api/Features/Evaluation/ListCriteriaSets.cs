@@ -5,11 +5,11 @@ namespace DealPipeline.Api.Features.Evaluation;
 
 public sealed record ListCriteriaSets(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<CriteriaSetResponse>>, IPagedRequest;
 
-public sealed class ListCriteriaSetsHandler(CriteriaSetStore criteriaSets, DbSession session, Cursors cursors) : IRequestHandler<ListCriteriaSets, Page<CriteriaSetResponse>>
+public sealed class ListCriteriaSetsHandler(IdPages pages, CriteriaSetStore criteriaSets) : IRequestHandler<ListCriteriaSets, Page<CriteriaSetResponse>>
 {
     public async Task<Page<CriteriaSetResponse>> Handle(ListCriteriaSets request, CancellationToken cancellationToken)
     {
-        var ids = await ListById.PageAsync<CriteriaSetStore.IdRow>(session, cursors, request, "SELECT id FROM criteria_sets WHERE 1 = 1", new { }, cancellationToken);
+        var ids = await pages.PageAsync<CriteriaSetStore.IdRow>(request, "SELECT id FROM criteria_sets WHERE 1 = 1", new { }, cancellationToken);
         var sets = new List<CriteriaSetResponse>();
         foreach (var row in ids.Items)
         {

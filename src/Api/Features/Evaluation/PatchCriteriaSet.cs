@@ -8,6 +8,9 @@ public sealed record PatchCriteriaSet(long Id, JsonElement Patch, IfMatch? Expec
     string IAudited.AuditEntity => "criteriaSet";
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>

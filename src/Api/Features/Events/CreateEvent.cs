@@ -5,6 +5,9 @@ public sealed record CreateEvent : EventFields, ICommand<EventResponse>, IAudite
     string IAudited.AuditEntity => "event";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateEventHandler(EventStore events, DbSession session) : IRequestHandler<CreateEvent, EventResponse>

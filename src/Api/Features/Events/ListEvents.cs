@@ -25,7 +25,7 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
     }
 }
 
-public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListEvents, Page<EventResponse>>
+public sealed class ListEventsHandler(IdPages pages, DbSession session) : IRequestHandler<ListEvents, Page<EventResponse>>
 {
     public Task<Page<EventResponse>> Handle(ListEvents request, CancellationToken cancellationToken)
     {
@@ -50,10 +50,7 @@ public sealed class ListEventsHandler(DbSession session, Cursors cursors) : IReq
             args.Add("before", before);
         }
 
-        return ListById.PageAsync<EventResponse>(
-            session,
-            cursors,
-            request,
+        return pages.PageAsync<EventResponse>(request,
             $"SELECT {EventStore.Columns} FROM events WHERE {new SqlWhere().When(from is not null, "starts_on >= @from").When(to is not null, "starts_on <= @to")}{filters}",
             args,
             cancellationToken);

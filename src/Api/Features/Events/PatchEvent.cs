@@ -8,6 +8,9 @@ public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVer
     string IAudited.AuditEntity => "event";
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchEventHandler(EventStore events, DbSession session, IValidator<EventFields> validator, IOptions<JsonOptions> json)

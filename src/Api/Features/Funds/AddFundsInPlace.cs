@@ -15,6 +15,9 @@ public sealed record AddFundsInPlace(long DealId, DateOnly? On, decimal? Amount,
     string IAudited.AuditEntity => "fundsInPlace";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class AddFundsInPlaceValidator : AbstractValidator<AddFundsInPlace>

@@ -3,8 +3,10 @@ using DealPipeline.Api.Features.Common;
 namespace DealPipeline.Api.Features.Funds;
 
 /// <summary>An amount actually invested in a deal (到位资金) on a date, in the deal's currency.</summary>
-public sealed record FundsResponse : IHasId
+public sealed record FundsResponse : IHasId, IDealScoped
 {
+    long? IDealScoped.DealOf => DealId;
+
     public long Id { get; init; }
 
     public long DealId { get; init; }

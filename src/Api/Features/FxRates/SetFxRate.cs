@@ -14,6 +14,9 @@ public sealed record SetFxRate(string Currency, decimal? Rate, DateOnly? Effecti
     string IAudited.AuditEntity => "fxRate";
 
     string? IAudited.AuditId => Currency;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class SetFxRateValidator : AbstractValidator<SetFxRate>

@@ -12,6 +12,9 @@ public sealed record CreateLetter(LetterType? Type, DateOnly? SignedOn, string? 
     string IAudited.AuditEntity => "letter";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateLetterValidator : AbstractValidator<CreateLetter>

@@ -4,8 +4,10 @@ using DealPipeline.Api.Http;
 namespace DealPipeline.Api.Features.Letters;
 
 /// <summary>One of the three letters (三书), linked to a deal, an event, both or neither.</summary>
-public sealed record LetterResponse : IHasId, IVersioned
+public sealed record LetterResponse : IHasId, IVersioned, IDealScoped
 {
+    long? IDealScoped.DealOf => DealId;
+
     public long Id { get; init; }
 
     public LetterType Type { get; init; }

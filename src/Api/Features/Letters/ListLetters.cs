@@ -32,7 +32,7 @@ public sealed class ListLettersValidator : AbstractValidator<ListLetters>
     }
 }
 
-public sealed class ListLettersHandler(DbSession session, DealAccess access, Cursors cursors) : IRequestHandler<ListLetters, Page<LetterResponse>>
+public sealed class ListLettersHandler(IdPages pages, DbSession session, DealAccess access) : IRequestHandler<ListLetters, Page<LetterResponse>>
 {
     public Task<Page<LetterResponse>> Handle(ListLetters request, CancellationToken cancellationToken)
     {
@@ -59,6 +59,6 @@ public sealed class ListLettersHandler(DbSession session, DealAccess access, Cur
             args.Add("before", before);
         }
 
-        return ListById.PageAsync<LetterResponse>(session, cursors, request, LetterStore.Select(access, args) + " AND " + where, args, cancellationToken);
+        return pages.PageAsync<LetterResponse>(request, LetterStore.Select(access, args) + " AND " + where, args, cancellationToken);
     }
 }

@@ -12,6 +12,9 @@ public sealed record CreatePark(string? Name, string? City, string? RegionCode =
     string IAudited.AuditEntity => "park";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateParkValidator : AbstractValidator<CreatePark>

@@ -7,6 +7,9 @@ public sealed record PatchPark(long Id, JsonElement Patch, IfMatch? ExpectedVers
     string IAudited.AuditEntity => "park";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchParkHandler(ReferenceStore rows, IValidator<CreatePark> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

@@ -11,6 +11,9 @@ public sealed record CreateSector(string? Name, long? ParentId, string? Industry
     string IAudited.AuditEntity => "sector";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateSectorValidator : AbstractValidator<CreateSector>

@@ -5,8 +5,8 @@ namespace DealPipeline.Api.Features.Sectors;
 
 public sealed record ListSectors(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<SectorResponse>>, IPagedRequest;
 
-public sealed class ListSectorsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListSectors, Page<SectorResponse>>
+public sealed class ListSectorsHandler(IdPages pages) : IRequestHandler<ListSectors, Page<SectorResponse>>
 {
     public Task<Page<SectorResponse>> Handle(ListSectors request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<SectorResponse>(session, cursors, request, "SELECT id, name, parent_id, industry_code FROM sectors WHERE 1 = 1", new { }, cancellationToken);
+        pages.PageAsync<SectorResponse>(request, "SELECT id, name, parent_id, industry_code FROM sectors WHERE 1 = 1", new { }, cancellationToken);
 }

@@ -8,6 +8,9 @@ public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVe
     string IAudited.AuditEntity => "sector";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchSectorHandler(ReferenceStore rows, DbSession session, IValidator<CreateSector> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

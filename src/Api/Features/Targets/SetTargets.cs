@@ -6,6 +6,9 @@ public sealed record SetTargets(int Year, long? ParkId, long? TeamId, int? Signe
     string IAudited.AuditEntity => "targets";
 
     string? IAudited.AuditId => string.Create(CultureInfo.InvariantCulture, $"{Year}/{ParkId ?? 0}/{TeamId ?? 0}");
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class SetTargetsValidator : AbstractValidator<SetTargets>

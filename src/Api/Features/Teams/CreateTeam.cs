@@ -12,6 +12,9 @@ public sealed record CreateTeam(string? Name) : ICommand<TeamResponse>, IAudited
     string IAudited.AuditEntity => "team";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateTeamValidator : AbstractValidator<CreateTeam>

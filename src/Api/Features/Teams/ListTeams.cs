@@ -5,8 +5,8 @@ namespace DealPipeline.Api.Features.Teams;
 
 public sealed record ListTeams(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<TeamResponse>>, IPagedRequest;
 
-public sealed class ListTeamsHandler(DbSession session, Cursors cursors) : IRequestHandler<ListTeams, Page<TeamResponse>>
+public sealed class ListTeamsHandler(IdPages pages) : IRequestHandler<ListTeams, Page<TeamResponse>>
 {
     public Task<Page<TeamResponse>> Handle(ListTeams request, CancellationToken cancellationToken) =>
-        ListById.PageAsync<TeamResponse>(session, cursors, request, "SELECT id, name FROM teams WHERE 1 = 1", new { }, cancellationToken);
+        pages.PageAsync<TeamResponse>(request, "SELECT id, name FROM teams WHERE 1 = 1", new { }, cancellationToken);
 }

@@ -7,6 +7,9 @@ public sealed record PatchTeam(long Id, JsonElement Patch, IfMatch? ExpectedVers
     string IAudited.AuditEntity => "team";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchTeamHandler(ReferenceStore rows, IValidator<CreateTeam> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

@@ -20,4 +20,4 @@ public sealed record ApiKeyResponse : IHasId
 }
 
 /// <summary>A new key, shown this once.</summary>
-public sealed record CreatedApiKeyResponse(long Id, string ApiKey, string Prefix, DateTimeOffset CreatedAt);
+public sealed record CreatedApiKeyResponse(long Id, string ApiKey, string Prefix, DateTimeOffset CreatedAt) : IHasId;

@@ -10,6 +10,9 @@ public sealed record CreateApiKey(long UserId) : ICommand<CreatedApiKeyResponse>
     string IAudited.AuditEntity => "apiKey";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateApiKeyHandler(ApiKeyStore apiKeys, ICurrentUser caller, IClock clock) : IRequestHandler<CreateApiKey, CreatedApiKeyResponse>

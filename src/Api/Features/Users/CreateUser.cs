@@ -12,6 +12,9 @@ public sealed record CreateUser(string? Name, Role? Role, long? TeamId) : IComma
     string IAudited.AuditEntity => "user";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>

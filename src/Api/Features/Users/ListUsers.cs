@@ -5,11 +5,11 @@ namespace DealPipeline.Api.Features.Users;
 
 public sealed record ListUsers(int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<UserResponse>>, IPagedRequest;
 
-public sealed class ListUsersHandler(DbSession session, Cursors cursors) : IRequestHandler<ListUsers, Page<UserResponse>>
+public sealed class ListUsersHandler(IdPages pages) : IRequestHandler<ListUsers, Page<UserResponse>>
 {
     public async Task<Page<UserResponse>> Handle(ListUsers request, CancellationToken cancellationToken)
     {
-        var page = await ListById.PageAsync<UserRow>(session, cursors, request, "SELECT id, name, role, team_id FROM users WHERE 1 = 1", new { }, cancellationToken);
+        var page = await pages.PageAsync<UserRow>(request, "SELECT id, name, role, team_id FROM users WHERE 1 = 1", new { }, cancellationToken);
         return page.Select(u => u.ToResponse());
     }
 

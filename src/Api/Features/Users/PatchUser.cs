@@ -8,6 +8,9 @@ public sealed record PatchUser(long Id, JsonElement Patch, IfMatch? ExpectedVers
     string IAudited.AuditEntity => "user";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchUserHandler(ReferenceStore rows, DbSession session, IValidator<CreateUser> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

@@ -10,6 +10,9 @@ public sealed record RevokeApiKey(long UserId, long KeyId) : ICommand<Unit>, IAu
     string IAudited.AuditEntity => "apiKey";
 
     string? IAudited.AuditId => KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class RevokeApiKeyHandler(ApiKeyStore apiKeys, ICurrentUser caller) : IRequestHandler<RevokeApiKey, Unit>

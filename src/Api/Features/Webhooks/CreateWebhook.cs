@@ -13,6 +13,9 @@ public sealed record CreateWebhook(string? Url, IReadOnlyList<string>? Events, s
     string IAudited.AuditEntity => "webhook";
 
     string? IAudited.AuditId => null;
+
+
+    string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
 public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>

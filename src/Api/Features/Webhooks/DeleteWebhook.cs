@@ -6,6 +6,9 @@ public sealed record DeleteWebhook(long Id, IfMatch? ExpectedVersion) : ICommand
     string IAudited.AuditEntity => "webhook";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Deleted;
 }
 
 public sealed class DeleteWebhookHandler(WebhookStore webhooks) : IRequestHandler<DeleteWebhook, Unit>

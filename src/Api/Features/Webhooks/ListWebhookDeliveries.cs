@@ -18,15 +18,12 @@ public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebho
     }
 }
 
-public sealed class ListWebhookDeliveriesHandler(WebhookStore webhooks, DbSession session, Cursors cursors) : IRequestHandler<ListWebhookDeliveries, Page<WebhookDeliveryResponse>>
+public sealed class ListWebhookDeliveriesHandler(IdPages pages, WebhookStore webhooks) : IRequestHandler<ListWebhookDeliveries, Page<WebhookDeliveryResponse>>
 {
     public async Task<Page<WebhookDeliveryResponse>> Handle(ListWebhookDeliveries request, CancellationToken cancellationToken)
     {
         await webhooks.GetAsync(request.Id, cancellationToken);
-        var page = await ListById.PageAsync<WebhookDeliveryResponse>(
-            session,
-            cursors,
-            request,
+        var page = await pages.PageAsync<WebhookDeliveryResponse>(request,
             $"SELECT * FROM ({WebhookStore.DeliveriesSelect}) d WHERE {new SqlWhere("webhook_id = @webhookId").When(request.Status is not null, "status = @status")}",
             new { webhookId = request.Id, status = request.Status },
             cancellationToken);

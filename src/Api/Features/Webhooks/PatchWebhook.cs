@@ -8,6 +8,9 @@ public sealed record PatchWebhook(long Id, JsonElement Patch, IfMatch? ExpectedV
     string IAudited.AuditEntity => "webhook";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>

@@ -9,6 +9,9 @@ public sealed record RedeliverWebhookDelivery(long Id, long DeliveryId) : IComma
     string IAudited.AuditEntity => "webhook";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class RedeliverWebhookDeliveryHandler(WebhookStore webhooks, WebhookSignal signal) : IRequestHandler<RedeliverWebhookDelivery, WebhookDeliveryResponse>

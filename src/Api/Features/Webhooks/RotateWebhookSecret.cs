@@ -23,6 +23,9 @@ public sealed record RotateWebhookSecret(long Id, int? OverlapHours) : ICommand<
     string IAudited.AuditEntity => "webhook";
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+
+    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class RotateWebhookSecretValidator : AbstractValidator<RotateWebhookSecret>

@@ -18,12 +18,8 @@ public sealed class PagedRequestValidator : AbstractValidator<IPagedRequest>
     }
 }
 
-public interface IHasId
-{
-    long Id { get; }
-}
-
-public static class ListById
+/// <summary>Pages of rows in id order: the paging of every list whose cursor is the last id.</summary>
+public sealed class IdPages(DbSession session, Cursors cursors)
 {
     public const string Sort = "id";
 
@@ -31,12 +27,9 @@ public static class ListById
     /// Runs <paramref name="selectFrom"/> (a SELECT … FROM … WHERE …, ending in a condition) for the
     /// page after the request's cursor, in id order.
     /// </summary>
-    public static async Task<Page<T>> PageAsync<T>(
-        DbSession session, Cursors cursors, IPagedRequest request, string selectFromWhere, object parameters, CancellationToken cancellationToken)
+    public async Task<Page<T>> PageAsync<T>(IPagedRequest request, string selectFromWhere, object parameters, CancellationToken cancellationToken)
         where T : IHasId
     {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(cursors);
         ArgumentNullException.ThrowIfNull(request);
         var after = cursors.Read(request.Cursor, Sort)?.Id ?? 0;
         var sql = session.Dialect.Limit(selectFromWhere + " AND id > @after", "id");
