@@ -16,15 +16,13 @@ public sealed class ActivitiesModule : IModule
                 var activity = await mediator.Send(new AddDealActivity(id, body.Type, body.On, body.Summary, body.NextStep, body.NextStepDue), ct);
                 return TypedResults.Created($"/api/v1/deals/{id}/activities", activity);
             })
-            .WithName("AddDealActivity").Allow(Policies.WorkDeals)
-            .WithSummary("Records an activity on a deal: type (call, meeting, visit, siteVisit, reception, other), on, summary, and an optional next step and its due date.")
+            .Describe("AddDealActivity", Policies.WorkDeals, "Records an activity on a deal: type (call, meeting, visit, siteVisit, reception, other), on, summary, and an optional next step and its due date.")
             .WithDescription(
                 "An activity is a touch of the deal for the stale report (its last touch becomes the later of its last change and its last " +
                 "activity); it does not change the deal's version or ETag. on cannot be in the future; nextStepDue is on or after on.")
             .WithProblems(400, 404);
         group.MapQuery<ListDealActivities, Page<ActivityResponse>>("/")
-            .WithName("ListDealActivities").Allow(Policies.Read)
-            .WithSummary("The deal's activities, newest first (by date, then by recording order).")
+            .Describe("ListDealActivities", Policies.Read, "The deal's activities, newest first (by date, then by recording order).")
             .WithProblems(400, 404);
     }
 }

@@ -37,8 +37,7 @@ public sealed class AdminModule : IModule
                 var bytes = await Backups.BackupAsync(database, file, ct);
                 return TypedResults.Ok(new BackupResponse(file, bytes, at));
             })
-            .WithTags("Admin").WithName("Backup").Allow(Policies.Admin)
-            .WithSummary("Writes a consistent copy of the SQLite database while the service keeps writing (VACUUM INTO), into Backup:Directory (default: backups/ beside the database).")
+            .WithTags("Admin").Describe("Backup", Policies.Admin, "Writes a consistent copy of the SQLite database while the service keeps writing (VACUUM INTO), into Backup:Directory (default: backups/ beside the database).")
             .WithDescription("The copy holds every write committed before the backup began. Restore it with the service stopped: dotnet run --project src/Api -- restore <file>. On SQL Server, a 409: use the server's own backup tools.")
             .WithProblems(409);
     }

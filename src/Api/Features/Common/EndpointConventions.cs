@@ -18,6 +18,10 @@ public static class EndpointConventions
         return builder;
     }
 
+    /// <summary>What every endpoint declares: its operation's name, the policy a caller's role must meet, and one line saying what it does.</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string operation, string policy, string summary) =>
+        builder.WithName(operation).Allow(policy).WithSummary(summary);
+
     // The handlers below are passed as delegates, not lambdas: ASP.NET Core's route handler analyzer fails on a
     // handler whose parameters are type parameters.
 

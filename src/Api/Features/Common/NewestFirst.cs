@@ -7,37 +7,31 @@ namespace DealPipeline.Api.Features.Common;
 /// A deal's dated records (activities, funds in place) listed newest first: by business date, then
 /// by recording order, with a keyset cursor on the two.
 /// </summary>
-public static class NewestFirst
+public sealed class NewestFirst(DbSession session, Cursors cursors)
 {
     public const string Sort = "-on";
 
-    /// <summary>The rows of one deal after the request's cursor, at most limit+1 of them, in the list's order.</summary>
-    public static string Select(DbSqlParts sql, Cursors cursors, string? cursor, long dealId, int limit, DynamicParameters args)
+    /// <summary>
+    /// The page of one deal's rows after the request's cursor: <paramref name="columns"/> read from <paramref name="from"/>
+    /// (with its joins), whose dated table has the alias <paramref name="alias"/> ("f." or "").
+    /// </summary>
+    public async Task<Page<T>> PageAsync<T>(string columns, string from, string alias, long dealId, IPagedRequest request, Func<T, (DateOnly On, long Id)> key, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sql);
-        ArgumentNullException.ThrowIfNull(cursors);
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(key);
+        var args = new DynamicParameters();
         args.Add("dealId", dealId);
-        args.Add("take", limit + 1);
-        var where = $"{sql.Alias}deal_id = @dealId";
-        if (cursors.Read(cursor, Sort) is { } after)
+        args.Add("take", request.Limit + 1);
+        var where = $"{alias}deal_id = @dealId";
+        if (cursors.Read(request.Cursor, Sort) is { } after)
         {
-            where += $" AND ({sql.Alias}on_date < @afterOn OR ({sql.Alias}on_date = @afterOn AND {sql.Alias}id < @afterId))";
+            where += $" AND ({alias}on_date < @afterOn OR ({alias}on_date = @afterOn AND {alias}id < @afterId))";
             args.Add("afterOn", after.Day);
             args.Add("afterId", after.Id);
         }
 
-        return sql.Dialect.Limit($"SELECT {sql.Columns} FROM {sql.From} WHERE {where}", $"{sql.Alias}on_date DESC, {sql.Alias}id DESC");
-    }
-
-    /// <summary>The page of rows read with <see cref="Select"/>.</summary>
-    public static Page<T> Page<T>(Cursors cursors, IReadOnlyList<T> rows, int limit, Func<T, (DateOnly On, long Id)> key)
-    {
-        ArgumentNullException.ThrowIfNull(cursors);
-        ArgumentNullException.ThrowIfNull(key);
-        return cursors.Page(rows, limit, row => Cursor.AtDay(Sort, key(row).On, key(row).Id));
+        var sql = session.Dialect.Limit($"SELECT {columns} FROM {from} WHERE {where}", $"{alias}on_date DESC, {alias}id DESC");
+        var rows = (await session.QueryAsync<T>(sql, args, cancellationToken)).ToList();
+        return cursors.Page(rows, request.Limit, row => Cursor.AtDay(Sort, key(row).On, key(row).Id));
     }
 }
-
-/// <summary>What <see cref="NewestFirst"/> reads: the columns, the table (with its joins), the alias of the dated table ("f." or "").</summary>
-public sealed record DbSqlParts(Infrastructure.SqlDialect Dialect, string Columns, string From, string Alias);

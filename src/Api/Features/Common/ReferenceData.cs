@@ -25,6 +25,23 @@ public static class ReferenceData
         return result.IsValid ? merged : throw new ValidationException(result.Errors);
     }
 
+    /// <summary>
+    /// Maps the four endpoints of one kind of reference data (a park, team, company or sector): POST / with
+    /// <typeparamref name="TCreate"/> (its operation named after it), GET / with <typeparamref name="TList"/>, and GET and
+    /// PATCH /{id}. Creating and correcting need <paramref name="writePolicy"/>; reading, any key.
+    /// </summary>
+    public static void MapReferenceData<TCreate, TList, T>(
+        this RouteGroupBuilder group, string resource, string writePolicy, (string Create, string List) summaries, Func<long, IRequest<T>> get, Func<long, JsonElement, IfMatch?, IRequest<T>> patch)
+        where TCreate : class, IRequest<T>, Http.IRequestBody
+        where TList : IRequest<Page<T>>
+        where T : IVersioned
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapCreate<TCreate, T>().Describe(typeof(TCreate).Name, writePolicy, summaries.Create).WithProblems(400, 409);
+        group.MapQuery<TList, Page<T>>("/").Describe(typeof(TList).Name, Http.Security.Policies.Read, summaries.List).WithProblems(400);
+        group.MapReadAndCorrect<T, TCreate>(resource, writePolicy, get, patch);
+    }
+
     /// <summary>Maps GET /{id} (its ETag the row's version) and PATCH /{id} (merge patch, If-Match) for one kind of reference data.</summary>
     /// <returns>The PATCH endpoint, for conventions of its own.</returns>
     public static RouteHandlerBuilder MapReadAndCorrect<T, TFields>(
@@ -45,8 +62,7 @@ public static class ReferenceData
                 var found = await mediator.Send(get(id), ct);
                 return ETags.Ok(response, found, found.Version);
             })
-            .WithName("Get" + name).Allow(readPolicy)
-            .WithSummary($"Reads one {resource}; its ETag is its version, for If-Match.")
+            .Describe("Get" + name, readPolicy, $"Reads one {resource}; its ETag is its version, for If-Match.")
             .WithProblems(404);
         return group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
             {
@@ -55,8 +71,7 @@ public static class ReferenceData
                 return ETags.Ok(response, changed, changed.Version);
             })
             .Accepts<TFields>(MergePatch.MediaType, "application/json")
-            .WithName("Patch" + name).Allow(patchPolicy)
-            .WithSummary($"Corrects a {resource} with a JSON merge patch (RFC 7396) of the fields it was created with; If-Match guards against lost updates.")
+            .Describe("Patch" + name, patchPolicy, $"Corrects a {resource} with a JSON merge patch (RFC 7396) of the fields it was created with; If-Match guards against lost updates.")
             .WithProblems(400, 404, 409, 412);
     }
 

@@ -18,30 +18,26 @@ public sealed class DeadlinesModule : IModule
         var calendar = api.MapGroup("/calendar").WithTags("Deadlines");
         calendar.MapPut("/{year:int}", async (int year, CalendarBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetCalendar(year, body.Holidays, body.Workdays), ct)))
-            .WithName("SetCalendar").Allow(Policies.Admin)
-            .WithSummary("Loads a year's public holidays and adjusted working days (调休) as the State Council publishes them; loading it again replaces them.")
+            .Describe("SetCalendar", Policies.Admin, "Loads a year's public holidays and adjusted working days (调休) as the State Council publishes them; loading it again replaces them.")
             .WithDescription(
                 "Working days are Monday to Friday, except the holidays, plus the workdays (Saturdays and Sundays made working days). Every day " +
                 "must be in the year of the path; a day cannot be both. Deadlines counted in working days use this calendar; a year not loaded " +
                 "counts Monday to Friday.")
             .WithProblems(400);
         calendar.MapGet("/{year:int}", async (int year, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetCalendar(year), ct)))
-            .WithName("GetCalendar").Allow(Policies.Read)
-            .WithSummary("A year's holidays and adjusted working days, as loaded; 404 when the year was not loaded.")
+            .Describe("GetCalendar", Policies.Read, "A year's holidays and adjusted working days, as loaded; 404 when the year was not loaded.")
             .WithProblems(404);
 
         var rules = api.MapGroup("/deadline-rules").WithTags("Deadlines");
         rules.MapCreate<CreateDeadlineRule, DeadlineRuleResponse>()
-            .WithName("CreateDeadlineRule").Allow(Policies.Admin)
-            .WithSummary("Adds the deadlines (服务时限) of a class of lead: leads of at least minIntendedInvestment (CNY) answered and assessed within so many days of their opening, and reported on every so many days.")
+            .Describe("CreateDeadlineRule", Policies.Admin, "Adds the deadlines (服务时限) of a class of lead: leads of at least minIntendedInvestment (CNY) answered and assessed within so many days of their opening, and reported on every so many days.")
             .WithDescription(
                 "Each span is {count, unit}: unit workingDays (on the office's calendar, PUT /calendar/{year}) or days. A lead falls in the rule with " +
                 "the highest minIntendedInvestment its intended investment (converted to CNY at today's rates) reaches; names and thresholds are " +
                 "unique (409). At least one span.")
             .WithProblems(400, 409);
         rules.MapQuery<ListDeadlineRules, Page<DeadlineRuleResponse>>("/")
-            .WithName("ListDeadlineRules").Allow(Policies.Read)
-            .WithSummary("Lists the deadline rules in id order.")
+            .Describe("ListDeadlineRules", Policies.Read, "Lists the deadline rules in id order.")
             .WithProblems(400);
         rules.MapReadAndCorrect<DeadlineRuleResponse, CreateDeadlineRule>(
                 "deadline rule", Policies.Admin, id => new GetDeadlineRule(id), (id, patch, ifMatch) => new PatchDeadlineRule(id, patch, ifMatch), operationName: "DeadlineRule")
@@ -51,13 +47,11 @@ public sealed class DeadlinesModule : IModule
                 await mediator.Send(new DeleteDeadlineRule(id), ct);
                 return TypedResults.NoContent();
             })
-            .WithName("DeleteDeadlineRule").Allow(Policies.Admin)
-            .WithSummary("Removes a deadline rule: its leads fall in the next lower class, or have no deadlines.")
+            .Describe("DeleteDeadlineRule", Policies.Admin, "Removes a deadline rule: its leads fall in the next lower class, or have no deadlines.")
             .WithProblems(404);
 
         api.MapGet("/deals/{id:long}/deadlines", async (long id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetDealDeadlines(id), ct)))
-            .WithTags("Deals").WithName("GetDealDeadlines").Allow(Policies.Read)
-            .WithSummary("The deal's deadlines today (answer, assess, report) under its class of lead, with the next one to act on.")
+            .WithTags("Deals").Describe("GetDealDeadlines", Policies.Read, "The deal's deadlines today (answer, assess, report) under its class of lead, with the next one to act on.")
             .WithDescription(
                 "answer is met by the first activity, assess by the first change after the opening (past contact, on hold or lost; a deal opened past " +
                 "contact is assessed on its opening); each is due a span after the opening and late (overdue) when not met by then. report is due " +

@@ -21,8 +21,7 @@ public sealed class DealsModule : IModule
         var group = api.MapGroup("/deals").WithTags("Deals");
 
         group.MapCreate<CreateDeal, DealResponse>()
-            .WithName("CreateDeal").Allow(Policies.WorkDeals)
-            .WithSummary("Opens a deal.")
+            .Describe("CreateDeal", Policies.WorkDeals, "Opens a deal.")
             .WithDescription(
                 "Required: name, companyId, parkId, sectorId, intendedInvestment. stage defaults to contact; a deal may be opened at a later stage " +
                 "to back-fill an existing register, which records that stage in its history on openedOn (opening at signed or landed dates the signing " +
@@ -32,8 +31,7 @@ public sealed class DealsModule : IModule
             .WithProblems(400);
 
         group.MapQuery<ListDeals, Page<DealListItem>>("/")
-            .WithName("ListDeals").Allow(Policies.Read)
-            .WithSummary("Lists deals, filtered and sorted, a page at a time (keyset cursor: no deal is repeated or skipped while deals are added).")
+            .Describe("ListDeals", Policies.Read, "Lists deals, filtered and sorted, a page at a time (keyset cursor: no deal is repeated or skipped while deals are added).")
             .WithDescription(
                 "Filters combine with AND. stage, status and source take comma-separated names. sectorId includes its descendants. q matches part of the " +
                 "deal's or the company's name. updatedSince (ISO 8601 timestamp, inclusive) is for incremental BI pulls and sorts by updatedAt unless sort " +
@@ -46,7 +44,7 @@ public sealed class DealsModule : IModule
                 var deal = await mediator.Send(new GetDeal(id), ct);
                 return ETags.Ok(response, deal, deal.Version);
             })
-            .WithName("GetDeal").Allow(Policies.Read).WithSummary("Reads a deal; its ETag is its version, for If-Match.")
+            .Describe("GetDeal", Policies.Read, "Reads a deal; its ETag is its version, for If-Match.")
             .WithProblems(404);
 
         group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
@@ -56,8 +54,7 @@ public sealed class DealsModule : IModule
                 return ETags.Ok(response, deal, deal.Version);
             })
             .Accepts<DealFields>("application/merge-patch+json", "application/json")
-            .WithName("PatchDeal").Allow(Policies.WorkDeals)
-            .WithSummary("Changes a deal's plain fields with a JSON merge patch (RFC 7396); If-Match guards against lost updates.")
+            .Describe("PatchDeal", Policies.WorkDeals, "Changes a deal's plain fields with a JSON merge patch (RFC 7396); If-Match guards against lost updates.")
             .WithDescription(
                 "Send only the fields to change; null clears an optional field. stage, status, lostReason, signedOn, landedOn, the milestones, openedOn, " +
                 "id, createdAt, updatedAt and version are not patchable (400). Changing ownerId moves the deal to the new owner's team unless teamId is " +
@@ -66,8 +63,7 @@ public sealed class DealsModule : IModule
 
         group.MapPost("/{id:long}/transitions", async (long id, TransitionBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 Respond(response, await mediator.Send(new MoveDealStage(id, body.To, body.On, body.Reason, body.ContractedInvestment, ETags.ExpectedVersion(request)), ct)))
-            .WithName("MoveDealStage").Allow(Policies.WorkDeals)
-            .WithSummary("Moves the deal's stage.")
+            .Describe("MoveDealStage", Policies.WorkDeals, "Moves the deal's stage.")
             .WithDescription(
                 "Forward moves may skip stages; a backward move needs a reason. Entering signed sets signedOn (and contractedInvestment if given); " +
                 "entering landed sets landedOn (and signedOn if the deal skipped signing). Moving back below signed or landed clears those dates (the " +
@@ -77,8 +73,7 @@ public sealed class DealsModule : IModule
 
         group.MapPost("/{id:long}/status", async (long id, StatusBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 Respond(response, await mediator.Send(new ChangeDealStatus(id, body.Status, body.Reason, body.Note, body.On, ETags.ExpectedVersion(request)), ct)))
-            .WithName("ChangeDealStatus").Allow(Policies.WorkDeals)
-            .WithSummary("Puts a deal on hold (onHold), marks it lost (lost, with reason) or reactivates it (active).")
+            .Describe("ChangeDealStatus", Policies.WorkDeals, "Puts a deal on hold (onHold), marks it lost (lost, with reason) or reactivates it (active).")
             .WithDescription(
                 "Hold: only from active. Lost: from active or onHold, reason required (choseOtherLocation, funding, policyMismatch, strategyChange, other). " +
                 "Active: from onHold or lost; the deal keeps its stage. A change to the current status is a 409. note is free text.")
@@ -86,17 +81,14 @@ public sealed class DealsModule : IModule
 
         group.MapPost("/{id:long}/milestones", async (long id, MilestoneBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 Respond(response, await mediator.Send(new RecordDealMilestone(id, body.Kind, body.On, ETags.ExpectedVersion(request)), ct)))
-            .WithName("RecordDealMilestone").Allow(Policies.WorkDeals)
-            .WithSummary("Dates construction start (开工) or production start (投产) of a landed deal; each is recorded once (409 after).")
+            .Describe("RecordDealMilestone", Policies.WorkDeals, "Dates construction start (开工) or production start (投产) of a landed deal; each is recorded once (409 after).")
             .WithProblems(400, 404, 409, 412);
 
         group.MapQuery<GetDealHistory, Page<DealHistoryItem>>("/{id:long}/history")
-            .WithName("GetDealHistory").Allow(Policies.Read)
-            .WithSummary("Every stage and status change of the deal, oldest first: {on, at, kind, from, to, reason, note, byUserId}.")
+            .Describe("GetDealHistory", Policies.Read, "Every stage and status change of the deal, oldest first: {on, at, kind, from, to, reason, note, byUserId}.")
             .WithProblems(400, 404);
         group.MapQuery<GetDealRevisions, Page<DealRevision>>("/{id:long}/revisions")
-            .WithName("GetDealRevisions").Allow(Policies.Read)
-            .WithSummary("The values the deal was reported with over time, oldest first: amount, currency, owner, team, park, sector, key-project flag, each from on until validUntil.")
+            .Describe("GetDealRevisions", Policies.Read, "The values the deal was reported with over time, oldest first: amount, currency, owner, team, park, sector, key-project flag, each from on until validUntil.")
             .WithDescription("A correction of one of these fields starts a new revision dated that day (China Standard Time); reports as of an earlier day keep counting the values in force then.")
             .WithProblems(400, 404);
 
@@ -105,8 +97,7 @@ public sealed class DealsModule : IModule
                 await mediator.Send(new DeleteDeal(id, ETags.ExpectedVersion(request)), ct);
                 return TypedResults.NoContent();
             })
-            .WithName("DeleteDeal").Allow(Policies.Admin)
-            .WithSummary("Soft-deletes a deal: it leaves reads and reports; GET /api/v1/deals?updatedSince=…&includeDeleted=true returns its tombstone.")
+            .Describe("DeleteDeal", Policies.Admin, "Soft-deletes a deal: it leaves reads and reports; GET /api/v1/deals?updatedSince=…&includeDeleted=true returns its tombstone.")
             .WithProblems(404, 412);
     }
 

@@ -13,19 +13,17 @@ public sealed class EventsModule : IModule
     {
         var group = api.MapGroup("/events").WithTags("Events");
         group.MapCreate<CreateEvent, EventResponse>()
-            .WithName("CreateEvent").Allow(Policies.WorkDeals)
-            .WithSummary("Records a promotion event: name, type, startsOn, endsOn, city, and optionally parkId and visitorsReceived.")
+            .Describe("CreateEvent", Policies.WorkDeals, "Records a promotion event: name, type, startsOn, endsOn, city, and optionally parkId and visitorsReceived.")
             .WithProblems(400);
         group.MapQuery<ListEvents, Page<EventResponse>>("/")
-            .WithName("ListEvents").Allow(Policies.Read)
-            .WithSummary("Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types; updatedSince/updatedBefore (half-open) select what was written in a window, for incremental pulls.")
+            .Describe("ListEvents", Policies.Read, "Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types; updatedSince/updatedBefore (half-open) select what was written in a window, for incremental pulls.")
             .WithProblems(400);
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var found = await mediator.Send(new GetEvent(id), ct);
                 return ETags.Ok(response, found, found.Version);
             })
-            .WithName("GetEvent").Allow(Policies.Read).WithSummary("Reads an event; its ETag is its version.")
+            .Describe("GetEvent", Policies.Read, "Reads an event; its ETag is its version.")
             .WithProblems(404);
         group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
             {
@@ -34,8 +32,7 @@ public sealed class EventsModule : IModule
                 return ETags.Ok(response, patched, patched.Version);
             })
             .Accepts<EventFields>(MergePatch.MediaType, "application/json")
-            .WithName("PatchEvent").Allow(Policies.WorkDeals)
-            .WithSummary("Changes an event's fields with a JSON merge patch (e.g. visitorsReceived after the event); If-Match guards against lost updates.")
+            .Describe("PatchEvent", Policies.WorkDeals, "Changes an event's fields with a JSON merge patch (e.g. visitorsReceived after the event); If-Match guards against lost updates.")
             .WithProblems(400, 404, 412);
         group.MapGet("/{id:long}/report", async (long id, int? plannedWithinYears, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetEventReport(id, plannedWithinYears ?? 2), ct)))

@@ -15,13 +15,11 @@ public sealed class FeedsModule : IModule
             "refreshes; paged in id order with limit (1–500, default 50) and cursor, or by following next. Deals that are deleted, or " +
             "confidential and not the caller's, are left out with their rows.";
         api.MapQuery<ListHistoryFeed, Page<DealHistoryItem>>("/history")
-            .WithTags("Feeds").WithName("ListHistoryFeed").Allow(Policies.Read)
-            .WithSummary("Every stage and status change of every deal, oldest first: one table for a BI tool instead of one call per deal.")
+            .WithTags("Feeds").Describe("ListHistoryFeed", Policies.Read, "Every stage and status change of every deal, oldest first: one table for a BI tool instead of one call per deal.")
             .WithDescription("updatedSince/updatedBefore compare the time the change was recorded (at). " + Window)
             .WithProblems(400);
         api.MapQuery<ListActivityFeed, Page<ActivityResponse>>("/activities")
-            .WithTags("Feeds").WithName("ListActivityFeed").Allow(Policies.Read)
-            .WithSummary("Every activity on every deal (calls, meetings, visits, site visits), in the order they were recorded.")
+            .WithTags("Feeds").Describe("ListActivityFeed", Policies.Read, "Every activity on every deal (calls, meetings, visits, site visits), in the order they were recorded.")
             .WithDescription("updatedSince/updatedBefore compare the time the activity was recorded (createdAt). " + Window)
             .WithProblems(400);
     }

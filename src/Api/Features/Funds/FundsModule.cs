@@ -16,8 +16,7 @@ public sealed class FundsModule : IModule
                 var funds = await mediator.Send(new AddFundsInPlace(id, body.On, body.Amount, body.Note), ct);
                 return TypedResults.Created($"/api/v1/deals/{id}/funds", funds);
             })
-            .WithName("AddFundsInPlace").Allow(Policies.WorkDeals)
-            .WithSummary("Records funds in place (到位资金): an amount actually invested in a signed or landed deal on a date, in the deal's currency.")
+            .Describe("AddFundsInPlace", Policies.WorkDeals, "Records funds in place (到位资金): an amount actually invested in a signed or landed deal on a date, in the deal's currency.")
             .WithDescription(
                 "Offices are judged on the money that arrives, not only on what was signed: each record is one dated amount (more than 0, " +
                 "two decimals, in the deal's currency). on cannot be in the future nor before the deal's signing " +
@@ -25,8 +24,7 @@ public sealed class FundsModule : IModule
                 "performance report sums funds in place for its period and to its end (fundsInPlace), and the deals export gives each deal's total.")
             .WithProblems(400, 404, 409);
         group.MapQuery<ListFundsInPlace, Page<FundsResponse>>("/")
-            .WithName("ListFundsInPlace").Allow(Policies.Read)
-            .WithSummary("The deal's funds in place, newest first (by date, then by recording order), in the deal's currency.")
+            .Describe("ListFundsInPlace", Policies.Read, "The deal's funds in place, newest first (by date, then by recording order), in the deal's currency.")
             .WithProblems(400, 404);
     }
 }

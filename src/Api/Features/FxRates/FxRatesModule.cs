@@ -13,11 +13,9 @@ public sealed class FxRatesModule : IModule
         var group = api.MapGroup("/fx-rates").WithTags("FX rates");
         group.MapPut("/{currency}", async (string currency, FxRateBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetFxRate(currency, body.Rate, body.EffectiveOn), ct)))
-            .WithName("SetFxRate").Allow(Policies.Admin)
-            .WithSummary("Sets the rate (yuan per unit, up to 8 decimals) of a currency from effectiveOn; setting the same day again replaces it.")
+            .Describe("SetFxRate", Policies.Admin, "Sets the rate (yuan per unit, up to 8 decimals) of a currency from effectiveOn; setting the same day again replaces it.")
             .WithProblems(400);
         group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListFxRates(), ct)))
-            .WithName("ListFxRates").Allow(Policies.Read)
-            .WithSummary("Lists every rate ever set, by currency, newest first. A report uses, for each currency, the latest rate effective on or before its date.");
+            .Describe("ListFxRates", Policies.Read, "Lists every rate ever set, by currency, newest first. A report uses, for each currency, the latest rate effective on or before its date.");
     }
 }

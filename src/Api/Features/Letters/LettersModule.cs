@@ -12,22 +12,20 @@ public sealed class LettersModule : IModule
     {
         var group = api.MapGroup("/letters").WithTags("Letters");
         group.MapCreate<CreateLetter, LetterResponse>()
-            .WithName("CreateLetter").Allow(Policies.WorkDeals)
-            .WithSummary("Records a signed letter: initiative (合作倡议书), intent (合作意向书) or expertAppointment (专家聘书).")
+            .Describe("CreateLetter", Policies.WorkDeals, "Records a signed letter: initiative (合作倡议书), intent (合作意向书) or expertAppointment (专家聘书).")
             .WithDescription(
                 "dealId (a deal the caller may change) and eventId are optional: an expert's appointment letter may belong to no deal. A letter does " +
                 "not move its deal: officers usually follow a letter on a deal in contact or negotiation with the transition to letters.")
             .WithProblems(400, 404);
         group.MapQuery<ListLetters, Page<LetterResponse>>("/")
-            .WithName("ListLetters").Allow(Policies.Read)
-            .WithSummary("Lists letters in id order, filtered by type (comma-separated), eventId, dealId, signing date from/to (inclusive) and updatedSince/updatedBefore (half-open, for incremental pulls). Letters of confidential deals the caller may not see are left out.")
+            .Describe("ListLetters", Policies.Read, "Lists letters in id order, filtered by type (comma-separated), eventId, dealId, signing date from/to (inclusive) and updatedSince/updatedBefore (half-open, for incremental pulls). Letters of confidential deals the caller may not see are left out.")
             .WithProblems(400);
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var letter = await mediator.Send(new GetLetter(id), ct);
                 return ETags.Ok(response, letter, letter.Version);
             })
-            .WithName("GetLetter").Allow(Policies.Read).WithSummary("Reads a letter.")
+            .Describe("GetLetter", Policies.Read, "Reads a letter.")
             .WithProblems(404);
     }
 }

@@ -4,17 +4,10 @@ using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Parks;
 
-public sealed class ParksModule : IModule
+public sealed class ParksModule() : ReferenceDataModule<CreatePark, ListParks, ParkResponse>(
+    "/parks", "park", Policies.Admin, ("Adds a park (园区) where deals may land.", "Lists parks in id order."))
 {
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        var group = api.MapGroup("/parks").WithTags("Parks");
-        group.MapCreate<CreatePark, ParkResponse>()
-            .WithName("CreatePark").Allow(Policies.Admin).WithSummary("Adds a park (园区) where deals may land.")
-            .WithProblems(400, 409);
-        group.MapQuery<ListParks, Page<ParkResponse>>("/")
-            .WithName("ListParks").Allow(Policies.Read).WithSummary("Lists parks in id order.")
-            .WithProblems(400);
-        group.MapReadAndCorrect<ParkResponse, CreatePark>("park", Policies.Admin, id => new GetPark(id), (id, patch, ifMatch) => new PatchPark(id, patch, ifMatch));
-    }
+    protected override IRequest<ParkResponse> Read(long id) => new GetPark(id);
+
+    protected override IRequest<ParkResponse> Correct(long id, JsonElement patch, IfMatch? ifMatch) => new PatchPark(id, patch, ifMatch);
 }

@@ -28,8 +28,7 @@ public sealed class ReportsModule : IModule
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
         group.MapGet("/pipeline", async ([AsParameters] PipelineQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
-            .WithName("GetPipelineReport").Allow(Policies.Read)
-            .WithSummary("The pipeline in CNY: count, intended and weighted investment by stage, sector, park, owner, team or source.")
+            .Describe("GetPipelineReport", Policies.Read, "The pipeline in CNY: count, intended and weighted investment by stage, sector, park, owner, team or source.")
             .WithDescription(
                 "Lost deals are never counted. status: active (default), onHold, or any (active and on hold). With groupBy=stage every stage has a row, " +
                 "in pipeline order, zeros included; other groupings list the groups that have deals, largest first (key null: no team). Keys are " +
@@ -47,8 +46,7 @@ public sealed class ReportsModule : IModule
             .WithProblems(400);
         group.MapGet("/stale", async ([AsParameters] StaleQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
-            .WithName("GetStaleReport").Allow(Policies.Read)
-            .WithSummary("Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
+            .Describe("GetStaleReport", Policies.Read, "Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
             .WithDescription(
                 "A deal's last touch is the later of its last stage or status change and its last activity (business dates, China Standard Time); " +
                 "idleDays counts from it to today. The deal filters apply; paged with limit and cursor. A confidential deal the caller may not see is " +
@@ -56,8 +54,7 @@ public sealed class ReportsModule : IModule
             .WithProblems(400);
         group.MapGet("/performance", async ([AsParameters] PeriodQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToPerformance(), ct)))
-            .WithName("GetPerformanceReport").Allow(Policies.Read)
-            .WithSummary("A period's figures (from and to, or year; China Standard Time dates, inclusive), as managers report them monthly.")
+            .Describe("GetPerformanceReport", Policies.Read, "A period's figures (from and to, or year; China Standard Time dates, inclusive), as managers report them monthly.")
             .WithDescription(
                 "newDeals: deals opened in the period. letters: letters signed in it, by type (with a deal filter, only the matching deals' letters). " +
                 "signed / landed: deals not lost whose signedOn / landedOn is in the period: count, distinct companies, CNY sums of intended and " +
@@ -71,16 +68,14 @@ public sealed class ReportsModule : IModule
             .WithProblems(400);
         group.MapGet("/performance/series", async ([AsParameters] PeriodQuery query, string? interval, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToSeries(interval), ct)))
-            .WithName("GetPerformanceSeries").Allow(Policies.Read)
-            .WithSummary("The performance figures of every month, quarter or year of a period (interval=month|quarter|year; from and to, or year), as one flat table.")
+            .Describe("GetPerformanceSeries", Policies.Read, "The performance figures of every month, quarter or year of a period (interval=month|quarter|year; from and to, or year), as one flat table.")
             .WithDescription(
                 "Each row is the performance report of its interval, clipped to the period: the sum of the rows of a count is the count of the whole " +
                 "period (inNegotiationAtEnd is a state at each interval's end, not a sum). At most 120 rows. The same filters as the other reports.")
             .WithProblems(400);
         group.MapGet("/chains/{id:long}", async (long id, [AsParameters] ChainReportQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(id, Labels.PrefersEnglish(http)), ct)))
-            .WithName("GetChainReport").Allow(Policies.Read)
-            .WithSummary("An industry chain's figures today: per link, landed companies, whether it is a gap, and its pipeline by stage; per chain leader, the deals it brought in.")
+            .Describe("GetChainReport", Policies.Read, "An industry chain's figures today: per link, landed companies, whether it is a gap, and its pipeline by stage; per chain leader, the deals it brought in.")
             .WithDescription(
                 "Deals count when they land in one of the chain's parks (any park when the chain names none; parkId narrows further). " +
                 "A deal belongs to a link when it is attached to the link or one of its sub-links, or its company is; a link's figures cover its " +
@@ -93,8 +88,7 @@ public sealed class ReportsModule : IModule
             .WithProblems(400, 404);
         group.MapGet("/overdue", async ([AsParameters] OverdueQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
-            .WithName("GetOverdueReport").Allow(Policies.Read)
-            .WithSummary("What is late today (服务时限): every overdue deadline of the active deals, longest late first, counted per owner and per team.")
+            .Describe("GetOverdueReport", Policies.Read, "What is late today (服务时限): every overdue deadline of the active deals, longest late first, counted per owner and per team.")
             .WithDescription(
                 "The deadlines are each deal's (GET /deals/{id}/deadlines) under the deadline rules (GET /deadline-rules) and the office's calendar " +
                 "(GET /calendar/{year}): answer and assess not met by their due day, report not made since its due day. overdue counts late " +
@@ -104,8 +98,7 @@ public sealed class ReportsModule : IModule
             .WithProblems(400);
         group.MapGet("/evaluation", async ([AsParameters] EvaluationQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
-            .WithName("GetEvaluationReport").Allow(Policies.Read)
-            .WithSummary("The pipeline by evaluation band (指标评价): per band of a criteria set, the deals, their CNY intended investment, and per 亩 (亩均投资, 亩均税收).")
+            .Describe("GetEvaluationReport", Policies.Read, "The pipeline by evaluation band (指标评价): per band of a criteria set, the deals, their CNY intended investment, and per 亩 (亩均投资, 亩均税收).")
             .WithDescription(
                 "Each deal counts in the band of its latest score when that score is under criteriaSetId (any revision); vetoed holds those a veto " +
                 "applied to, and band null the deals not scored under the set. Rows: the bands of the set's current revision, highest first, zeros " +
@@ -115,8 +108,7 @@ public sealed class ReportsModule : IModule
             .WithProblems(400);
         group.MapGet("/funnel", async ([AsParameters] PeriodQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.ToFunnel(Labels.PrefersEnglish(http)), ct)))
-            .WithName("GetFunnelReport").Allow(Policies.Read)
-            .WithSummary("For the deals opened in the period: per stage, how many reached it, the conversion from the stage before, and the median days spent in it.")
+            .Describe("GetFunnelReport", Policies.Read, "For the deals opened in the period: per stage, how many reached it, the conversion from the stage before, and the median days spent in it.")
             .WithDescription(
                 "reached counts deals whose highest stage ever (from their history) is this stage or later, so a deal that skipped a stage passed it. " +
                 "conversion is reached / reached of the stage before. medianDaysInStage is over the stays that ended with a next stage change " +

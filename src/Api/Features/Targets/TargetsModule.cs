@@ -14,12 +14,10 @@ public sealed class TargetsModule : IModule
         var group = api.MapGroup("/targets").WithTags("Reports");
         group.MapPut("/{year:int}", async (int year, TargetBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SetTargets(year, body.ParkId, body.TeamId, body.SignedCount, body.LandedCount, body.SignedInvestment, body.LandedInvestment), ct)))
-            .WithName("SetTargets").Allow(Policies.Manage)
-            .WithSummary("Sets the year's targets (signed and landed counts, signed and landed intended investment in CNY) for the office, a park (parkId) or a team (teamId); setting them again replaces them.")
+            .Describe("SetTargets", Policies.Manage, "Sets the year's targets (signed and landed counts, signed and landed intended investment in CNY) for the office, a park (parkId) or a team (teamId); setting them again replaces them.")
             .WithProblems(400);
         group.MapGet("/{year:int}", async (int year, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListTargets(year), ct)))
-            .WithName("ListTargets").Allow(Policies.Read)
-            .WithSummary("The year's targets.")
+            .Describe("ListTargets", Policies.Read, "The year's targets.")
             .WithDescription("Every target set for the year: the office's (parkId and teamId null), each park's and each team's, in one page; an empty list when none is set.")
             .WithProblems(400);
     }

@@ -4,17 +4,10 @@ using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Teams;
 
-public sealed class TeamsModule : IModule
+public sealed class TeamsModule() : ReferenceDataModule<CreateTeam, ListTeams, TeamResponse>(
+    "/teams", "team", Policies.Admin, ("Adds a task force (工作专班) of officers.", "Lists teams in id order."))
 {
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        var group = api.MapGroup("/teams").WithTags("Teams");
-        group.MapCreate<CreateTeam, TeamResponse>()
-            .WithName("CreateTeam").Allow(Policies.Admin).WithSummary("Adds a task force (工作专班) of officers.")
-            .WithProblems(400, 409);
-        group.MapQuery<ListTeams, Page<TeamResponse>>("/")
-            .WithName("ListTeams").Allow(Policies.Read).WithSummary("Lists teams in id order.")
-            .WithProblems(400);
-        group.MapReadAndCorrect<TeamResponse, CreateTeam>("team", Policies.Admin, id => new GetTeam(id), (id, patch, ifMatch) => new PatchTeam(id, patch, ifMatch));
-    }
+    protected override IRequest<TeamResponse> Read(long id) => new GetTeam(id);
+
+    protected override IRequest<TeamResponse> Correct(long id, JsonElement patch, IfMatch? ifMatch) => new PatchTeam(id, patch, ifMatch);
 }

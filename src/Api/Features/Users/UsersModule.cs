@@ -18,8 +18,7 @@ public sealed class UsersModule : IModule
             .Allow(Policies.Admin)
             .WithProblems(400, 409);
         group.MapGet("/me", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetMe(), ct)))
-            .WithName("GetMe").Allow(Policies.Read)
-            .WithSummary("Who the calling key belongs to: user id (null for the bootstrap key), name, role and team.");
+            .Describe("GetMe", Policies.Read, "Who the calling key belongs to: user id (null for the bootstrap key), name, role and team.");
         group.MapQuery<ListUsers, Page<UserResponse>>("/")
             .WithName("ListUsers").WithSummary("Lists users in id order.")
             .Allow(Policies.Read)

@@ -37,7 +37,7 @@ public sealed class WebhooksModule : IModule
             .WithDescription($"Events: {string.Join(", ", WebhookEventTypes.All)}. {Signing}")
             .WithProblems(400);
         group.MapQuery<ListWebhooks, Page<WebhookResponse>>("/")
-            .WithName("ListWebhooks").Allow(Policies.Admin).WithSummary("Lists the subscriptions in id order (never their secrets).")
+            .Describe("ListWebhooks", Policies.Admin, "Lists the subscriptions in id order (never their secrets).")
             .WithProblems(400);
         group.MapReadAndCorrect<WebhookResponse, CreateWebhook>("webhook", Policies.Admin, id => new GetWebhook(id), (id, patch, ifMatch) => new PatchWebhook(id, patch, ifMatch), readPolicy: Policies.Admin)
             .WithDescription("Changes url, events, description or paused. While paused, events are kept; on resuming, they are sent in order with a new retry window.");
@@ -46,8 +46,7 @@ public sealed class WebhooksModule : IModule
                 await mediator.Send(new DeleteWebhook(id, ETags.ExpectedVersion(request)), ct);
                 return TypedResults.NoContent();
             })
-            .WithName("DeleteWebhook").Allow(Policies.Admin)
-            .WithSummary("Ends a subscription: nothing more is sent, deliveries still waiting are cancelled; their history stays readable.")
+            .Describe("DeleteWebhook", Policies.Admin, "Ends a subscription: nothing more is sent, deliveries still waiting are cancelled; their history stays readable.")
             .WithProblems(404, 412);
         group.MapPost("/{id:long}/rotate-secret", async (long id, RotateBody? body, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
@@ -58,13 +57,11 @@ public sealed class WebhooksModule : IModule
             .WithSummary("Makes a new signing secret (answered once); the previous one keeps signing too for overlapHours (default 24, 0-168).")
             .WithProblems(400, 404, 412);
         group.MapQuery<ListWebhookDeliveries, Page<WebhookDeliveryResponse>>("/{id:long}/deliveries")
-            .WithName("ListWebhookDeliveries").Allow(Policies.Admin)
-            .WithSummary("Lists a subscription's deliveries in id order, each with every attempt (time, duration, status code or error); status filters.")
+            .Describe("ListWebhookDeliveries", Policies.Admin, "Lists a subscription's deliveries in id order, each with every attempt (time, duration, status code or error); status filters.")
             .WithProblems(400, 404);
         group.MapPost("/{id:long}/deliveries/{deliveryId:long}/redeliver", async (long id, long deliveryId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Accepted($"/api/v1/webhooks/{id}/deliveries", await mediator.Send(new RedeliverWebhookDelivery(id, deliveryId), ct)))
-            .WithName("RedeliverWebhookDelivery").Allow(Policies.Admin)
-            .WithSummary("Sends a delivery again, whatever its status, with the same webhook-id: at once, then retried like a new one.")
+            .Describe("RedeliverWebhookDelivery", Policies.Admin, "Sends a delivery again, whatever its status, with the same webhook-id: at once, then retried like a new one.")
             .WithProblems(404);
     }
 }
