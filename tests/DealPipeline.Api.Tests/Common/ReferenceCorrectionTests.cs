@@ -63,19 +63,6 @@ public abstract class ReferenceCorrectionTests : ApiTest
         await AssertProblem(await Send(HttpMethod.Patch, $"/api/v1/sectors/{child}", new { parentId = (long?)null }, "application/merge-patch+json"), HttpStatusCode.BadRequest, "parentId");
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Patch, $"/api/v1/sectors/{child}", new { name = "创新药物" }, "application/merge-patch+json")).StatusCode);
     }
-
-    [DbFact]
-    public async Task A_role_changed_by_an_admin_takes_effect_on_the_users_keys_at_once()
-    {
-        var (analyst, key) = await UserWithKey("BI", "analyst");
-        using var client = Factory.ClientWithKey(key);
-        await AssertProblem(await Send(client, HttpMethod.Post, "/api/v1/companies", new { name = "某企业", country = "CN" }), HttpStatusCode.Forbidden);
-
-        var promoted = await Send(HttpMethod.Patch, $"/api/v1/users/{analyst}", new { role = "officer" }, "application/merge-patch+json");
-        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await Send(client, HttpMethod.Post, "/api/v1/companies", new { name = "某企业", country = "CN" })).StatusCode);
-        await AssertProblem(await Send(client, HttpMethod.Patch, $"/api/v1/users/{analyst}", new { role = "admin" }, "application/merge-patch+json"), HttpStatusCode.Forbidden);
-    }
 }
 
 public sealed class SqliteReferenceCorrectionTests : ReferenceCorrectionTests

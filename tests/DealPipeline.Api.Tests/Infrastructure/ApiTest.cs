@@ -90,6 +90,9 @@ public abstract class ApiTest : IAsyncLifetime
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>The JSON object an answer carries.</summary>
+    protected static async Task<JsonObject> Json(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
     /// <summary>Asserts a ProblemDetails answer with the status (and the field in errors, and the error code, when given), and returns it.</summary>
     protected static async Task<JsonObject> AssertProblem(HttpResponseMessage response, HttpStatusCode status, string? field = null, string? code = null)
     {
@@ -144,6 +147,18 @@ public abstract class ApiTest : IAsyncLifetime
         var response = await Send(method, path, body);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>A promotion event, by default the Boao forum's reception hall two months ago.</summary>
+    protected async Task<JsonObject> Event(string name = "博鳌亚洲论坛全球健康论坛·亦城会客厅", string type = "forum", string? startsOn = null, int? visitorsReceived = 500, long? parkId = null) =>
+        await PostOk("/api/v1/events", new { name, type, startsOn = startsOn ?? DaysAgo(60), endsOn = startsOn ?? DaysAgo(58), city = "博鳌", parkId, visitorsReceived });
+
+    /// <summary>An activity on a deal.</summary>
+    protected async Task<JsonObject> Activity(long deal, string type, string on, string summary = "洽谈", string? nextStep = null, string? nextStepDue = null) =>
+        await PostOk($"/api/v1/deals/{deal}/activities", new { type, on, summary, nextStep, nextStepDue });
+
+    /// <summary>A signed letter, on a deal, an event or neither.</summary>
+    protected async Task<JsonObject> Letter(string type, string signedOn, long? dealId = null, long? eventId = null, string counterparty = "某某生物") =>
+        await PostOk("/api/v1/letters", new { type, signedOn, counterparty, dealId, eventId });
 
     /// <summary>The usual reference data: a park, a sector tree, a team, an officer and a company.</summary>
     protected async Task<World> CreateWorld()

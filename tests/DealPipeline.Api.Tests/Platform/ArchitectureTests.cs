@@ -140,6 +140,15 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void The_tests_mirror_the_feature_folders()
+    {
+        // Targets are set and read through the performance report's completion ratios, which its tests compute.
+        var testFolders = Directory.EnumerateDirectories(Repository.File("tests", "DealPipeline.Api.Tests"))
+            .Select(d => Path.GetFileName(d)!).Where(d => d is not ("bin" or "obj" or "Infrastructure" or "Platform")).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Areas().Append("Common").Where(a => a != "Targets").Order(StringComparer.Ordinal), testFolders);
+    }
+
+    [Fact]
     public void No_handler_writes_to_the_database_itself_its_areas_store_does()
     {
         var writers = Directory.EnumerateFiles(Features(), "*.cs", SearchOption.AllDirectories)
