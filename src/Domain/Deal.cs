@@ -63,6 +63,11 @@ public sealed class Deal
         ArgumentNullException.ThrowIfNull(terms);
         terms.Validate();
         RequireStage(stage);
+        if (terms.ContractedInvestment is not null && stage < Stage.Signed)
+        {
+            throw ContractedBeforeSigning();
+        }
+
         var deal = new Deal(terms)
         {
             Stage = stage,
@@ -169,10 +174,7 @@ public sealed class Deal
         // earlier signing may stay while the deal is back below it, but not be set or changed there).
         if (terms.ContractedInvestment is not null && terms.ContractedInvestment != Terms.ContractedInvestment && Stage < Stage.Signed)
         {
-            throw new DomainException(
-                "contractedInvestment.stage",
-                "A contracted investment is recorded when the deal is signed or landed.",
-                "contractedInvestment");
+            throw ContractedBeforeSigning();
         }
 
         if (Reported(terms) != Reported(Terms))
@@ -217,10 +219,7 @@ public sealed class Deal
 
         if (contractedInvestment is not null && to < Stage.Signed)
         {
-            throw new DomainException(
-                "contractedInvestment.stage",
-                "A contracted investment is recorded when the deal is signed or landed.",
-                "contractedInvestment");
+            throw ContractedBeforeSigning();
         }
 
         if (contractedInvestment is < 0)
@@ -414,6 +413,10 @@ public sealed class Deal
         UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
         Version++;
     }
+
+    /// <summary>A contracted investment is recorded from the signing on: at opening, on a correction and on a move alike.</summary>
+    private static DomainException ContractedBeforeSigning() =>
+        new("contractedInvestment.stage", "A contracted investment is recorded when the deal is signed or landed.", "contractedInvestment");
 
     private static void RequireStage(Stage stage)
     {

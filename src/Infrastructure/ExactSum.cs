@@ -1,12 +1,11 @@
 namespace DealPipeline.Infrastructure;
 
 /// <summary>
-/// A SUM of money columns that cannot overflow. Both databases sum BIGINT in 64 bits and fail on
-/// overflow (about 9,200 deals at the old maximum amount broke every report), so a column is summed
-/// as two halves, its value divided by 10^7 and its remainder; a deal's halves are at most 10^8
-/// and below 10^7 (amounts are at most 10^15 fen), so neither sum can overflow before about
-/// 9×10^10 rows. The
-/// halves are put together in decimal.
+/// A SUM of money columns that cannot overflow. SQLite and SQL Server sum BIGINT in 64 bits and fail on
+/// overflow (about 9,200 deals at the old maximum amount broke every report; PostgreSQL widens to numeric,
+/// but the SQL is the same for all three), so a column is summed as two halves, its value divided by 10^7
+/// and its remainder; a deal's halves are at most 10^8 and below 10^7 (amounts are at most 10^15 fen), so
+/// neither sum can overflow before about 9×10^10 rows. The halves are put together in decimal.
 /// </summary>
 public static class ExactSum
 {

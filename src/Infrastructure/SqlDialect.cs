@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace DealPipeline.Infrastructure;
 
 /// <summary>
-/// The few places where SQLite's and SQL Server's SQL really differ. Everything else is one
-/// SQL text for both.
+/// The few places where the SQL of SQLite, SQL Server and PostgreSQL really differs. Everything else is one
+/// SQL text for all three.
 /// </summary>
 public abstract class SqlDialect
 {

@@ -17,7 +17,6 @@ public sealed record AddDealActivity(long DealId, ActivityType? Type, DateOnly? 
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

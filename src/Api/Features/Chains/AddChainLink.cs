@@ -6,7 +6,6 @@ public sealed record AddChainLink(long ChainId, string? Name, string? Position, 
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

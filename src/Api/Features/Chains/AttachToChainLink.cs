@@ -16,7 +16,6 @@ public sealed record AttachToChainLink(long ChainId, long LinkId, ChainAttachmen
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

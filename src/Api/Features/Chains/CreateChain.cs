@@ -15,7 +15,6 @@ public sealed record CreateChain(string? Name, string? Description, IReadOnlyLis
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -8,7 +8,6 @@ public sealed record DeleteChainLink(long ChainId, long LinkId) : ICommand<Unit>
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Deleted;
 }
 

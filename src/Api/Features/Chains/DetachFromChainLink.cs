@@ -9,6 +9,5 @@ public sealed record DetachFromChainLink(long ChainId, long LinkId, ChainAttachm
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }

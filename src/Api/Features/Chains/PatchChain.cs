@@ -8,7 +8,6 @@ public sealed record PatchChain(long Id, JsonElement Patch, IfMatch? ExpectedVer
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -8,7 +8,6 @@ public sealed record PatchChainLink(long ChainId, long LinkId, JsonElement Patch
 
     string? IAudited.AuditId => LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

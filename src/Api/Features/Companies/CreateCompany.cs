@@ -13,7 +13,6 @@ public sealed record CreateCompany(string? Name, string? CreditCode, string? Cou
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

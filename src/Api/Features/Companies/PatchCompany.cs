@@ -8,7 +8,6 @@ public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedV
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -14,7 +14,6 @@ public sealed record CreateDeadlineRule(string? Name, decimal? MinIntendedInvest
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

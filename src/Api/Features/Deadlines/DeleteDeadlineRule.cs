@@ -9,7 +9,6 @@ public sealed record DeleteDeadlineRule(long Id) : ICommand<Unit>, IAudited
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Deleted;
 }
 

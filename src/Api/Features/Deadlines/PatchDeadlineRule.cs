@@ -9,7 +9,6 @@ public sealed record PatchDeadlineRule(long Id, JsonElement Patch, IfMatch? Expe
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

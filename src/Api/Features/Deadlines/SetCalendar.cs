@@ -9,7 +9,6 @@ public sealed record SetCalendar(int Year, IReadOnlyList<DateOnly>? Holidays, IR
 
     string? IAudited.AuditId => Year.ToString(CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -11,7 +11,6 @@ public sealed record CreateDeal : DealFields, ICommand<DealResponse>, IAudited
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 
     public Stage? Stage { get; init; }
@@ -41,11 +40,6 @@ public sealed class CreateDealHandler(DealReader reader, DealReferences referenc
         access.RequireAssignable(ownerId, ownerTeam, teamId);
         var terms = fields.ToTerms(ownerId, teamId);
         var deal = Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow);
-        if (request.ContractedInvestment is not null && deal.Stage < Stage.Signed)
-        {
-            throw ProblemException.Invalid("contractedInvestment", "A contracted investment is recorded when the deal is signed or landed.");
-        }
-
         await deals.AddAsync(deal, cancellationToken);
         return await reader.GetAsync(deal.Id, cancellationToken);
     }

@@ -11,7 +11,6 @@ public sealed record AddDealScore(long DealId, long? CriteriaSetId, IReadOnlyLis
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -18,7 +18,6 @@ public sealed record CreateCriteriaSet(string? Name, IReadOnlyList<Criterion>? C
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 
     public CriteriaDefinition ToDefinition() => new(Criteria ?? [], Bands ?? [], Vetoes ?? []);

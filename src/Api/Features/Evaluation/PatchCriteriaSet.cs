@@ -9,7 +9,6 @@ public sealed record PatchCriteriaSet(long Id, JsonElement Patch, IfMatch? Expec
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -6,7 +6,6 @@ public sealed record CreateEvent : EventFields, ICommand<EventResponse>, IAudite
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -9,7 +9,6 @@ public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVer
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -38,7 +38,7 @@ public static class Feed
         ArgumentNullException.ThrowIfNull(access);
         var args = new Dapper.DynamicParameters(new { since = query.UpdatedSince, before = query.UpdatedBefore });
 
-        // The inner query joins the deal; the outer one is what ListById pages by id.
+        // The inner query joins the deal; the outer one is what IdPages pages by id.
         return (
             $"SELECT * FROM (SELECT {columns} FROM {table} x JOIN deals d ON d.id = x.deal_id " +
             $"WHERE {new SqlWhere("d.deleted_at IS NULL", access.VisibleSql(args)).When(query.UpdatedSince is not null, $"x.{timestamp} >= @since").When(query.UpdatedBefore is not null, $"x.{timestamp} < @before")}) f WHERE 1 = 1",

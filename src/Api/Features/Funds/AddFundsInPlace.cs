@@ -16,7 +16,6 @@ public sealed record AddFundsInPlace(long DealId, DateOnly? On, decimal? Amount,
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

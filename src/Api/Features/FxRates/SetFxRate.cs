@@ -15,7 +15,6 @@ public sealed record SetFxRate(string Currency, decimal? Rate, DateOnly? Effecti
 
     string? IAudited.AuditId => Currency;
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

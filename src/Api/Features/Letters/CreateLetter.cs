@@ -13,7 +13,6 @@ public sealed record CreateLetter(LetterType? Type, DateOnly? SignedOn, string? 
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -13,7 +13,6 @@ public sealed record CreatePark(string? Name, string? City, string? RegionCode =
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -8,7 +8,6 @@ public sealed record PatchPark(long Id, JsonElement Patch, IfMatch? ExpectedVers
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

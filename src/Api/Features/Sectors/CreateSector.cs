@@ -12,7 +12,6 @@ public sealed record CreateSector(string? Name, long? ParentId, string? Industry
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -9,7 +9,6 @@ public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVe
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

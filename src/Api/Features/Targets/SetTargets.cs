@@ -7,7 +7,6 @@ public sealed record SetTargets(int Year, long? ParkId, long? TeamId, int? Signe
 
     string? IAudited.AuditId => string.Create(CultureInfo.InvariantCulture, $"{Year}/{ParkId ?? 0}/{TeamId ?? 0}");
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -13,7 +13,6 @@ public sealed record CreateTeam(string? Name) : ICommand<TeamResponse>, IAudited
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

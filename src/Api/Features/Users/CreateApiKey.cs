@@ -11,7 +11,6 @@ public sealed record CreateApiKey(long UserId) : ICommand<CreatedApiKeyResponse>
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -13,7 +13,6 @@ public sealed record CreateUser(string? Name, Role? Role, long? TeamId) : IComma
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

@@ -9,7 +9,6 @@ public sealed record PatchUser(long Id, JsonElement Patch, IfMatch? ExpectedVers
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -11,7 +11,6 @@ public sealed record RevokeApiKey(long UserId, long KeyId) : ICommand<Unit>, IAu
 
     string? IAudited.AuditId => KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -14,7 +14,6 @@ public sealed record CreateWebhook(string? Url, IReadOnlyList<string>? Events, s
 
     string? IAudited.AuditId => null;
 
-
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 

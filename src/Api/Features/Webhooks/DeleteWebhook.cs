@@ -7,7 +7,6 @@ public sealed record DeleteWebhook(long Id, IfMatch? ExpectedVersion) : ICommand
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Deleted;
 }
 

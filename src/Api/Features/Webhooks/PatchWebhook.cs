@@ -9,7 +9,6 @@ public sealed record PatchWebhook(long Id, JsonElement Patch, IfMatch? ExpectedV
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -10,7 +10,6 @@ public sealed record RedeliverWebhookDelivery(long Id, long DeliveryId) : IComma
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 

@@ -24,7 +24,6 @@ public sealed record RotateWebhookSecret(long Id, int? OverlapHours) : ICommand<
 
     string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-
     string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
