@@ -1,55 +1,34 @@
-using DealPipeline.Api.Features.Activities;
-using DealPipeline.Api.Features.Admin;
-using DealPipeline.Api.Features.Audit;
-using DealPipeline.Api.Features.Chains;
-using DealPipeline.Api.Features.Changes;
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Api.Features.Companies;
-using DealPipeline.Api.Features.Deadlines;
-using DealPipeline.Api.Features.Deals;
-using DealPipeline.Api.Features.Evaluation;
-using DealPipeline.Api.Features.Events;
-using DealPipeline.Api.Features.Exports;
-using DealPipeline.Api.Features.Feeds;
-using DealPipeline.Api.Features.Funds;
-using DealPipeline.Api.Features.FxRates;
-using DealPipeline.Api.Features.Letters;
-using DealPipeline.Api.Features.Parks;
-using DealPipeline.Api.Features.Reports;
-using DealPipeline.Api.Features.Sectors;
-using DealPipeline.Api.Features.Targets;
-using DealPipeline.Api.Features.Teams;
-using DealPipeline.Api.Features.Users;
-using DealPipeline.Api.Features.Webhooks;
 using DealPipeline.Api.Http;
 using DealPipeline.Api.Platform;
+using Features = DealPipeline.Api.Features;
 
 // The areas of the API, in the order their endpoints appear in the OpenAPI document. A new area is one line here.
 IModule[] modules =
 [
     new CommonModule(),
-    new ParksModule(),
-    new SectorsModule(),
-    new TeamsModule(),
-    new UsersModule(),
-    new CompaniesModule(),
-    new FxRatesModule(),
-    new DealsModule(),
-    new ActivitiesModule(),
-    new FundsModule(),
-    new ChainsModule(),
-    new DeadlinesModule(),
-    new EvaluationModule(),
-    new LettersModule(),
-    new EventsModule(),
-    new ReportsModule(),
-    new TargetsModule(),
-    new ExportsModule(),
-    new AuditModule(),
-    new ChangesModule(),
-    new FeedsModule(),
-    new AdminModule(),
-    new WebhooksModule(),
+    new Features.Parks.ParksModule(),
+    new Features.Sectors.SectorsModule(),
+    new Features.Teams.TeamsModule(),
+    new Features.Users.UsersModule(),
+    new Features.Companies.CompaniesModule(),
+    new Features.FxRates.FxRatesModule(),
+    new Features.Deals.DealsModule(),
+    new Features.Activities.ActivitiesModule(),
+    new Features.Funds.FundsModule(),
+    new Features.Chains.ChainsModule(),
+    new Features.Deadlines.DeadlinesModule(),
+    new Features.Evaluation.EvaluationModule(),
+    new Features.Letters.LettersModule(),
+    new Features.Events.EventsModule(),
+    new Features.Reports.ReportsModule(),
+    new Features.Targets.TargetsModule(),
+    new Features.Exports.ExportsModule(),
+    new Features.Audit.AuditModule(),
+    new Features.Changes.ChangesModule(),
+    new Features.Feeds.FeedsModule(),
+    new Features.Admin.AdminModule(),
+    new Features.Webhooks.WebhooksModule(),
 ];
 
 var builder = WebApplication.CreateBuilder(args);

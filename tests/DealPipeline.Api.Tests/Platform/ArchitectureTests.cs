@@ -80,9 +80,9 @@ public sealed partial class ArchitectureTests
     }
 
     /// <summary>
-    /// What each area may use of the others (every area may use Common). Reading down the list never
-    /// goes back up: an area uses only areas below it, so there is no cycle. A new dependency is a line here,
-    /// made on purpose.
+    /// What each area may use of the others (every area may use Common); an area not listed uses no other.
+    /// Reading down the list never goes back up: an area uses only areas below it, so there is no cycle.
+    /// A new dependency is a line here, made on purpose.
     /// </summary>
     private static readonly Dictionary<string, string[]> AllowedAreas = new(StringComparer.Ordinal)
     {
@@ -98,16 +98,6 @@ public sealed partial class ArchitectureTests
         ["Funds"] = ["Deals"],
         ["Letters"] = ["Deals"],
         ["Deals"] = ["FxRates", "Sectors"],
-        ["Admin"] = [],
-        ["Audit"] = [],
-        ["Changes"] = [],
-        ["Companies"] = [],
-        ["FxRates"] = [],
-        ["Parks"] = [],
-        ["Sectors"] = [],
-        ["Targets"] = [],
-        ["Teams"] = [],
-        ["Users"] = [],
     };
 
     private static string Features(params string[] parts) => Repository.File(["src", "Api", "Features", .. parts]);
@@ -134,7 +124,8 @@ public sealed partial class ArchitectureTests
             }
         }
 
-        offences.AddRange(modules.Where(m => !program.Contains($"new {m.Name}()", StringComparison.Ordinal)).Select(m => $"Program.cs does not list {m.Name}"));
+        offences.AddRange(modules.Where(m => !program.Contains($"new {m.Name}()", StringComparison.Ordinal) && !program.Contains($"new Features.{m.Namespace!.Split('.')[^1]}.{m.Name}()", StringComparison.Ordinal))
+            .Select(m => $"Program.cs does not list {m.Name}"));
         Assert.True(offences.Count == 0, string.Join("\n", offences));
         Assert.True(program.Split('\n').Length < 100, "Program.cs lists the modules and the platform; what they do lives in them.");
     }
@@ -174,11 +165,11 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void Areas_use_only_the_areas_they_are_allowed_to_and_never_in_a_circle()
     {
-        Assert.Equal(Areas(), AllowedAreas.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(AllowedAreas.Keys.Except(Areas()));
         var order = AllowedAreas.Keys.ToList();
         foreach (var (area, uses) in AllowedAreas)
         {
-            Assert.All(uses, used => Assert.True(order.IndexOf(used) > order.IndexOf(area), $"{area} uses {used}, which stands above it: a circle could close"));
+            Assert.All(uses, used => Assert.True(!AllowedAreas.ContainsKey(used) || order.IndexOf(used) > order.IndexOf(area), $"{area} uses {used}, which stands above it: a circle could close"));
         }
 
         var offences = new List<string>();
@@ -188,7 +179,7 @@ public sealed partial class ArchitectureTests
             {
                 var code = Comment().Replace(Text().Replace(File.ReadAllText(file), "\"\""), "");
                 offences.AddRange(AreaReference().Matches(code).Select(m => m.Groups[1].Value).Distinct()
-                    .Where(used => used != area && used != "Common" && !AllowedAreas[area].Contains(used))
+                    .Where(used => used != area && used != "Common" && !AllowedAreas.GetValueOrDefault(area, []).Contains(used))
                     .Select(used => $"{area}/{Path.GetFileName(file)} uses {used}"));
             }
         }
