@@ -57,23 +57,32 @@ public static class ReferenceData
     {
         ArgumentNullException.ThrowIfNull(group);
         var name = operationName ?? char.ToUpperInvariant(resource[0]) + resource[1..];
+        group.MapRead(get).Describe("Get" + name, readPolicy, $"Reads one {resource}; its ETag is its version, for If-Match.").WithProblems(404);
+        return group.MapCorrect<T, TFields>(patch)
+            .Describe("Patch" + name, patchPolicy, $"Corrects a {resource} with a JSON merge patch (RFC 7396) of the fields it was created with; If-Match guards against lost updates.")
+            .WithProblems(400, 404, 409, 412);
+    }
+
+    /// <summary>GET /{id}: the resource, with its version as the ETag.</summary>
+    public static RouteHandlerBuilder MapRead<T>(this RouteGroupBuilder group, Func<long, IRequest<T>> get)
+        where T : IVersioned =>
         group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var found = await mediator.Send(get(id), ct);
-                return ETags.Ok(response, found, found.Version);
-            })
-            .Describe("Get" + name, readPolicy, $"Reads one {resource}; its ETag is its version, for If-Match.")
-            .WithProblems(404);
-        return group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+        {
+            var found = await mediator.Send(get(id), ct);
+            return ETags.Ok(response, found, found.Version);
+        });
+
+    /// <summary>PATCH /{id}: a JSON merge patch of <typeparamref name="TFields"/> with If-Match; the changed resource, with its new version as the ETag.</summary>
+    public static RouteHandlerBuilder MapCorrect<T, TFields>(this RouteGroupBuilder group, Func<long, JsonElement, IfMatch?, IRequest<T>> patch)
+        where T : IVersioned
+        where TFields : notnull =>
+        group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
             {
                 var body = await MergePatch.ReadAsync(request, ct);
                 var changed = await mediator.Send(patch(id, body, ETags.ExpectedVersion(request)), ct);
                 return ETags.Ok(response, changed, changed.Version);
             })
-            .Accepts<TFields>(MergePatch.MediaType, "application/json")
-            .Describe("Patch" + name, patchPolicy, $"Corrects a {resource} with a JSON merge patch (RFC 7396) of the fields it was created with; If-Match guards against lost updates.")
-            .WithProblems(400, 404, 409, 412);
-    }
+            .Accepts<TFields>(MergePatch.MediaType, "application/json");
 
     internal static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
     {

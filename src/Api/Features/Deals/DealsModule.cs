@@ -39,21 +39,11 @@ public sealed class DealsModule : IModule
                 "intendedInvestment (in the deal's own currency), name or id (default), '-' prefix for descending. limit 1..500, default 50.")
             .WithProblems(400);
 
-        group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var deal = await mediator.Send(new GetDeal(id), ct);
-                return ETags.Ok(response, deal, deal.Version);
-            })
+        group.MapRead(id => new GetDeal(id))
             .Describe("GetDeal", Policies.Read, "Reads a deal; its ETag is its version, for If-Match.")
             .WithProblems(404);
 
-        group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync(request, ct);
-                var deal = await mediator.Send(new PatchDeal(id, patch, ETags.ExpectedVersion(request)), ct);
-                return ETags.Ok(response, deal, deal.Version);
-            })
-            .Accepts<DealFields>("application/merge-patch+json", "application/json")
+        group.MapCorrect<DealResponse, DealFields>((id, patch, ifMatch) => new PatchDeal(id, patch, ifMatch))
             .Describe("PatchDeal", Policies.WorkDeals, "Changes a deal's plain fields with a JSON merge patch (RFC 7396); If-Match guards against lost updates.")
             .WithDescription(
                 "Send only the fields to change; null clears an optional field. stage, status, lostReason, signedOn, landedOn, the milestones, openedOn, " +

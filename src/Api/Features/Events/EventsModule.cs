@@ -18,20 +18,10 @@ public sealed class EventsModule : IModule
         group.MapQuery<ListEvents, Page<EventResponse>>("/")
             .Describe("ListEvents", Policies.Read, "Lists events in id order; from/to (YYYY-MM-DD, inclusive) keep those starting in the period, type one or more comma-separated types; updatedSince/updatedBefore (half-open) select what was written in a window, for incremental pulls.")
             .WithProblems(400);
-        group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var found = await mediator.Send(new GetEvent(id), ct);
-                return ETags.Ok(response, found, found.Version);
-            })
+        group.MapRead(id => new GetEvent(id))
             .Describe("GetEvent", Policies.Read, "Reads an event; its ETag is its version.")
             .WithProblems(404);
-        group.MapPatch("/{id:long}", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-            {
-                var patch = await MergePatch.ReadAsync(request, ct);
-                var patched = await mediator.Send(new PatchEvent(id, patch, ETags.ExpectedVersion(request)), ct);
-                return ETags.Ok(response, patched, patched.Version);
-            })
-            .Accepts<EventFields>(MergePatch.MediaType, "application/json")
+        group.MapCorrect<EventResponse, EventFields>((id, patch, ifMatch) => new PatchEvent(id, patch, ifMatch))
             .Describe("PatchEvent", Policies.WorkDeals, "Changes an event's fields with a JSON merge patch (e.g. visitorsReceived after the event); If-Match guards against lost updates.")
             .WithProblems(400, 404, 412);
         group.MapGet("/{id:long}/report", async (long id, int? plannedWithinYears, IMediator mediator, CancellationToken ct) =>

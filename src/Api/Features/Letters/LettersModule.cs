@@ -20,11 +20,7 @@ public sealed class LettersModule : IModule
         group.MapQuery<ListLetters, Page<LetterResponse>>("/")
             .Describe("ListLetters", Policies.Read, "Lists letters in id order, filtered by type (comma-separated), eventId, dealId, signing date from/to (inclusive) and updatedSince/updatedBefore (half-open, for incremental pulls). Letters of confidential deals the caller may not see are left out.")
             .WithProblems(400);
-        group.MapGet("/{id:long}", async (long id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            {
-                var letter = await mediator.Send(new GetLetter(id), ct);
-                return ETags.Ok(response, letter, letter.Version);
-            })
+        group.MapRead(id => new GetLetter(id))
             .Describe("GetLetter", Policies.Read, "Reads a letter.")
             .WithProblems(404);
     }
