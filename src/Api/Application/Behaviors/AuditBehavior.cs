@@ -24,16 +24,20 @@ public static class ChangeKinds
     public const string Deleted = "deleted";
 }
 
-/// <summary>A command that changes one existing deal: audited as the deal <see cref="Id"/>, with the deal as it was before.</summary>
-public interface IChangesDeal : IAudited
+/// <summary>A command that changes one existing row, named by its <see cref="Id"/>: audited under that id, as an update unless it says otherwise.</summary>
+public interface IChangesOne : IAudited
 {
     long Id { get; }
-
-    string IAudited.AuditEntity => "deal";
 
     string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
     string IAudited.ChangeKind => ChangeKinds.Updated;
+}
+
+/// <summary>A command that changes one existing deal: audited as the deal <see cref="IChangesOne.Id"/>, with the deal as it was before.</summary>
+public interface IChangesDeal : IChangesOne
+{
+    string IAudited.AuditEntity => "deal";
 }
 
 /// <summary>A deal as the caller may see it, for the audit log's "before"; null when there is no such deal for the caller.</summary>

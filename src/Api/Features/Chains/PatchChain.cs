@@ -2,13 +2,9 @@ using DealPipeline.Api.Features.Common;
 
 namespace DealPipeline.Api.Features.Chains;
 
-public sealed record PatchChain(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<ChainResponse>, IAudited
+public sealed record PatchChain(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<ChainResponse>, IChangesOne
 {
     string IAudited.AuditEntity => "chain";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>Corrects a chain's name, description, parks and leaders with a merge patch (arrays are replaced whole); its links have their own resource.</summary>

@@ -2,13 +2,9 @@ using DealPipeline.Api.Features.Common;
 
 namespace DealPipeline.Api.Features.Companies;
 
-public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<CompanyResponse>, IAudited, IPatchReference
+public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<CompanyResponse>, IChangesOne, IPatchReference
 {
     string IAudited.AuditEntity => "company";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchCompanyHandler(ReferenceStore rows, IValidator<CreateCompany> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

@@ -3,11 +3,9 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Deadlines;
 
-public sealed record DeleteDeadlineRule(long Id) : ICommand<Unit>, IAudited
+public sealed record DeleteDeadlineRule(long Id) : ICommand<Unit>, IChangesOne
 {
     string IAudited.AuditEntity => "deadlineRule";
-
-    string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
     string IAudited.ChangeKind => ChangeKinds.Deleted;
 }

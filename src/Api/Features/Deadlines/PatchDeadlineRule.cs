@@ -3,13 +3,9 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Deadlines;
 
-public sealed record PatchDeadlineRule(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<DeadlineRuleResponse>, IAudited
+public sealed record PatchDeadlineRule(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<DeadlineRuleResponse>, IChangesOne
 {
     string IAudited.AuditEntity => "deadlineRule";
-
-    string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchDeadlineRuleHandler(DeadlineRuleStore rules, IValidator<CreateDeadlineRule> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

@@ -3,13 +3,9 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Evaluation;
 
-public sealed record PatchCriteriaSet(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<CriteriaSetResponse>, IAudited
+public sealed record PatchCriteriaSet(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<CriteriaSetResponse>, IChangesOne
 {
     string IAudited.AuditEntity => "criteriaSet";
-
-    string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>

@@ -1,9 +1,10 @@
 using DealPipeline.Api.Features.FxRates;
+
 namespace DealPipeline.Api.Features.Events;
 
 public sealed record LetterCounts(long Total, long Initiative, long Intent, long ExpertAppointment);
 
-/// <summary>An event's yield, as the E-Town Boao article reports one: see <see cref="EventEndpoints"/> for each figure's definition.</summary>
+/// <summary>An event's yield, as the E-Town Boao article reports one: see <see cref="EventsModule"/> for each figure's definition.</summary>
 public sealed record EventReport(
     long EventId,
     int? VisitorsReceived,

@@ -3,13 +3,9 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace DealPipeline.Api.Features.Events;
 
-public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<EventResponse>, IAudited
+public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<EventResponse>, IChangesOne
 {
     string IAudited.AuditEntity => "event";
-
-    string? IAudited.AuditId => Id.ToString(CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchEventHandler(EventStore events, DbSession session, IValidator<EventFields> validator, IOptions<JsonOptions> json)

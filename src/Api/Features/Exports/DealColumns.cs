@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+
 namespace DealPipeline.Api.Features.Exports;
 
 /// <summary>How a column's values are written: text, an id (text in a spreadsheet), a count, money, a date, a timestamp, a yes/no.</summary>

@@ -2,13 +2,9 @@ using DealPipeline.Api.Features.Common;
 
 namespace DealPipeline.Api.Features.Parks;
 
-public sealed record PatchPark(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<ParkResponse>, IAudited, IPatchReference
+public sealed record PatchPark(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<ParkResponse>, IChangesOne, IPatchReference
 {
     string IAudited.AuditEntity => "park";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchParkHandler(ReferenceStore rows, IValidator<CreatePark> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

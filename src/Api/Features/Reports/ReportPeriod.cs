@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Targets;
+
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>

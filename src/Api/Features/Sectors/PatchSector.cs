@@ -3,13 +3,9 @@ using DealPipeline.Api.Features.Common;
 namespace DealPipeline.Api.Features.Sectors;
 
 /// <summary>A sector's name may be corrected; its place in the tree may not (deals and filters follow the tree's paths).</summary>
-public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<SectorResponse>, IAudited, IPatchReference
+public sealed record PatchSector(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<SectorResponse>, IChangesOne, IPatchReference
 {
     string IAudited.AuditEntity => "sector";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchSectorHandler(ReferenceStore rows, DbSession session, IValidator<CreateSector> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

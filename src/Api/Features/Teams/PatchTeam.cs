@@ -2,13 +2,9 @@ using DealPipeline.Api.Features.Common;
 
 namespace DealPipeline.Api.Features.Teams;
 
-public sealed record PatchTeam(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<TeamResponse>, IAudited, IPatchReference
+public sealed record PatchTeam(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<TeamResponse>, IChangesOne, IPatchReference
 {
     string IAudited.AuditEntity => "team";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchTeamHandler(ReferenceStore rows, IValidator<CreateTeam> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

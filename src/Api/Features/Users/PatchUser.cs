@@ -3,13 +3,9 @@ using DealPipeline.Api.Features.Common;
 namespace DealPipeline.Api.Features.Users;
 
 /// <summary>An admin corrects a user's name, role or team; the user's keys act with the new role and team from then on.</summary>
-public sealed record PatchUser(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<UserResponse>, IAudited, IPatchReference
+public sealed record PatchUser(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<UserResponse>, IChangesOne, IPatchReference
 {
     string IAudited.AuditEntity => "user";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class PatchUserHandler(ReferenceStore rows, DbSession session, IValidator<CreateUser> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)

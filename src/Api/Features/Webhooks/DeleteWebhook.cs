@@ -1,11 +1,9 @@
 namespace DealPipeline.Api.Features.Webhooks;
 
 /// <summary>Ends a subscription: nothing more is sent to it, and its deliveries still waiting are cancelled (their history stays).</summary>
-public sealed record DeleteWebhook(long Id, IfMatch? ExpectedVersion) : ICommand<Unit>, IAudited
+public sealed record DeleteWebhook(long Id, IfMatch? ExpectedVersion) : ICommand<Unit>, IChangesOne
 {
     string IAudited.AuditEntity => "webhook";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     string IAudited.ChangeKind => ChangeKinds.Deleted;
 }

@@ -3,13 +3,9 @@ using DealPipeline.Api.Features.Common;
 namespace DealPipeline.Api.Features.Webhooks;
 
 /// <summary>Changes a subscription with a merge patch of the fields it was made with: url, events, description, paused.</summary>
-public sealed record PatchWebhook(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<WebhookResponse>, IAudited
+public sealed record PatchWebhook(long Id, JsonElement Patch, IfMatch? ExpectedVersion) : ICommand<WebhookResponse>, IChangesOne
 {
     string IAudited.AuditEntity => "webhook";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 /// <summary>

@@ -4,13 +4,9 @@ using DealPipeline.Api.Http;
 namespace DealPipeline.Api.Features.Webhooks;
 
 /// <summary>Sends a delivery again (whatever its status): at once, with a new retry window.</summary>
-public sealed record RedeliverWebhookDelivery(long Id, long DeliveryId) : ICommand<WebhookDeliveryResponse>, IAudited
+public sealed record RedeliverWebhookDelivery(long Id, long DeliveryId) : ICommand<WebhookDeliveryResponse>, IChangesOne
 {
     string IAudited.AuditEntity => "webhook";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class RedeliverWebhookDeliveryHandler(WebhookStore webhooks, WebhookSignal signal) : IRequestHandler<RedeliverWebhookDelivery, WebhookDeliveryResponse>

@@ -14,17 +14,13 @@ public sealed record RotateBody(int? OverlapHours) : IRequestBody
 /// the old one now) the previous secret signs as well, so a receiver can switch without missing a
 /// message: each message then carries two signatures.
 /// </summary>
-public sealed record RotateWebhookSecret(long Id, int? OverlapHours) : ICommand<WebhookWithSecretResponse>, IAudited
+public sealed record RotateWebhookSecret(long Id, int? OverlapHours) : ICommand<WebhookWithSecretResponse>, IChangesOne
 {
     public const int DefaultOverlapHours = 24;
 
     public const int MaxOverlapHours = 168;
 
     string IAudited.AuditEntity => "webhook";
-
-    string? IAudited.AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    string IAudited.ChangeKind => ChangeKinds.Updated;
 }
 
 public sealed class RotateWebhookSecretValidator : AbstractValidator<RotateWebhookSecret>
