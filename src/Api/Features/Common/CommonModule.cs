@@ -8,6 +8,7 @@ public sealed class CommonModule : IModule
         services.AddScoped<ReferenceStore>();
         services.AddScoped<IdPages>();
         services.AddScoped<NewestFirst>();
+        services.AddScoped<CallerLanguage>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

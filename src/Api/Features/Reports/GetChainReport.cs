@@ -29,16 +29,14 @@ public sealed record ChainTotals(long Links, long Gaps, long LandedCompanies, lo
 
 public sealed record ChainReport(long ChainId, string Name, DateOnly AsOf, string Currency, ChainTotals Total, IReadOnlyList<ChainLinkFigures> Links, IReadOnlyList<ChainLeaderFigures> Leaders);
 
-public sealed record GetChainReport : IQuery<ChainReport>, IFilteredReport
+public sealed record GetChainReport : ReportFilterQuery, IQuery<ChainReport>, IFilteredReport
 {
+    [Microsoft.AspNetCore.Mvc.FromRoute(Name = "id")]
     public long ChainId { get; init; }
-
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
 
     /// <summary>active (default), onHold, or any: the deals of the links' pipelines.</summary>
     public string? Status { get; init; }
 
-    public bool English { get; init; }
 }
 
 public sealed class GetChainReportValidator : AbstractValidator<GetChainReport>
@@ -61,7 +59,7 @@ public sealed class GetChainReportValidator : AbstractValidator<GetChainReport>
 /// filters and the caller's visibility apply to every deal (a confidential deal the caller may not
 /// see is in no figure). Non-CNY amounts are converted per deal at today's rates, to the fen.
 /// </summary>
-public sealed class GetChainReportHandler(ChainStore chains, DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock) : IRequestHandler<GetChainReport, ChainReport>
+public sealed class GetChainReportHandler(ChainStore chains, DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock, Common.CallerLanguage language) : IRequestHandler<GetChainReport, ChainReport>
 {
     public async Task<ChainReport> Handle(GetChainReport request, CancellationToken cancellationToken)
     {
@@ -124,7 +122,7 @@ public sealed class GetChainReportHandler(ChainStore chains, DbSession session, 
                 ChainTree.Depth(link.Id, parents),
                 link.Name,
                 link.Position,
-                Labels.Of(link.Position, request.English),
+                Labels.Of(link.Position, language.English),
                 landed,
                 landed == 0,
                 pipeline.Count,
@@ -132,7 +130,7 @@ public sealed class GetChainReportHandler(ChainStore chains, DbSession session, 
                 [.. Enum.GetValues<Stage>().Select(stage =>
                 {
                     var at = pipeline.Where(d => d.Stage == (int)stage).ToList();
-                    return new ChainStageFigures(stage, Labels.Of(stage, request.English), at.Count, Money.FromMinor(at.Sum(d => cny[d.Id])));
+                    return new ChainStageFigures(stage, Labels.Of(stage, language.English), at.Count, Money.FromMinor(at.Sum(d => cny[d.Id])));
                 })]);
         }).ToList();
 

@@ -26,15 +26,11 @@ public sealed record EvaluationRow(string? Band, string Label, long Count, decim
 
 public sealed record EvaluationReport(long CriteriaSetId, int Revision, DateOnly AsOf, string Currency, IReadOnlyList<EvaluationRow> Rows, EvaluationRow Total);
 
-public sealed record GetEvaluationReport : IQuery<EvaluationReport>, IFilteredReport
+public sealed record GetEvaluationReport : ReportFilterQuery, IQuery<EvaluationReport>, IFilteredReport
 {
     public long? CriteriaSetId { get; init; }
 
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
-
     public string? Status { get; init; }
-
-    public bool English { get; init; }
 }
 
 public sealed class GetEvaluationReportValidator : AbstractValidator<GetEvaluationReport>
@@ -54,7 +50,7 @@ public sealed class GetEvaluationReportValidator : AbstractValidator<GetEvaluati
 /// today's rates. Per-亩 figures divide the CNY intended investment and expected annual tax of the
 /// row's deals with a land area by their land area, to the fen.
 /// </summary>
-public sealed class GetEvaluationReportHandler(CriteriaSetStore criteriaSets, DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock) : IRequestHandler<GetEvaluationReport, EvaluationReport>
+public sealed class GetEvaluationReportHandler(CriteriaSetStore criteriaSets, DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock, Common.CallerLanguage language) : IRequestHandler<GetEvaluationReport, EvaluationReport>
 {
     public async Task<EvaluationReport> Handle(GetEvaluationReport request, CancellationToken cancellationToken)
     {
@@ -90,13 +86,13 @@ public sealed class GetEvaluationReportHandler(CriteriaSetStore criteriaSets, Db
             .GroupBy(d => d.Band ?? "")
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var order = set.Bands.OrderByDescending(b => b.MinScore).Select(b => (Key: (string?)b.Key, Label: b.Name))
-            .Append((Key: (string?)CriteriaDefinition.Vetoed, Label: request.English ? "Vetoed" : "一票否决"))
-            .Append((Key: (string?)null, Label: request.English ? "Not scored" : "未评价"));
+            .Append((Key: (string?)CriteriaDefinition.Vetoed, Label: language.English ? "Vetoed" : "一票否决"))
+            .Append((Key: (string?)null, Label: language.English ? "Not scored" : "未评价"));
         var rows = order.Select(b => EvaluationRow.Of(b.Key, b.Label, groups.GetValueOrDefault(b.Key ?? "", []))).ToList();
 
         // Bands of earlier revisions that the current one dropped keep their deals, under their key.
         rows.InsertRange(rows.Count - 2, groups.Keys.Where(k => k.Length > 0 && rows.All(r => r.Band != k)).Order(StringComparer.Ordinal).Select(k => EvaluationRow.Of(k, k, groups[k])));
-        return new EvaluationReport(set.Id, set.Revision, today, RateTable.Cny, rows, EvaluationRow.Of(null, request.English ? "Total" : "合计", [.. groups.Values.SelectMany(g => g)]));
+        return new EvaluationReport(set.Id, set.Revision, today, RateTable.Cny, rows, EvaluationRow.Of(null, language.English ? "Total" : "合计", [.. groups.Values.SelectMany(g => g)]));
     }
 
     private sealed record Row

@@ -14,22 +14,16 @@ public sealed record FunnelStage(Stage Stage, string Label, long Reached, decima
 public sealed record FunnelReport(DateOnly From, DateOnly To, long Deals, IReadOnlyList<FunnelStage> Stages);
 
 /// <summary>The deals opened in the period (the cohort), followed through their stage history.</summary>
-public sealed record GetFunnelReport : IQuery<FunnelReport>, IFilteredReport
-{
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
+public sealed record GetFunnelReport : PeriodReportQuery, IQuery<FunnelReport>, IFilteredReport;
 
-    public required ReportPeriod Period { get; init; }
-
-    public bool English { get; init; }
-}
-
-public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFilter) : IRequestHandler<GetFunnelReport, FunnelReport>
+public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFilter, Common.CallerLanguage language) : IRequestHandler<GetFunnelReport, FunnelReport>
 {
     public async Task<FunnelReport> Handle(GetFunnelReport request, CancellationToken cancellationToken)
     {
+        var period = request.Period;
         var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
-        args.Add("from", request.Period.From);
-        args.Add("to", request.Period.To);
+        args.Add("from", period.From);
+        args.Add("to", period.To);
         var cohort = $"{where} AND d.opened_on >= @from AND d.opened_on <= @to";
 
         // "deals d CROSS JOIN deal_history h WHERE h.deal_id = d.id" is an inner join; written so, it also
@@ -60,7 +54,7 @@ public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFil
             var histogram = stays.Where(s => s.Stage == (int)stage).OrderBy(s => s.Days).Select(s => (s.Days, s.Stays)).ToList();
             stages.Add(new FunnelStage(
                 stage,
-                Labels.Of(stage, request.English),
+                Labels.Of(stage, language.English),
                 reached,
                 before is null or 0 ? null : decimal.Round((decimal)reached / before.Value, 4, MidpointRounding.AwayFromZero),
                 Median(histogram),
@@ -68,7 +62,7 @@ public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFil
             before = reached;
         }
 
-        return new FunnelReport(request.Period.From, request.Period.To, highest.Values.Sum(), stages);
+        return new FunnelReport(period.From, period.To, highest.Values.Sum(), stages);
     }
 
     /// <summary>The median of a histogram of whole days (in ascending order of days): the middle value, or the mean of the two middle ones; null when empty.</summary>

@@ -13,17 +13,15 @@ public sealed record OverdueGroup(long? Id, string Label, long Overdue, long Dea
 /// <summary>The figures count every late deadline; the items are paged (limit, cursor), longest late first.</summary>
 public sealed record OverdueReport(DateOnly AsOf, long Overdue, long Deals, IReadOnlyList<OverdueGroup> ByOwner, IReadOnlyList<OverdueGroup> ByTeam, Http.Page<OverdueItem> Items);
 
-public sealed record GetOverdueReport : IQuery<OverdueReport>, IFilteredReport, Common.IPagedRequest
+public sealed record GetOverdueReport : ReportFilterQuery, IQuery<OverdueReport>, IFilteredReport, Common.IPagedRequest
 {
     public const string Sort = "overdue";
 
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
-
-    public int Limit { get; init; } = Http.Cursor.DefaultLimit;
+    public int? Limit { get; init; }
 
     public string? Cursor { get; init; }
 
-    public bool English { get; init; }
+    int Common.IPagedRequest.Limit => Limit ?? Http.Cursor.DefaultLimit;
 }
 
 /// <summary>
@@ -31,10 +29,11 @@ public sealed record GetOverdueReport : IQuery<OverdueReport>, IFilteredReport, 
 /// first, then counted per owner and per team (most late first). The same deadlines as each deal's own
 /// (GET /deals/{id}/deadlines), from the same source.
 /// </summary>
-public sealed class GetOverdueReportHandler(DbSession session, DealFilter dealFilter, DeadlineSource source, IClock clock, Http.Cursors cursors) : IRequestHandler<GetOverdueReport, OverdueReport>
+public sealed class GetOverdueReportHandler(DbSession session, DealFilter dealFilter, DeadlineSource source, IClock clock, Http.Cursors cursors, Common.CallerLanguage language) : IRequestHandler<GetOverdueReport, OverdueReport>
 {
     public async Task<OverdueReport> Handle(GetOverdueReport request, CancellationToken cancellationToken)
     {
+        var limit = request.Limit ?? Http.Cursor.DefaultLimit;
         var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("active", (int)DealStatus.Active);
         // "+d.status" (a unary plus, the same value on every database) keeps SQLite from reading three quarters of the
@@ -54,7 +53,7 @@ public sealed class GetOverdueReportHandler(DbSession session, DealFilter dealFi
         // The page after the cursor: items strictly after (daysLate descending, due, deal, kind) of the last one returned; names only for the page.
         var after = cursors.Read(request.Cursor, GetOverdueReport.Sort);
         var start = after is null ? 0 : late.FindIndex(l => Compare(l.Deadline, l.Deal.Id, after) > 0) is var found and >= 0 ? found : late.Count;
-        var slice = late.Skip(start).Take(request.Limit + 1).ToList();
+        var slice = late.Skip(start).Take(limit + 1).ToList();
         var dealNames = await NamesAsync("deals", slice.Select(l => l.Deal.Id), cancellationToken);
         var page = cursors.Page(
             [.. slice.Select(l => new OverdueItem(
@@ -67,17 +66,17 @@ public sealed class GetOverdueReportHandler(DbSession session, DealFilter dealFi
                 l.Rule.Id,
                 l.Rule.Name,
                 l.Deadline.Kind,
-                Labels.Of(l.Deadline.Kind, request.English),
+                Labels.Of(l.Deadline.Kind, language.English),
                 l.Deadline.Due,
                 l.Deadline.DaysLate))],
-            request.Limit,
+            limit,
             i => new Http.Cursor(GetOverdueReport.Sort, string.Create(CultureInfo.InvariantCulture, $"{i.DaysLate}|{i.Due.DayNumber}|{(int)i.Kind}"), i.DealId));
         return new OverdueReport(
             clock.Today,
             late.Count,
             late.Select(l => l.Deal.Id).Distinct().LongCount(),
             Group(d => d.OwnerId, id => owners.GetValueOrDefault(id!.Value, "")),
-            Group(d => d.TeamId, id => id is { } team ? teams.GetValueOrDefault(team, "") : Labels.None(request.English)),
+            Group(d => d.TeamId, id => id is { } team ? teams.GetValueOrDefault(team, "") : Labels.None(language.English)),
             page);
     }
 

@@ -44,19 +44,23 @@ public sealed record CountOnly(long Count);
 /// <summary>Funds in place (到位资金) in CNY: the deals that received funds in the period, what they received then, and everything received up to the period's end.</summary>
 public sealed record FundsInPlace(long Deals, decimal InPeriod, decimal ToDate);
 
-public sealed record GetPerformanceReport : IQuery<PerformanceReport>, IFilteredReport
-{
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
+public sealed record GetPerformanceReport : PeriodReportQuery, IQuery<PerformanceReport>, IFilteredReport;
 
-    public required ReportPeriod Period { get; init; }
+public sealed class GetPerformanceReportHandler(PerformanceFigures figures) : IRequestHandler<GetPerformanceReport, PerformanceReport>
+{
+    public Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken) =>
+        figures.ComputeAsync(request.Period, request.Filter, cancellationToken);
 }
 
-public sealed class GetPerformanceReportHandler(DbSession session, FxRateStore fxRates, DealFilter dealFilter, DealAccess access, TargetStore targets, IClock clock) : IRequestHandler<GetPerformanceReport, PerformanceReport>
+/// <summary>A period's performance figures under the report filters: one report, and each row of the series.</summary>
+public sealed class PerformanceFigures(DbSession session, FxRateStore fxRates, DealFilter dealFilter, DealAccess access, TargetStore targets, IClock clock)
 {
-    public async Task<PerformanceReport> Handle(GetPerformanceReport request, CancellationToken cancellationToken)
+    public async Task<PerformanceReport> ComputeAsync(ReportPeriod period, ReportFilter filter, CancellationToken cancellationToken)
     {
-        var (from, to) = (request.Period.From, request.Period.To);
-        var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(filter);
+        var (from, to) = (period.From, period.To);
+        var (where, args) = await dealFilter.WhereAsync(filter, false, cancellationToken);
         args.Add("from", from);
         args.Add("to", to);
         args.Add("lost", (int)DealStatus.Lost);
@@ -81,7 +85,7 @@ public sealed class GetPerformanceReportHandler(DbSession session, FxRateStore f
 
         // Letters: with no deal filter every letter of the period counts (an expert's appointment has no deal)
         // but those of deals hidden from the caller; with one, the letters of the matching deals.
-        var letterSql = !request.Filter.IsEmpty
+        var letterSql = !filter.IsEmpty
             ? $"SELECT l.type AS kind, COUNT(*) AS total FROM letters l JOIN deals d ON d.id = l.deal_id WHERE {where} AND l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type"
             : "SELECT l.type AS kind, COUNT(*) AS total FROM letters l LEFT JOIN deals d ON d.id = l.deal_id " +
               $"WHERE (l.deal_id IS NULL OR {access.VisibleSql(args)}) AND l.signed_on >= @from AND l.signed_on <= @to GROUP BY l.type";
@@ -89,13 +93,13 @@ public sealed class GetPerformanceReportHandler(DbSession session, FxRateStore f
 
         // Events belong to a park at most: only the park filter applies to them.
         var events = (await session.QueryAsync<ByKind>(
-            $"SELECT type AS kind, COUNT(*) AS total FROM events WHERE {new SqlWhere("starts_on >= @from", "starts_on <= @to").When(request.Filter.ParkId is not null, "park_id = @eventPark")} GROUP BY type",
-            new { from, to, eventPark = request.Filter.ParkId },
+            $"SELECT type AS kind, COUNT(*) AS total FROM events WHERE {new SqlWhere("starts_on >= @from", "starts_on <= @to").When(filter.ParkId is not null, "park_id = @eventPark")} GROUP BY type",
+            new { from, to, eventPark = filter.ParkId },
             cancellationToken)).ToDictionary(r => r.Kind, r => r.Total);
 
         var funds = await FundsAsync(where, args, rates, cancellationToken);
         var (negotiation, tax) = await AsOfAsync(where, args, to, clock.Today, rates, cancellationToken);
-        var targets = await TargetsAsync(request, signed, landed, cancellationToken);
+        var targets = await TargetsAsync(period, filter, signed, landed, cancellationToken);
         long Letter(LetterType t) => letters.GetValueOrDefault((int)t);
         long Event(EventType t) => events.GetValueOrDefault((int)t);
         return new PerformanceReport(
@@ -180,10 +184,9 @@ public sealed class GetPerformanceReportHandler(DbSession session, FxRateStore f
     /// Progress against the year's targets when the period lies in one calendar year and the
     /// report is for the office, one park or one team (no other filter).
     /// </summary>
-    private async Task<TargetsProgress?> TargetsAsync(GetPerformanceReport request, CountAndInvestment signed, CountAndInvestment landed, CancellationToken cancellationToken)
+    private async Task<TargetsProgress?> TargetsAsync(ReportPeriod period, ReportFilter filter, CountAndInvestment signed, CountAndInvestment landed, CancellationToken cancellationToken)
     {
-        var (from, to) = (request.Period.From, request.Period.To);
-        var filter = request.Filter;
+        var (from, to) = (period.From, period.To);
         if (from.Year != to.Year || filter != ReportFilter.None with { ParkId = filter.ParkId, TeamId = filter.TeamId } || (filter.ParkId is not null && filter.TeamId is not null))
         {
             return null;

@@ -5,29 +5,39 @@ namespace DealPipeline.Api.Features.Reports;
 /// tool loads as it is (a 12-month trend in one call, not twelve). Each row is exactly the
 /// performance report of its interval, clipped to the period.
 /// </summary>
-public sealed record GetPerformanceSeries : IQuery<PerformanceSeries>, IFilteredReport
+public sealed record GetPerformanceSeries : PeriodReportQuery, IQuery<PerformanceSeries>, IFilteredReport
 {
     public static readonly string[] Intervals = ["month", "quarter", "year"];
 
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
+    /// <summary>month (default), quarter or year: bound on its own, after the period and the filters (see <see cref="For"/>).</summary>
+    public string? Interval { get; private init; }
 
-    public required ReportPeriod Period { get; init; }
-
-    public required string Interval { get; init; }
+    /// <summary>The series of this period by <paramref name="interval"/>.</summary>
+    public GetPerformanceSeries For(string? interval) => this with { Interval = interval };
 
     /// <summary>The intervals of the period, clipped to it.</summary>
     public IReadOnlyList<ReportPeriod> Periods()
     {
-        var months = Interval switch { "month" => 1, "quarter" => 3, _ => 12 };
+        var period = Period;
+        var months = (Interval ?? "month") switch { "month" => 1, "quarter" => 3, _ => 12 };
         var periods = new List<ReportPeriod>();
-        var start = new DateOnly(Period.From.Year, (((Period.From.Month - 1) / months) * months) + 1, 1);
-        for (var at = start; at <= Period.To; at = at.AddMonths(months))
+        var start = new DateOnly(period.From.Year, (((period.From.Month - 1) / months) * months) + 1, 1);
+        for (var at = start; at <= period.To; at = at.AddMonths(months))
         {
             var end = at.AddMonths(months).AddDays(-1);
-            periods.Add(new ReportPeriod(at < Period.From ? Period.From : at, end > Period.To ? Period.To : end));
+            periods.Add(new ReportPeriod(at < period.From ? period.From : at, end > period.To ? period.To : end));
         }
 
         return periods;
+    }
+}
+
+public sealed class GetPerformanceSeriesValidator : AbstractValidator<GetPerformanceSeries>
+{
+    public GetPerformanceSeriesValidator()
+    {
+        RuleFor(x => x.Interval).Must(i => i is null || GetPerformanceSeries.Intervals.Contains(i))
+            .WithMessage($"'interval' is one of {string.Join(", ", GetPerformanceSeries.Intervals)}.");
     }
 }
 
@@ -54,13 +64,14 @@ public sealed record PerformanceSeriesRow(
     decimal InNegotiationInvestmentAtEnd,
     decimal FundsInPlace);
 
-public sealed class GetPerformanceSeriesHandler(IMediator mediator) : IRequestHandler<GetPerformanceSeries, PerformanceSeries>
+public sealed class GetPerformanceSeriesHandler(PerformanceFigures figures) : IRequestHandler<GetPerformanceSeries, PerformanceSeries>
 {
     /// <summary>At most this many rows: ten years by month.</summary>
     public const int MaxRows = 120;
 
     public async Task<PerformanceSeries> Handle(GetPerformanceSeries request, CancellationToken cancellationToken)
     {
+        var interval = request.Interval ?? "month";
         var periods = request.Periods();
         if (periods.Count > MaxRows)
         {
@@ -70,9 +81,9 @@ public sealed class GetPerformanceSeriesHandler(IMediator mediator) : IRequestHa
         var rows = new List<PerformanceSeriesRow>(periods.Count);
         foreach (var period in periods)
         {
-            var r = await mediator.Send(new GetPerformanceReport { Period = period, Filter = request.Filter }, cancellationToken);
+            var r = await figures.ComputeAsync(period, request.Filter, cancellationToken);
             rows.Add(new PerformanceSeriesRow(
-                Label(request.Interval, period.From),
+                Label(interval, period.From),
                 r.From,
                 r.To,
                 r.NewDeals,
@@ -91,7 +102,7 @@ public sealed class GetPerformanceSeriesHandler(IMediator mediator) : IRequestHa
                 r.FundsInPlace.InPeriod));
         }
 
-        return new PerformanceSeries(request.Interval, request.Period.From, request.Period.To, "CNY", rows);
+        return new PerformanceSeries(interval, request.Period.From, request.Period.To, "CNY", rows);
     }
 
     private static string Label(string interval, DateOnly from) => interval switch

@@ -68,24 +68,33 @@ public sealed record PipelineTotal(long Count, decimal IntendedInvestment, decim
 /// <summary>The pipeline in CNY, grouped; see <see cref="GetPipelineReportHandler"/> for the definitions.</summary>
 public sealed record PipelineReport(PipelineGrouping GroupBy, DateOnly AsOf, string Currency, IReadOnlyList<PipelineRow> Rows, PipelineTotal Total);
 
-public sealed record GetPipelineReport : IQuery<PipelineReport>, IFilteredReport
+public sealed record GetPipelineReport : ReportFilterQuery, IQuery<PipelineReport>, IFilteredReport
 {
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
+    /// <summary>stage (default), sector, park, owner, team or source; or one of those but stage with ",stage" for two dimensions (park,stage).</summary>
+    public string? GroupBy { get; init; }
 
-    public PipelineGrouping GroupBy { get; init; } = PipelineGrouping.Stage;
-
-    /// <summary>A second dimension, stage: one row per group and stage (a flat table a BI tool loads as it is).</summary>
-    public bool ByStage { get; init; }
-
-    public DateOnly? AsOf { get; init; }
+    /// <summary>YYYY-MM-DD; default today (China Standard Time).</summary>
+    public string? AsOf { get; init; }
 
     /// <summary>active (default), onHold, or any (active and on hold). Lost deals are never in the pipeline.</summary>
     public string? Status { get; init; }
 
-    public bool English { get; init; }
+    /// <summary>true: each row and the total gain fundsInPlace, the CNY funds in place of their deals up to asOf (a second pass over the same deals).</summary>
+    public bool? WithFunds { get; init; }
 
-    /// <summary>Add each row's funds in place up to asOf (a second pass over the same deals).</summary>
-    public bool WithFunds { get; init; }
+    /// <summary>The first dimension groupBy names (checked by the validator before a handler reads it).</summary>
+    public PipelineGrouping Grouping => QueryValues.Enum(GroupBy?.Split(',')[0].Trim(), PipelineGrouping.Stage, "groupBy");
+
+    /// <summary>A second dimension, stage: one row per group and stage (a flat table a BI tool loads as it is); only after a first that is not stage.</summary>
+    public bool ByStage => GroupBy?.Split(',') switch
+    {
+        null or { Length: 1 } => false,
+        [var first, var second] when second.Trim() == "stage" && first.Trim() is { Length: > 0 } f && f != "stage" => true,
+        _ => throw ProblemException.Invalid("groupBy", "'groupBy' is one of stage, sector, park, owner, team, source, province, city, or two dimensions as sector,stage, park,stage, owner,stage, team,stage, source,stage, province,stage or city,stage."),
+    };
+
+    /// <summary>The day asOf names, null for today.</summary>
+    public DateOnly? AsOfDay => QueryValues.Date(AsOf, "asOf");
 }
 
 public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineReport>
@@ -93,10 +102,16 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
     public GetPipelineReportValidator(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.GroupBy).IsInEnum();
+        RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () => _ = (query.Grouping, query.ByStage)));
         RuleFor(x => x.Status).Must(s => s is null or "active" or "onHold" or "any")
             .WithMessage("'status' is active (default), onHold or any (active and on hold); lost deals are not in the pipeline.");
-        RuleFor(x => x.AsOf).BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () =>
+        {
+            if (query.AsOfDay is { } day && day > clock.Today)
+            {
+                context.AddFailure("asOf", "'asOf' cannot be in the future (dates are China Standard Time).");
+            }
+        }));
     }
 }
 
@@ -109,13 +124,13 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
 /// at the stage and status its history gives for the end of that day, with the amount, currency,
 /// owner, team, park, sector and key-project flag of the revision in force then.
 /// </summary>
-public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRates, DealFilter dealFilter, IClock clock, IOptions<ReportOptions> options)
+public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRates, DealFilter dealFilter, Common.CallerLanguage language, IClock clock, IOptions<ReportOptions> options)
     : IRequestHandler<GetPipelineReport, PipelineReport>
 {
     public async Task<PipelineReport> Handle(GetPipelineReport request, CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var asOf = request.AsOf ?? today;
+        var asOf = request.AsOfDay ?? today;
         var statuses = request.Status switch
         {
             "onHold" => new[] { (int)DealStatus.OnHold },
@@ -124,7 +139,7 @@ public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRa
         };
         var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
         args.Add("statuses", statuses);
-        var groupColumn = request.GroupBy switch
+        var groupColumn = request.Grouping switch
         {
             PipelineGrouping.Sector => "sector_id",
             PipelineGrouping.Park => "park_id",
@@ -191,7 +206,7 @@ public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRa
         });
         var sums = new Dictionary<string, (long Count, decimal Intended, decimal Weighted)>(StringComparer.Ordinal);
         var order = new List<string>();
-        if (request.GroupBy == PipelineGrouping.Stage)
+        if (request.Grouping == PipelineGrouping.Stage)
         {
             foreach (var s in Enum.GetValues<Stage>())
             {
@@ -204,13 +219,13 @@ public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRa
         // A row's key: the group (regions rolled up to provinces or cities), and with two dimensions its stage.
         string KeyOf(long? bucketKey, long bucketStage)
         {
-            var groupKey = request.GroupBy switch
+            var groupKey = request.Grouping switch
             {
                 PipelineGrouping.Province when bucketKey is { } code => code / 10000 * 10000,
                 PipelineGrouping.City when bucketKey is { } code => code % 10000 == 0 ? code : code / 100 * 100,
                 _ => bucketKey,
             };
-            var key = (request.GroupBy == PipelineGrouping.Stage ? bucketStage : groupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
+            var key = (request.Grouping == PipelineGrouping.Stage ? bucketStage : groupKey)?.ToString(CultureInfo.InvariantCulture) ?? NoKey;
             return request.ByStage ? key + StageSeparator + bucketStage.ToString(CultureInfo.InvariantCulture) : key;
         }
 
@@ -228,7 +243,7 @@ public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRa
         // Funds in place up to asOf, on request: the same deals in a second pass, summed per deal first over the covering
         // index (ix_funds_in_place_deal), then per row and currency, and converted per currency subtotal at asOf's rates.
         Dictionary<string, long>? funds = null;
-        if (request.WithFunds)
+        if (request.WithFunds == true)
         {
             args.Add("fundsUpTo", asOf);
             funds = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -253,25 +268,25 @@ public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRa
 
         if (request.ByStage)
         {
-            return new PipelineReport(request.GroupBy, asOf, RateTable.Cny, await TwoDimensionsAsync(request, sums, WithFundsRow, cancellationToken), WithFundsTotal(Total(sums)));
+            return new PipelineReport(request.Grouping, asOf, RateTable.Cny, await TwoDimensionsAsync(request, sums, WithFundsRow, cancellationToken), WithFundsTotal(Total(sums)));
         }
 
-        var labels = await LabelsAsync(request.GroupBy, sums.Keys.Where(k => k != NoKey).ToList(), request.English, cancellationToken);
+        var labels = await LabelsAsync(request.Grouping, sums.Keys.Where(k => k != NoKey).ToList(), language.English, cancellationToken);
         var result = order
             .Select(key => (Key: key, Sum: sums[key]))
-            .OrderBy(r => request.GroupBy == PipelineGrouping.Stage ? long.Parse(r.Key, CultureInfo.InvariantCulture) : 0)
-            .ThenByDescending(r => request.GroupBy == PipelineGrouping.Stage ? 0 : r.Sum.Intended)
+            .OrderBy(r => request.Grouping == PipelineGrouping.Stage ? long.Parse(r.Key, CultureInfo.InvariantCulture) : 0)
+            .ThenByDescending(r => request.Grouping == PipelineGrouping.Stage ? 0 : r.Sum.Intended)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => WithFundsRow(
                 new PipelineRow(
-                    r.Key == NoKey ? null : PublicKey(request.GroupBy, r.Key),
-                    r.Key == NoKey ? Labels.None(request.English) : labels.GetValueOrDefault(r.Key, r.Key),
+                    r.Key == NoKey ? null : PublicKey(request.Grouping, r.Key),
+                    r.Key == NoKey ? Labels.None(language.English) : labels.GetValueOrDefault(r.Key, r.Key),
                     r.Sum.Count,
                     Money.FromMinor(r.Sum.Intended),
                     Money.FromMinor(r.Sum.Weighted)),
                 r.Key))
             .ToList();
-        return new PipelineReport(request.GroupBy, asOf, RateTable.Cny, result, WithFundsTotal(Total(sums)));
+        return new PipelineReport(request.Grouping, asOf, RateTable.Cny, result, WithFundsTotal(Total(sums)));
     }
 
     private const string NoKey = "\0";
@@ -291,7 +306,7 @@ public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRa
             var parts = s.Key.Split(StageSeparator);
             return (Group: parts[0], Stage: (Stage)int.Parse(parts[1], CultureInfo.InvariantCulture), s.Value, s.Key);
         }).ToList();
-        var labels = await LabelsAsync(request.GroupBy, cells.Select(c => c.Group).Where(g => g != NoKey).Distinct().ToList(), request.English, cancellationToken);
+        var labels = await LabelsAsync(request.Grouping, cells.Select(c => c.Group).Where(g => g != NoKey).Distinct().ToList(), language.English, cancellationToken);
         var groupTotals = cells.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.Sum(c => c.Value.Intended), StringComparer.Ordinal);
         return cells
             .OrderByDescending(c => groupTotals[c.Group])
@@ -299,14 +314,14 @@ public sealed class GetPipelineReportHandler(DbSession session, FxRateStore fxRa
             .ThenBy(c => c.Stage)
             .Select(c => withFunds(
                 new PipelineRow(
-                    c.Group == NoKey ? null : PublicKey(request.GroupBy, c.Group),
-                    c.Group == NoKey ? Labels.None(request.English) : labels.GetValueOrDefault(c.Group, c.Group),
+                    c.Group == NoKey ? null : PublicKey(request.Grouping, c.Group),
+                    c.Group == NoKey ? Labels.None(language.English) : labels.GetValueOrDefault(c.Group, c.Group),
                     c.Value.Count,
                     Money.FromMinor(c.Value.Intended),
                     Money.FromMinor(c.Value.Weighted))
                 {
                     Stage = c.Stage,
-                    StageLabel = Labels.Of(c.Stage, request.English),
+                    StageLabel = Labels.Of(c.Stage, language.English),
                 },
                 c.Key))
             .ToList();

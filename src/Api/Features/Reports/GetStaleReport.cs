@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Http;
 
@@ -15,17 +16,15 @@ public sealed record StaleReport(int Days, DateOnly AsOf, IReadOnlyList<StaleDea
 /// Active deals with no activity, stage change or status change for at least <see cref="Days"/>
 /// days (China Standard Time), longest idle first: the rotting deals managers chase.
 /// </summary>
-public sealed record GetStaleReport : IQuery<StaleReport>, IFilteredReport
+public sealed record GetStaleReport : ReportFilterQuery, IQuery<StaleReport>, IFilteredReport
 {
-    public ReportFilter Filter { get; init; } = ReportFilter.None;
+    public const int DefaultDays = 30;
 
-    public int Days { get; init; } = 30;
+    public int? Days { get; init; }
 
-    public int Limit { get; init; } = Http.Cursor.DefaultLimit;
+    public int? Limit { get; init; }
 
     public string? Cursor { get; init; }
-
-    public bool English { get; init; }
 }
 
 public sealed class GetStaleReportValidator : AbstractValidator<GetStaleReport>
@@ -33,11 +32,11 @@ public sealed class GetStaleReportValidator : AbstractValidator<GetStaleReport>
     public GetStaleReportValidator()
     {
         RuleFor(x => x.Days).InclusiveBetween(1, 3650);
-        RuleFor(x => x.Limit).Limit();
+        RuleFor(x => x.Limit ?? Http.Cursor.DefaultLimit).Limit().OverridePropertyName("limit");
     }
 }
 
-public sealed class GetStaleReportHandler(DbSession session, DealFilter dealFilter, DealAccess access, IClock clock, Cursors cursors) : IRequestHandler<GetStaleReport, StaleReport>
+public sealed class GetStaleReportHandler(DbSession session, DealFilter dealFilter, DealAccess access, CallerLanguage language, IClock clock, Cursors cursors) : IRequestHandler<GetStaleReport, StaleReport>
 {
     private const string Sort = "idle";
     private const string LastTouch = "(CASE WHEN d.last_activity_on IS NOT NULL AND d.last_activity_on > d.last_change_on THEN d.last_activity_on ELSE d.last_change_on END)";
@@ -45,11 +44,12 @@ public sealed class GetStaleReportHandler(DbSession session, DealFilter dealFilt
     public async Task<StaleReport> Handle(GetStaleReport request, CancellationToken cancellationToken)
     {
         var today = clock.Today;
+        var (days, limit) = (request.Days ?? GetStaleReport.DefaultDays, request.Limit ?? Http.Cursor.DefaultLimit);
         // Hidden deals stay in the list, without id, company or amount, under their code names (see below).
         var (where, args) = await dealFilter.WhereIncludingHiddenAsync(request.Filter, cancellationToken);
         where.Append(CultureInfo.InvariantCulture, $" AND d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
-        args.Add("cutoff", today.AddDays(-request.Days));
-        args.Add("take", request.Limit + 1);
+        args.Add("cutoff", today.AddDays(-days));
+        args.Add("take", limit + 1);
         if (cursors.Read(request.Cursor, Sort) is { } cursor)
         {
             where.Append(CultureInfo.InvariantCulture, $" AND ({LastTouch} > @afterTouch OR ({LastTouch} = @afterTouch AND d.id > @afterId))");
@@ -62,13 +62,13 @@ public sealed class GetStaleReportHandler(DbSession session, DealFilter dealFilt
             $"FROM deals d JOIN users u ON u.id = d.owner_id WHERE {where}",
             $"{LastTouch}, d.id");
         var rows = (await session.QueryAsync<Row>(sql, args, cancellationToken)).ToList();
-        var page = cursors.Page(rows, request.Limit, r => Cursor.AtDay(Sort, r.LastTouchOn, r.Id));
+        var page = cursors.Page(rows, limit, r => Cursor.AtDay(Sort, r.LastTouchOn, r.Id));
         var items = page.Items.Select(r =>
         {
             var visible = access.CanSee(r.Confidential, r.OwnerId, r.TeamId);
             return new StaleDeal(
                 visible ? r.Id : null,
-                visible ? r.Name : r.CodeName ?? (request.English ? "Confidential project" : "保密项目"),
+                visible ? r.Name : r.CodeName ?? (language.English ? "Confidential project" : "保密项目"),
                 r.Confidential,
                 visible ? r.CompanyId : null,
                 r.OwnerId,
@@ -78,7 +78,7 @@ public sealed class GetStaleReportHandler(DbSession session, DealFilter dealFilt
                 r.LastTouchOn,
                 today.DayNumber - r.LastTouchOn.DayNumber);
         }).ToList();
-        return new StaleReport(request.Days, today, items, page.NextCursor);
+        return new StaleReport(days, today, items, page.NextCursor);
     }
 
     private sealed record Row

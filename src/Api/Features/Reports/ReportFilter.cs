@@ -41,6 +41,55 @@ public sealed class FilteredReportValidator : AbstractValidator<IFilteredReport>
     }
 }
 
+/// <summary>
+/// Adds the failures of a parse that refuses with a <see cref="ProblemException"/> (a period, a grouping, a date) to a
+/// validation, so that the texts are the parse's own and every failure of a request is answered at once.
+/// </summary>
+internal static class ParseRule
+{
+    public static void Check<T>(ValidationContext<T> context, Action parse)
+    {
+        try
+        {
+            parse();
+        }
+        catch (ProblemException refused) when (refused.Errors is not null)
+        {
+            foreach (var (field, messages) in refused.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    context.AddFailure(field, message);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The period of a report (from and to, or year) with its deal filters, as the query string carries them.</summary>
+public abstract record PeriodReportQuery : ReportFilterQuery
+{
+    /// <summary>First day of the period (YYYY-MM-DD), with to; or give year.</summary>
+    public string? From { get; init; }
+
+    /// <summary>Last day of the period (YYYY-MM-DD), inclusive.</summary>
+    public string? To { get; init; }
+
+    /// <summary>A calendar year instead of from and to.</summary>
+    public int? Year { get; init; }
+
+    /// <summary>The period the query names (checked by <see cref="PeriodReportValidator"/> before a handler reads it).</summary>
+    public ReportPeriod Period => ReportPeriod.Resolve(From, To, Year);
+}
+
+public sealed class PeriodReportValidator : AbstractValidator<PeriodReportQuery>
+{
+    public PeriodReportValidator()
+    {
+        RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () => _ = query.Period));
+    }
+}
+
 /// <summary>The query-string part of the report filters.</summary>
 public record ReportFilterQuery
 {
@@ -59,5 +108,6 @@ public record ReportFilterQuery
     /// <summary>Bands of the deals' latest evaluation (band keys, comma-separated, or vetoed).</summary>
     public string? Band { get; init; }
 
-    public ReportFilter ToFilter() => new(ParkId, SectorId, OwnerId, TeamId, Source, IsKeyProject, Band);
+    /// <summary>The filters as the reports apply them (not bound: it is made of the properties above).</summary>
+    public ReportFilter Filter => new(ParkId, SectorId, OwnerId, TeamId, Source, IsKeyProject, Band);
 }

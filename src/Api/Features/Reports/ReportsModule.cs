@@ -13,6 +13,7 @@ public sealed class ReportsModule : IModule
             .ValidateOnStart();
         services.AddMemoryCache(o => o.SizeLimit = ReportCaching.MaxEntries);
         services.AddScoped<ReportCaching>();
+        services.AddScoped<PerformanceFigures>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -26,8 +27,7 @@ public sealed class ReportsModule : IModule
             })
             .AddEndpointFilter<ReportCaching>().ReadsReplica()
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
-        group.MapGet("/pipeline", async ([AsParameters] PipelineQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
+        group.MapQuery<GetPipelineReport, PipelineReport>("/pipeline")
             .Describe("GetPipelineReport", Policies.Read, "The pipeline in CNY: count, intended and weighted investment by stage, sector, park, owner, team or source.")
             .WithDescription(
                 "Lost deals are never counted. status: active (default), onHold, or any (active and on hold). With groupBy=stage every stage has a row, " +
@@ -44,16 +44,14 @@ public sealed class ReportsModule : IModule
                 "pipeline order; the total is the same as under any grouping. withFunds=true adds fundsInPlace to each row and the total: the CNY funds in place " +
                 "(到位资金) the row's deals received up to asOf, converted per currency subtotal at asOf's rates (a second pass over the same deals).")
             .WithProblems(400);
-        group.MapGet("/stale", async ([AsParameters] StaleQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
+        group.MapQuery<GetStaleReport, StaleReport>("/stale")
             .Describe("GetStaleReport", Policies.Read, "Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
             .WithDescription(
                 "A deal's last touch is the later of its last stage or status change and its last activity (business dates, China Standard Time); " +
                 "idleDays counts from it to today. The deal filters apply; paged with limit and cursor. A confidential deal the caller may not see is " +
                 "listed with dealId and companyId null and its code name instead of its name.")
             .WithProblems(400);
-        group.MapGet("/performance", async ([AsParameters] PeriodQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToPerformance(), ct)))
+        group.MapQuery<GetPerformanceReport, PerformanceReport>("/performance")
             .Describe("GetPerformanceReport", Policies.Read, "A period's figures (from and to, or year; China Standard Time dates, inclusive), as managers report them monthly.")
             .WithDescription(
                 "newDeals: deals opened in the period. letters: letters signed in it, by type (with a deal filter, only the matching deals' letters). " +
@@ -66,15 +64,14 @@ public sealed class ReportsModule : IModule
                 "filter alone), each target, the actual figure (counts; intended investment) and the completion ratio. Non-CNY amounts are converted " +
                 "at the rates in force on to, per currency subtotal.")
             .WithProblems(400);
-        group.MapGet("/performance/series", async ([AsParameters] PeriodQuery query, string? interval, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToSeries(interval), ct)))
+        group.MapGet("/performance/series", async ([AsParameters] GetPerformanceSeries query, string? interval, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query.For(interval), ct)))
             .Describe("GetPerformanceSeries", Policies.Read, "The performance figures of every month, quarter or year of a period (interval=month|quarter|year; from and to, or year), as one flat table.")
             .WithDescription(
                 "Each row is the performance report of its interval, clipped to the period: the sum of the rows of a count is the count of the whole " +
                 "period (inNegotiationAtEnd is a state at each interval's end, not a sum). At most 120 rows. The same filters as the other reports.")
             .WithProblems(400);
-        group.MapGet("/chains/{id:long}", async (long id, [AsParameters] ChainReportQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(id, Labels.PrefersEnglish(http)), ct)))
+        group.MapQuery<GetChainReport, ChainReport>("/chains/{id:long}")
             .Describe("GetChainReport", Policies.Read, "An industry chain's figures today: per link, landed companies, whether it is a gap, and its pipeline by stage; per chain leader, the deals it brought in.")
             .WithDescription(
                 "Deals count when they land in one of the chain's parks (any park when the chain names none; parkId narrows further). " +
@@ -86,8 +83,7 @@ public sealed class ReportsModule : IModule
                 "already landed, landed those landed. Lost deals never count. The deal filters and the caller's visibility apply to every figure. Non-CNY " +
                 "amounts are converted per deal at today's rates, to the fen. Labels are Chinese unless Accept-Language prefers English.")
             .WithProblems(400, 404);
-        group.MapGet("/overdue", async ([AsParameters] OverdueQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
+        group.MapQuery<GetOverdueReport, OverdueReport>("/overdue")
             .Describe("GetOverdueReport", Policies.Read, "What is late today (服务时限): every overdue deadline of the active deals, longest late first, counted per owner and per team.")
             .WithDescription(
                 "The deadlines are each deal's (GET /deals/{id}/deadlines) under the deadline rules (GET /deadline-rules) and the office's calendar " +
@@ -96,8 +92,7 @@ public sealed class ReportsModule : IModule
                 "first. items lists each late deadline, longest late first (then by due day, deal and kind), paged with limit (default 50, at " +
                 "most 500) and cursor. Only deals the caller may see; the deal filters apply. Labels are Chinese unless Accept-Language prefers English.")
             .WithProblems(400);
-        group.MapGet("/evaluation", async ([AsParameters] EvaluationQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToRequest(Labels.PrefersEnglish(http)), ct)))
+        group.MapQuery<GetEvaluationReport, EvaluationReport>("/evaluation")
             .Describe("GetEvaluationReport", Policies.Read, "The pipeline by evaluation band (指标评价): per band of a criteria set, the deals, their CNY intended investment, and per 亩 (亩均投资, 亩均税收).")
             .WithDescription(
                 "Each deal counts in the band of its latest score when that score is under criteriaSetId (any revision); vetoed holds those a veto " +
@@ -106,8 +101,7 @@ public sealed class ReportsModule : IModule
                 "are over the row's deals that give landArea: their CNY intended investment and expected annual tax divided by their land, to the " +
                 "fen; null when none does. Amounts in CNY at today's rates, per deal. The deal filters and the caller's visibility apply.")
             .WithProblems(400);
-        group.MapGet("/funnel", async ([AsParameters] PeriodQuery query, HttpRequest http, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query.ToFunnel(Labels.PrefersEnglish(http)), ct)))
+        group.MapQuery<GetFunnelReport, FunnelReport>("/funnel")
             .Describe("GetFunnelReport", Policies.Read, "For the deals opened in the period: per stage, how many reached it, the conversion from the stage before, and the median days spent in it.")
             .WithDescription(
                 "reached counts deals whose highest stage ever (from their history) is this stage or later, so a deal that skipped a stage passed it. " +
@@ -115,140 +109,4 @@ public sealed class ReportsModule : IModule
                 "(staysMeasured of them), in whole days; null when none has ended.")
             .WithProblems(400);
     }
-}
-
-/// <summary>The period and deal filters of the performance and funnel reports.</summary>
-public sealed record PeriodQuery : ReportFilterQuery
-{
-    /// <summary>First day of the period (YYYY-MM-DD), with to; or give year.</summary>
-    public string? From { get; init; }
-
-    /// <summary>Last day of the period (YYYY-MM-DD), inclusive.</summary>
-    public string? To { get; init; }
-
-    /// <summary>A calendar year instead of from and to.</summary>
-    public int? Year { get; init; }
-
-    public GetPerformanceReport ToPerformance() => new()
-    {
-        Period = ReportPeriod.Resolve(From, To, Year),
-        Filter = ToFilter(),
-    };
-
-    public GetPerformanceSeries ToSeries(string? interval) => new()
-    {
-        Period = ReportPeriod.Resolve(From, To, Year),
-        Filter = ToFilter(),
-        Interval = interval is null || GetPerformanceSeries.Intervals.Contains(interval)
-            ? interval ?? "month"
-            : throw ProblemException.Invalid("interval", $"'interval' is one of {string.Join(", ", GetPerformanceSeries.Intervals)}."),
-    };
-
-    public GetFunnelReport ToFunnel(bool english) => new()
-    {
-        Period = ReportPeriod.Resolve(From, To, Year),
-        Filter = ToFilter(),
-        English = english,
-    };
-}
-
-/// <summary>The query string of the overdue report.</summary>
-public sealed record OverdueQuery : ReportFilterQuery
-{
-    public int? Limit { get; init; }
-
-    public string? Cursor { get; init; }
-
-    public GetOverdueReport ToRequest(bool english) => new()
-    {
-        Filter = ToFilter(),
-        Limit = Limit ?? Http.Cursor.DefaultLimit,
-        Cursor = Cursor,
-        English = english,
-    };
-}
-
-/// <summary>The query string of the evaluation report.</summary>
-public sealed record EvaluationQuery : ReportFilterQuery
-{
-    public long? CriteriaSetId { get; init; }
-
-    public string? Status { get; init; }
-
-    public GetEvaluationReport ToRequest(bool english) => new()
-    {
-        CriteriaSetId = CriteriaSetId,
-        Status = Status,
-        Filter = ToFilter(),
-        English = english,
-    };
-}
-
-/// <summary>The query string of the chain report.</summary>
-public sealed record ChainReportQuery : ReportFilterQuery
-{
-    public string? Status { get; init; }
-
-    public GetChainReport ToRequest(long chainId, bool english) => new()
-    {
-        ChainId = chainId,
-        Status = Status,
-        Filter = ToFilter(),
-        English = english,
-    };
-}
-
-/// <summary>The query string of the stale report.</summary>
-public sealed record StaleQuery : ReportFilterQuery
-{
-    public int? Days { get; init; }
-
-    public int? Limit { get; init; }
-
-    public string? Cursor { get; init; }
-
-    public GetStaleReport ToRequest(bool english) => new()
-    {
-        Days = Days ?? 30,
-        Filter = ToFilter(),
-        Limit = Limit ?? Http.Cursor.DefaultLimit,
-        Cursor = Cursor,
-        English = english,
-    };
-}
-
-/// <summary>The query string of the pipeline report.</summary>
-public sealed record PipelineQuery : ReportFilterQuery
-{
-    /// <summary>stage (default), sector, park, owner, team or source; or one of those but stage with ",stage" for two dimensions (park,stage).</summary>
-    public string? GroupBy { get; init; }
-
-    /// <summary>YYYY-MM-DD; default today (China Standard Time).</summary>
-    public string? AsOf { get; init; }
-
-    public string? Status { get; init; }
-
-    /// <summary>true: each row and the total gain fundsInPlace, the CNY funds in place of their deals up to asOf.</summary>
-    public bool? WithFunds { get; init; }
-
-    public GetPipelineReport ToRequest(bool english) => new()
-    {
-        WithFunds = WithFunds == true,
-        GroupBy = QueryValues.Enum(FirstDimension, PipelineGrouping.Stage, "groupBy"),
-        ByStage = ByStage,
-        AsOf = QueryValues.Date(AsOf, "asOf"),
-        Status = Status,
-        Filter = ToFilter(),
-        English = english,
-    };
-
-    private string? FirstDimension => GroupBy?.Split(',')[0].Trim();
-
-    /// <summary>A second dimension: only stage, after a first that is not.</summary>
-    private bool ByStage => GroupBy?.Split(',') switch
-    {
-        null or { Length: 1 } => false,
-        [var first, var second] when second.Trim() == "stage" && first.Trim() is { Length: > 0 } f && f != "stage" => true,
-        _ => throw ProblemException.Invalid("groupBy", "'groupBy' is one of stage, sector, park, owner, team, source, province, city, or two dimensions as sector,stage, park,stage, owner,stage, team,stage, source,stage, province,stage or city,stage."),
-    };
 }
