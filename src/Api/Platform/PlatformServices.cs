@@ -101,7 +101,7 @@ public static class PlatformServices
         });
     }
 
-    /// <summary>The OpenAPI document's transformers, in the order they run; an area adds its own after these (see the Webhooks module).</summary>
+    /// <summary>The OpenAPI document's transformers, in the order they run, after those an area configured in its module (the Webhooks module's: modules are registered first).</summary>
     public static void AddOpenApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {

@@ -4,9 +4,10 @@ using DealPipeline.Api.Features.Deals;
 namespace DealPipeline.Api.Features.Chains;
 
 /// <summary>
-/// The chain tables (chains, their parks and leaders, links, their sectors and attachments): every read and
-/// write of the Chains area, with the rules a chain's and a link's fields keep. What other areas use of it:
-/// <see cref="GetAsync"/>, <see cref="LoadAsync"/> and <see cref="SubtreeAsync"/>.
+/// The chain tables (chains, their parks and leaders, links, their sectors and attachments): every write of the
+/// Chains area and the reads its use cases share, with the rules a chain's and a link's fields keep. What other
+/// areas use of it: <see cref="GetAsync"/> (the chain report) and <see cref="SubtreeAsync"/> (the deal filter, through
+/// <see cref="IChainLinkScope"/>).
 /// </summary>
 public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock clock) : IChainLinkScope
 {

@@ -1,4 +1,3 @@
-using DealPipeline.Api.Features.Deals;
 
 namespace DealPipeline.Api.Features.Chains;
 

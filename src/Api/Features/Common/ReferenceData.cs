@@ -126,8 +126,6 @@ public abstract class PatchReferenceHandler<TRequest, T, TFields>(
     where TRequest : IRequest<T>, IPatchReference
     where T : class, IVersioned
 {
-    protected ReferenceStore Rows => rows;
-
     public async Task<T> Handle(TRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -3,7 +3,7 @@ using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Evaluation;
 
-/// <summary>The criteria set tables (sets and their revisions): every read and write of them.</summary>
+/// <summary>The criteria set tables (sets and their revisions): every write of them, and the reads of a set its use cases share.</summary>
 public sealed class CriteriaSetStore(DbSession session, ReferenceStore rows, IClock clock)
 {
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);

@@ -1,7 +1,5 @@
 using System.Text;
 using CsvHelper;
-using DealPipeline.Api.Features.Deals;
-using DealPipeline.Api.Features.FxRates;
 
 namespace DealPipeline.Api.Features.Exports;
 
