@@ -38,12 +38,12 @@ public static class ChainTree
 
         if (parent == linkId)
         {
-            throw new DomainException("chain.ownParent", "A link cannot be attached to itself as its parent.", "parentId");
+            throw new DomainException("chain.ownParent", RuleTexts.LinkCannotAttachedItselfParent, "parentId");
         }
 
         if (!parents.ContainsKey(parent))
         {
-            throw new DomainException("chain.parentElsewhere", "'parentId' is not a link of this chain.", "parentId");
+            throw new DomainException("chain.parentElsewhere", RuleTexts.ParentIdNotLinkChain, "parentId");
         }
 
         var depth = 1;
@@ -51,7 +51,7 @@ public static class ChainTree
         {
             if (step == linkId)
             {
-                throw new DomainException("chain.cycle", "A link cannot be placed under one of its own sub-links.", "parentId");
+                throw new DomainException("chain.cycle", RuleTexts.LinkCannotPlacedUnderOneOwn, "parentId");
             }
 
             depth++;
@@ -60,7 +60,7 @@ public static class ChainTree
         var below = linkId is { } moved ? HeightBelow(moved, parents) : 0;
         if (depth + below > MaxDepth)
         {
-            throw new DomainException("chain.tooDeep", $"Links nest at most {MaxDepth} levels deep.", "parentId");
+            throw new DomainException("chain.tooDeep", RuleTexts.LinksNestMostCountLevelsDeep.With(("count", MaxDepth)), "parentId");
         }
     }
 

@@ -69,7 +69,7 @@ public sealed class WorkCalendar(IEnumerable<DateOnly> holidays, IEnumerable<Dat
             if (day.DayNumber >= giveUp || day == DateOnly.MaxValue)
             {
                 // Only a calendar loaded with holidays on every day gets here.
-                throw new DomainException("calendar.noWorkingDays", $"The calendar has too few working days after {from:yyyy-MM-dd} to count {span.Count} of them.");
+                throw new DomainException("calendar.noWorkingDays", RuleTexts.CalendarHasTooFewWorkingDays.With(("date", $"{from:yyyy-MM-dd}"), ("count", span.Count)));
             }
 
             day = day.AddDays(1);

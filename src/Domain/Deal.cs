@@ -203,18 +203,18 @@ public sealed class Deal
         {
             throw new DomainException(
                 "deal.notActive",
-                $"Only an active deal changes stage; this one is {Names.Of(Status)}. Reactivate it first.");
+                RuleTexts.OnlyActiveDealChangesStageOne.With(("status", Names.Of(Status))));
         }
 
         if (to == Stage)
         {
-            throw new DomainException("stage.same", $"The deal is already at stage {Names.Of(to)}.");
+            throw new DomainException("stage.same", RuleTexts.DealAlreadyAtStage.With(("stage", Names.Of(to))));
         }
 
         reason = Clean(reason);
         if (to < Stage && reason is null)
         {
-            throw new DomainException("reason.required", "Moving a deal back needs a reason.", "reason");
+            throw new DomainException("reason.required", RuleTexts.MovingDealBackNeedsReason, "reason");
         }
 
         if (contractedInvestment is not null && to < Stage.Signed)
@@ -224,7 +224,7 @@ public sealed class Deal
 
         if (contractedInvestment is < 0)
         {
-            throw new DomainException("contractedInvestment.negative", "Amounts cannot be negative.", "contractedInvestment");
+            throw new DomainException("contractedInvestment.negative", RuleTexts.AmountsCannotNegative, "contractedInvestment");
         }
 
         RequireChronology(on);
@@ -266,7 +266,7 @@ public sealed class Deal
     {
         if (Status != DealStatus.Active)
         {
-            throw new DomainException("status.hold", $"Only an active deal can be put on hold; this one is {Names.Of(Status)}.");
+            throw new DomainException("status.hold", RuleTexts.OnlyActiveDealCanPutHold.With(("status", Names.Of(Status))));
         }
 
         ChangeStatus(DealStatus.OnHold, null, on, null, note, actor, at);
@@ -277,12 +277,12 @@ public sealed class Deal
     {
         if (!Enum.IsDefined(reason))
         {
-            throw new DomainException("reason.unknown", "Unknown lost reason.", "reason");
+            throw new DomainException("reason.unknown", RuleTexts.UnknownLostReason, "reason");
         }
 
         if (Status == DealStatus.Lost)
         {
-            throw new DomainException("status.lost", "The deal is already lost.");
+            throw new DomainException("status.lost", RuleTexts.DealAlreadyLost);
         }
 
         ChangeStatus(DealStatus.Lost, reason, on, Names.Of(reason), note, actor, at);
@@ -293,7 +293,7 @@ public sealed class Deal
     {
         if (Status == DealStatus.Active)
         {
-            throw new DomainException("status.active", "The deal is already active.");
+            throw new DomainException("status.active", RuleTexts.DealAlreadyActive);
         }
 
         ChangeStatus(DealStatus.Active, null, on, null, note, actor, at);
@@ -308,12 +308,12 @@ public sealed class Deal
     {
         if (Stage < Stage.Signed || SignedOn is null)
         {
-            throw new DomainException("funds.notSigned", "Funds in place are recorded for signed or landed deals.");
+            throw new DomainException("funds.notSigned", RuleTexts.FundsPlaceRecordedSignedLandedDeals);
         }
 
         if (on < SignedOn.Value)
         {
-            throw new DomainException("on.beforeSigning", $"Funds cannot be dated before the signing on {SignedOn:yyyy-MM-dd}.", "on");
+            throw new DomainException("on.beforeSigning", RuleTexts.FundsCannotDatedBeforeSigningDate.With(("date", $"{SignedOn:yyyy-MM-dd}")), "on");
         }
     }
 
@@ -322,12 +322,12 @@ public sealed class Deal
     {
         if (Stage != Stage.Landed || LandedOn is null)
         {
-            throw new DomainException("milestone.notLanded", "Milestones are recorded only for landed deals.");
+            throw new DomainException("milestone.notLanded", RuleTexts.MilestonesRecordedOnlyLandedDeals);
         }
 
         if (on < LandedOn.Value)
         {
-            throw new DomainException("on.beforeLanding", $"A milestone cannot be dated before the landing on {LandedOn:yyyy-MM-dd}.", "on");
+            throw new DomainException("on.beforeLanding", RuleTexts.MilestoneCannotDatedBeforeLandingDate.With(("date", $"{LandedOn:yyyy-MM-dd}")), "on");
         }
 
         switch (kind)
@@ -335,12 +335,12 @@ public sealed class Deal
             case MilestoneKind.ConstructionStarted:
                 if (ConstructionStartedOn is not null)
                 {
-                    throw new DomainException("milestone.recorded", $"Construction start is already recorded on {ConstructionStartedOn:yyyy-MM-dd}.");
+                    throw new DomainException("milestone.recorded", RuleTexts.ConstructionStartAlreadyRecordedDate.With(("date", $"{ConstructionStartedOn:yyyy-MM-dd}")));
                 }
 
                 if (ProductionStartedOn is not null && on > ProductionStartedOn)
                 {
-                    throw new DomainException("on.afterProduction", "Construction cannot start after production started.", "on");
+                    throw new DomainException("on.afterProduction", RuleTexts.ConstructionCannotStartAfterProductionStarted, "on");
                 }
 
                 ConstructionStartedOn = on;
@@ -348,18 +348,18 @@ public sealed class Deal
             case MilestoneKind.ProductionStarted:
                 if (ProductionStartedOn is not null)
                 {
-                    throw new DomainException("milestone.recorded", $"Production start is already recorded on {ProductionStartedOn:yyyy-MM-dd}.");
+                    throw new DomainException("milestone.recorded", RuleTexts.ProductionStartAlreadyRecordedDate.With(("date", $"{ProductionStartedOn:yyyy-MM-dd}")));
                 }
 
                 if (ConstructionStartedOn is not null && on < ConstructionStartedOn)
                 {
-                    throw new DomainException("on.beforeConstruction", "Production cannot start before construction started.", "on");
+                    throw new DomainException("on.beforeConstruction", RuleTexts.ProductionCannotStartBeforeConstructionStarted, "on");
                 }
 
                 ProductionStartedOn = on;
                 break;
             default:
-                throw new DomainException("kind.unknown", "Unknown milestone.", "kind");
+                throw new DomainException("kind.unknown", RuleTexts.UnknownMilestone, "kind");
         }
 
         Touch(at);
@@ -382,7 +382,7 @@ public sealed class Deal
         {
             throw new DomainException(
                 "on.beforeLastChange",
-                $"A change cannot be dated before the deal's previous change on {LastChangeOn:yyyy-MM-dd}.",
+                RuleTexts.ChangeCannotDatedBeforeDealPrevious.With(("date", $"{LastChangeOn:yyyy-MM-dd}")),
                 "on");
         }
     }
@@ -392,12 +392,12 @@ public sealed class Deal
     {
         if (reason?.Length > MaxReasonLength)
         {
-            throw new DomainException("reason.tooLong", $"A reason has at most {MaxReasonLength} characters.", "reason");
+            throw new DomainException("reason.tooLong", RuleTexts.ReasonHasMostNCharacters.With(("n", MaxReasonLength)), "reason");
         }
 
         if (note?.Length > MaxReasonLength)
         {
-            throw new DomainException("note.tooLong", $"A note has at most {MaxReasonLength} characters.", "note");
+            throw new DomainException("note.tooLong", RuleTexts.NoteHasMostNCharacters.With(("n", MaxReasonLength)), "note");
         }
     }
 
@@ -416,13 +416,13 @@ public sealed class Deal
 
     /// <summary>A contracted investment is recorded from the signing on: at opening, on a correction and on a move alike.</summary>
     private static DomainException ContractedBeforeSigning() =>
-        new("contractedInvestment.stage", "A contracted investment is recorded when the deal is signed or landed.", "contractedInvestment");
+        new("contractedInvestment.stage", RuleTexts.ContractedInvestmentRecordedWhenDealSigned, "contractedInvestment");
 
     private static void RequireStage(Stage stage)
     {
         if (!Enum.IsDefined(stage))
         {
-            throw new DomainException("stage.unknown", "Unknown stage.", "to");
+            throw new DomainException("stage.unknown", RuleTexts.UnknownStage, "to");
         }
     }
 

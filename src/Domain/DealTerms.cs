@@ -41,17 +41,17 @@ public sealed record DealTerms(
     {
         if (string.IsNullOrWhiteSpace(Name))
         {
-            throw new DomainException("name.required", "A deal needs a name.", "name");
+            throw new DomainException("name.required", RuleTexts.DealNeedsName, "name");
         }
 
         if (Name.Length > MaxNameLength)
         {
-            throw new DomainException("name.tooLong", $"A deal's name has at most {MaxNameLength} characters.", "name");
+            throw new DomainException("name.tooLong", RuleTexts.DealNameHasMostNCharacters.With(("n", MaxNameLength)), "name");
         }
 
         if (CodeName?.Length > MaxCodeNameLength)
         {
-            throw new DomainException("codeName.tooLong", $"A code name has at most {MaxCodeNameLength} characters.", "codeName");
+            throw new DomainException("codeName.tooLong", RuleTexts.CodeNameHasMostNCharacters.With(("n", MaxCodeNameLength)), "codeName");
         }
 
         RequireNonNegative(IntendedInvestment, "intendedInvestment");
@@ -63,25 +63,25 @@ public sealed record DealTerms(
         {
             throw new DomainException(
                 "fixedAssetInvestment.exceedsTotal",
-                "A deal's fixed-asset investment is part of its intended investment and cannot exceed it.",
+                RuleTexts.DealFixedAssetInvestmentPartIntended,
                 "fixedAssetInvestment");
         }
 
         if (LandAreaCentimu is < 0 or > MaxLandAreaCentimu)
         {
-            throw new DomainException("landArea.range", "A deal's land area is from 0 to 1,000,000 亩.", "landArea");
+            throw new DomainException("landArea.range", RuleTexts.DealLandAreaFrom01, "landArea");
         }
 
         if (ExpectedJobs is < 0)
         {
-            throw new DomainException("expectedJobs.negative", "Expected jobs cannot be negative.", "expectedJobs");
+            throw new DomainException("expectedJobs.negative", RuleTexts.ExpectedJobsCannotNegative, "expectedJobs");
         }
 
         if (SourceEventId is not null && Source is not (DealSource.Event or DealSource.OutboundTrip))
         {
             throw new DomainException(
                 "sourceEventId.source",
-                "A source event is given only for deals whose source is 'event' or 'outboundTrip'.",
+                RuleTexts.SourceEventGivenOnlyDealsWhose,
                 "sourceEventId");
         }
 
@@ -89,13 +89,13 @@ public sealed record DealTerms(
         {
             throw new DomainException(
                 "referrerCompanyId.source",
-                "A referring company is given only for deals whose source is 'referral'.",
+                RuleTexts.ReferringCompanyGivenOnlyDealsWhose,
                 "referrerCompanyId");
         }
 
         if (ReferrerCompanyId is not null && ReferrerCompanyId == CompanyId)
         {
-            throw new DomainException("referrerCompanyId.self", "A company cannot refer itself.", "referrerCompanyId");
+            throw new DomainException("referrerCompanyId.self", RuleTexts.CompanyCannotReferItself, "referrerCompanyId");
         }
     }
 
@@ -103,7 +103,7 @@ public sealed record DealTerms(
     {
         if (minor is < 0)
         {
-            throw new DomainException(field + ".negative", "Amounts cannot be negative.", field);
+            throw new DomainException(field + ".negative", RuleTexts.AmountsCannotNegative, field);
         }
     }
 }

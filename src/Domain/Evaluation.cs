@@ -28,47 +28,47 @@ public sealed record CriteriaDefinition(IReadOnlyList<Criterion> Criteria, IRead
         {
             if (items.Cast<object?>().Any(item => item is null))
             {
-                throw new DomainException($"{field}.null", $"'{field}' lists objects, not null.", field);
+                throw new DomainException($"{field}.null", RuleTexts.FieldListsObjectsNotNull.With(("field", field)), field);
             }
         }
 
         if (Criteria.Any(c => c.Guide?.Length > 1000))
         {
-            throw new DomainException("criteria.guide", "A criterion's guide has at most 1000 characters.", "criteria");
+            throw new DomainException("criteria.guide", RuleTexts.CriterionGuideHasMost1000Characters, "criteria");
         }
 
         if (Criteria.Count is 0 or > MaxItems)
         {
-            throw new DomainException("criteria.count", $"'criteria' lists 1 to {MaxItems} criteria.", "criteria");
+            throw new DomainException("criteria.count", RuleTexts.CriteriaLists1MaxCriteria.With(("max", MaxItems)), "criteria");
         }
 
         if (Criteria.Any(c => c.Weight is <= 0 or > 100))
         {
-            throw new DomainException("criteria.weight", "Each criterion's weight is a whole number of points from 1 to 100.", "criteria");
+            throw new DomainException("criteria.weight", RuleTexts.CriterionWeightWholeNumberPointsFrom, "criteria");
         }
 
         if (Criteria.Sum(c => c.Weight) != 100)
         {
-            throw new DomainException("criteria.weights", $"The criteria's weights sum to {Criteria.Sum(c => c.Weight)} points; they must sum to 100.", "criteria");
+            throw new DomainException("criteria.weights", RuleTexts.CriteriaWeightsSumSumPointsThey.With(("sum", Criteria.Sum(c => c.Weight))), "criteria");
         }
 
         Unique(Criteria.Select(c => c.Key), "criteria");
         Named(Criteria.Select(c => c.Name), "criteria");
         if (Bands.Count is 0 or > MaxItems || Bands.Any(b => b.MinScore is < 0 or > 100) || Bands.All(b => b.MinScore != 0))
         {
-            throw new DomainException("bands.range", "'bands' give each band its minScore from 0 to 100, one of them 0, so that every total falls in a band.", "bands");
+            throw new DomainException("bands.range", RuleTexts.BandsGiveBandMinScoreFrom0, "bands");
         }
 
         Unique(Bands.Select(b => b.Key), "bands");
         Named(Bands.Select(b => b.Name), "bands");
         if (Bands.Select(b => b.MinScore).Distinct().Count() != Bands.Count || Bands.Any(b => b.Key == Vetoed))
         {
-            throw new DomainException("bands.distinct", $"Bands have distinct minScores, and none is keyed '{Vetoed}' (the band of a vetoed deal).", "bands");
+            throw new DomainException("bands.distinct", RuleTexts.BandsHaveDistinctMinScoresNoneKeyed.With(("key", Vetoed)), "bands");
         }
 
         if (Vetoes.Count > MaxItems)
         {
-            throw new DomainException("vetoes.count", $"'vetoes' lists at most {MaxItems} items.", "vetoes");
+            throw new DomainException("vetoes.count", RuleTexts.VetoesListsMostMaxItems.With(("max", MaxItems)), "vetoes");
         }
 
         Unique(Vetoes.Select(v => v.Key), "vetoes");
@@ -86,27 +86,27 @@ public sealed record CriteriaDefinition(IReadOnlyList<Criterion> Criteria, IRead
         ArgumentNullException.ThrowIfNull(vetoes);
         if (scores.Keys.FirstOrDefault(k => Criteria.All(c => c.Key != k)) is { } unknown)
         {
-            throw new DomainException("scores.unknown", $"'{unknown}' is not a criterion of this criteria set.", "scores");
+            throw new DomainException("scores.unknown", RuleTexts.KeyNotCriterionCriteriaSet.With(("key", unknown)), "scores");
         }
 
         if (Criteria.FirstOrDefault(c => !scores.ContainsKey(c.Key)) is { } missing)
         {
-            throw new DomainException("scores.missing", $"Every criterion is scored: '{missing.Key}' is missing.", "scores");
+            throw new DomainException("scores.missing", RuleTexts.CriterionScoredKeyMissing.With(("key", missing.Key)), "scores");
         }
 
         if (Criteria.FirstOrDefault(c => scores[c.Key] < 0 || scores[c.Key] > c.Weight || decimal.Round(scores[c.Key], 1) != scores[c.Key]) is { } wrong)
         {
-            throw new DomainException("scores.range", $"'{wrong.Key}' is scored from 0 to its weight {wrong.Weight}, with at most one decimal.", "scores");
+            throw new DomainException("scores.range", RuleTexts.KeyScoredFrom0WeightWeight.With(("key", wrong.Key), ("weight", wrong.Weight)), "scores");
         }
 
         if (vetoes.Keys.FirstOrDefault(k => Vetoes.All(v => v.Key != k)) is { } notVeto)
         {
-            throw new DomainException("vetoes.unknown", $"'{notVeto}' is not a veto item of this criteria set.", "vetoes");
+            throw new DomainException("vetoes.unknown", RuleTexts.KeyNotVetoItemCriteriaSet.With(("key", notVeto)), "vetoes");
         }
 
         if (vetoes.FirstOrDefault(v => string.IsNullOrWhiteSpace(v.Value)) is { Key: { } bare })
         {
-            throw new DomainException("vetoes.reason", $"A veto needs its reason: '{bare}' has none.", "vetoes");
+            throw new DomainException("vetoes.reason", RuleTexts.VetoNeedsReasonKeyHasNone.With(("key", bare)), "vetoes");
         }
 
         var total = scores.Values.Sum();
@@ -117,7 +117,7 @@ public sealed record CriteriaDefinition(IReadOnlyList<Criterion> Criteria, IRead
     {
         if (names.Any(n => string.IsNullOrWhiteSpace(n) || n.Length > 200))
         {
-            throw new DomainException($"{field}.names", $"Each item of '{field}' has a name of 1 to 200 characters.", field);
+            throw new DomainException($"{field}.names", RuleTexts.ItemFieldHasName1200.With(("field", field)), field);
         }
     }
 
@@ -126,7 +126,7 @@ public sealed record CriteriaDefinition(IReadOnlyList<Criterion> Criteria, IRead
         var list = keys.ToList();
         if (list.Any(k => string.IsNullOrWhiteSpace(k) || k.Length > 40) || list.Distinct(StringComparer.Ordinal).Count() != list.Count)
         {
-            throw new DomainException($"{field}.keys", $"Each item of '{field}' has a key of 1 to 40 characters, unique in the list.", field);
+            throw new DomainException($"{field}.keys", RuleTexts.ItemFieldHasKey140.With(("field", field)), field);
         }
     }
 }

@@ -24,6 +24,6 @@ public sealed class RateTable(IReadOnlyDictionary<string, decimal> rates)
 
         return rates.TryGetValue(code, out var rate)
             ? Money.Convert(minor, rate)
-            : throw new DomainException("fx.missing", $"There is no {code} rate to convert deals with: set one with PUT /api/v1/fx-rates/{code}.");
+            : throw new DomainException("fx.missing", RuleTexts.NoRateToConvert.With(("currency", code), ("code", code)));
     }
 }

@@ -10,8 +10,9 @@ public static class BusinessDates
     public static readonly DateOnly Min = new(1990, 1, 1);
     public static readonly DateOnly Max = new(2100, 12, 31);
 
-    public static string OutOfRange =>
-        $"Dates are from {Min.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {Max.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.";
+    /// <summary>What a refusal of a date out of range says ('{field}': Dates are from … to …).</summary>
+    public static Message OutOfRange =>
+        Http.ProblemTexts.FieldDatesFromMinMax.With(("min", Min.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("max", Max.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     public static bool Contains(DateOnly date) => date >= Min && date <= Max;
 }

@@ -8,9 +8,6 @@ namespace DealPipeline.Api.Application;
 /// </summary>
 public static class CleanText
 {
-    public const string Refused =
-        "Text may not contain control characters (other than tab and line breaks), unpaired surrogates, or invisible formatting characters such as U+202E or U+200B.";
-
     public static bool IsClean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Application;
 
 /// <summary>
@@ -48,8 +50,8 @@ public sealed class DealAccess(ICurrentUser caller)
         {
             throw new ProblemException(
                 StatusCodes.Status403Forbidden,
-                "Forbidden",
-                "An officer assigns deals only to themselves or a member of their team, within their team.");
+                ProblemTexts.Forbidden,
+                ProblemTexts.OfficerAssignsDealsOnlyThemselvesMember);
         }
     }
 

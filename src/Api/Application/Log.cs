@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Purging expired idempotency keys failed; trying again later")]
     public static partial void IdempotencyPurgeFailed(ILogger logger, Exception exception);
+
+    /// <summary>A problem's text that no <see cref="Domain.Text"/> declares (a framework's own message), answered in English whatever the caller prefers.</summary>
+    public const int UntranslatedProblemEvent = 2007;
+
+    [LoggerMessage(EventId = UntranslatedProblemEvent, Level = LogLevel.Warning, Message = "A problem answer carries a text without its Chinese: {Text}")]
+    public static partial void UntranslatedProblem(ILogger logger, string text);
 }

@@ -1,39 +1,38 @@
+using DealPipeline.Api.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace DealPipeline.Api.Application;
 
 /// <summary>
 /// A failure the client can act on, answered as a ProblemDetails with <see cref="Status"/>.
-/// Thrown by handlers; the exception handler turns it into the response.
+/// Thrown by handlers; the exception handler turns it into the response. What it says are
+/// <see cref="Message"/>s, answered in the caller's language.
 /// </summary>
-public sealed class ProblemException(int status, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
-    : Exception(detail ?? title)
+public sealed class ProblemException(int status, Message title, Message? detail = null, IDictionary<string, Message[]>? errors = null)
+    : Exception((detail ?? title).English)
 {
     public int Status { get; } = status;
 
-    public string Title { get; } = title;
+    public Message Title { get; } = title;
 
-    public string? Detail { get; } = detail;
+    public Message? Detail { get; } = detail;
 
-    public IDictionary<string, string[]>? Errors { get; } = errors;
+    public IDictionary<string, Message[]>? Errors { get; } = errors;
 
     public static ProblemException NotFound(string resource, long id) =>
-        new(StatusCodes.Status404NotFound, "Not found", $"There is no {resource} {id}.");
+        new(StatusCodes.Status404NotFound, ProblemTexts.NotFound, ProblemTexts.NoSuch.With(("what", resource), ("id", id)));
 
-    public static ProblemException Conflict(string detail) =>
-        new(StatusCodes.Status409Conflict, "Conflict", detail);
+    public static ProblemException Conflict(Message detail) =>
+        new(StatusCodes.Status409Conflict, ProblemTexts.Conflict, detail);
 
     public static ProblemException PreconditionFailed(int currentVersion) =>
-        new(
-            StatusCodes.Status412PreconditionFailed,
-            "Precondition failed",
-            $"If-Match does not match the current version (ETag \"{currentVersion}\"): read the resource again and reapply your change.");
+        new(StatusCodes.Status412PreconditionFailed, ProblemTexts.PreconditionFailed, ProblemTexts.IfMatchStale.With(("version", currentVersion)));
 
     /// <summary>A 400 about one field of the input.</summary>
-    public static ProblemException Invalid(string field, string message) =>
+    public static ProblemException Invalid(string field, Message message) =>
         new(
             StatusCodes.Status400BadRequest,
-            "One or more validation errors occurred.",
-            message,
-            new Dictionary<string, string[]> { [field] = [message] });
+            ProblemTexts.ValidationFailed,
+            message.And("field", field),
+            new Dictionary<string, Message[]> { [field] = [message.And("field", field)] });
 }

@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Application;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class QueryValues
 
         return Names.TryParse<TEnum>(text, out var value)
             ? value
-            : throw ProblemException.Invalid(field, $"'{field}' is one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(Names.Of))}.");
+            : throw ProblemException.Invalid(field, ProblemTexts.FieldOneValues.With(("field", field), ("values", string.Join(", ", System.Enum.GetValues<TEnum>().Select(Names.Of)))));
     }
 
     /// <summary>True when <paramref name="text"/> is absent or a date written YYYY-MM-DD (whatever its range).</summary>
@@ -41,9 +43,9 @@ public static class QueryValues
     {
         if (!TryDate(text, out var date))
         {
-            throw ProblemException.Invalid(field, $"'{field}' is a date written YYYY-MM-DD.");
+            throw ProblemException.Invalid(field, ProblemTexts.FieldDateWrittenYYYYMMDD.With(("field", field)));
         }
 
-        return date is null || BusinessDates.Contains(date.Value) ? date : throw ProblemException.Invalid(field, $"'{field}': {BusinessDates.OutOfRange}");
+        return date is null || BusinessDates.Contains(date.Value) ? date : throw ProblemException.Invalid(field, BusinessDates.OutOfRange.And("field", field));
     }
 }

@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Application;
 
 /// <summary>Whether the ids a request points at exist: a missing one is the caller's error (400 on that field).</summary>
@@ -14,7 +16,7 @@ public static class References
     {
         if (id is { } value && !await ExistsAsync(session, table, value, cancellationToken))
         {
-            throw ProblemException.Invalid(field, $"There is no {what} {value}.");
+            throw ProblemException.Invalid(field, ProblemTexts.NoSuch.With(("what", what), ("id", value)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Http;
+using FluentValidation.Results;
 
 namespace DealPipeline.Api.Application;
 
@@ -17,17 +18,36 @@ public static class Validation
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
     }
 
+    /// <summary>
+    /// The failure says <paramref name="message"/>: in English as FluentValidation's message, and as the failure's state, so
+    /// that the answer says it in the caller's language (<see cref="ProblemHandler"/>). <c>{field}</c> is the property's name.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Message message) =>
+        rule.WithMessage(message.English.Replace("{field}", "{PropertyName}", StringComparison.Ordinal)).WithState(_ => message);
+
+    /// <summary>As <see cref="WithMessage{T, TProperty}(IRuleBuilderOptions{T, TProperty}, Message)"/>, with values of the request.</summary>
+    public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, Message> message) =>
+        rule.WithMessage(x => message(x).English.Replace("{field}", "{PropertyName}", StringComparison.Ordinal)).WithState(x => message(x));
+
+    /// <summary>As <see cref="WithMessage{T, TProperty}(IRuleBuilderOptions{T, TProperty}, Message)"/>, with values of the request and the property (an item of a list).</summary>
+    public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, Func<T, TProperty, Message> message) =>
+        rule.WithMessage((x, v) => message(x, v).English.Replace("{field}", "{PropertyName}", StringComparison.Ordinal)).WithState((x, v) => message(x, v));
+
+    /// <summary>A failure collected by hand (a custom rule) that says <paramref name="message"/>.</summary>
+    public static ValidationFailure Failure(string property, Message message) =>
+        new(property, message.English) { CustomState = message };
+
     public static IRuleBuilderOptions<T, string?> RequiredName<T>(this IRuleBuilder<T, string?> rule, int max = MaxNameLength) =>
-        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("'{PropertyName}' is required.")
+        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(ProblemTexts.FieldRequired)
             .MaximumLength(max);
 
     public static IRuleBuilderOptions<T, decimal?> Amount<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.Must(v => v is null || Money.IsValidAmount(v.Value))
-            .WithMessage($"'{{PropertyName}}' is an amount from 0 to {Money.MaxAmount.ToString("0", CultureInfo.InvariantCulture)} with at most two decimals.");
+            .WithMessage(ProblemTexts.FieldAmountFrom0MaxMost.With(("max", Money.MaxAmount.ToString("0", CultureInfo.InvariantCulture))));
 
     public static IRuleBuilderOptions<T, DateOnly?> BusinessDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
         rule.Must(v => v is null || BusinessDates.Contains(v.Value))
-            .WithMessage("'{PropertyName}': " + BusinessDates.OutOfRange);
+            .WithMessage(BusinessDates.OutOfRange);
 
     /// <summary>
     /// A date of the query string (YYYY-MM-DD, a business date), when given: a list binds the text and is checked here, in
@@ -35,12 +55,12 @@ public static class Validation
     /// <see cref="QueryValues.Date"/>.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> Day<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || QueryValues.TryDate(v, out _)).WithMessage("'{PropertyName}' is a date written YYYY-MM-DD.")
-            .Must(v => !QueryValues.TryDate(v, out var day) || day is null || BusinessDates.Contains(day.Value)).WithMessage("'{PropertyName}': " + BusinessDates.OutOfRange);
+        rule.Must(v => v is null || QueryValues.TryDate(v, out _)).WithMessage(ProblemTexts.FieldDateWrittenYYYYMMDD)
+            .Must(v => !QueryValues.TryDate(v, out var day) || day is null || BusinessDates.Contains(day.Value)).WithMessage(BusinessDates.OutOfRange);
 
     public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today) =>
         rule.Must(v => v is null || v.Value <= today())
-            .WithMessage("'{PropertyName}' cannot be in the future (dates are China Standard Time).");
+            .WithMessage(ProblemTexts.FieldCannotFutureDatesChinaStandard);
 
     public static IRuleBuilderOptions<T, int> Limit<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(1, Cursor.MaxLimit).WithMessage(Paging.LimitMessage);
@@ -48,23 +68,23 @@ public static class Validation
     public static IRuleBuilderOptions<T, string?> OneOf<T, TEnum>(this IRuleBuilder<T, string?> rule)
         where TEnum : struct, Enum =>
         rule.Must(v => v is null || Names.TryParse<TEnum>(v, out _))
-            .WithMessage($"'{{PropertyName}}' is one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Names.Of))}.");
+            .WithMessage(ProblemTexts.FieldOneValues.With(("values", string.Join(", ", Enum.GetValues<TEnum>().Select(Names.Of)))));
 
     /// <summary>The end of a half-open update window (updatedBefore) comes after its start (updatedSince).</summary>
     public static IRuleBuilderOptions<T, DateTimeOffset?> AfterSince<T>(this IRuleBuilder<T, DateTimeOffset?> rule, Func<T, DateTimeOffset?> since) =>
         rule.Must((request, before) => before is null || since(request) is not { } start || before > start)
-            .WithMessage("'updatedBefore' is later than updatedSince.");
+            .WithMessage(ProblemTexts.UpdatedBeforeLaterUpdatedSince);
 
     /// <summary>A GB/T 2260 code of the table the project ships (<see cref="Regions"/>), when given.</summary>
     public static IRuleBuilderOptions<T, string?> RegionCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(code => code is null || Regions.Contains(code.Trim()))
-            .WithMessage("'regionCode' is a six-digit GB/T 2260 code of a province, city or county, e.g. 330106.");
+            .WithMessage(ProblemTexts.RegionCodeSixDigitGBT2260);
 
     /// <summary>A list of ids (of parks, companies, sectors …), when given: each positive, at most <paramref name="max"/> of them.</summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<long>?> Ids<T>(this IRuleBuilder<T, IReadOnlyList<long>?> rule, int max) =>
         rule.Must(v => v is null || (v.Count <= max && v.All(id => id > 0)))
-            .WithMessage($"'{{PropertyName}}' is a list of at most {max.ToString(CultureInfo.InvariantCulture)} positive ids.");
+            .WithMessage(ProblemTexts.FieldListMostCountPositiveIds.With(("count", max.ToString(CultureInfo.InvariantCulture))));
 
     public static IRuleBuilderOptions<T, long?> Id<T>(this IRuleBuilder<T, long?> rule) =>
-        rule.Must(v => v is null or > 0).WithMessage("'{PropertyName}' is a positive id.");
+        rule.Must(v => v is null or > 0).WithMessage(ProblemTexts.FieldPositiveId);
 }

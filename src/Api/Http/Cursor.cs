@@ -20,7 +20,7 @@ public sealed record Cursor(string Sort, string? Value, long Id)
     public DateOnly Day =>
         int.TryParse(Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day <= DateOnly.MaxValue.DayNumber
             ? DateOnly.FromDayNumber(day)
-            : throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
+            : throw ProblemException.Invalid("cursor", ProblemTexts.CursorNotOneAPIReturned);
 
     internal byte[] ToWire() => JsonSerializer.SerializeToUtf8Bytes(new Wire(Sort, Value, Id));
 
@@ -54,7 +54,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
 
 public static class Paging
 {
-    public static string LimitMessage => $"limit is between 1 and {Cursor.MaxLimit}.";
+    public static Message LimitMessage => ProblemTexts.LimitBetween1Max.With(("max", Cursor.MaxLimit));
 }
 
 /// <summary>
@@ -117,12 +117,12 @@ public sealed class Cursors(CursorKey key, IHttpContextAccessor http)
         var cursor = text.Length <= 2048 ? Open(text) : null;
         if (cursor is null)
         {
-            throw ProblemException.Invalid("cursor", "The cursor is not one this API gave you for this query: start again without a cursor.");
+            throw ProblemException.Invalid("cursor", ProblemTexts.CursorNotOneAPIGaveYou);
         }
 
         if (!string.Equals(cursor.Sort, sort, StringComparison.Ordinal))
         {
-            throw ProblemException.Invalid("cursor", "The cursor belongs to another sort order; start again without a cursor.");
+            throw ProblemException.Invalid("cursor", ProblemTexts.CursorBelongsAnotherSortOrderStart);
         }
 
         return cursor;

@@ -24,7 +24,7 @@ public static class ETags
 
         if (!EntityTagHeaderValue.TryParseStrictList([header], out var tags) || tags.Count == 0)
         {
-            throw ProblemException.Invalid("If-Match", "If-Match is * or a list of entity tags as returned by GET, e.g. \"3\".");
+            throw ProblemException.Invalid("If-Match", ProblemTexts.IfMatchMalformed);
         }
 
         var versions = tags

@@ -40,7 +40,7 @@ public sealed class Idempotency(RequestDelegate next)
 
         if (key.Length > MaxKeyLength || !CleanText.IsClean(key))
         {
-            await WriteProblem(context, problems, StatusCodes.Status400BadRequest, $"{Header} is at most {MaxKeyLength} printable characters.");
+            await WriteProblem(context, problems, StatusCodes.Status400BadRequest, ProblemTexts.IdempotencyKeyMostMaxPrintableCharacters.With(("max", MaxKeyLength)));
             return;
         }
 
@@ -80,7 +80,7 @@ public sealed class Idempotency(RequestDelegate next)
             else
             {
                 // Taken and already expired: only a retention shorter than the request could get here.
-                await WriteProblem(context, problems, StatusCodes.Status409Conflict, $"Another request with this {Header} was applied meanwhile; read the resource before retrying.");
+                await WriteProblem(context, problems, StatusCodes.Status409Conflict, ProblemTexts.AnotherRequestIdempotencyKeyAppliedMeanwhile);
             }
 
             return;
@@ -122,13 +122,13 @@ public sealed class Idempotency(RequestDelegate next)
     {
         if (stored.RequestHash != hash)
         {
-            await WriteProblem(context, problems, StatusCodes.Status422UnprocessableEntity, $"This {Header} was used with another request.");
+            await WriteProblem(context, problems, StatusCodes.Status422UnprocessableEntity, ProblemTexts.IdempotencyKeyUsedAnotherRequest);
         }
         else if (stored.ContentType == Redacted)
         {
             // The first answer held a new API key; only its hash is kept, so it cannot be shown again.
             context.Response.Headers.Location = stored.Location;
-            await WriteProblem(context, problems, StatusCodes.Status409Conflict, "This request was already applied (see Location); its answer held a secret (an API key or a webhook signing secret), which is shown only once and never stored. Revoke the key or rotate the secret if it was lost.");
+            await WriteProblem(context, problems, StatusCodes.Status409Conflict, ProblemTexts.RequestAlreadyAppliedSeeLocationAnswer);
         }
         else
         {
@@ -174,13 +174,13 @@ public sealed class Idempotency(RequestDelegate next)
         await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 
-    private static async Task WriteProblem(HttpContext context, IProblemDetailsService problems, int status, string detail)
+    private static async Task WriteProblem(HttpContext context, IProblemDetailsService problems, int status, Message detail)
     {
         context.Response.StatusCode = status;
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = "Idempotency key conflict", Detail = detail },
+            ProblemDetails = Problems.Of(status, ProblemTexts.IdempotencyKeyConflict, detail),
         });
     }
 }

@@ -69,7 +69,7 @@ public static class Json
                 throw new JsonException("The value could not be converted to System.DateOnly.");
             }
 
-            return BusinessDates.Contains(date) ? date : throw new JsonException(BusinessDates.OutOfRange);
+            return BusinessDates.Contains(date) ? date : throw new SaidJsonException(BusinessDates.OutOfRange);
         }
 
         public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
@@ -96,10 +96,10 @@ public static class Json
             catch (InvalidOperationException)
             {
                 // "\ud800": an escaped lone surrogate is valid JSON but no text.
-                throw new JsonException(CleanText.Refused);
+                throw new SaidJsonException(ProblemTexts.TextMayNotContainControlCharacters);
             }
 
-            return CleanText.IsClean(text) ? text : throw new JsonException(CleanText.Refused);
+            return CleanText.IsClean(text) ? text : throw new SaidJsonException(ProblemTexts.TextMayNotContainControlCharacters);
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Http;
 
@@ -26,17 +26,15 @@ public sealed partial class KnownQueryParameters(RequestDelegate next, IApiDescr
             if (unknown.Count > 0)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                var errors = unknown.ToDictionary(k => k, k => new[] { $"Unknown query parameter '{k}'; this endpoint takes: {(allowed.Count == 0 ? "none" : string.Join(", ", allowed.Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName).Order(StringComparer.Ordinal)))}." });
-                await problems.WriteAsync(new ProblemDetailsContext
+                var takes = string.Join(", ", allowed.Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName).Order(StringComparer.Ordinal));
+                var errors = unknown.ToDictionary(k => k, k => new[]
                 {
-                    HttpContext = context,
-                    ProblemDetails = new ValidationProblemDetails(errors)
-                    {
-                        Status = StatusCodes.Status400BadRequest,
-                        Title = "One or more validation errors occurred.",
-                        Detail = $"Unknown query parameter{(unknown.Count > 1 ? "s" : "")}: {string.Join(", ", unknown)}.",
-                    },
+                    allowed.Count == 0
+                        ? ProblemTexts.UnknownQueryParameterTakesNone.With(("name", k))
+                        : ProblemTexts.UnknownQueryParameterTakes.With(("name", k), ("names", takes)),
                 });
+                var detail = (unknown.Count > 1 ? ProblemTexts.UnknownQueryParameters : ProblemTexts.UnknownQueryParameter).With(("names", string.Join(", ", unknown)));
+                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problems.Invalid(errors, detail) });
                 return;
             }
         }

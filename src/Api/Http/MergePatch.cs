@@ -13,7 +13,7 @@ public static class MergePatch
         var type = request.ContentType?.Split(';')[0].Trim();
         if (!string.Equals(type, MediaType, StringComparison.OrdinalIgnoreCase) && !string.Equals(type, "application/json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Send the patch as {MediaType} or application/json.");
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, ProblemTexts.UnsupportedMediaType, ProblemTexts.SendPatchTypeApplicationJson.With(("type", MediaType)));
         }
 
         using var document = await JsonDocument.ParseAsync(request.Body, Json.DocumentOptions, cancellationToken);
@@ -26,16 +26,16 @@ public static class MergePatch
     /// (with the reason) or no field at all is a 400 listing every such member; a value of the wrong
     /// type is a 400 from deserialization.
     /// </summary>
-    public static T Apply<T>(T current, JsonElement patch, JsonSerializerOptions options, IReadOnlyDictionary<string, string> notPatchable)
+    public static T Apply<T>(T current, JsonElement patch, JsonSerializerOptions options, IReadOnlyDictionary<string, Text> notPatchable)
     {
         ArgumentNullException.ThrowIfNull(notPatchable);
         if (patch.ValueKind != JsonValueKind.Object)
         {
-            throw ProblemException.Invalid("$", "A merge patch is a JSON object of the fields to change.");
+            throw ProblemException.Invalid("$", ProblemTexts.MergePatchJSONObjectFieldsChange);
         }
 
         var merged = JsonSerializer.SerializeToNode(current, options)!.AsObject();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Message[]>();
         foreach (var member in patch.EnumerateObject())
         {
             if (notPatchable.TryGetValue(member.Name, out var why))
@@ -44,11 +44,11 @@ public static class MergePatch
             }
             else if (!merged.ContainsKey(member.Name))
             {
-                errors[member.Name] = ["Unknown field."];
+                errors[member.Name] = [ProblemTexts.UnknownField];
             }
             else if (member.Value.ValueKind == JsonValueKind.String && !IsCleanString(member.Value))
             {
-                errors[member.Name] = [CleanText.Refused];
+                errors[member.Name] = [ProblemTexts.TextMayNotContainControlCharacters];
             }
             else
             {
@@ -58,7 +58,7 @@ public static class MergePatch
 
         if (errors.Count > 0)
         {
-            throw new ProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "The patch names fields that cannot be patched.", errors);
+            throw new ProblemException(StatusCodes.Status400BadRequest, ProblemTexts.ValidationFailed, ProblemTexts.PatchNamesFieldsCannotPatched, errors);
         }
 
         return merged.Deserialize<T>(options)!;

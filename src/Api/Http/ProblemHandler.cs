@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,21 +12,19 @@ namespace DealPipeline.Api.Http;
 /// </summary>
 public sealed partial class ProblemHandler(IProblemDetailsService problems, DealPipeline.Infrastructure.Database database, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
-    private const string ValidationTitle = "One or more validation errors occurred.";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var problem = exception is OperationCanceledException && !httpContext.RequestAborted.IsCancellationRequested
 
             // Not the client: the service is stopping and cancelled the read of a body still arriving.
-            ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = "The service is shutting down; nothing was applied. Retry in a moment." }
+            ? Problems.Of(StatusCodes.Status503ServiceUnavailable, ProblemTexts.ServiceUnavailable, ProblemTexts.ServiceShuttingDownNothingAppliedRetry)
             : database.Dialect.IsTransient(exception)
-            ? new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service unavailable", Detail = "The database is busy or unreachable; nothing was applied. Retry in a moment." }
+            ? Problems.Of(StatusCodes.Status503ServiceUnavailable, ProblemTexts.ServiceUnavailable, ProblemTexts.DatabaseBusyUnreachableNothingAppliedRetry)
             : database.Dialect.IsUniqueViolation(exception)
 
                 // A name checked free a moment ago and taken by a concurrent request before this one committed.
-                ? new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "Something with the same unique name or code was created at the same time; nothing was applied. Read it, or choose another." }
+                ? Problems.Of(StatusCodes.Status409Conflict, ProblemTexts.Conflict, ProblemTexts.SomethingSameUniqueNameCodeCreated)
                 : ToProblem(exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -48,25 +47,37 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        ProblemException p when p.Errors is not null => Validation(p.Errors, p.Detail, p.Status),
-        ProblemException p => new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Detail },
-        ValidationException v => Validation(
-            v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
-            null,
-            StatusCodes.Status400BadRequest),
-        DomainException { Field: not null } d => WithCode(Validation(new Dictionary<string, string[]> { [d.Field] = [d.Message] }, d.Message, StatusCodes.Status400BadRequest), d.Code),
-        DomainException d => WithCode(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = d.Message }, d.Code),
+        ProblemException p when p.Errors is not null => Problems.Invalid(p.Errors, p.Detail, p.Status),
+        ProblemException p => Problems.Of(p.Status, p.Title, p.Detail),
+        ValidationException v => Problems.Invalid(
+            v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(Said).DistinctBy(m => m.English).ToArray()),
+            null),
+
+        // A domain rule's own code (stage.same, deal.notActive …) instead of the status's generic one.
+        DomainException { Field: not null } d => Problems.Invalid(new Dictionary<string, Message[]> { [d.Field] = [d.Said] }, d.Said, code: d.Code),
+        DomainException d => Problems.Of(StatusCodes.Status409Conflict, ProblemTexts.Conflict, d.Said, d.Code),
         BadHttpRequestException b => FromBadRequest(b),
         JsonException j => FromJson(j),
-        OperationCanceledException => new ProblemDetails { Status = 499, Title = "Client closed request" },
-        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+        OperationCanceledException => Problems.Of(499, ProblemTexts.ClientClosedRequest),
+        _ => Problems.Of(StatusCodes.Status500InternalServerError, ProblemTexts.UnexpectedErrorOccurred),
     };
 
-    /// <summary>A domain rule's own code (stage.same, deal.notActive …) instead of the status's generic one.</summary>
-    private static ProblemDetails WithCode(ProblemDetails problem, string code)
+    /// <summary>
+    /// What a validation failure says: the message its rule gave (<see cref="Application.Validation.WithMessage{T, TProperty}(IRuleBuilderOptions{T, TProperty}, Message)"/>)
+    /// with the field's name, or the text of a FluentValidation rule used with its own message, by the rule's error code.
+    /// </summary>
+    private static Message Said(ValidationFailure failure)
     {
-        problem.Extensions[ProblemWriter.CodeMember] = code;
-        return problem;
+        var values = failure.FormattedMessagePlaceholderValues ?? new Dictionary<string, object>();
+        var field = values.TryGetValue("PropertyName", out var name) ? name : failure.PropertyName;
+        return failure.CustomState is Message message
+            ? message.And("field", field)
+            : failure.ErrorCode switch
+            {
+                "MaximumLengthValidator" => ProblemTexts.FieldTooLong.With(("field", field), ("max", values.GetValueOrDefault("MaxLength")), ("length", values.GetValueOrDefault("TotalLength"))),
+                "InclusiveBetweenValidator" => ProblemTexts.FieldOutOfRange.With(("field", field), ("min", values.GetValueOrDefault("From")), ("max", values.GetValueOrDefault("To")), ("value", values.GetValueOrDefault("PropertyValue"))),
+                _ => ProblemTexts.Untranslated.With(("text", failure.ErrorMessage)),
+            };
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
@@ -78,39 +89,33 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
 
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new ProblemDetails { Status = 413, Title = "Request body too large", Detail = exception.Message };
+            return Problems.Of(413, ProblemTexts.RequestBodyTooLarge, ProblemTexts.Untranslated.With(("text", exception.Message)));
         }
 
         var parameter = BindFailure().Match(exception.Message);
         if (parameter.Success)
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value);
-            var message = $"'{parameter.Groups["value"].Value}' is not {Describe(parameter.Groups["type"].Value)}.";
-            return Validation(new Dictionary<string, string[]> { [name] = [message] }, message, StatusCodes.Status400BadRequest);
+            var message = ProblemTexts.ValueNotKind.With(("value", parameter.Groups["value"].Value), ("kind", Describe(parameter.Groups["type"].Value)));
+            return Problems.Invalid(new Dictionary<string, Message[]> { [name] = [message] }, message);
         }
 
         if (exception.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal))
         {
-            const string needsBody = "The request needs a JSON body.";
-            return Validation(new Dictionary<string, string[]> { ["$"] = [needsBody] }, needsBody, StatusCodes.Status400BadRequest);
+            return Problems.Invalid(new Dictionary<string, Message[]> { ["$"] = [ProblemTexts.RequestNeedsJSONBody] }, ProblemTexts.RequestNeedsJSONBody);
         }
 
         var required = MissingRequired().Match(exception.Message);
         if (required.Success)
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(required.Groups["name"].Value);
-            var message = $"'{name}' is required.";
-            return Validation(new Dictionary<string, string[]> { [name] = [message] }, message, StatusCodes.Status400BadRequest);
+            var message = ProblemTexts.FieldRequired.With(("field", name));
+            return Problems.Invalid(new Dictionary<string, Message[]> { [name] = [message] }, message);
         }
 
-        return new ProblemDetails
-        {
-            Status = exception.StatusCode,
-            Title = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported media type" : "Bad request",
-            Detail = exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
-                ? "Send the body as application/json."
-                : exception.Message,
-        };
+        return exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
+            ? Problems.Of(exception.StatusCode, ProblemTexts.UnsupportedMediaType, ProblemTexts.SendBodyApplicationJson)
+            : Problems.Of(exception.StatusCode, ProblemTexts.BadRequest, ProblemTexts.Untranslated.With(("text", exception.Message)));
     }
 
     private static ValidationProblemDetails FromJson(JsonException exception)
@@ -118,12 +123,14 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
         // System.Text.Json reports the JSON path of the offending value ($.intendedInvestment).
         var field = exception.Path is { Length: > 2 } path ? ToField(path) : "$";
         var expected = ConversionTarget().Match(exception.Message);
+        // A converter of the service's own says why in a message of its own; the reader's reasons are English, carried as they are.
+        object reason = exception is SaidJsonException said ? said.Said : FirstSentence(exception.Message);
         var message = exception.Path is null || exception.Path == "$" && !expected.Success
-            ? "The request body is not valid JSON: " + FirstSentence(exception.Message)
+            ? ProblemTexts.BodyNotJson.With(("reason", reason))
             : expected.Success
-                ? $"'{field}' must be {Describe(expected.Groups["type"].Value)}."
-                : $"The value at '{exception.Path}' is not valid: {FirstSentence(exception.Message)}";
-        return Validation(new Dictionary<string, string[]> { [field] = [message] }, message, StatusCodes.Status400BadRequest);
+                ? ProblemTexts.FieldMustKind.With(("field", field), ("kind", Describe(expected.Groups["type"].Value)))
+                : ProblemTexts.ValueAtPathInvalid.With(("path", exception.Path), ("reason", reason));
+        return Problems.Invalid(new Dictionary<string, Message[]> { [field] = [message] }, message);
     }
 
     private static string ToField(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
@@ -135,22 +142,22 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
     }
 
     /// <summary>What a value of a CLR type looks like in JSON or a query string, for error messages.</summary>
-    private static string Describe(string clrType)
+    private static Message Describe(string clrType)
     {
         var type = NullableOf().Match(clrType) is { Success: true } n ? n.Groups["inner"].Value : clrType;
         type = type[(type.LastIndexOf('.') + 1)..];
         return type switch
         {
-            "Int64" or "Int32" or "long" or "int" => "a whole number",
-            "Decimal" or "decimal" => "a number",
-            "Boolean" or "bool" => "true or false",
-            "String" or "string" => "a string",
-            "DateOnly" => "a date written YYYY-MM-DD",
-            "DateTimeOffset" => "an ISO 8601 timestamp such as 2026-01-31T08:00:00Z",
-            "JsonElement" => "a JSON object",
-            _ when ObjectTypes.Contains(type) => "a JSON object",
-            _ when DomainEnums.TryGetValue(type, out var names) => "one of: " + names,
-            _ => "a valid " + type,
+            "Int64" or "Int32" or "long" or "int" => ProblemTexts.WholeNumber,
+            "Decimal" or "decimal" => ProblemTexts.Number,
+            "Boolean" or "bool" => ProblemTexts.TrueFalse,
+            "String" or "string" => ProblemTexts.String,
+            "DateOnly" => ProblemTexts.DateWrittenYYYYMMDD,
+            "DateTimeOffset" => ProblemTexts.Iso8601Timestamp.With(("example", "2026-01-31T08:00:00Z")),
+            "JsonElement" => ProblemTexts.JSONObject,
+            _ when ObjectTypes.Contains(type) => ProblemTexts.JSONObject,
+            _ when DomainEnums.TryGetValue(type, out var names) => ProblemTexts.OneValues.With(("values", names)),
+            _ => ProblemTexts.Valid.With(("type", type)),
         };
     }
 
@@ -161,12 +168,6 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
         .Concat(typeof(ProblemHandler).Assembly.GetTypes())
         .Where(t => t.IsEnum && t.IsPublic)
         .ToDictionary(t => t.Name, t => string.Join(", ", Enum.GetNames(t).Select(JsonNamingPolicy.CamelCase.ConvertName)), StringComparer.Ordinal);
-
-    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors, string? detail, int status)
-    {
-        var problem = new ValidationProblemDetails(errors) { Status = status, Title = ValidationTitle, Detail = detail };
-        return problem;
-    }
 
     [GeneratedRegex("""Failed to bind parameter "(?<type>[^ ]+) (?<name>[^"]+)" from "(?<value>.*)"\.""")]
     private static partial Regex BindFailure();

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace DealPipeline.Api.Http;
 
@@ -11,7 +11,7 @@ namespace DealPipeline.Api.Http;
 /// lets a server ignore <c>Accept</c> rather than answer 406), so this writer is registered first
 /// and always writes.
 /// </summary>
-public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
+public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ProblemWriter> logger) : IProblemDetailsWriter
 {
     public const string ContentType = "application/problem+json";
 
@@ -41,28 +41,37 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
 
     /// <summary>
     /// Problems are in English unless the caller prefers Chinese (Accept-Language ranks zh above
-    /// en): then the title, the detail and every field message are given in Chinese
-    /// (<see cref="ProblemTexts"/>). Either way the answer says its language in Content-Language.
+    /// en): then the title, the detail and every field message are given in Chinese, each from the
+    /// <see cref="Message"/> it was made with (<see cref="Problems"/>); a framework's problem has its
+    /// title by status. Either way the answer says its language in Content-Language. A text that
+    /// came with no message cannot be put into Chinese: it is answered as it is and logged.
     /// </summary>
-    private static void Localise(HttpContext http, ProblemDetails problem)
+    private void Localise(HttpContext http, ProblemDetails problem)
     {
         var chinese = Languages.Preferred(http.Request) == "zh";
         http.Response.Headers.ContentLanguage = chinese ? Languages.Chinese : Languages.English;
-        if (!chinese)
+        var errors = (problem as HttpValidationProblemDetails)?.Errors;
+        if (Problems.TakeSaid(problem) is { } said)
         {
+            foreach (var untranslated in new[] { said.Title, said.Detail }.Concat(said.Errors?.Values.SelectMany(m => m) ?? []).Where(m => m?.Text == ProblemTexts.Untranslated))
+            {
+                Application.Log.UntranslatedProblem(logger, untranslated!.English);
+            }
+
+            problem.Title = said.Title.In(chinese);
+            problem.Detail = said.Detail?.In(chinese) ?? problem.Detail;
+            foreach (var (field, messages) in said.Errors ?? new Dictionary<string, Message[]>())
+            {
+                errors![field] = [.. messages.Select(m => m.In(chinese))];
+            }
+
             return;
         }
 
-        problem.Title = ProblemTexts.Chinese(problem.Title) ?? problem.Title;
-        problem.Detail = ProblemTexts.Chinese(problem.Detail) ?? problem.Detail;
-        var errors = problem switch
+        problem.Title = chinese ? ProblemTexts.TitleOf(problem.Status!.Value)?.Chinese ?? problem.Title : problem.Title;
+        foreach (var text in new[] { problem.Detail }.Concat(errors?.Values.SelectMany(m => m) ?? []).OfType<string>())
         {
-            HttpValidationProblemDetails validation => validation.Errors,
-            _ => null,
-        };
-        foreach (var (field, messages) in errors ?? new Dictionary<string, string[]>())
-        {
-            errors![field] = [.. messages.Select(m => ProblemTexts.Chinese(m) ?? m)];
+            Application.Log.UntranslatedProblem(logger, text);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class RequestLimits(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(context);
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            throw new BadHttpRequestException($"The request body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            throw new ProblemException(StatusCodes.Status413PayloadTooLarge, ProblemTexts.RequestBodyTooLarge, ProblemTexts.RequestBodyLargerLimitBytes.With(("limit", MaxBodyBytes)));
         }
 
         await next(context);

@@ -65,7 +65,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// (<see cref="ContractCheck"/>): a test fails on an answer the document does not describe.
     /// </summary>
     public new HttpClient CreateClient() =>
-        CreateDefaultClient(ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new ContractCheck(OpenApiDocumentAsync));
+        CreateDefaultClient(ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new ContractCheck(OpenApiDocumentAsync, Untranslated.Drain));
+
+    /// <summary>The problem texts the service answered without their Chinese since the last check (<see cref="ContractCheck"/>).</summary>
+    public UntranslatedTexts Untranslated { get; } = new();
 
     /// <summary>The service's OpenAPI document, as /openapi/v1.json serves it.</summary>
     public async Task<System.Text.Json.Nodes.JsonNode> OpenApiDocumentAsync()
@@ -101,6 +104,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Untranslated));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -17,7 +17,7 @@ public sealed class HelperTests
     public void A_merge_patch_changes_the_members_it_names_clears_with_null_and_refuses_what_it_may_not_touch()
     {
         var current = new Fields("杭州医药港", "杭州", 3, 120.50m);
-        var notPatchable = new Dictionary<string, string> { ["id"] = "The id is set by the server." };
+        var notPatchable = new Dictionary<string, Text> { ["id"] = ProblemTexts.IdSetByServer };
         using var patch = JsonDocument.Parse("""{"city":null,"amount":99.99}""");
 
         Assert.Equal(current with { City = null, Amount = 99.99m }, MergePatch.Apply(current, patch.RootElement, Options, notPatchable));
@@ -26,7 +26,7 @@ public sealed class HelperTests
         var problem = Assert.Throws<ProblemException>(() => MergePatch.Apply(current, refused.RootElement, Options, notPatchable));
         Assert.Equal(400, problem.Status);
         Assert.Equal(["colour", "id"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("The id is set by the server.", problem.Errors["id"][0]);
+        Assert.Equal(("The id is set by the server.", "id 由服务端设定。"), (problem.Errors["id"][0].English, problem.Errors["id"][0].Chinese));
 
         using var notAnObject = JsonDocument.Parse("[1]");
         Assert.Equal("$", Assert.Single(Assert.Throws<ProblemException>(() => MergePatch.Apply(current, notAnObject.RootElement, Options, notPatchable)).Errors!.Keys));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DealPipeline.Api.Http;
+using DealPipeline.Domain;
 
 namespace DealPipeline.Api.Tests;
 
@@ -13,22 +14,33 @@ public sealed partial class ProblemLanguageTests : ApiTest
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     [Fact]
-    public void Every_entry_is_chinese_and_carries_only_the_values_its_english_has()
+    public void Every_text_has_its_own_key_and_english_is_chinese_and_carries_the_values_its_english_has()
     {
-        Assert.Equal(ProblemTexts.Entries.Count, ProblemTexts.Entries.Select(e => e.English).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(ProblemTexts.Entries, entry =>
+        var texts = ProblemTexts.All.Where(t => t != ProblemTexts.Untranslated).ToList();
+        Assert.True(texts.Count > 200);
+        Assert.Equal(texts.Count, texts.Select(t => t.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(texts.Count, texts.Select(t => t.English).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(texts, text =>
         {
-            Assert.Matches(Han(), entry.Chinese);
-            var english = Placeholders().Matches(entry.English).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-            Assert.Subset(english, Placeholders().Matches(entry.Chinese).Select(m => m.Value).ToHashSet(StringComparer.Ordinal));
+            Assert.Matches(Han(), text.Chinese);
+            var english = Placeholders().Matches(text.English).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            Assert.Subset(english, Placeholders().Matches(text.Chinese).Select(m => m.Value).ToHashSet(StringComparer.Ordinal));
         });
-        Assert.Equal("'name' 为必填项。", ProblemTexts.Chinese("'name' is required."));
-        Assert.Equal("项目已处于 contact 阶段。", ProblemTexts.Chinese("The deal is already at stage contact."));
-        Assert.Equal("'' 不是ISO 8601 时间戳（如 2026-01-31T08:00:00Z）。", ProblemTexts.Chinese("'' is not an ISO 8601 timestamp such as 2026-01-31T08:00:00Z."));
-        Assert.Equal("'limit' 必须是整数。", ProblemTexts.Chinese("'limit' must be a whole number."));
-        Assert.Equal("没有 USD 的汇率：请先用 PUT /api/v1/fx-rates/USD 设置。", ProblemTexts.Chinese("There is no rate for USD: set one with PUT /api/v1/fx-rates/USD first."));
-        Assert.Null(ProblemTexts.Chinese("Something the service never says."));
+
+        Assert.Equal("FieldRequired", ProblemTexts.FieldRequired.Key);
+        Assert.Equal(("'name' is required.", "'name' 为必填项。"), Both(ProblemTexts.FieldRequired.With(("field", "name"))));
+        Assert.Equal("项目已处于 contact 阶段。", RuleTexts.DealAlreadyAtStage.With(("stage", "contact")).Chinese);
+        Assert.Equal(
+            ("'' is not an ISO 8601 timestamp such as 2026-01-31T08:00:00Z.", "'' 不是ISO 8601 时间戳（如 2026-01-31T08:00:00Z）。"),
+            Both(ProblemTexts.ValueNotKind.With(("value", ""), ("kind", ProblemTexts.Iso8601Timestamp.With(("example", "2026-01-31T08:00:00Z"))))));
+        Assert.Equal(("'limit' must be a whole number.", "'limit' 必须是整数。"), Both(ProblemTexts.FieldMustKind.With(("field", "limit"), ("kind", ProblemTexts.WholeNumber))));
+
+        // A place holder given no value stays as it is; a value is written the same in both languages.
+        Assert.Equal("状态请通过 POST /api/v1/deals/{id}/status 变更。", ProblemTexts.StatusChangesThroughPOSTApiV1.With().Chinese);
+        Assert.Equal("'amount' 应为 0 到 1000.5 之间、最多两位小数的金额。", ProblemTexts.FieldAmountFrom0MaxMost.With(("field", "amount"), ("max", 1000.5m)).Chinese);
     }
+
+    private static (string English, string Chinese) Both(Message message) => (message.English, message.Chinese);
 
     [Fact]
     public async Task A_caller_preferring_chinese_gets_titles_details_and_field_messages_in_chinese()

@@ -1,3 +1,5 @@
+using FluentValidation.Results;
+
 namespace DealPipeline.Api.Application.Behaviors;
 
 /// <summary>Runs every validator of the request and reports all their failures in one 400.</summary>

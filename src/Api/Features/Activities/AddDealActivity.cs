@@ -27,11 +27,11 @@ public sealed class AddDealActivityValidator : AbstractValidator<AddDealActivity
     public AddDealActivityValidator(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.Type).NotNull().WithMessage("'type' is required: call, meeting, visit, siteVisit, reception or other.");
-        RuleFor(x => x.On).NotNull().WithMessage("'on' is required (YYYY-MM-DD).").BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x.Type).NotNull().WithMessage(ProblemTexts.TypeRequiredCallMeetingVisitSiteVisit);
+        RuleFor(x => x.On).NotNull().WithMessage(ProblemTexts.FieldRequiredYYYYMMDD.With(("field", "on"))).BusinessDate().NotInFuture(() => clock.Today);
         RuleFor(x => x.Summary).RequiredName(MaxSummaryLength);
         RuleFor(x => x.NextStep).MaximumLength(Validation.MaxTextLength);
-        RuleFor(x => x.NextStepDue).Must((a, due) => due is null || a.On is null || due >= a.On).WithMessage("'nextStepDue' is on or after 'on'.");
+        RuleFor(x => x.NextStepDue).Must((a, due) => due is null || a.On is null || due >= a.On).WithMessage(ProblemTexts.FieldAfterOther.With(("field", "nextStepDue"), ("other", "on")));
     }
 }
 

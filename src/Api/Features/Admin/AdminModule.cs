@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using Microsoft.Data.Sqlite;
 
@@ -26,7 +27,7 @@ public sealed class AdminModule : IModule
             {
                 if (database.Dialect.Provider != DatabaseProvider.Sqlite)
                 {
-                    throw ProblemException.Conflict("The service backs up only its embedded SQLite database; back up the database server with its own tools.");
+                    throw ProblemException.Conflict(ProblemTexts.ServiceBacksUpOnlyEmbeddedSQLite);
                 }
 
                 var at = clock.UtcNow;

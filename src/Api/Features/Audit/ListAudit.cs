@@ -35,7 +35,7 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
         RuleFor(x => x.From).Day();
         RuleFor(x => x.To).Day()
             .Must((q, to) => !QueryValues.TryDate(q.From, out var from) || !QueryValues.TryDate(to, out var end) || from is null || end is null || end >= from)
-            .WithMessage("'to' is on or after 'from'.");
+            .WithMessage(ProblemTexts.FieldAfterOther.With(("field", "to"), ("other", "from")));
     }
 }
 

@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Features.Chains;
 
 /// <summary>A link's own fields: what it is added with, and what a merge patch corrects.</summary>
@@ -29,7 +31,7 @@ public sealed class ChainLinkFieldsValidator : AbstractValidator<IChainLinkField
     public ChainLinkFieldsValidator()
     {
         RuleFor(x => x.Name).RequiredName();
-        RuleFor(x => x.Position).NotEmpty().WithMessage("'position' is required: upstream, midstream or downstream.").OneOf<IChainLinkFields, ChainPosition>();
+        RuleFor(x => x.Position).NotEmpty().WithMessage(ProblemTexts.PositionRequiredUpstreamMidstreamDownstream).OneOf<IChainLinkFields, ChainPosition>();
         RuleFor(x => x.ParentId).Id();
         RuleFor(x => x.SectorIds).Ids(ChainLinkBody.MaxSectors);
     }

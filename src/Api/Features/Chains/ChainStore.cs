@@ -1,5 +1,6 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Chains;
 
@@ -74,7 +75,7 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
         var parents = rows.ToDictionary(r => r.Id, r => r.ParentId);
         return parents.ContainsKey(linkId)
             ? [.. ChainTree.Subtree(linkId, parents)]
-            : throw ProblemException.Invalid(field, $"There is no chain link {linkId}.");
+            : throw ProblemException.Invalid(field, ProblemTexts.NoSuch.With(("what", "chain link"), ("id", linkId)));
     }
 
     /// <summary>Each id in the list exists in <paramref name="table"/>; a 400 on <paramref name="field"/> naming the first that does not.</summary>
@@ -89,7 +90,7 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
         var found = (await session.QueryAsync<long>($"SELECT id FROM {table} WHERE {session.Dialect.InList("id", "ids")}", new { ids = distinct }, cancellationToken)).ToHashSet();
         if (distinct.FirstOrDefault(id => !found.Contains(id)) is var missing and > 0)
         {
-            throw ProblemException.Invalid(field, $"There is no {what} {missing}.");
+            throw ProblemException.Invalid(field, ProblemTexts.NoSuch.With(("what", what), ("id", missing)));
         }
     }
 
@@ -100,7 +101,7 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
         var name = fields.Name!.Trim();
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM chains WHERE name = @name AND id <> @id", new { name, id = id ?? 0 }, cancellationToken) > 0)
         {
-            throw ProblemException.Conflict($"A chain named '{name}' already exists.");
+            throw ProblemException.Conflict(ProblemTexts.ChainNamedNameAlreadyExists.With(("name", name)));
         }
 
         await RequireAllAsync("parks", fields.ParkIds, "parkIds", "park", cancellationToken);
@@ -147,7 +148,7 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
         if (await session.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM chain_links WHERE chain_id = @chainId AND name = @name AND id <> @id", new { chainId, name, id = linkId ?? 0 }, cancellationToken) > 0)
         {
-            throw ProblemException.Conflict($"The chain already has a link named '{name}'.");
+            throw ProblemException.Conflict(ProblemTexts.ChainAlreadyHasLinkNamedName.With(("name", name)));
         }
 
         return new ChainLinkBody(name, fields.Position, fields.ParentId, [.. (fields.SectorIds ?? []).Distinct().Order()]);
@@ -189,7 +190,7 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
         if (attached is not { SubLinks: 0, Companies: 0, Deals: 0 })
         {
             throw ProblemException.Conflict(
-                $"The link has {attached.SubLinks} sub-links, {attached.Companies} companies and {attached.Deals} deals attached: move or detach them first.");
+                ProblemTexts.LinkHasLinksSubLinksCompanies.With(("links", attached.SubLinks), ("companies", attached.Companies), ("deals", attached.Deals)));
         }
 
         await session.ExecuteAsync("DELETE FROM chain_link_sectors WHERE link_id = @id", new { id = linkId }, cancellationToken);

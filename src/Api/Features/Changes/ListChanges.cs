@@ -27,12 +27,12 @@ public sealed class ListChangesValidator : AbstractValidator<ListChanges>
 {
     public ListChangesValidator()
     {
-        RuleFor(x => x.After).GreaterThanOrEqualTo(0).WithMessage("'after' is a sequence number, 0 or more.");
+        RuleFor(x => x.After).GreaterThanOrEqualTo(0).WithMessage(ProblemTexts.AfterSequenceNumber0More);
         RuleFor(x => x.Limit).InclusiveBetween(1, Http.Cursor.MaxLimit).WithMessage(Paging.LimitMessage);
         RuleFor(x => x.Cursor)
             .Must(c => c is null || long.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            .WithMessage("The cursor is not one this API returned.");
-        RuleFor(x => x).Must(x => x.After is null || x.Cursor is null).WithName("cursor").WithMessage("Give after or cursor, not both.");
+            .WithMessage(ProblemTexts.CursorNotOneAPIReturned);
+        RuleFor(x => x).Must(x => x.After is null || x.Cursor is null).WithName("cursor").WithMessage(ProblemTexts.GiveAfterCursorNotBoth);
     }
 }
 

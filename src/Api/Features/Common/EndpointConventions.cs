@@ -1,3 +1,4 @@
+using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -45,7 +46,7 @@ public static class EndpointConventions
         // 500 before this check); refused as the other endpoints refuse it.
         if (command is null)
         {
-            throw ProblemException.Invalid("$", "The request needs a JSON body.");
+            throw ProblemException.Invalid("$", ProblemTexts.RequestNeedsJSONBody);
         }
 
         var created = await mediator.Send(command, ct);

@@ -84,10 +84,10 @@ public static class ReferenceData
             })
             .Accepts<TFields>(MergePatch.MediaType, "application/json");
 
-    internal static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Text> NotPatchable = new(StringComparer.Ordinal)
     {
-        ["id"] = "The id is set by the server.",
-        ["version"] = "The version is set by the server; send it as If-Match to guard a change.",
+        ["id"] = ProblemTexts.IdSetByServer,
+        ["version"] = ProblemTexts.VersionSetServerSendIfMatch,
     };
 }
 

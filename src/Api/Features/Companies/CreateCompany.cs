@@ -23,14 +23,14 @@ public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
         RuleFor(x => x.Name).RequiredName();
         RuleFor(x => x.CreditCode)
             .Must(code => code is null || CreditCode.IsValid(code.Trim().ToUpperInvariant()))
-            .WithMessage("'creditCode' is not a valid unified social credit code (18 characters, check character last).");
+            .WithMessage(ProblemTexts.CreditCodeNotValidUnifiedSocialCredit);
         RuleFor(x => x.Country)
             .Must(c => IsoCodes.IsCountry(c?.Trim().ToUpperInvariant()))
-            .WithMessage("'country' is required: an ISO 3166-1 alpha-2 code such as CN or US.");
+            .WithMessage(ProblemTexts.CountryRequiredISO31661Alpha);
         RuleFor(x => x.City).MaximumLength(Validation.MaxCityLength);
         RuleFor(x => x.RegionCode).RegionCode();
         RuleFor(x => x.CreditCode).Must(code => code is null || !CreditCode.IsValid(code.Trim().ToUpperInvariant()) || Regions.IsCreditCodeAuthority(code.Trim().ToUpperInvariant()))
-            .WithMessage("'creditCode' names no registration authority of a province of China (characters 3 and 4).");
+            .WithMessage(ProblemTexts.CreditCodeNamesNoRegistrationAuthorityProvince);
     }
 }
 
@@ -41,7 +41,7 @@ public sealed class CreateCompanyHandler(ReferenceStore rows, IClock clock) : IR
         var company = Normalise(request);
         if (company.CreditCode is not null && await rows.TakenAsync("companies", "credit_code", company.CreditCode, null, cancellationToken))
         {
-            throw ProblemException.Conflict($"A company with credit code {company.CreditCode} already exists.");
+            throw ProblemException.Conflict(ProblemTexts.CompanyCreditCodeCodeAlreadyExists.With(("code", company.CreditCode)));
         }
 
         var id = await rows.InsertAsync(

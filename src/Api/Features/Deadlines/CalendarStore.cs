@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Features.Deadlines;
 
 public sealed class CalendarStore(DbSession session, IClock clock)
@@ -27,7 +29,7 @@ public sealed class CalendarStore(DbSession session, IClock clock)
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM calendar_years WHERE cal_year = @year", new { year }, cancellationToken) == 0)
         {
             throw new ProblemException(
-                Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, "Not found", $"No calendar is loaded for {year}: load it with PUT /api/v1/calendar/{year}.");
+                Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, ProblemTexts.NotFound, ProblemTexts.NoCalendarLoadedYearLoadPUT.With(("year", year), ("again", year)));
         }
 
         var days = (await session.QueryAsync<DayRow>("SELECT on_date, kind FROM calendar_days WHERE cal_year = @year ORDER BY on_date", new { year }, cancellationToken)).ToList();

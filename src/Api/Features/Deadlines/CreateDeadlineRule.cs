@@ -22,22 +22,22 @@ public sealed class CreateDeadlineRuleValidator : AbstractValidator<CreateDeadli
     public CreateDeadlineRuleValidator()
     {
         RuleFor(x => x.Name).RequiredName();
-        RuleFor(x => x.MinIntendedInvestment).NotNull().WithMessage("'minIntendedInvestment' is required: the class of lead, intended investment in CNY of at least this (0 for every lead).").Amount();
+        RuleFor(x => x.MinIntendedInvestment).NotNull().WithMessage(ProblemTexts.MinIntendedInvestmentRequiredClassLeadIntendedInvestment).Amount();
         Span(x => x.AnswerWithin, "answerWithin");
         Span(x => x.AssessWithin, "assessWithin");
         Span(x => x.ReportEvery, "reportEvery");
         RuleFor(x => x).Must(r => r.AnswerWithin is not null || r.AssessWithin is not null || r.ReportEvery is not null).WithName("answerWithin")
-            .WithMessage("A rule sets at least one deadline: answerWithin, assessWithin or reportEvery.");
+            .WithMessage(ProblemTexts.RuleSetsLeastOneDeadlineAnswerWithin);
     }
 
     private void Span(System.Linq.Expressions.Expression<Func<CreateDeadlineRule, SpanBody?>> span, string field)
     {
         RuleFor(span).ChildRules(s =>
         {
-            s.RuleFor(x => x!.Count).NotNull().WithName($"{field}.count").WithMessage($"'{field}.count' is required: a whole number of days.")
-                .InclusiveBetween(1, DeadlineSpan.MaxCount).WithName($"{field}.count").WithMessage($"'{field}.count' is from 1 to {DeadlineSpan.MaxCount}.");
+            s.RuleFor(x => x!.Count).NotNull().WithName($"{field}.count").WithMessage(ProblemTexts.FieldCountRequiredWholeNumberDays.With(("field", field)))
+                .InclusiveBetween(1, DeadlineSpan.MaxCount).WithName($"{field}.count").WithMessage(ProblemTexts.FieldCountFrom1Max.With(("field", field), ("max", DeadlineSpan.MaxCount)));
             s.RuleFor(x => x!.Unit).Must(u => Names.TryParse<DeadlineUnit>(u, out _)).WithName($"{field}.unit")
-                .WithMessage($"'{field}.unit' is required: workingDays (on the office's calendar) or days.");
+                .WithMessage(ProblemTexts.FieldUnitRequiredWorkingDaysOfficeCalendar.With(("field", field)));
         }).When(r => span.Compile()(r) is not null);
     }
 }

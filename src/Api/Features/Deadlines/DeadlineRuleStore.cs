@@ -32,7 +32,7 @@ public sealed class DeadlineRuleStore(DbSession session, ReferenceStore rows, IC
             "SELECT name FROM deadline_rules WHERE (name = @name OR min_intended_minor = @min) AND id <> @id", new { name, min, id = id ?? 0 }, cancellationToken);
         return clash is null
             ? fields with { Name = name }
-            : throw ProblemException.Conflict($"The deadline rule '{clash}' already has this name or this minIntendedInvestment: each lead falls in one class.");
+            : throw ProblemException.Conflict(ProblemTexts.DeadlineRuleNameAlreadyHasName.With(("name", clash)));
     }
 
     /// <summary>Adds a rule with checked fields (<see cref="CheckAsync"/>); answers its id.</summary>

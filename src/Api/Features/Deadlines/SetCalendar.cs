@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Features.Deadlines;
 
 public sealed record SetCalendar(int Year, IReadOnlyList<DateOnly>? Holidays, IReadOnlyList<DateOnly>? Workdays) : ICommand<CalendarResponse>, IAudited
@@ -17,14 +19,14 @@ public sealed class SetCalendarValidator : AbstractValidator<SetCalendar>
     public SetCalendarValidator()
     {
         RuleFor(x => x.Year).InclusiveBetween(SetCalendar.FirstYear, SetCalendar.LastYear)
-            .WithMessage($"'year' is from {SetCalendar.FirstYear} to {SetCalendar.LastYear}.");
-        RuleFor(x => x.Holidays).NotNull().WithMessage("'holidays' is required: the year's public holidays (YYYY-MM-DD), an empty list for none.")
-            .Must((c, days) => days is null || days.All(d => d.Year == c.Year)).WithMessage("'holidays' are days of the year in the path.");
+            .WithMessage(ProblemTexts.YearFromFirstLast.With(("first", SetCalendar.FirstYear), ("last", SetCalendar.LastYear)));
+        RuleFor(x => x.Holidays).NotNull().WithMessage(ProblemTexts.HolidaysRequiredYearPublicHolidaysYYYY)
+            .Must((c, days) => days is null || days.All(d => d.Year == c.Year)).WithMessage(ProblemTexts.FieldDaysYearPath.With(("field", "holidays")));
         RuleFor(x => x.Workdays)
-            .Must((c, days) => days is null || days.All(d => d.Year == c.Year)).WithMessage("'workdays' are days of the year in the path.")
+            .Must((c, days) => days is null || days.All(d => d.Year == c.Year)).WithMessage(ProblemTexts.FieldDaysYearPath.With(("field", "workdays")))
             .Must(days => days is null || days.All(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday))
-            .WithMessage("'workdays' are the Saturdays and Sundays made working days (调休); Monday to Friday are working days already.")
-            .Must((c, days) => days is null || c.Holidays is null || !days.Intersect(c.Holidays).Any()).WithMessage("A day cannot be both a holiday and a working day.");
+            .WithMessage(ProblemTexts.WorkdaysSaturdaysSundaysMadeWorkingDays)
+            .Must((c, days) => days is null || c.Holidays is null || !days.Intersect(c.Holidays).Any()).WithMessage(ProblemTexts.DayCannotBothHolidayWorkingDay);
     }
 }
 

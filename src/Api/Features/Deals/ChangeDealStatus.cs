@@ -25,11 +25,11 @@ public sealed class ChangeDealStatusValidator : AbstractValidator<ChangeDealStat
     public ChangeDealStatusValidator(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.Status).NotNull().WithMessage("'status' is required: active, onHold or lost.");
+        RuleFor(x => x.Status).NotNull().WithMessage(ProblemTexts.StatusRequiredActiveOnHoldLost);
         RuleFor(x => x.Reason).NotNull().When(x => x.Status == DealStatus.Lost)
-            .WithMessage("'reason' is required for a lost deal: choseOtherLocation, funding, policyMismatch, strategyChange or other.");
+            .WithMessage(ProblemTexts.ReasonRequiredLostDealChoseOtherLocationFunding);
         RuleFor(x => x.Reason).Null().When(x => x.Status is DealStatus.Active or DealStatus.OnHold)
-            .WithMessage("'reason' is the category of a lost deal; use 'note' to explain a hold or a reactivation.");
+            .WithMessage(ProblemTexts.ReasonCategoryLostDealUseNote);
         RuleFor(x => x.Note).MaximumLength(Deal.MaxReasonLength);
         RuleFor(x => x.On).BusinessDate().NotInFuture(() => clock.Today);
     }

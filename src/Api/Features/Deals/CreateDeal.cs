@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class CreateDealHandler(DealReader reader, DealReferences referenc
     public async Task<DealResponse> Handle(CreateDeal request, CancellationToken cancellationToken)
     {
         var ownerId = request.OwnerId ?? caller.UserId
-            ?? throw ProblemException.Invalid("ownerId", "'ownerId' is required: the officer who owns the deal.");
+            ?? throw ProblemException.Invalid("ownerId", ProblemTexts.OwnerIdRequiredOfficerWhoOwnsDeal);
         var fields = request with { OwnerId = ownerId };
         var ownerTeam = await references.CheckAsync(fields, cancellationToken);
         var teamId = request.TeamId ?? ownerTeam;

@@ -122,17 +122,17 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
     public DealFieldsValidator()
     {
         RuleFor(x => x.Name).RequiredName(DealTerms.MaxNameLength);
-        RuleFor(x => x.CompanyId).NotNull().WithMessage("'companyId' is required.").Id();
-        RuleFor(x => x.ParkId).NotNull().WithMessage("'parkId' is required.").Id();
-        RuleFor(x => x.SectorId).NotNull().WithMessage("'sectorId' is required.").Id();
+        RuleFor(x => x.CompanyId).NotNull().WithMessage(ProblemTexts.FieldRequired.With(("field", "companyId"))).Id();
+        RuleFor(x => x.ParkId).NotNull().WithMessage(ProblemTexts.FieldRequired.With(("field", "parkId"))).Id();
+        RuleFor(x => x.SectorId).NotNull().WithMessage(ProblemTexts.FieldRequired.With(("field", "sectorId"))).Id();
         RuleFor(x => x.CodeName).MaximumLength(DealTerms.MaxCodeNameLength);
         RuleFor(x => x.LandArea).Must(mu => mu is null || (mu >= 0 && mu <= DealTerms.MaxLandAreaCentimu / 100 && decimal.Round(mu.Value, 2) == mu))
-            .WithMessage("'landArea' is the land the project takes in 亩, from 0 to 1,000,000 with at most two decimals.");
+            .WithMessage(ProblemTexts.LandAreaLandProjectTakesFrom0);
         RuleFor(x => x.OwnerId).Id();
         RuleFor(x => x.TeamId).Id();
         RuleFor(x => x.SourceEventId).Id();
         RuleFor(x => x.ReferrerCompanyId).Id();
-        RuleFor(x => x.IntendedInvestment).NotNull().WithMessage("'intendedInvestment' is required.").Amount();
+        RuleFor(x => x.IntendedInvestment).NotNull().WithMessage(ProblemTexts.FieldRequired.With(("field", "intendedInvestment"))).Amount();
         RuleFor(x => x.ContractedInvestment).Amount();
         RuleFor(x => x.ExpectedAnnualOutput).Amount();
         RuleFor(x => x.ExpectedAnnualTax).Amount();
@@ -140,7 +140,7 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
         RuleFor(x => x.ExpectedJobs).InclusiveBetween(0, MaxExpectedJobs);
         RuleFor(x => x.Currency)
             .Must(c => c is null || IsoCodes.IsCurrency(c))
-            .WithMessage("'currency' is an ISO 4217 code in capitals, e.g. CNY or USD.");
+            .WithMessage(ProblemTexts.CurrencyISO4217CodeCapitalsE);
         RuleFor(x => x.PlannedLandingOn).BusinessDate();
     }
 }

@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class DealReader(DbSession session, DealAccess access, DealReposit
 
         if (!access.CanChange(deal.Terms.OwnerId, deal.Terms.TeamId))
         {
-            throw new ProblemException(StatusCodes.Status403Forbidden, "Forbidden", "You may change only the deals you own or that belong to your team.");
+            throw new ProblemException(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden, ProblemTexts.YouMayChangeOnlyDealsYou);
         }
 
         if (expectedVersion?.Allows(deal.Version) == false)

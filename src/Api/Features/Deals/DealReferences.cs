@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Deals;
 
@@ -8,12 +9,12 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
     public async Task<long?> CheckAsync(DealFields fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Message[]>();
         async Task Require(string table, string field, long? id, string what)
         {
             if (id is { } value && !await References.ExistsAsync(session, table, value, cancellationToken))
             {
-                errors[field] = [$"There is no {what} {id}."];
+                errors[field] = [ProblemTexts.NoSuch.With(("what", what), ("id", id))];
             }
         }
 
@@ -31,11 +32,11 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
                 "SELECT role, team_id FROM users WHERE id = @ownerId", new { ownerId }, cancellationToken);
             if (owner is null)
             {
-                errors["ownerId"] = [$"There is no user {ownerId}."];
+                errors["ownerId"] = [ProblemTexts.NoSuch.With(("what", "user"), ("id", ownerId))];
             }
             else if (owner.Role == Names.Of(Role.Analyst))
             {
-                errors["ownerId"] = ["An analyst cannot own deals."];
+                errors["ownerId"] = [ProblemTexts.AnalystCannotOwnDeals];
             }
             else
             {
@@ -45,12 +46,12 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
 
         if (fields.Currency is { } currency && !errors.ContainsKey("currency") && !await fxRates.HasRateAsync(currency, cancellationToken))
         {
-            errors["currency"] = [$"There is no rate for {currency}: set one with PUT /api/v1/fx-rates/{currency} first."];
+            errors["currency"] = [ProblemTexts.NoRateFor.With(("currency", currency), ("code", currency))];
         }
 
         if (errors.Count > 0)
         {
-            throw new ProblemException(StatusCodes.Status400BadRequest, "One or more validation errors occurred.", errors.First().Value[0], errors);
+            throw new ProblemException(StatusCodes.Status400BadRequest, ProblemTexts.ValidationFailed, errors.First().Value[0], errors);
         }
 
         return ownerTeam;

@@ -119,9 +119,9 @@ public sealed class DealFilterValidator : AbstractValidator<IDealFilter>
         where TEnum : struct, Enum =>
         text?.Split(',').Select(part => Names.TryParse<TEnum>(part.Trim(), out var value) ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : 0).Distinct().ToList();
 
-    private static string Message<TEnum>(string field)
+    private static Message Message<TEnum>(string field)
         where TEnum : struct, Enum =>
-        $"'{field}' is one or more (comma-separated) of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Names.Of))}.";
+        ProblemTexts.FieldOneMoreCommaSeparatedValues.With(("field", field), ("values", string.Join(", ", Enum.GetValues<TEnum>().Select(Names.Of))));
 }
 
 public sealed class ListDealsValidator : AbstractValidator<ListDeals>
@@ -130,7 +130,7 @@ public sealed class ListDealsValidator : AbstractValidator<ListDeals>
     {
         RuleFor(x => x.Limit).InclusiveBetween(1, Cursor.MaxLimit).WithMessage(Paging.LimitMessage);
         RuleFor(x => x.Sort).Must(s => s is null || DealSorts.TryGet(s, out _))
-            .WithMessage("'sort' is one of updatedAt, openedOn, intendedInvestment, name, id, each optionally prefixed with '-' for descending.");
+            .WithMessage(ProblemTexts.SortOneUpdatedAtOpenedOnIntendedInvestmentName);
     }
 }
 
@@ -299,7 +299,7 @@ public sealed class ListDealsHandler(DbSession session, DealFilter dealFilter, C
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
-            throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
+            throw ProblemException.Invalid("cursor", ProblemTexts.CursorNotOneAPIReturned);
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class MoveDealStageValidator : AbstractValidator<MoveDealStage>
     public MoveDealStageValidator(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.To).NotNull().WithMessage("'to' is required: contact, negotiation, letters, signed or landed.");
+        RuleFor(x => x.To).NotNull().WithMessage(ProblemTexts.RequiredContactNegotiationLettersSignedLanded);
         RuleFor(x => x.On).BusinessDate().NotInFuture(() => clock.Today);
         RuleFor(x => x.Reason).MaximumLength(Deal.MaxReasonLength);
         RuleFor(x => x.ContractedInvestment).Amount();

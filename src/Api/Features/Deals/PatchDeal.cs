@@ -19,20 +19,20 @@ public sealed class PatchDealHandler(
     IOptions<JsonOptions> json) : IRequestHandler<PatchDeal, DealResponse>
 {
     /// <summary>Fields of the deal that the patch may not touch, and where they change instead.</summary>
-    private static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Text> NotPatchable = new(StringComparer.Ordinal)
     {
-        ["id"] = "The id is assigned by the server.",
-        ["stage"] = "The stage changes through POST /api/v1/deals/{id}/transitions.",
-        ["status"] = "The status changes through POST /api/v1/deals/{id}/status.",
-        ["lostReason"] = "The lost reason is given with POST /api/v1/deals/{id}/status.",
-        ["signedOn"] = "The signing date is set by the transition to signed.",
-        ["landedOn"] = "The landing date is set by the transition to landed.",
-        ["constructionStartedOn"] = "Milestones are recorded through POST /api/v1/deals/{id}/milestones.",
-        ["productionStartedOn"] = "Milestones are recorded through POST /api/v1/deals/{id}/milestones.",
-        ["openedOn"] = "The opening date is part of the deal's history and cannot be changed.",
-        ["createdAt"] = "Timestamps are set by the server.",
-        ["updatedAt"] = "Timestamps are set by the server.",
-        ["version"] = "The version is set by the server; send it as If-Match to guard a change.",
+        ["id"] = ProblemTexts.IdSetByServer,
+        ["stage"] = ProblemTexts.StageChangesThroughPOSTApiV1,
+        ["status"] = ProblemTexts.StatusChangesThroughPOSTApiV1,
+        ["lostReason"] = ProblemTexts.LostReasonGivenPOSTApiV1,
+        ["signedOn"] = ProblemTexts.SigningDateSetTransitionSigned,
+        ["landedOn"] = ProblemTexts.LandingDateSetTransitionLanded,
+        ["constructionStartedOn"] = ProblemTexts.MilestonesRecordedThroughPOSTApiV1,
+        ["productionStartedOn"] = ProblemTexts.MilestonesRecordedThroughPOSTApiV1,
+        ["openedOn"] = ProblemTexts.OpeningDatePartDealHistoryCannot,
+        ["createdAt"] = ProblemTexts.TimestampsSetServer,
+        ["updatedAt"] = ProblemTexts.TimestampsSetServer,
+        ["version"] = ProblemTexts.VersionSetServerSendIfMatch,
     };
 
     public async Task<DealResponse> Handle(PatchDeal request, CancellationToken cancellationToken)

@@ -20,8 +20,8 @@ public sealed class RecordDealMilestoneValidator : AbstractValidator<RecordDealM
     public RecordDealMilestoneValidator(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.Kind).NotNull().WithMessage("'kind' is required: constructionStarted or productionStarted.");
-        RuleFor(x => x.On).NotNull().WithMessage("'on' is required (YYYY-MM-DD).").BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x.Kind).NotNull().WithMessage(ProblemTexts.KindRequiredConstructionStartedProductionStarted);
+        RuleFor(x => x.On).NotNull().WithMessage(ProblemTexts.FieldRequiredYYYYMMDD.With(("field", "on"))).BusinessDate().NotInFuture(() => clock.Today);
     }
 }
 

@@ -18,10 +18,10 @@ public sealed class AddDealScoreValidator : AbstractValidator<AddDealScore>
 {
     public AddDealScoreValidator()
     {
-        RuleFor(x => x.CriteriaSetId).NotNull().WithMessage("'criteriaSetId' is required: the criteria set the deal is scored under.").Id();
-        RuleFor(x => x.Scores).NotNull().WithMessage("'scores' is required: each criterion's score.")
-            .Must(s => s is null || s.All(c => c is { Criterion: not null, Score: not null })).WithMessage("Each score names its criterion and gives its score.");
-        RuleFor(x => x.Vetoes).Must(v => v is null || v.All(x => x is { Veto: not null })).WithMessage("Each veto names its veto item.");
+        RuleFor(x => x.CriteriaSetId).NotNull().WithMessage(ProblemTexts.CriteriaSetIdRequiredCriteriaSetDealScored).Id();
+        RuleFor(x => x.Scores).NotNull().WithMessage(ProblemTexts.ScoresRequiredCriterionScore)
+            .Must(s => s is null || s.All(c => c is { Criterion: not null, Score: not null })).WithMessage(ProblemTexts.ScoreNamesCriterionGivesScore);
+        RuleFor(x => x.Vetoes).Must(v => v is null || v.All(x => x is { Veto: not null })).WithMessage(ProblemTexts.VetoNamesVetoItem);
         RuleFor(x => x.Note).MaximumLength(Validation.MaxTextLength);
     }
 }
@@ -34,20 +34,20 @@ public sealed class AddDealScoreHandler(DealScoreStore dealScores, CriteriaSetSt
         await reader.LoadAsync(request.DealId, null, cancellationToken);
         if (!await References.ExistsAsync(session, "criteria_sets", request.CriteriaSetId!.Value, cancellationToken))
         {
-            throw ProblemException.Invalid("criteriaSetId", $"There is no criteria set {request.CriteriaSetId}.");
+            throw ProblemException.Invalid("criteriaSetId", ProblemTexts.NoSuch.With(("what", "criteria set"), ("id", request.CriteriaSetId)));
         }
 
         var set = await criteriaSets.GetAsync(request.CriteriaSetId.Value, null, cancellationToken);
         var scores = request.Scores!;
         if (scores.GroupBy(s => s.Criterion).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            throw ProblemException.Invalid("scores", $"'{twice.Key}' is scored twice.");
+            throw ProblemException.Invalid("scores", ProblemTexts.KeyScoredTwice.With(("key", twice.Key)));
         }
 
         var vetoes = request.Vetoes ?? [];
         if (vetoes.GroupBy(v => v.Veto).FirstOrDefault(g => g.Count() > 1) is { } vetoTwice)
         {
-            throw ProblemException.Invalid("vetoes", $"'{vetoTwice.Key}' is given twice.");
+            throw ProblemException.Invalid("vetoes", ProblemTexts.KeyGivenTwice.With(("key", vetoTwice.Key)));
         }
 
         var (total, band) = new Domain.CriteriaDefinition(set.Criteria, set.Bands, set.Vetoes)

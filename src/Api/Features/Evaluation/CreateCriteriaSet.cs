@@ -28,8 +28,8 @@ public sealed class CreateCriteriaSetValidator : AbstractValidator<CreateCriteri
     public CreateCriteriaSetValidator()
     {
         RuleFor(x => x.Name).RequiredName();
-        RuleFor(x => x.Criteria).NotNull().WithMessage("'criteria' is required: each criterion's key, name and weight in points, summing to 100.");
-        RuleFor(x => x.Bands).NotNull().WithMessage("'bands' is required: each band's key, name and minScore, one of them 0.");
+        RuleFor(x => x.Criteria).NotNull().WithMessage(ProblemTexts.CriteriaRequiredCriterionKeyNameWeight);
+        RuleFor(x => x.Bands).NotNull().WithMessage(ProblemTexts.BandsRequiredBandKeyNameMinScore);
     }
 }
 

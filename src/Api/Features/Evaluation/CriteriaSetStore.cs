@@ -20,7 +20,7 @@ public sealed class CriteriaSetStore(DbSession session, ReferenceStore rows, ICl
         fields.ToDefinition().Check();
         var name = fields.Name!.Trim();
         return await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM criteria_sets WHERE name = @name AND id <> @id", new { name, id = id ?? 0 }, cancellationToken) > 0
-            ? throw ProblemException.Conflict($"A criteria set named '{name}' already exists.")
+            ? throw ProblemException.Conflict(ProblemTexts.CriteriaSetNamedNameAlreadyExists.With(("name", name)))
             : name;
     }
 
@@ -81,7 +81,7 @@ public sealed class CriteriaSetStore(DbSession session, ReferenceStore rows, ICl
         {
             throw revision is null || !await References.ExistsAsync(session, "criteria_sets", id, cancellationToken)
                 ? ProblemException.NotFound("criteria set", id)
-                : new ProblemException(Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, "Not found", $"Criteria set {id} has no revision {revision}.");
+                : new ProblemException(Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, ProblemTexts.NotFound, ProblemTexts.CriteriaSetIdHasNoRevision.With(("id", id), ("revision", revision)));
         }
 
         var definition = Deserialize(row.Definition);

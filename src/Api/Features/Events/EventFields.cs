@@ -36,10 +36,10 @@ public sealed class EventFieldsValidator : AbstractValidator<EventFields>
     public EventFieldsValidator()
     {
         RuleFor(x => x.Name).RequiredName();
-        RuleFor(x => x.Type).NotNull().WithMessage("'type' is required: promotion, forum, outboundTrip, exhibition, webinar or other.");
-        RuleFor(x => x.StartsOn).NotNull().WithMessage("'startsOn' is required (YYYY-MM-DD).").BusinessDate();
-        RuleFor(x => x.EndsOn).NotNull().WithMessage("'endsOn' is required (YYYY-MM-DD).")
-            .Must((e, end) => e.StartsOn is null || end is null || end >= e.StartsOn).WithMessage("'endsOn' is on or after 'startsOn'.");
+        RuleFor(x => x.Type).NotNull().WithMessage(ProblemTexts.TypeRequiredPromotionForumOutboundTripExhibition);
+        RuleFor(x => x.StartsOn).NotNull().WithMessage(ProblemTexts.FieldRequiredYYYYMMDD.With(("field", "startsOn"))).BusinessDate();
+        RuleFor(x => x.EndsOn).NotNull().WithMessage(ProblemTexts.FieldRequiredYYYYMMDD.With(("field", "endsOn")))
+            .Must((e, end) => e.StartsOn is null || end is null || end >= e.StartsOn).WithMessage(ProblemTexts.FieldAfterOther.With(("field", "endsOn"), ("other", "startsOn")));
         RuleFor(x => x.City).RequiredName(Validation.MaxCityLength);
         RuleFor(x => x.ParkId).Id();
         RuleFor(x => x.VisitorsReceived).InclusiveBetween(0, MaxVisitors);

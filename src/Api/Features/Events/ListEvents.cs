@@ -19,7 +19,7 @@ public sealed class ListEventsValidator : AbstractValidator<ListEvents>
 {
     public ListEventsValidator()
     {
-        RuleFor(x => x.Type).Must(Deals.DealFilterValidator.ListOf<EventType>).WithMessage("'type' is one or more (comma-separated) of: promotion, forum, outboundTrip, exhibition, webinar, other.");
+        RuleFor(x => x.Type).Must(Deals.DealFilterValidator.ListOf<EventType>).WithMessage(ProblemTexts.FieldOneMoreCommaSeparatedValues.With(("field", "type"), ("values", "promotion, forum, outboundTrip, exhibition, webinar, other")));
         RuleFor(x => x.From).Day();
         RuleFor(x => x.To).Day();
     }

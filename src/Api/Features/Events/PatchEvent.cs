@@ -11,12 +11,12 @@ public sealed record PatchEvent(long Id, JsonElement Patch, IfMatch? ExpectedVer
 public sealed class PatchEventHandler(EventStore events, DbSession session, IValidator<EventFields> validator, IOptions<JsonOptions> json)
     : IRequestHandler<PatchEvent, EventResponse>
 {
-    private static readonly Dictionary<string, string> NotPatchable = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Text> NotPatchable = new(StringComparer.Ordinal)
     {
-        ["id"] = "The id is assigned by the server.",
-        ["createdAt"] = "Timestamps are set by the server.",
-        ["updatedAt"] = "Timestamps are set by the server.",
-        ["version"] = "The version is set by the server; send it as If-Match to guard a change.",
+        ["id"] = ProblemTexts.IdSetByServer,
+        ["createdAt"] = ProblemTexts.TimestampsSetServer,
+        ["updatedAt"] = ProblemTexts.TimestampsSetServer,
+        ["version"] = ProblemTexts.VersionSetServerSendIfMatch,
     };
 
     public async Task<EventResponse> Handle(PatchEvent request, CancellationToken cancellationToken)

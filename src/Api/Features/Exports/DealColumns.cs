@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Exports;
 
@@ -135,7 +136,7 @@ public static class DealColumns
         {
             return lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? true
                 : lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? false
-                : throw Application.ProblemException.Invalid("lang", "'lang' is zh-CN (Chinese headers and labels) or en (English codes).");
+                : throw Application.ProblemException.Invalid("lang", ProblemTexts.LangZhCNChineseHeadersLabels);
         }
 
         return Http.Languages.Preferred(request) == "zh";

@@ -100,7 +100,7 @@ public static class XlsxExport
 
     private static Cell Number(string value, uint style) => new() { CellValue = new CellValue(value), StyleIndex = style };
 
-    private static Cell Text(string value, uint style) => new(new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }))
+    private static Cell Text(string value, uint style) => new(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value) { Space = SpaceProcessingModeValues.Preserve }))
     {
         DataType = CellValues.InlineString,
         StyleIndex = style,

@@ -24,9 +24,9 @@ public sealed class AddFundsInPlaceValidator : AbstractValidator<AddFundsInPlace
     public AddFundsInPlaceValidator(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.On).NotNull().WithMessage("'on' is required (YYYY-MM-DD).").BusinessDate().NotInFuture(() => clock.Today);
-        RuleFor(x => x.Amount).NotNull().WithMessage("'amount' is required: yuan (or units of the deal's currency) actually invested.")
-            .Must(a => a is null or > 0).WithMessage("'amount' is more than 0.")
+        RuleFor(x => x.On).NotNull().WithMessage(ProblemTexts.FieldRequiredYYYYMMDD.With(("field", "on"))).BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x.Amount).NotNull().WithMessage(ProblemTexts.AmountRequiredYuanUnitsDealCurrency)
+            .Must(a => a is null or > 0).WithMessage(ProblemTexts.AmountMore0)
             .Amount();
         RuleFor(x => x.Note).MaximumLength(Validation.MaxTextLength);
     }

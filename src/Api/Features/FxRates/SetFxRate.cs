@@ -24,12 +24,12 @@ public sealed class SetFxRateValidator : AbstractValidator<SetFxRate>
     {
         RuleFor(x => x.Currency)
             .Must(c => IsoCodes.IsCurrency(c) && c != RateTable.Cny)
-            .WithMessage("The currency is an ISO 4217 code in capitals other than CNY, e.g. USD.");
+            .WithMessage(ProblemTexts.CurrencyISO4217CodeCapitalsOther);
         RuleFor(x => x.Rate)
-            .NotNull().WithMessage("'rate' is required: yuan per one unit of the currency.")
+            .NotNull().WithMessage(ProblemTexts.RateRequiredYuanPerOneUnit)
             .Must(r => r is null || (r > 0 && r < FxRateStore.MaxRate && decimal.Round(r.Value, FxRateStore.Decimals) == r.Value))
-            .WithMessage($"'rate' is greater than 0, below {FxRateStore.MaxRate} and has at most {FxRateStore.Decimals} decimals.");
-        RuleFor(x => x.EffectiveOn).NotNull().WithMessage("'effectiveOn' is required (YYYY-MM-DD).").BusinessDate();
+            .WithMessage(ProblemTexts.RateGreater0BelowMaxHas.With(("max", FxRateStore.MaxRate), ("decimals", FxRateStore.Decimals)));
+        RuleFor(x => x.EffectiveOn).NotNull().WithMessage(ProblemTexts.FieldRequiredYYYYMMDD.With(("field", "effectiveOn"))).BusinessDate();
     }
 }
 

@@ -21,8 +21,8 @@ public sealed class CreateLetterValidator : AbstractValidator<CreateLetter>
     public CreateLetterValidator(IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.Type).NotNull().WithMessage("'type' is required: initiative, intent or expertAppointment.");
-        RuleFor(x => x.SignedOn).NotNull().WithMessage("'signedOn' is required (YYYY-MM-DD).").BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x.Type).NotNull().WithMessage(ProblemTexts.TypeRequiredInitiativeIntentExpertAppointment);
+        RuleFor(x => x.SignedOn).NotNull().WithMessage(ProblemTexts.FieldRequiredYYYYMMDD.With(("field", "signedOn"))).BusinessDate().NotInFuture(() => clock.Today);
         RuleFor(x => x.Counterparty).RequiredName();
         RuleFor(x => x.DealId).Id();
         RuleFor(x => x.EventId).Id();

@@ -24,7 +24,7 @@ public sealed class ListLettersValidator : AbstractValidator<ListLetters>
 {
     public ListLettersValidator()
     {
-        RuleFor(x => x.Type).Must(DealFilterValidator.ListOf<LetterType>).WithMessage("'type' is one or more (comma-separated) of: initiative, intent, expertAppointment.");
+        RuleFor(x => x.Type).Must(DealFilterValidator.ListOf<LetterType>).WithMessage(ProblemTexts.FieldOneMoreCommaSeparatedValues.With(("field", "type"), ("values", "initiative, intent, expertAppointment")));
         RuleFor(x => x.EventId).Id();
         RuleFor(x => x.DealId).Id();
         RuleFor(x => x.From).Day();

@@ -35,7 +35,7 @@ public sealed class CreateParkHandler(ReferenceStore rows, IClock clock) : IRequ
         var regionCode = string.IsNullOrWhiteSpace(request.RegionCode) ? null : request.RegionCode.Trim();
         if (await rows.TakenAsync("parks", "name", name, null, cancellationToken))
         {
-            throw ProblemException.Conflict($"A park named '{name}' already exists.");
+            throw ProblemException.Conflict(ProblemTexts.ParkNamedNameAlreadyExists.With(("name", name)));
         }
 
         var id = await rows.InsertAsync("parks", "name, city, region_code, created_at", "@name, @city, @regionCode, @at", new { name, city, regionCode, at = clock.UtcNow }, cancellationToken);

@@ -2,6 +2,7 @@ using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -44,7 +45,7 @@ public sealed class GetChainReportValidator : AbstractValidator<GetChainReport>
     public GetChainReportValidator()
     {
         RuleFor(x => x.Status).Must(s => s is null or "active" or "onHold" or "any")
-            .WithMessage("'status' is active (default), onHold or any (active and on hold); lost deals are not in the pipeline.");
+            .WithMessage(ProblemTexts.StatusActiveDefaultOnHoldAnyActive);
     }
 }
 

@@ -1,6 +1,7 @@
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.Evaluation;
 using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -37,9 +38,9 @@ public sealed class GetEvaluationReportValidator : AbstractValidator<GetEvaluati
 {
     public GetEvaluationReportValidator()
     {
-        RuleFor(x => x.CriteriaSetId).NotNull().WithMessage("'criteriaSetId' is required: the criteria set whose bands the report groups by.").Id();
+        RuleFor(x => x.CriteriaSetId).NotNull().WithMessage(ProblemTexts.CriteriaSetIdRequiredCriteriaSetWhoseBands).Id();
         RuleFor(x => x.Status).Must(s => s is null or "active" or "onHold" or "any")
-            .WithMessage("'status' is active (default), onHold or any (active and on hold); lost deals are not in the pipeline.");
+            .WithMessage(ProblemTexts.StatusActiveDefaultOnHoldAnyActive);
     }
 }
 
@@ -56,7 +57,7 @@ public sealed class GetEvaluationReportHandler(CriteriaSetStore criteriaSets, Db
     {
         if (!await References.ExistsAsync(session, "criteria_sets", request.CriteriaSetId!.Value, cancellationToken))
         {
-            throw ProblemException.Invalid("criteriaSetId", $"There is no criteria set {request.CriteriaSetId}.");
+            throw ProblemException.Invalid("criteriaSetId", ProblemTexts.NoSuch.With(("what", "criteria set"), ("id", request.CriteriaSetId)));
         }
 
         var set = await criteriaSets.GetAsync(request.CriteriaSetId.Value, null, cancellationToken);

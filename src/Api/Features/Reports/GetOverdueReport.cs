@@ -1,6 +1,7 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.Deals;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -89,7 +90,7 @@ public sealed class GetOverdueReportHandler(DbSession session, DealFilter dealFi
             || !int.TryParse(due, NumberStyles.Integer, CultureInfo.InvariantCulture, out var dueDay)
             || !int.TryParse(kind, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kindValue))
         {
-            throw ProblemException.Invalid("cursor", "The cursor is not one this API returned.");
+            throw ProblemException.Invalid("cursor", ProblemTexts.CursorNotOneAPIReturned);
         }
 
         var byLate = daysLate.CompareTo(item.DaysLate);

@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Features.Reports;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class GetPerformanceSeriesValidator : AbstractValidator<GetPerform
     public GetPerformanceSeriesValidator()
     {
         RuleFor(x => x.Interval).Must(i => i is null || GetPerformanceSeries.Intervals.Contains(i))
-            .WithMessage($"'interval' is one of {string.Join(", ", GetPerformanceSeries.Intervals)}.");
+            .WithMessage(ProblemTexts.FieldOneValues.With(("field", "interval"), ("values", string.Join(", ", GetPerformanceSeries.Intervals))));
     }
 }
 
@@ -75,7 +77,7 @@ public sealed class GetPerformanceSeriesHandler(PerformanceFigures figures) : IR
         var periods = request.Periods();
         if (periods.Count > MaxRows)
         {
-            throw ProblemException.Invalid("interval", $"At most {MaxRows} intervals: choose a longer interval or a shorter period.");
+            throw ProblemException.Invalid("interval", ProblemTexts.MostNIntervalsChooseLongerInterval.With(("n", MaxRows)));
         }
 
         var rows = new List<PerformanceSeriesRow>(periods.Count);

@@ -1,6 +1,7 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -90,7 +91,7 @@ public sealed record GetPipelineReport : ReportFilterQuery, IQuery<PipelineRepor
     {
         null or { Length: 1 } => false,
         [var first, var second] when second.Trim() == "stage" && first.Trim() is { Length: > 0 } f && f != "stage" => true,
-        _ => throw ProblemException.Invalid("groupBy", "'groupBy' is one of stage, sector, park, owner, team, source, province, city, or two dimensions as sector,stage, park,stage, owner,stage, team,stage, source,stage, province,stage or city,stage."),
+        _ => throw ProblemException.Invalid("groupBy", ProblemTexts.GroupByOneStageSectorParkOwner),
     };
 
     /// <summary>The day asOf names, null for today.</summary>
@@ -104,12 +105,12 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
         ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () => _ = (query.Grouping, query.ByStage)));
         RuleFor(x => x.Status).Must(s => s is null or "active" or "onHold" or "any")
-            .WithMessage("'status' is active (default), onHold or any (active and on hold); lost deals are not in the pipeline.");
+            .WithMessage(ProblemTexts.StatusActiveDefaultOnHoldAnyActive);
         RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () =>
         {
             if (query.AsOfDay is { } day && day > clock.Today)
             {
-                context.AddFailure("asOf", "'asOf' cannot be in the future (dates are China Standard Time).");
+                context.AddFailure(Validation.Failure("asOf", ProblemTexts.FieldCannotFutureDatesChinaStandard.With(("field", "asOf"))));
             }
         }));
     }

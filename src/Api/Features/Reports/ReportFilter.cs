@@ -35,7 +35,7 @@ public sealed class FilteredReportValidator : AbstractValidator<IFilteredReport>
         {
             foreach (var failure in Rules.Validate(filter).Errors)
             {
-                context.AddFailure(failure.PropertyName, failure.ErrorMessage);
+                context.AddFailure(failure);
             }
         });
     }
@@ -59,7 +59,7 @@ internal static class ParseRule
             {
                 foreach (var message in messages)
                 {
-                    context.AddFailure(field, message);
+                    context.AddFailure(Validation.Failure(field, message));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Targets;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 
@@ -16,27 +17,27 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         {
             if (from is not null || to is not null)
             {
-                throw ProblemException.Invalid("year", "Give either year or from and to, not both.");
+                throw ProblemException.Invalid("year", ProblemTexts.GiveEitherYearFromNotBoth);
             }
 
             if (year is < TargetStore.FirstYear or > TargetStore.LastYear)
             {
-                throw ProblemException.Invalid("year", string.Create(CultureInfo.InvariantCulture, $"'year' is between {TargetStore.FirstYear} and {TargetStore.LastYear}."));
+                throw ProblemException.Invalid("year", ProblemTexts.FieldBetweenMinMax.With(("field", "year"), ("min", TargetStore.FirstYear), ("max", TargetStore.LastYear)));
             }
 
             return new ReportPeriod(new DateOnly(year.Value, 1, 1), new DateOnly(year.Value, 12, 31));
         }
 
-        var start = QueryValues.Date(from, "from") ?? throw ProblemException.Invalid("from", "Give from and to (YYYY-MM-DD), or year.");
-        var end = QueryValues.Date(to, "to") ?? throw ProblemException.Invalid("to", "Give from and to (YYYY-MM-DD), or year.");
+        var start = QueryValues.Date(from, "from") ?? throw ProblemException.Invalid("from", ProblemTexts.GiveFromYYYYMMDDYear);
+        var end = QueryValues.Date(to, "to") ?? throw ProblemException.Invalid("to", ProblemTexts.GiveFromYYYYMMDDYear);
         if (end < start)
         {
-            throw ProblemException.Invalid("to", "'to' is on or after 'from'.");
+            throw ProblemException.Invalid("to", ProblemTexts.FieldAfterOther.With(("field", "to"), ("other", "from")));
         }
 
         if (end > start.AddYears(MaxYears))
         {
-            throw ProblemException.Invalid("to", $"A period is at most {MaxYears} years.");
+            throw ProblemException.Invalid("to", ProblemTexts.PeriodMostNYears.With(("n", MaxYears)));
         }
 
         return new ReportPeriod(start, end);

@@ -22,7 +22,7 @@ public sealed class CreateSectorValidator : AbstractValidator<CreateSector>
         RuleFor(x => x.Name).RequiredName();
         RuleFor(x => x.ParentId).Id();
         RuleFor(x => x.IndustryCode).Matches("^[A-T]([0-9]{2,4})?$")
-            .WithMessage("'industryCode' is a GB/T 4754 code: a section letter A to T, then two to four digits, e.g. C276.");
+            .WithMessage(ProblemTexts.IndustryCodeGBT4754CodeSection);
     }
 }
 
@@ -37,10 +37,10 @@ public sealed class CreateSectorHandler(SectorStore sectors, DbSession session, 
         if (request.ParentId is { } parentId)
         {
             parentPath = await session.QuerySingleOrDefaultAsync<string>("SELECT path FROM sectors WHERE id = @parentId", new { parentId }, cancellationToken)
-                ?? throw ProblemException.Invalid("parentId", $"There is no sector {parentId}.");
+                ?? throw ProblemException.Invalid("parentId", ProblemTexts.NoSuch.With(("what", "sector"), ("id", parentId)));
             if (parentPath.Count(c => c == '/') > MaxDepth)
             {
-                throw ProblemException.Invalid("parentId", $"The sector tree is at most {MaxDepth} levels deep.");
+                throw ProblemException.Invalid("parentId", ProblemTexts.SectorTreeMostNLevelsDeep.With(("n", MaxDepth)));
             }
         }
 
@@ -50,7 +50,7 @@ public sealed class CreateSectorHandler(SectorStore sectors, DbSession session, 
             cancellationToken);
         if (siblings > 0)
         {
-            throw ProblemException.Conflict($"The sector '{name}' already exists at that place in the tree.");
+            throw ProblemException.Conflict(ProblemTexts.SectorNameAlreadyExistsPlaceTree.With(("name", name)));
         }
 
         var industryCode = string.IsNullOrWhiteSpace(request.IndustryCode) ? null : request.IndustryCode.Trim();

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Sectors;
 
@@ -17,7 +18,7 @@ public sealed class PatchSectorHandler(ReferenceStore rows, DbSession session, I
     {
         if (fields.ParentId != current.ParentId)
         {
-            throw ProblemException.Invalid("parentId", "A sector's place in the tree cannot change: create the sector under its new parent instead.");
+            throw ProblemException.Invalid("parentId", ProblemTexts.SectorPlaceTreeCannotChangeCreate);
         }
 
         var name = fields.Name!.Trim();
@@ -26,7 +27,7 @@ public sealed class PatchSectorHandler(ReferenceStore rows, DbSession session, I
                 new { name, current.Id, current.ParentId },
                 cancellationToken) > 0)
         {
-            throw ProblemException.Conflict($"The sector '{name}' already exists at that place in the tree.");
+            throw ProblemException.Conflict(ProblemTexts.SectorNameAlreadyExistsPlaceTree.With(("name", name)));
         }
 
         var changed = current with { Name = name, IndustryCode = string.IsNullOrWhiteSpace(fields.IndustryCode) ? null : fields.IndustryCode.Trim(), Version = current.Version + 1 };

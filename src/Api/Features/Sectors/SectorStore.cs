@@ -20,7 +20,7 @@ public sealed class SectorStore(DbSession session)
     public async Task<string> SubtreePatternAsync(long sectorId, string field, CancellationToken cancellationToken)
     {
         var path = await session.QuerySingleOrDefaultAsync<string>("SELECT path FROM sectors WHERE id = @sectorId", new { sectorId }, cancellationToken)
-            ?? throw ProblemException.Invalid(field, $"There is no sector {sectorId}.");
+            ?? throw ProblemException.Invalid(field, ProblemTexts.NoSuch.With(("what", "sector"), ("id", sectorId)));
         return path + "%";
     }
 }

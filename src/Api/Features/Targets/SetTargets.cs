@@ -1,3 +1,5 @@
+using DealPipeline.Api.Http;
+
 namespace DealPipeline.Api.Features.Targets;
 
 public sealed record SetTargets(int Year, long? ParkId, long? TeamId, int? SignedCount, int? LandedCount, decimal? SignedInvestment, decimal? LandedInvestment)
@@ -17,7 +19,7 @@ public sealed class SetTargetsValidator : AbstractValidator<SetTargets>
         RuleFor(x => x.Year).InclusiveBetween(TargetStore.FirstYear, TargetStore.LastYear);
         RuleFor(x => x.ParkId).Id();
         RuleFor(x => x.TeamId).Id();
-        RuleFor(x => x).Must(t => t.ParkId is null || t.TeamId is null).WithName("teamId").WithMessage("Targets are for the office, one park or one team, not a park and a team at once.");
+        RuleFor(x => x).Must(t => t.ParkId is null || t.TeamId is null).WithName("teamId").WithMessage(ProblemTexts.TargetsOfficeOneParkOneTeam);
         RuleFor(x => x.SignedCount).InclusiveBetween(0, 1_000_000);
         RuleFor(x => x.LandedCount).InclusiveBetween(0, 1_000_000);
         RuleFor(x => x.SignedInvestment).Amount();

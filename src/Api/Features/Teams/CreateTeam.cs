@@ -31,7 +31,7 @@ public sealed class CreateTeamHandler(ReferenceStore rows, IClock clock) : IRequ
         var name = request.Name!.Trim();
         if (await rows.TakenAsync("teams", "name", name, null, cancellationToken))
         {
-            throw ProblemException.Conflict($"A team named '{name}' already exists.");
+            throw ProblemException.Conflict(ProblemTexts.TeamNamedNameAlreadyExists.With(("name", name)));
         }
 
         var id = await rows.InsertAsync("teams", "name, created_at", "@name, @at", new { name, at = clock.UtcNow }, cancellationToken);

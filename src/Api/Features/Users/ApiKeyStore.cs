@@ -36,7 +36,7 @@ public sealed class ApiKeyStore(DbSession session, IClock clock)
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.Role != Role.Admin && caller.UserId != userId)
         {
-            throw new ProblemException(StatusCodes.Status403Forbidden, "Forbidden", "You may manage only your own keys.");
+            throw new ProblemException(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden, ProblemTexts.YouMayManageOnlyYourOwn);
         }
 
         if (!await References.ExistsAsync(session, "users", userId, cancellationToken))

@@ -21,7 +21,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     public CreateUserValidator()
     {
         RuleFor(x => x.Name).RequiredName();
-        RuleFor(x => x.Role).NotNull().WithMessage("'role' is required: admin, manager, officer or analyst.");
+        RuleFor(x => x.Role).NotNull().WithMessage(ProblemTexts.RoleRequiredAdminManagerOfficerAnalyst);
         RuleFor(x => x.TeamId).Id();
     }
 }

@@ -26,13 +26,13 @@ public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
     public CreateWebhookValidator(WebhookDestinations destinations)
     {
         ArgumentNullException.ThrowIfNull(destinations);
-        RuleFor(x => x.Url).NotEmpty().WithMessage("'url' is required: the https address events are POSTed to.")
+        RuleFor(x => x.Url).NotEmpty().WithMessage(ProblemTexts.UrlRequiredHttpsAddressEventsPOSTed)
             .MaximumLength(MaxUrlLength)
             .Must(url => destinations.RefusalOf(url) is null).WithMessage(x => destinations.RefusalOf(x.Url)!);
-        RuleFor(x => x.Events).NotEmpty().WithMessage($"'events' lists at least one of: {string.Join(", ", WebhookEventTypes.All)}.");
+        RuleFor(x => x.Events).NotEmpty().WithMessage(ProblemTexts.EventsListsLeastOneValues.With(("values", string.Join(", ", WebhookEventTypes.All))));
         RuleForEach(x => x.Events).Must(e => WebhookEventTypes.All.Contains(e))
-            .WithMessage((_, e) => $"'{e}' is not an event; the events are {string.Join(", ", WebhookEventTypes.All)}.");
-        RuleFor(x => x.Events).Must(e => e is null || e.Distinct(StringComparer.Ordinal).Count() == e.Count).WithMessage("'events' names each event once.");
+            .WithMessage((_, e) => ProblemTexts.ValueNotEventEventsValues.With(("value", e), ("values", string.Join(", ", WebhookEventTypes.All))));
+        RuleFor(x => x.Events).Must(e => e is null || e.Distinct(StringComparer.Ordinal).Count() == e.Count).WithMessage(ProblemTexts.EventsNamesEventOnce);
         RuleFor(x => x.Description).MaximumLength(MaxDescriptionLength);
     }
 }

@@ -14,7 +14,7 @@ public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebho
     public ListWebhookDeliveriesValidator()
     {
         RuleFor(x => x.Status).Must(s => s is null || ListWebhookDeliveries.Statuses.Contains(s))
-            .WithMessage($"'status' is one of {string.Join(", ", ListWebhookDeliveries.Statuses)}.");
+            .WithMessage(ProblemTexts.FieldOneValues.With(("field", "status"), ("values", string.Join(", ", ListWebhookDeliveries.Statuses))));
     }
 }
 

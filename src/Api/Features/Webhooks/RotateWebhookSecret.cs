@@ -28,7 +28,7 @@ public sealed class RotateWebhookSecretValidator : AbstractValidator<RotateWebho
     public RotateWebhookSecretValidator()
     {
         RuleFor(x => x.OverlapHours).InclusiveBetween(0, RotateWebhookSecret.MaxOverlapHours)
-            .WithMessage($"'overlapHours' is between 0 and {RotateWebhookSecret.MaxOverlapHours}.");
+            .WithMessage(ProblemTexts.FieldBetweenMinMax.With(("field", "overlapHours"), ("min", "0"), ("max", RotateWebhookSecret.MaxOverlapHours)));
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Webhooks;
 
@@ -33,38 +34,38 @@ public sealed class WebhookDestinations(IOptions<WebhookOptions> options)
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Why <paramref name="url"/> cannot be a webhook's address, from its text alone; null when it may be.</summary>
-    public string? RefusalOf(string? url)
+    public Message? RefusalOf(string? url)
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return "'url' is an absolute https URL.";
+            return ProblemTexts.UrlAbsoluteHttpsURL;
         }
 
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
         {
-            return "'url' is an https URL.";
+            return ProblemTexts.UrlHttpsURL;
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
-            return "'url' may not carry a user name or password; the signature authenticates the sender.";
+            return ProblemTexts.UrlMayNotCarryUserName;
         }
 
         if (!string.IsNullOrEmpty(uri.Fragment))
         {
-            return "'url' has no fragment.";
+            return ProblemTexts.UrlHasNoFragment;
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsAllowlistedHost(uri.IdnHost) && !(IPAddress.TryParse(uri.IdnHost, out var literal) && IsInAllowedNetwork(literal)))
         {
-            return "'url' must use https; plain http is only for receivers named in Webhooks:AllowedNetworks.";
+            return ProblemTexts.UrlMustUseHttpsPlainHttp;
         }
 
         return null;
     }
 
     /// <summary>Resolves the URL's host now and answers why it may not be called, or null when every address it resolves to may be.</summary>
-    public async Task<string?> CheckAsync(Uri url, CancellationToken cancellationToken)
+    public async Task<Message?> CheckAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         try
@@ -75,18 +76,18 @@ public sealed class WebhookDestinations(IOptions<WebhookOptions> options)
         catch (Exception e) when (e is SocketException or ArgumentException)
         {
             // ArgumentException: a name the resolver refuses outright (too long, a label over 63 characters).
-            return $"The host {url.IdnHost} does not resolve.";
+            return ProblemTexts.HostHostDoesNotResolve.With(("host", url.IdnHost));
         }
     }
 
     /// <summary>Why these resolved addresses may not be called for <paramref name="url"/>; null when all of them may.</summary>
-    public string? Refusal(Uri url, IReadOnlyList<IPAddress> addresses)
+    public Message? Refusal(Uri url, IReadOnlyList<IPAddress> addresses)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(addresses);
         if (addresses.Count == 0)
         {
-            return $"The host {url.IdnHost} does not resolve.";
+            return ProblemTexts.HostHostDoesNotResolve.With(("host", url.IdnHost));
         }
 
         if (IsAllowlistedHost(url.IdnHost))
@@ -103,12 +104,12 @@ public sealed class WebhookDestinations(IOptions<WebhookOptions> options)
 
             if (url.Scheme != Uri.UriSchemeHttps)
             {
-                return "'url' must use https; plain http is only for receivers named in Webhooks:AllowedNetworks.";
+                return ProblemTexts.UrlMustUseHttpsPlainHttp;
             }
 
             if (!IsPublic(address))
             {
-                return $"The host {url.IdnHost} resolves to {address}, a loopback, private, link-local, multicast or reserved address; an operator can allow an internal receiver in Webhooks:AllowedNetworks.";
+                return ProblemTexts.HostHostResolvesAddressLoopbackPrivate.With(("host", url.IdnHost), ("address", address));
             }
         }
 
@@ -123,7 +124,7 @@ public sealed class WebhookDestinations(IOptions<WebhookOptions> options)
         var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
         if (Refusal(url, addresses) is { } refusal)
         {
-            throw new WebhookRefusedException(refusal);
+            throw new WebhookRefusedException(refusal.English);
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -97,12 +97,7 @@ public sealed class ApiKeyAuthentication(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = hasKey ? "The API key is unknown or revoked." : "Send an API key in X-Api-Key or as Authorization: Bearer <key>.",
-            },
+            ProblemDetails = Problems.Of(StatusCodes.Status401Unauthorized, ProblemTexts.Unauthorized, hasKey ? ProblemTexts.APIKeyUnknownRevoked : ProblemTexts.SendAPIKeyXApiKey),
         });
     }
 
@@ -112,12 +107,7 @@ public sealed class ApiKeyAuthentication(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status403Forbidden,
-                Title = "Forbidden",
-                Detail = "Your role may not do this.",
-            },
+            ProblemDetails = Problems.Of(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden, ProblemTexts.YourRoleMayNotDo),
         });
     }
 

@@ -47,12 +47,7 @@ public static class RateLimits
             await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context.HttpContext,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = $"The request budget of this key, or of this address for requests without a known key, is spent; retry after {seconds} s.",
-                },
+                ProblemDetails = Problems.Of(StatusCodes.Status429TooManyRequests, ProblemTexts.TooManyRequests, ProblemTexts.RequestBudgetKeyAddressRequestsWithout.With(("seconds", seconds))),
             });
         };
     }

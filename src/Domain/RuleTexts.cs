@@ -1,0 +1,171 @@
+namespace DealPipeline.Domain;
+
+/// <summary>
+/// What the domain's rules say when a change breaks them, in English and Chinese, each under its
+/// field's name (the <see cref="Text.Key"/>). <see cref="DomainException"/> carries one with its values.
+/// </summary>
+public static class RuleTexts
+{
+    // Reports and periods
+    public static readonly Text NoRateToConvert = new(
+        "There is no {currency} rate to convert deals with: set one with PUT /api/v1/fx-rates/{code}.",
+        "没有 {currency} 汇率，无法折算项目金额：请用 PUT /api/v1/fx-rates/{code} 设置。");
+
+    // Deals
+    public static readonly Text ContractedInvestmentRecordedWhenDealSigned = new(
+        "A contracted investment is recorded when the deal is signed or landed.",
+        "合同投资额在项目签约或落地时填写。");
+    public static readonly Text ReferringCompanyGivenOnlyDealsWhose = new(
+        "A referring company is given only for deals whose source is 'referral'.",
+        "只有来源为 'referral'（以商招商）的项目才填写推荐企业。");
+    public static readonly Text SourceEventGivenOnlyDealsWhose = new(
+        "A source event is given only for deals whose source is 'event' or 'outboundTrip'.",
+        "只有来源为 'event' 或 'outboundTrip' 的项目才填写来源活动。");
+    public static readonly Text CompanyCannotReferItself = new(
+        "A company cannot refer itself.",
+        "企业不能推荐自己。");
+    public static readonly Text DealNeedsName = new(
+        "A deal needs a name.",
+        "项目需要名称。");
+    public static readonly Text DealNameHasMostNCharacters = new(
+        "A deal's name has at most {n} characters.",
+        "项目名称最多 {n} 个字符。");
+    public static readonly Text CodeNameHasMostNCharacters = new(
+        "A code name has at most {n} characters.",
+        "项目代号最多 {n} 个字符。");
+    public static readonly Text ReasonHasMostNCharacters = new(
+        "A reason has at most {n} characters.",
+        "原因最多 {n} 个字符。");
+    public static readonly Text NoteHasMostNCharacters = new(
+        "A note has at most {n} characters.",
+        "说明最多 {n} 个字符。");
+    public static readonly Text AmountsCannotNegative = new(
+        "Amounts cannot be negative.",
+        "金额不能为负数。");
+    public static readonly Text AmountTooLarge = new(
+        "Amount is too large.",
+        "金额过大。");
+    public static readonly Text ExpectedJobsCannotNegative = new(
+        "Expected jobs cannot be negative.",
+        "预计就业人数不能为负数。");
+    public static readonly Text DealAlreadyAtStage = new(
+        "The deal is already at stage {stage}.",
+        "项目已处于 {stage} 阶段。");
+    public static readonly Text MovingDealBackNeedsReason = new(
+        "Moving a deal back needs a reason.",
+        "项目阶段回退需要说明原因。");
+    public static readonly Text OnlyActiveDealChangesStageOne = new(
+        "Only an active deal changes stage; this one is {status}. Reactivate it first.",
+        "只有在谈项目才能变更阶段；该项目为 {status}，请先恢复。");
+    public static readonly Text OnlyActiveDealCanPutHold = new(
+        "Only an active deal can be put on hold; this one is {status}.",
+        "只有在谈项目才能暂停；该项目为 {status}。");
+    public static readonly Text ChangeCannotDatedBeforeDealPrevious = new(
+        "A change cannot be dated before the deal's previous change on {date}.",
+        "变更日期不能早于该项目上一次变更的 {date}。");
+    public static readonly Text DealAlreadyLost = new(
+        "The deal is already lost.",
+        "项目已标记为流失。");
+    public static readonly Text DealAlreadyActive = new(
+        "The deal is already active.",
+        "项目已处于在谈状态。");
+    public static readonly Text UnknownLostReason = new(
+        "Unknown lost reason.",
+        "未知的流失原因。");
+    public static readonly Text UnknownStage = new(
+        "Unknown stage.",
+        "未知的阶段。");
+    public static readonly Text UnknownMilestone = new(
+        "Unknown milestone.",
+        "未知的里程碑。");
+    public static readonly Text MilestonesRecordedOnlyLandedDeals = new(
+        "Milestones are recorded only for landed deals.",
+        "只有已落地项目才能记录里程碑。");
+    public static readonly Text LinkCannotAttachedItselfParent = new(
+        "A link cannot be attached to itself as its parent.",
+        "环节不能以自身作为上级环节。");
+    public static readonly Text ParentIdNotLinkChain = new(
+        "'parentId' is not a link of this chain.",
+        "'parentId' 不是本产业链的环节。");
+    public static readonly Text LinkCannotPlacedUnderOneOwn = new(
+        "A link cannot be placed under one of its own sub-links.",
+        "环节不能放在它自己的下级环节之下。");
+    public static readonly Text LinksNestMostCountLevelsDeep = new(
+        "Links nest at most {count} levels deep.",
+        "环节最多嵌套 {count} 层。");
+    public static readonly Text CriteriaLists1MaxCriteria = new(
+        "'criteria' lists 1 to {max} criteria.",
+        "'criteria' 列出 1 至 {max} 项指标。");
+    public static readonly Text CriterionWeightWholeNumberPointsFrom = new(
+        "Each criterion's weight is a whole number of points from 1 to 100.",
+        "每项指标的权重为 1 至 100 的整数分值。");
+    public static readonly Text CriteriaWeightsSumSumPointsThey = new(
+        "The criteria's weights sum to {sum} points; they must sum to 100.",
+        "各项指标的权重合计为 {sum} 分，必须合计为 100 分。");
+    public static readonly Text BandsGiveBandMinScoreFrom0 = new(
+        "'bands' give each band its minScore from 0 to 100, one of them 0, so that every total falls in a band.",
+        "'bands' 为每个等级给出 0 至 100 的 minScore，其中一个为 0，使每个总分都落入某个等级。");
+    public static readonly Text BandsHaveDistinctMinScoresNoneKeyed = new(
+        "Bands have distinct minScores, and none is keyed '{key}' (the band of a vetoed deal).",
+        "各等级的 minScore 互不相同，且不能以 '{key}'（一票否决项目的等级）为键。");
+    public static readonly Text VetoesListsMostMaxItems = new(
+        "'vetoes' lists at most {max} items.",
+        "'vetoes' 最多列出 {max} 项。");
+    public static readonly Text ItemFieldHasKey140 = new(
+        "Each item of '{field}' has a key of 1 to 40 characters, unique in the list.",
+        "'{field}' 中每一项的键为 1 至 40 个字符，且在列表中唯一。");
+    public static readonly Text ItemFieldHasName1200 = new(
+        "Each item of '{field}' has a name of 1 to 200 characters.",
+        "'{field}' 中每一项的名称为 1 至 200 个字符。");
+    public static readonly Text KeyNotCriterionCriteriaSet = new(
+        "'{key}' is not a criterion of this criteria set.",
+        "'{key}' 不是该评价指标体系中的指标。");
+    public static readonly Text CriterionScoredKeyMissing = new(
+        "Every criterion is scored: '{key}' is missing.",
+        "每项指标都须打分：缺少 '{key}'。");
+    public static readonly Text KeyScoredFrom0WeightWeight = new(
+        "'{key}' is scored from 0 to its weight {weight}, with at most one decimal.",
+        "'{key}' 的得分为 0 至其权重 {weight}，最多一位小数。");
+    public static readonly Text KeyNotVetoItemCriteriaSet = new(
+        "'{key}' is not a veto item of this criteria set.",
+        "'{key}' 不是该评价指标体系中的否决项。");
+    public static readonly Text VetoNeedsReasonKeyHasNone = new(
+        "A veto needs its reason: '{key}' has none.",
+        "一票否决须说明理由：'{key}' 没有理由。");
+    public static readonly Text DealLandAreaFrom01 = new(
+        "A deal's land area is from 0 to 1,000,000 亩.",
+        "项目用地面积为 0 至 1,000,000 亩。");
+    public static readonly Text DealFixedAssetInvestmentPartIntended = new(
+        "A deal's fixed-asset investment is part of its intended investment and cannot exceed it.",
+        "固定资产投资是意向投资的一部分，不能超过意向投资。");
+    public static readonly Text FieldListsObjectsNotNull = new(
+        "'{field}' lists objects, not null.",
+        "'{field}' 列出的应是对象，不能为 null。");
+    public static readonly Text CriterionGuideHasMost1000Characters = new(
+        "A criterion's guide has at most 1000 characters.",
+        "指标说明最多 1000 个字符。");
+    public static readonly Text CalendarHasTooFewWorkingDays = new(
+        "The calendar has too few working days after {date} to count {count} of them.",
+        "日历中 {date} 之后的工作日不足 {count} 个。");
+    public static readonly Text FundsPlaceRecordedSignedLandedDeals = new(
+        "Funds in place are recorded for signed or landed deals.",
+        "只有已签约或已落地项目才能记录到位资金。");
+    public static readonly Text FundsCannotDatedBeforeSigningDate = new(
+        "Funds cannot be dated before the signing on {date}.",
+        "到位资金日期不能早于签约日期 {date}。");
+    public static readonly Text MilestoneCannotDatedBeforeLandingDate = new(
+        "A milestone cannot be dated before the landing on {date}.",
+        "里程碑日期不能早于落地日期 {date}。");
+    public static readonly Text ConstructionStartAlreadyRecordedDate = new(
+        "Construction start is already recorded on {date}.",
+        "开工日期已记录为 {date}。");
+    public static readonly Text ProductionStartAlreadyRecordedDate = new(
+        "Production start is already recorded on {date}.",
+        "投产日期已记录为 {date}。");
+    public static readonly Text ConstructionCannotStartAfterProductionStarted = new(
+        "Construction cannot start after production started.",
+        "开工不能晚于投产。");
+    public static readonly Text ProductionCannotStartBeforeConstructionStarted = new(
+        "Production cannot start before construction started.",
+        "投产不能早于开工。");
+}
