@@ -1,4 +1,3 @@
-using DealPipeline.Api.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace DealPipeline.Api.Application;

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Application;
 
 /// <summary>Whether the ids a request points at exist: a missing one is the caller's error (400 on that field).</summary>

@@ -1,4 +1,3 @@
-using DealPipeline.Api.Http;
 using FluentValidation.Results;
 
 namespace DealPipeline.Api.Application;

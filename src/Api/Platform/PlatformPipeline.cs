@@ -1,4 +1,3 @@
-using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 

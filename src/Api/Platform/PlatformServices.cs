@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;

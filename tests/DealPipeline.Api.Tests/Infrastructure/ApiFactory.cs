@@ -33,7 +33,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
         else
         {
-            ConnectionString = provider == DatabaseProvider.Postgres ? PostgresDatabase.Create() : SqlServerDatabase.Create();
+            ConnectionString = provider == DatabaseProvider.Postgres ? ServerDatabase.Postgres.Create() : ServerDatabase.SqlServer.Create();
         }
 
         _settings = new Dictionary<string, string?>
@@ -126,11 +126,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
         if (Provider == DatabaseProvider.SqlServer)
         {
-            SqlServerDatabase.Drop(ConnectionString);
+            ServerDatabase.SqlServer.Drop(ConnectionString);
         }
         else if (Provider == DatabaseProvider.Postgres)
         {
-            PostgresDatabase.Drop(ConnectionString);
+            ServerDatabase.Postgres.Drop(ConnectionString);
         }
         else if (_folder is not null)
         {

@@ -6,7 +6,7 @@ namespace DealPipeline.Api.Tests.Infrastructure;
 /// <summary>
 /// A functional test that runs once per database provider: the abstract test class holds the
 /// tests, and one subclass per provider runs them. On a machine without SQL Server (no
-/// <see cref="SqlServerDatabase.EnvironmentVariable"/>, <see cref="PostgresDatabase.EnvironmentVariable"/>),
+/// DEALPIPELINE_TEST_SQLSERVER, DEALPIPELINE_TEST_POSTGRES),
 /// that subclass's tests are reported as skipped, never silently passed.
 /// </summary>
 [XunitTestCaseDiscoverer("DealPipeline.Api.Tests.Infrastructure.DbFactDiscoverer", "DealPipeline.Api.Tests")]
@@ -25,10 +25,10 @@ public sealed class DbFactDiscoverer(IMessageSink diagnosticMessageSink) : IXuni
     {
         ArgumentNullException.ThrowIfNull(testMethod);
         var type = testMethod.TestClass.Class.ToRuntimeType();
-        var skip = typeof(IRunsOnSqlServer).IsAssignableFrom(type) && SqlServerDatabase.ConnectionString is null
-            ? $"SQL Server tests need a connection string in {SqlServerDatabase.EnvironmentVariable}."
-            : typeof(IRunsOnPostgres).IsAssignableFrom(type) && PostgresDatabase.ConnectionString is null
-                ? $"PostgreSQL tests need a connection string in {PostgresDatabase.EnvironmentVariable} (.ci/run starts a cluster)."
+        var skip = typeof(IRunsOnSqlServer).IsAssignableFrom(type) && ServerDatabase.SqlServer.ConnectionString is null
+            ? $"SQL Server tests need a connection string in {ServerDatabase.SqlServer.EnvironmentVariable}."
+            : typeof(IRunsOnPostgres).IsAssignableFrom(type) && ServerDatabase.Postgres.ConnectionString is null
+                ? $"PostgreSQL tests need a connection string in {ServerDatabase.Postgres.EnvironmentVariable} (.ci/run starts a cluster)."
                 : null;
         yield return new DbTestCase(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, skip);
     }

@@ -107,7 +107,7 @@ public sealed class PostgresMultiInstanceTests : MultiInstanceTests, IRunsOnPost
 
     protected override Dictionary<string, string> Database(TempFolder folder)
     {
-        _connectionString ??= PostgresDatabase.Create();
+        _connectionString ??= ServerDatabase.Postgres.Create();
         return new() { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = _connectionString };
     }
 }

@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Chains;
 
 /// <summary>A link's own fields: what it is added with, and what a merge patch corrects.</summary>

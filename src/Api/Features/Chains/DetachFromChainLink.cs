@@ -1,4 +1,3 @@
-
 namespace DealPipeline.Api.Features.Chains;
 
 /// <summary>Detaches a company or a deal from a link; detaching what is not attached changes nothing.</summary>

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Changes;
 
 /// <summary>One committed write, as the change feed lists it.</summary>

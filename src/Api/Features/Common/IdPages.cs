@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Common;
 
 /// <summary>A page of a reference list in id order.</summary>

@@ -1,5 +1,4 @@
 using Dapper;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Common;
 

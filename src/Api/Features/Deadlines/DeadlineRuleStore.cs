@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Deadlines;
 

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Deals;
 
 public sealed record StatusBody(DealStatus? Status, LostReason? Reason, string? Note, DateOnly? On) : IRequestBody

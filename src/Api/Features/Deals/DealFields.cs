@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>The plain fields of a deal as the API carries them: what create sets and a merge patch changes.</summary>

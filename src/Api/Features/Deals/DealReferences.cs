@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.FxRates;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Deals;
 

@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Deals;

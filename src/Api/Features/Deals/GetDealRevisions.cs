@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Deals;
@@ -21,7 +20,7 @@ public sealed record DealRevision : IHasId
 
     public decimal IntendedInvestment { get; init; }
 
-    public string Currency { get; init; } = "";
+    public string Currency { get; init => field = value.Trim(); } = "";
 
     public long OwnerId { get; init; }
 
@@ -34,6 +33,12 @@ public sealed record DealRevision : IHasId
     public bool IsKeyProject { get; init; }
 
     public DateTimeOffset At { get; init; }
+
+    /// <summary>The amount as stored (fen, or the currency's hundredths): read from the row, never serialized.</summary>
+    internal long IntendedMinor
+    {
+        init => IntendedInvestment = Money.FromMinor(value);
+    }
 }
 
 public sealed record GetDealRevisions([FromRoute] long Id, int Limit = Cursor.DefaultLimit, string? Cursor = null) : IQuery<Page<DealRevision>>, IPagedRequest;
@@ -43,41 +48,9 @@ public sealed class GetDealRevisionsHandler(IdPages pages, DealReader reader) : 
     public async Task<Page<DealRevision>> Handle(GetDealRevisions request, CancellationToken cancellationToken)
     {
         await reader.GetAsync(request.Id, cancellationToken);
-        var page = await pages.PageAsync<Row>(request,
-            "SELECT id, deal_id, on_date, valid_until, intended_minor, currency, owner_id, team_id, park_id, sector_id, is_key_project, at FROM deal_revisions WHERE deal_id = @dealId",
+        return await pages.PageAsync<DealRevision>(request,
+            "SELECT id, deal_id, on_date AS \"on\", valid_until, intended_minor, currency, owner_id, team_id, park_id, sector_id, is_key_project, at FROM deal_revisions WHERE deal_id = @dealId",
             new { dealId = request.Id },
             cancellationToken);
-        return page.Select(r => new DealRevision
-        {
-            Id = r.Id, DealId = r.DealId, On = r.OnDate, ValidUntil = r.ValidUntil, IntendedInvestment = Money.FromMinor(r.IntendedMinor), Currency = r.Currency.Trim(),
-            OwnerId = r.OwnerId, TeamId = r.TeamId, ParkId = r.ParkId, SectorId = r.SectorId, IsKeyProject = r.IsKeyProject, At = r.At,
-        });
-    }
-
-    private sealed class Row : IHasId
-    {
-        public long Id { get; init; }
-
-        public long DealId { get; init; }
-
-        public DateOnly OnDate { get; init; }
-
-        public DateOnly? ValidUntil { get; init; }
-
-        public long IntendedMinor { get; init; }
-
-        public string Currency { get; init; } = "";
-
-        public long OwnerId { get; init; }
-
-        public long? TeamId { get; init; }
-
-        public long ParkId { get; init; }
-
-        public long SectorId { get; init; }
-
-        public bool IsKeyProject { get; init; }
-
-        public DateTimeOffset At { get; init; }
     }
 }

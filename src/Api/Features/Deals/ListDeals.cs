@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using DealPipeline.Api.Features.Sectors;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Deals;
 

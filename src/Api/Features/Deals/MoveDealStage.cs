@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Deals;
 
 public sealed record TransitionBody(Stage? To, DateOnly? On, string? Reason, decimal? ContractedInvestment) : IRequestBody

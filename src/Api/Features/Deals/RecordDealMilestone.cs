@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Deals;
 
 public sealed record MilestoneBody(MilestoneKind? Kind, DateOnly? On) : IRequestBody

@@ -1,6 +1,5 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Reports;
-using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Events;

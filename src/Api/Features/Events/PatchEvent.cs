@@ -1,4 +1,3 @@
-using DealPipeline.Api.Http;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace DealPipeline.Api.Features.Events;

@@ -4,7 +4,6 @@ using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.Events;
 using DealPipeline.Api.Features.Feeds;
 using DealPipeline.Api.Features.Letters;
-using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Exports;

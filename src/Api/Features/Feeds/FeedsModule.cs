@@ -1,7 +1,6 @@
 using DealPipeline.Api.Features.Activities;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Feeds;

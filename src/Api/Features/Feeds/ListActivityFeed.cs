@@ -1,6 +1,5 @@
 using DealPipeline.Api.Features.Activities;
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Feeds;
 

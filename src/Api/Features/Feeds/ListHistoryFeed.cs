@@ -1,6 +1,5 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Feeds;
 

@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Funds;
 

@@ -1,6 +1,5 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DealPipeline.Api.Features.Funds;

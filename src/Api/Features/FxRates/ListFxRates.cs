@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.FxRates;
 
 /// <summary>A rate: yuan per one unit of <see cref="Currency"/>, in force from <see cref="EffectiveOn"/> until the next one.</summary>

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.FxRates;
 
 public sealed record FxRateBody(decimal? Rate, DateOnly? EffectiveOn) : IRequestBody

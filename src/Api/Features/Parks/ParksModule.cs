@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Common;
-using DealPipeline.Api.Http;
 using DealPipeline.Api.Http.Security;
 
 namespace DealPipeline.Api.Features.Parks;

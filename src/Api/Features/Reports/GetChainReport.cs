@@ -2,7 +2,6 @@ using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.FxRates;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 

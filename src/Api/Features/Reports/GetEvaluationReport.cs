@@ -1,7 +1,6 @@
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.Evaluation;
 using DealPipeline.Api.Features.FxRates;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 

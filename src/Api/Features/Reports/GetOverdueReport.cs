@@ -1,7 +1,6 @@
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.Deals;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 

@@ -1,5 +1,4 @@
 using DealPipeline.Api.Features.Targets;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Reports;
 

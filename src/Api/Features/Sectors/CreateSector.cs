@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Sectors;
 
 public sealed record CreateSector(string? Name, long? ParentId, string? IndustryCode = null) : ICommand<SectorResponse>, IAudited, Http.IRequestBody

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Sectors;
 
 /// <summary>Turns a sector id into the LIKE pattern of its subtree's paths.</summary>

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Targets;
 
 public sealed record ListTargets(int Year) : IQuery<Page<TargetResponse>>;

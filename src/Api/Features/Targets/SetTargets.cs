@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Targets;
 
 public sealed record SetTargets(int Year, long? ParkId, long? TeamId, int? SignedCount, int? LandedCount, decimal? SignedInvestment, decimal? LandedInvestment)

@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Targets;
 
 /// <summary>A year's targets for the office (no park, no team), a park or a team.</summary>

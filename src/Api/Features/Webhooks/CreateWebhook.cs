@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Webhooks;
 
 /// <summary>Subscribes a receiver to events; the answer holds the signing secret, shown only this once.</summary>

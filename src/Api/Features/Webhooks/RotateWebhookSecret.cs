@@ -1,5 +1,3 @@
-using DealPipeline.Api.Http;
-
 namespace DealPipeline.Api.Features.Webhooks;
 
 public sealed record RotateBody(int? OverlapHours) : IRequestBody

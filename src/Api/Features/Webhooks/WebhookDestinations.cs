@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using DealPipeline.Api.Http;
 
 namespace DealPipeline.Api.Features.Webhooks;
 
