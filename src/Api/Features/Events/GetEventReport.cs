@@ -2,6 +2,7 @@ using DealPipeline.Api.Features.FxRates;
 
 namespace DealPipeline.Api.Features.Events;
 
+/// <summary>The letters signed at an event (or with its deals), in all and by type: 倡议书, 意向书, 聘书.</summary>
 public sealed record LetterCounts(long Total, long Initiative, long Intent, long ExpertAppointment);
 
 /// <summary>An event's yield, as the E-Town Boao article reports one: see <see cref="EventsModule"/> for each figure's definition.</summary>

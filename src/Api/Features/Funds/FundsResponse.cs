@@ -15,11 +15,17 @@ public sealed record FundsResponse : IHasId, IDealScoped
 
     public decimal Amount { get; init; }
 
-    public string Currency { get; init; } = "";
+    public string Currency { get; init => field = value.Trim(); } = "";
 
     public string? Note { get; init; }
 
     public long? ByUserId { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The amount as stored (fen, or the currency's hundredths): read from the row, never serialized.</summary>
+    internal long AmountMinor
+    {
+        init => Amount = Money.FromMinor(value);
+    }
 }

@@ -31,30 +31,6 @@ public sealed class FundsStore(DbSession session, IClock clock)
 
     public const string From = "funds_in_place f JOIN deals d ON d.id = f.deal_id";
 
-    public async Task<FundsResponse> GetAsync(long id, CancellationToken cancellationToken) =>
-        (await session.QuerySingleAsync<Row>($"SELECT {Columns} FROM {From} WHERE f.id = @id", new { id }, cancellationToken)).ToResponse();
-
-    public sealed record Row
-    {
-        public long Id { get; init; }
-
-        public long DealId { get; init; }
-
-        public DateOnly On { get; init; }
-
-        public long AmountMinor { get; init; }
-
-        public string Currency { get; init; } = "";
-
-        public string? Note { get; init; }
-
-        public long? ByUserId { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public FundsResponse ToResponse() => new()
-        {
-            Id = Id, DealId = DealId, On = On, Amount = Money.FromMinor(AmountMinor), Currency = Currency.Trim(), Note = Note, ByUserId = ByUserId, CreatedAt = CreatedAt,
-        };
-    }
+    public Task<FundsResponse> GetAsync(long id, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync<FundsResponse>($"SELECT {Columns} FROM {From} WHERE f.id = @id", new { id }, cancellationToken);
 }

@@ -11,7 +11,6 @@ public sealed class ListFundsInPlaceHandler(DealReader reader, NewestFirst pages
     public async Task<Page<FundsResponse>> Handle(ListFundsInPlace request, CancellationToken cancellationToken)
     {
         await reader.GetAsync(request.DealId, cancellationToken);
-        var page = await pages.PageAsync<FundsStore.Row>(FundsStore.Columns, FundsStore.From, "f.", request.DealId, request, f => (f.On, f.Id), cancellationToken);
-        return page.Select(r => r.ToResponse());
+        return await pages.PageAsync<FundsResponse>(FundsStore.Columns, FundsStore.From, "f.", request.DealId, request, f => (f.On, f.Id), cancellationToken);
     }
 }
