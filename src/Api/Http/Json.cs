@@ -45,10 +45,13 @@ public static class Json
             private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(Domain.Names.Of, v => v, StringComparer.Ordinal);
             private static readonly Dictionary<T, string> NameOf = ByName.ToDictionary(p => p.Value, p => p.Key);
 
+            // Said here: the reader's own message names the type that holds the value (TransitionBody), not the enum.
+            private static readonly Message Expected = ProblemTexts.OneValues.With(("values", string.Join(", ", ByName.Keys)));
+
             public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
                 reader.TokenType == JsonTokenType.String && reader.GetString() is { } name && ByName.TryGetValue(name, out var value)
                     ? value
-                    : throw new JsonException();
+                    : throw new SaidJsonException(Expected, isKind: true);
 
             public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
                 writer.WriteStringValue(NameOf.TryGetValue(value, out var name) ? name : throw new JsonException($"{typeof(T).Name} has no value {value}."));

@@ -127,6 +127,8 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
         object reason = exception is SaidJsonException said ? said.Said : FirstSentence(exception.Message);
         var message = exception.Path is null || exception.Path == "$" && !expected.Success
             ? ProblemTexts.BodyNotJson.With(("reason", reason))
+            : exception is SaidJsonException { IsKind: true } kind
+                ? ProblemTexts.FieldMustKind.With(("field", field), ("kind", kind.Said))
             : expected.Success
                 ? ProblemTexts.FieldMustKind.With(("field", field), ("kind", Describe(expected.Groups["type"].Value)))
                 : ProblemTexts.ValueAtPathInvalid.With(("path", exception.Path), ("reason", reason));

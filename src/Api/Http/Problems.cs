@@ -48,8 +48,13 @@ public static class Problems
     internal sealed record Said(Message Title, Message? Detail, IDictionary<string, Message[]>? Errors);
 }
 
-/// <summary>A JSON value one of the service's converters refuses, with what it says about it.</summary>
-public sealed class SaidJsonException(Message said) : JsonException(said.English)
+/// <summary>
+/// A JSON value one of the service's converters refuses, with what it says about it: why (a date out of range), or,
+/// when <see cref="IsKind"/>, what the value must be ("one of: contact, negotiation, …").
+/// </summary>
+public sealed class SaidJsonException(Message said, bool isKind = false) : JsonException(said.English)
 {
     public Message Said { get; } = said;
+
+    public bool IsKind { get; } = isKind;
 }

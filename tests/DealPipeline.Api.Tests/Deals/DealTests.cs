@@ -306,7 +306,8 @@ public abstract class DealTests : ApiTest
         await AssertProblem(await Post($"/api/v1/deals/{id}/transitions", new { to = "letters", on = DaysAgo(21) }), HttpStatusCode.BadRequest, "on");
         await AssertProblem(await Post($"/api/v1/deals/{id}/transitions", new { to = "letters", on = DaysAgo(-1) }), HttpStatusCode.BadRequest, "on");
         await AssertProblem(await Post($"/api/v1/deals/{id}/transitions", new { to = "letters", contractedInvestment = 5 }), HttpStatusCode.BadRequest, "contractedInvestment");
-        await AssertProblem(await Post($"/api/v1/deals/{id}/transitions", new { to = "won" }), HttpStatusCode.BadRequest, "to");
+        var unknownStage = await AssertProblem(await Post($"/api/v1/deals/{id}/transitions", new { to = "won" }), HttpStatusCode.BadRequest, "to");
+        Assert.Equal("'to' must be one of: contact, negotiation, letters, signed, landed.", unknownStage["errors"]!["to"]![0]!.GetValue<string>());
         await AssertProblem(await Post($"/api/v1/deals/{id}/transitions", new { on = Today }), HttpStatusCode.BadRequest, "to");
         await AssertProblem(await Post("/api/v1/deals/999/transitions", new { to = "letters" }), HttpStatusCode.NotFound);
         Assert.Equal(before, await Snapshot());
