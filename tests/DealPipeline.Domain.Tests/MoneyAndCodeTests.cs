@@ -104,3 +104,26 @@ public class RateTableTests
         Assert.Equal(712_340_00L, (long)rates.ToCny("USD", Money.ToMinor(100_000m)));
     }
 }
+
+public sealed class CompanyNameTests
+{
+    [Theory]
+    [InlineData("浙江华海药业股份有限公司", "浙江华海药业")]
+    [InlineData("浙江华海药业有限公司", "浙江华海药业")]
+    [InlineData(" 浙江 华海药业　有限责任公司 ", "浙江华海药业")]
+    [InlineData("浙江华海（台州）药业有限公司", "浙江华海台州药业")]
+    [InlineData("浙江华海(台州)药业有限公司", "浙江华海台州药业")]
+    [InlineData("ＺＨＥＪＩＡＮＧ Ａｂｃ Ｃｏ．， Ｌｔｄ．", "zhejiangabc")]
+    [InlineData("Zhejiang ABC Limited", "zhejiangabc")]
+    [InlineData("Helix Therapeutics, Inc.", "helixtherapeutics")]
+    [InlineData("公司", "公司")]
+    public void A_name_s_key_leaves_out_width_case_spaces_brackets_punctuation_and_the_legal_form(string name, string key) =>
+        Assert.Equal(key, CompanyNames.KeyOf(name));
+
+    [Fact]
+    public void Different_companies_keep_different_keys()
+    {
+        Assert.NotEqual(CompanyNames.KeyOf("浙江华海药业有限公司"), CompanyNames.KeyOf("浙江华海制药有限公司"));
+        Assert.NotEqual(CompanyNames.KeyOf("浙江华海药业有限公司"), CompanyNames.KeyOf("浙江华海（台州）药业有限公司"));
+    }
+}

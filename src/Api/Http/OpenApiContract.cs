@@ -37,6 +37,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["teamId"] = "Only deals of this team.",
         ["sourceEventId"] = "Only deals that came from this promotion event.",
         ["isKeyProject"] = "true: only key projects (重点项目); false: only the others.",
+        ["name"] = "The company name to compare (GET /companies/duplicates): any width, spacing, brackets and legal form.",
         ["q"] = "Text to look for, case-insensitive: part of a name (a deal's name or code name; a company's name or credit code).",
         ["includeDeleted"] = "true: deleted deals are listed too, as tombstones {id, deleted, updatedAt} (for incremental pulls with updatedSince).",
         ["sort"] = "updatedAt, openedOn, intendedInvestment, name or id (default), each with a '-' prefix for descending.",

@@ -472,6 +472,9 @@ public static class ProblemTexts
     public static readonly Text CreditCodeNotValidUnifiedSocialCredit = new(
         "'creditCode' is not a valid unified social credit code (18 characters, check character last).",
         "'creditCode' 不是有效的统一社会信用代码（18 位，末位为校验码）。");
+    public static readonly Text NameHasNoLettersOrDigits = new(
+        "'{field}' has no letters or digits.",
+        "'{field}' 中没有文字或数字。");
     public static readonly Text CompanyCreditCodeCodeAlreadyExists = new(
         "A company with credit code {code} already exists.",
         "统一社会信用代码为 {code} 的企业已存在。");

@@ -34,6 +34,36 @@ public abstract class CompanyTests : ApiTest
         Assert.Empty(await Search("_"));
         Assert.Equal(2, (await Search("医疗")).Length);
     }
+
+    [DbFact]
+    public async Task Near_duplicate_names_are_found_whatever_their_width_spacing_brackets_and_legal_form()
+    {
+        var listed = await Company("浙江华海药业股份有限公司");
+        var again = await Company("浙江华海药业有限公司");
+        var spaced = await Company("浙江 华海药业　有限责任公司");
+        var branch = await Company("浙江华海（台州）药业有限公司");
+        await Company("浙江华海制药有限公司");
+        var wide = await Company("ＺＨＥＪＩＡＮＧ Ａｂｃ Ｃｏ．， Ｌｔｄ．");
+
+        async Task<(string Key, long[] Ids)> Duplicates(string name)
+        {
+            var answer = await GetOk("/api/v1/companies/duplicates?name=" + Uri.EscapeDataString(name));
+            return (answer["key"]!.GetValue<string>(), answer["items"]!.AsArray().Select(c => c!["id"]!.GetValue<long>()).ToArray());
+        }
+
+        var (key, ids) = await Duplicates("浙江华海药业有限公司");
+        Assert.Equal("浙江华海药业", key);
+        Assert.Equal([listed, again, spaced], ids);
+        Assert.Equal([branch], (await Duplicates("浙江华海(台州)药业有限公司")).Ids);
+        Assert.Equal([wide], (await Duplicates("Zhejiang ABC Limited")).Ids);
+        Assert.Empty((await Duplicates("宁波舜宇光电有限公司")).Ids);
+
+        var before = await Snapshot();
+        await AssertProblem(await Client.GetAsync("/api/v1/companies/duplicates"), HttpStatusCode.BadRequest, "name");
+        await AssertProblem(await Client.GetAsync("/api/v1/companies/duplicates?name=" + Uri.EscapeDataString("（ ）")), HttpStatusCode.BadRequest, "name");
+        await AssertProblem(await Client.GetAsync("/api/v1/companies/duplicates?name=x&nam=y"), HttpStatusCode.BadRequest, "nam");
+        Assert.Equal(before, await Snapshot());
+    }
 }
 
 public sealed class SqliteCompanyTests : CompanyTests

@@ -13,8 +13,17 @@ public abstract class ReferenceDataModule<TCreate, TList, T>(string path, string
     {
     }
 
-    public void MapEndpoints(RouteGroupBuilder api) =>
-        api.MapGroup(path).WithTags(GetType().Name[..^"Module".Length]).MapReferenceData<TCreate, TList, T>(resource, writePolicy, summaries, Read, Correct);
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup(path).WithTags(GetType().Name[..^"Module".Length]);
+        group.MapReferenceData<TCreate, TList, T>(resource, writePolicy, summaries, Read, Correct);
+        MapMore(group);
+    }
+
+    /// <summary>The area's routes beyond the four every kind of reference data has.</summary>
+    protected virtual void MapMore(RouteGroupBuilder group)
+    {
+    }
 
     protected abstract IRequest<T> Read(long id);
 
