@@ -18,6 +18,15 @@ public sealed class ProblemException(int status, Message title, Message? detail 
 
     public IDictionary<string, Message[]>? Errors { get; } = errors;
 
+    /// <summary>The stable code the answer carries instead of its status's generic one (company.merged …).</summary>
+    public string? Code { get; init; }
+
+    /// <summary>Where the resource is now, answered as the Location header (a 301 to a merged company's survivor).</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Members the answer carries beside the standard ones (survivorId …), for a client to act on.</summary>
+    public IReadOnlyDictionary<string, object>? Extensions { get; init; }
+
     public static ProblemException NotFound(string resource, long id) =>
         new(StatusCodes.Status404NotFound, ProblemTexts.NotFound, ProblemTexts.NoSuch.With(("what", resource), ("id", id)));
 

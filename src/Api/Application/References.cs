@@ -17,4 +17,29 @@ public static class References
             throw ProblemException.Invalid(field, ProblemTexts.NoSuch.With(("what", what), ("id", value)));
         }
     }
+
+    /// <summary>
+    /// What is wrong with pointing something new at company <paramref name="id"/>: nothing (null) for a company on file,
+    /// "no such company", or, for one merged into another, which company to use instead.
+    /// </summary>
+    public static async Task<Message?> CompanyRefusalAsync(DbSession session, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var row = await session.QuerySingleOrDefaultAsync<CompanyState>("SELECT id, merged_into_id, merged_at FROM companies WHERE id = @id", new { id }, cancellationToken);
+        return row is null ? ProblemTexts.NoSuch.With(("what", "company"), ("id", id)) : row.Refusal;
+    }
+
+    /// <summary>Whether a company was merged into another, and the refusal that names the survivor if so.</summary>
+    public sealed record CompanyState
+    {
+        public long Id { get; init; }
+
+        public long? MergedIntoId { get; init; }
+
+        public DateTimeOffset? MergedAt { get; init; }
+
+        public Message? Refusal => MergedIntoId is { } survivor
+            ? ProblemTexts.CompanyMergedInto.With(("id", Id), ("survivorId", survivor), ("on", ChinaTime.DateOf(MergedAt!.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            : null;
+    }
 }

@@ -72,7 +72,7 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             schema.Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
         }
 
-        // Problems are written by ProblemWriter: type, title, status, traceId and code always; errors per field on most 400s.
+        // Problems are written by ProblemWriter: type, title, status, traceId and code always; errors per field on most 400s; survivorId on company.merged.
         if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(HttpValidationProblemDetails))
         {
             schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
@@ -81,6 +81,12 @@ public sealed class OpenApiSchemaFixes : IOpenApiSchemaTransformer
             {
                 Type = JsonSchemaType.String,
                 Description = "A stable code to branch on: a domain rule's (stage.same, deal.notActive …) or the status's (validation, notFound, preconditionFailed …); see docs/errors.md.",
+            };
+            schema.Properties["survivorId"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Format = "int64",
+                Description = "On company.merged only: the company the one asked for was merged into, to use instead (a read's Location points at it).",
             };
             foreach (var always in new[] { "type", "title" })
             {

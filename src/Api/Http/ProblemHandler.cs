@@ -36,6 +36,11 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
             Application.Log.Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
+        if (exception is ProblemException { Location: { } location })
+        {
+            httpContext.Response.Headers.Location = location;
+        }
+
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -48,7 +53,7 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         ProblemException p when p.Errors is not null => Problems.Invalid(p.Errors, p.Detail, p.Status),
-        ProblemException p => Problems.Of(p.Status, p.Title, p.Detail),
+        ProblemException p => WithExtensions(Problems.Of(p.Status, p.Title, p.Detail, p.Code), p.Extensions),
         ValidationException v => Problems.Invalid(
             v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(Said).DistinctBy(m => m.English).ToArray()),
             null),
@@ -61,6 +66,16 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
         OperationCanceledException => Problems.Of(499, ProblemTexts.ClientClosedRequest),
         _ => Problems.Of(StatusCodes.Status500InternalServerError, ProblemTexts.UnexpectedErrorOccurred),
     };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object>? extensions)
+    {
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object>())
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     /// <summary>
     /// What a validation failure says: the message its rule gave (<see cref="Application.Validation.WithMessage{T, TProperty}(IRuleBuilderOptions{T, TProperty}, Message)"/>)

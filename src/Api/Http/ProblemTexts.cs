@@ -38,6 +38,12 @@ public static class ProblemTexts
     public static readonly Text Conflict = new(
         "Conflict",
         "冲突");
+    public static readonly Text MovedPermanently = new(
+        "Moved permanently",
+        "已永久迁移");
+    public static readonly Text Gone = new(
+        "Gone",
+        "已不存在");
     public static readonly Text PreconditionFailed = new(
         "Precondition failed",
         "前提条件不成立");
@@ -475,6 +481,18 @@ public static class ProblemTexts
     public static readonly Text NameHasNoLettersOrDigits = new(
         "'{field}' has no letters or digits.",
         "'{field}' 中没有文字或数字。");
+    public static readonly Text CompanyMergedInto = new(
+        "Company {id} was merged into company {survivorId} on {on}: use company {survivorId}.",
+        "企业 {id} 已于 {on} 合并到企业 {survivorId}：请使用企业 {survivorId}。");
+    public static readonly Text CompanyCannotMergeIntoItself = new(
+        "A company cannot be merged into itself: 'survivorId' names another company.",
+        "企业不能合并到自身：'survivorId' 须为另一家企业。");
+    public static readonly Text MergeWouldMakeDealsReferThemselves = new(
+        "After the merge, deals {ids} would be referred by their own company: correct their referrerCompanyId first.",
+        "合并后，项目 {ids} 将由其自身企业引荐：请先更正其 referrerCompanyId。");
+    public static readonly Text CompanyCreditCodesDiffer = new(
+        "Company {id} has credit code {code} and company {survivorId} has {survivorCode}: two credit codes are two legal entities, not one entered twice.",
+        "企业 {id} 的统一社会信用代码为 {code}，企业 {survivorId} 的为 {survivorCode}：两个信用代码是两个法人，不是同一企业录入了两次。");
     public static readonly Text CompanyCreditCodeCodeAlreadyExists = new(
         "A company with credit code {code} already exists.",
         "统一社会信用代码为 {code} 的企业已存在。");
@@ -557,6 +575,7 @@ public static class ProblemTexts
         404 => NotFound,
         405 => MethodNotAllowed,
         409 => Conflict,
+        410 => Gone,
         412 => PreconditionFailed,
         413 => RequestBodyTooLarge,
         414 => URITooLong,

@@ -81,11 +81,13 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
     /// </summary>
     public static string CodeOf(int status) => status switch
     {
+        301 => "moved",
         400 => "validation",
         401 => "unauthorized",
         403 => "forbidden",
         404 => "notFound",
         409 => "conflict",
+        410 => "gone",
         412 => "preconditionFailed",
         413 => "payloadTooLarge",
         415 => "unsupportedMediaType",
@@ -99,6 +101,7 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
     /// <summary>The RFC 9110 section that defines a status, as ASP.NET Core's own writer names it.</summary>
     private static string? TypeOf(int status) => status switch
     {
+        301 => "https://tools.ietf.org/html/rfc9110#section-15.4.2",
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
         403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
@@ -106,6 +109,7 @@ public sealed class ProblemWriter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOp
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         406 => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        410 => "https://tools.ietf.org/html/rfc9110#section-15.5.11",
         412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         414 => "https://tools.ietf.org/html/rfc9110#section-15.5.15",

@@ -64,8 +64,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// A client whose every answer from the API is checked against the service's OpenAPI document
     /// (<see cref="ContractCheck"/>): a test fails on an answer the document does not describe.
     /// </summary>
-    public new HttpClient CreateClient() =>
-        CreateDefaultClient(ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new ContractCheck(OpenApiDocumentAsync, Untranslated.Drain));
+    public new HttpClient CreateClient() => CreateClient(followRedirects: true);
+
+    /// <summary>The same, answering redirects (a merged company's 301) as they are when <paramref name="followRedirects"/> is false.</summary>
+    public HttpClient CreateClient(bool followRedirects)
+    {
+        var check = new ContractCheck(OpenApiDocumentAsync, Untranslated.Drain);
+        return followRedirects
+            ? CreateDefaultClient(ClientOptions.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), check)
+            : CreateDefaultClient(ClientOptions.BaseAddress, check);
+    }
 
     /// <summary>The problem texts the service answered without their Chinese since the last check (<see cref="ContractCheck"/>).</summary>
     public UntranslatedTexts Untranslated { get; } = new();
@@ -85,9 +93,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private System.Text.Json.Nodes.JsonNode? _document;
 
     /// <summary>A client that sends <paramref name="apiKey"/> (none when null).</summary>
-    public HttpClient ClientWithKey(string? apiKey)
+    public HttpClient ClientWithKey(string? apiKey, bool followRedirects = true)
     {
-        var client = CreateClient();
+        var client = CreateClient(followRedirects);
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);

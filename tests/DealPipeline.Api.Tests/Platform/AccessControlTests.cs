@@ -79,6 +79,8 @@ public abstract partial class AccessControlTests : ApiTest
             ("POST /companies", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/companies", new { name = $"企业{++n}", country = "CN" })),
             ("GET /companies", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/companies")),
             ("GET /companies/duplicates", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/companies/duplicates?name=x")),
+            ("POST /companies/{id}/merge", ["admin", "manager"], HttpStatusCode.OK, async c =>
+                await Send(c.Client, HttpMethod.Post, $"/api/v1/companies/{await Company($"重复企业{++n}")}/merge", new { survivorId = world.Company, reason = "重复录入" })),
             ("PUT /fx-rates/{currency}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/fx-rates/EUR", new { rate = 7.7m, effectiveOn = DaysAgo(3) })),
             ("GET /fx-rates", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/fx-rates")),
             ("GET /changes", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/changes?after=0")),

@@ -40,6 +40,18 @@ public interface IChangesDeal : IChangesOne
     string IAudited.AuditEntity => "deal";
 }
 
+/// <summary>
+/// An answer whose command changed other rows beside the one it names (a company merge moves the company's deals):
+/// each is audited, and in the change feed and webhooks, as a write of its own by the same command.
+/// </summary>
+public interface IAlsoChanged
+{
+    IReadOnlyList<OtherChange> AlsoChanged { get; }
+}
+
+/// <summary>A row a command changed beside the one it names: what it is, its new version, and the row before and after.</summary>
+public sealed record OtherChange(string Entity, long Id, string Kind, int? Version, long? DealId, object? Before, object? After);
+
 /// <summary>A deal as the caller may see it, for the audit log's "before"; null when there is no such deal for the caller.</summary>
 public interface IDealSnapshots
 {
@@ -74,6 +86,28 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
         var after = response is Unit or null ? null : Serialize(response);
         var id = audited.AuditId ?? (response as IHasId)?.Id.ToString(CultureInfo.InvariantCulture);
         var at = clock.UtcNow;
+        var dealId = (request as IChangesDeal)?.Id ?? (response as IDealScoped)?.DealOf ?? (audited.AuditEntity == "deal" ? (response as IHasId)?.Id : null);
+        await RecordAsync(
+            request,
+            new Written(audited.AuditEntity, id, audited.ChangeKind, (response as IVersioned)?.Version, dealId, before, after, response is Unit or null ? null : after?.ToJsonString() ?? "null"),
+            at,
+            cancellationToken);
+        foreach (var other in (response as IAlsoChanged)?.AlsoChanged ?? [])
+        {
+            var otherAfter = other.After is null ? null : Serialize(other.After);
+            await RecordAsync(
+                request,
+                new Written(other.Entity, other.Id.ToString(CultureInfo.InvariantCulture), other.Kind, other.Version, other.DealId, other.Before is null ? null : Serialize(other.Before), otherAfter, otherAfter?.ToJsonString()),
+                at,
+                cancellationToken);
+        }
+
+        return response;
+    }
+
+    /// <summary>One written entity: its audit row, and its change-feed row and outbox entries unless it is left out of the feed.</summary>
+    private async Task RecordAsync(TRequest request, Written written, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         await session.ExecuteAsync(
             "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES (@at, @userId, @actor, @action, @entity, @entityId, @before, @after)",
             new
@@ -82,31 +116,31 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
                 userId = caller.UserId,
                 actor = caller.Actor,
                 action = Action,
-                entity = audited.AuditEntity,
-                entityId = id,
-                before = before?.ToJsonString(),
-                after = after?.ToJsonString() ?? (response is Unit or null ? null : "null"),
+                entity = written.Entity,
+                entityId = written.Id,
+                before = written.Before?.ToJsonString(),
+                after = written.AfterText,
             },
             cancellationToken);
-        if (ChangeFeed.IsRecorded(audited.AuditEntity))
+        if (!ChangeFeed.IsRecorded(written.Entity))
         {
-            var dealId = (request as IChangesDeal)?.Id ?? (response as IDealScoped)?.DealOf ?? (audited.AuditEntity == "deal" ? (response as IHasId)?.Id : null);
-            var kind = audited.ChangeKind;
-            var key = await ChangeFeed.RecordAsync(
-                session,
-                new ChangeFeed.Change(audited.AuditEntity, id, kind, (response as IVersioned)?.Version, dealId, caller.UserId, caller.Actor, at),
-                cancellationToken);
-            foreach (var outbox in outboxes)
-            {
-                await outbox.RecordAsync(
-                    session,
-                    new CommittedChange(key, audited.AuditEntity, id, Action, kind, dealId, before, after, request, caller.UserId, caller.Actor, at),
-                    cancellationToken);
-            }
+            return;
         }
 
-        return response;
+        var key = await ChangeFeed.RecordAsync(
+            session,
+            new ChangeFeed.Change(written.Entity, written.Id, written.Kind, written.Version, written.DealId, caller.UserId, caller.Actor, at),
+            cancellationToken);
+        foreach (var outbox in outboxes)
+        {
+            await outbox.RecordAsync(
+                session,
+                new CommittedChange(key, written.Entity, written.Id, Action, written.Kind, written.DealId, written.Before, written.After, request!, caller.UserId, caller.Actor, at),
+                cancellationToken);
+        }
     }
+
+    private sealed record Written(string Entity, string? Id, string Kind, int? Version, long? DealId, JsonObject? Before, JsonObject? After, string? AfterText);
 
     /// <summary>The entity as JSON, without the secrets an answer may hold (a new API key, a webhook's signing secret).</summary>
     private JsonObject? Serialize(object value)

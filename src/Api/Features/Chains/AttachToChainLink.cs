@@ -54,5 +54,9 @@ public sealed class ChainAttachmentHandlers(ChainStore chains, DbSession session
         {
             throw ProblemException.NotFound("company", targetId);
         }
+        else if (await References.CompanyRefusalAsync(session, targetId, cancellationToken) is { } merged)
+        {
+            throw new ProblemException(StatusCodes.Status410Gone, ProblemTexts.Gone, merged);
+        }
     }
 }

@@ -105,6 +105,13 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
 
         await RequireAllAsync("parks", fields.ParkIds, "parkIds", "park", cancellationToken);
         await RequireAllAsync("companies", fields.LeaderCompanyIds, "leaderCompanyIds", "company", cancellationToken);
+        foreach (var leader in fields.LeaderCompanyIds ?? [])
+        {
+            if (await References.CompanyRefusalAsync(session, leader, cancellationToken) is { } refusal)
+            {
+                throw ProblemException.Invalid("leaderCompanyIds", refusal);
+            }
+        }
         return fields with
         {
             Name = name,
@@ -293,6 +300,34 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
         public int Version { get; init; }
     }
 
+    /// <summary>The chains a company leads and the links it is attached to (what a merge of it moves).</summary>
+    public async Task<CompanyInChains> PlacesOfAsync(long companyId, CancellationToken cancellationToken)
+    {
+        var chains = await session.QueryAsync<long>("SELECT chain_id FROM chain_leaders WHERE company_id = @companyId ORDER BY chain_id", new { companyId }, cancellationToken);
+        var links = await session.QueryAsync<long>("SELECT link_id FROM chain_link_companies WHERE company_id = @companyId ORDER BY link_id", new { companyId }, cancellationToken);
+        return new CompanyInChains([.. chains], [.. links]);
+    }
+
+    /// <summary>
+    /// Puts the survivor of a merge where the merged company was: leader of its chains (each of which moves on a
+    /// version, leaders being a chain's field) and attached to its links, once each where it already was.
+    /// </summary>
+    public async Task<CompanyInChains> MoveCompanyAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        var places = await PlacesOfAsync(from, cancellationToken);
+        var args = new { from, to };
+        await session.ExecuteAsync("DELETE FROM chain_leaders WHERE company_id = @from AND chain_id IN (SELECT l.chain_id FROM chain_leaders l WHERE l.company_id = @to)", args, cancellationToken);
+        await session.ExecuteAsync("UPDATE chain_leaders SET company_id = @to WHERE company_id = @from", args, cancellationToken);
+        await session.ExecuteAsync("DELETE FROM chain_link_companies WHERE company_id = @from AND link_id IN (SELECT c.link_id FROM chain_link_companies c WHERE c.company_id = @to)", args, cancellationToken);
+        await session.ExecuteAsync("UPDATE chain_link_companies SET company_id = @to WHERE company_id = @from", args, cancellationToken);
+        if (places.ChainIds.Count > 0)
+        {
+            await session.ExecuteAsync($"UPDATE chains SET version = version + 1 WHERE {session.Dialect.InList("id", "ids")}", new { ids = places.ChainIds.ToArray() }, cancellationToken);
+        }
+
+        return places;
+    }
+
     private sealed record LinkRow
     {
         public long Id { get; init; }
@@ -331,3 +366,6 @@ public sealed class ChainStore(DbSession session, ReferenceStore rows, IClock cl
         public long Deals { get; init; }
     }
 }
+
+/// <summary>Where a company stands in the chains: the chains it leads (链主) and the links it is attached to, in id order.</summary>
+public sealed record CompanyInChains(IReadOnlyList<long> ChainIds, IReadOnlyList<long> LinkIds);

@@ -68,12 +68,12 @@ public sealed class ChainsModule : IModule
         const string DealRoute = "/{linkId:long}/deals/{dealId:long}";
         links.MapPut(CompanyRoute, (long id, long linkId, long companyId, IMediator mediator, CancellationToken ct) =>
                 NoContent(mediator.Send(new AttachToChainLink(id, linkId, ChainAttachment.Company, companyId), ct)))
-            .Describe("AttachCompanyToChainLink", Policies.WorkDeals, "Attaches a company to a link: its deals count for the link in the chain report. Attaching it again changes nothing.")
-            .WithProblems(404);
+            .Describe("AttachCompanyToChainLink", Policies.WorkDeals, "Attaches a company to a link: its deals count for the link in the chain report. Attaching it again changes nothing. A company merged into another is a 410 naming the survivor.")
+            .WithProblems(404, 410);
         links.MapDelete(CompanyRoute, (long id, long linkId, long companyId, IMediator mediator, CancellationToken ct) =>
                 NoContent(mediator.Send(new DetachFromChainLink(id, linkId, ChainAttachment.Company, companyId), ct)))
-            .Describe("DetachCompanyFromChainLink", Policies.WorkDeals, "Detaches a company from a link. Detaching one that is not attached changes nothing.")
-            .WithProblems(404);
+            .Describe("DetachCompanyFromChainLink", Policies.WorkDeals, "Detaches a company from a link. Detaching one that is not attached changes nothing. A company merged into another is a 410 naming the survivor (its links are the survivor's now).")
+            .WithProblems(404, 410);
         links.MapPut(DealRoute, (long id, long linkId, long dealId, IMediator mediator, CancellationToken ct) =>
                 NoContent(mediator.Send(new AttachToChainLink(id, linkId, ChainAttachment.Deal, dealId), ct)))
             .Describe("AttachDealToChainLink", Policies.WorkDeals, "Attaches a deal to a link (a deal the caller may change: 404 for one they cannot see, 403 for one they may only read). Attaching it again changes nothing.")

@@ -28,8 +28,15 @@ public static class ReferenceData
     /// <typeparamref name="TCreate"/> (its operation named after it), GET / with <typeparamref name="TList"/>, and GET and
     /// PATCH /{id}. Creating and correcting need <paramref name="writePolicy"/>; reading, any key.
     /// </summary>
-    public static void MapReferenceData<TCreate, TList, T>(
-        this RouteGroupBuilder group, string resource, string writePolicy, (string Create, string List) summaries, Func<long, IRequest<T>> get, Func<long, JsonElement, IfMatch?, IRequest<T>> patch)
+    /// <returns>The PATCH endpoint, for conventions of its own.</returns>
+    public static RouteHandlerBuilder MapReferenceData<TCreate, TList, T>(
+        this RouteGroupBuilder group,
+        string resource,
+        string writePolicy,
+        (string Create, string List) summaries,
+        Func<long, IRequest<T>> get,
+        Func<long, JsonElement, IfMatch?, IRequest<T>> patch,
+        int[]? readProblems = null)
         where TCreate : class, IRequest<T>, Http.IRequestBody
         where TList : IRequest<Page<T>>
         where T : IVersioned
@@ -37,10 +44,10 @@ public static class ReferenceData
         ArgumentNullException.ThrowIfNull(group);
         group.MapCreate<TCreate, T>().Describe(typeof(TCreate).Name, writePolicy, summaries.Create).WithProblems(400, 409);
         group.MapQuery<TList, Page<T>>("/").Describe(typeof(TList).Name, Http.Security.Policies.Read, summaries.List).WithProblems(400);
-        group.MapReadAndCorrect<T, TCreate>(resource, writePolicy, get, patch);
+        return group.MapReadAndCorrect<T, TCreate>(resource, writePolicy, get, patch, readProblems: readProblems);
     }
 
-    /// <summary>Maps GET /{id} (its ETag the row's version) and PATCH /{id} (merge patch, If-Match) for one kind of reference data.</summary>
+    /// <summary>Maps GET /{id} (its ETag the row's version; answering <paramref name="readProblems"/> beside 404) and PATCH /{id} (merge patch, If-Match) for one kind of reference data.</summary>
     /// <returns>The PATCH endpoint, for conventions of its own.</returns>
     public static RouteHandlerBuilder MapReadAndCorrect<T, TFields>(
         this RouteGroupBuilder group,
@@ -49,13 +56,14 @@ public static class ReferenceData
         Func<long, IRequest<T>> get,
         Func<long, JsonElement, IfMatch?, IRequest<T>> patch,
         string readPolicy = Http.Security.Policies.Read,
-        string? operationName = null)
+        string? operationName = null,
+        int[]? readProblems = null)
         where T : IVersioned
         where TFields : Http.IRequestBody
     {
         ArgumentNullException.ThrowIfNull(group);
         var name = operationName ?? char.ToUpperInvariant(resource[0]) + resource[1..];
-        group.MapRead(get).Describe("Get" + name, readPolicy, $"Reads one {resource}; its ETag is its version, for If-Match.").WithProblems(404);
+        group.MapRead(get).Describe("Get" + name, readPolicy, $"Reads one {resource}; its ETag is its version, for If-Match.").WithProblems([404, .. readProblems ?? []]);
         return group.MapCorrect<T, TFields>(patch)
             .Describe("Patch" + name, patchPolicy, $"Corrects a {resource} with a JSON merge patch (RFC 7396) of the fields it was created with; If-Match guards against lost updates.")
             .WithProblems(400, 404, 409, 412);
@@ -128,10 +136,16 @@ public abstract class PatchReferenceHandler<TRequest, T, TFields>(
     {
         ArgumentNullException.ThrowIfNull(request);
         var current = await rows.GetAsync<T>(select, request.Id, resource, cancellationToken);
+        RequireCorrectable(current);
         var fields = await ReferenceData.MergeAsync(FieldsOf(current), current.Version, request.Patch, request.ExpectedVersion, validator, json.Value.SerializerOptions, cancellationToken);
         var (changed, set, columns) = await ApplyAsync(current, fields, cancellationToken);
         await rows.UpdateAsync(table, set, current, columns, cancellationToken);
         return changed;
+    }
+
+    /// <summary>Refuses a row that may no longer be corrected (a company merged into another: 410); every row may by default.</summary>
+    protected virtual void RequireCorrectable(T current)
+    {
     }
 
     /// <summary>The row's writable fields, as its create command carries them.</summary>

@@ -16,9 +16,16 @@ public abstract class ReferenceDataModule<TCreate, TList, T>(string path, string
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var group = api.MapGroup(path).WithTags(GetType().Name[..^"Module".Length]);
-        group.MapReferenceData<TCreate, TList, T>(resource, writePolicy, summaries, Read, Correct);
+        var correct = group.MapReferenceData<TCreate, TList, T>(resource, writePolicy, summaries, Read, Correct, ReadProblems);
+        correct.WithProblems(CorrectProblems);
         MapMore(group);
     }
+
+    /// <summary>The statuses reading one row answers beside 200 and 404 (a merged company's 301).</summary>
+    protected virtual int[] ReadProblems => [];
+
+    /// <summary>The statuses correcting one row answers beside those every correction has (a merged company's 410).</summary>
+    protected virtual int[] CorrectProblems => [];
 
     /// <summary>The area's routes beyond the four every kind of reference data has.</summary>
     protected virtual void MapMore(RouteGroupBuilder group)

@@ -26,7 +26,7 @@ public sealed class FindDuplicateCompaniesHandler(DbSession session) : IRequestH
     {
         var key = CompanyNames.KeyOf(request.Name!);
         var companies = await session.QueryAsync<CompanyResponse>(
-            "SELECT id, name, credit_code, country, city, region_code FROM companies ORDER BY id", null, cancellationToken);
+            "SELECT id, name, credit_code, country, city, region_code FROM companies WHERE merged_into_id IS NULL ORDER BY id", null, cancellationToken);
         return new DuplicateCompanies(key, [.. companies.Where(c => CompanyNames.KeyOf(c.Name) == key)]);
     }
 }

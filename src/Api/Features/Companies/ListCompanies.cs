@@ -17,7 +17,7 @@ public sealed class ListCompaniesHandler(IdPages pages, DbSession session) : IRe
     public Task<Page<CompanyResponse>> Handle(ListCompanies request, CancellationToken cancellationToken) =>
         pages.PageAsync<CompanyResponse>(request,
             "SELECT id, name, credit_code, country, city, region_code FROM companies " +
-            $"WHERE {new SqlWhere().When(!string.IsNullOrWhiteSpace(request.Q), $"(name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR credit_code {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\')")}",
+            $"WHERE {new SqlWhere("merged_into_id IS NULL").When(!string.IsNullOrWhiteSpace(request.Q), $"(name {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\' OR credit_code {session.Dialect.CaseInsensitiveLike} @q ESCAPE '\\')")}",
             new { q = string.IsNullOrWhiteSpace(request.Q) ? null : SqlDialect.Contains(request.Q.Trim()) },
             cancellationToken);
 }

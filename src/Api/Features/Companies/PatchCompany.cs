@@ -10,6 +10,15 @@ public sealed record PatchCompany(long Id, JsonElement Patch, IfMatch? ExpectedV
 public sealed class PatchCompanyHandler(ReferenceStore rows, IValidator<CreateCompany> validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     : PatchReferenceHandler<PatchCompany, CompanyResponse, CreateCompany>(rows, validator, json, GetCompanyHandler.Select, "company", "companies")
 {
+    protected override void RequireCorrectable(CompanyResponse current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current.Merged(StatusCodes.Status410Gone) is { } gone)
+        {
+            throw gone;
+        }
+    }
+
     protected override CreateCompany FieldsOf(CompanyResponse current) => new(current.Name, current.CreditCode, current.Country, current.City, current.RegionCode);
 
     protected override Task<(CompanyResponse Changed, string Set, object Columns)> ApplyAsync(CompanyResponse current, CreateCompany fields, CancellationToken cancellationToken)

@@ -17,12 +17,20 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
             }
         }
 
-        await Require("companies", "companyId", fields.CompanyId, "company");
+        async Task RequireCompany(string field, long? id)
+        {
+            if (id is { } value && await References.CompanyRefusalAsync(session, value, cancellationToken) is { } refusal)
+            {
+                errors[field] = [refusal];
+            }
+        }
+
+        await RequireCompany("companyId", fields.CompanyId);
         await Require("parks", "parkId", fields.ParkId, "park");
         await Require("sectors", "sectorId", fields.SectorId, "sector");
         await Require("teams", "teamId", fields.TeamId, "team");
         await Require("events", "sourceEventId", fields.SourceEventId, "event");
-        await Require("companies", "referrerCompanyId", fields.ReferrerCompanyId, "company");
+        await RequireCompany("referrerCompanyId", fields.ReferrerCompanyId);
 
         long? ownerTeam = null;
         if (fields.OwnerId is { } ownerId)
