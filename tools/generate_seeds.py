@@ -503,6 +503,21 @@ for deal in deals:
     veto = lrng.choice([{"environment": "环评未通过：排放指标超出园区总量"}, {"industryPolicy": "属《产业结构调整指导目录》限制类"}]) if lrng.random() < 0.04 else {}
     deal["evaluation"] = {"set": "招商项目综合评价指标", "scores": scores, "vetoes": veto, "note": "招商项目评审委员会评审"}
 
+# Claims (首报首谈) for two parks, on companies whose every deal is that park's, reported a week before the first deal
+# opened, with the first talk three days after the report. The seeder holds them from the day it loads them.
+def claim(company, evidence):
+    first = min((d for d in deals if d["company"] == company), key=lambda d: d["openedOn"])
+    assert all(d["park"] == first["park"] for d in deals if d["company"] == company)
+    reported = dt.date.fromisoformat(first["openedOn"]) - dt.timedelta(days=7)
+    return {"company": company, "park": first["park"], "firstReportedOn": reported.isoformat(),
+            "firstTalkOn": (reported + dt.timedelta(days=3)).isoformat(), "evidence": evidence,
+            "intendedInvestment": first["intendedInvestment"], "currency": first["currency"], "sector": first["sector"]}
+
+claims = [
+    claim("c1", "向市投资促进局报送重大项目首报表（编号 ZS-2025-031），三天后与企业董事长首次洽谈，会谈纪要存档。"),
+    claim("c4", "报送项目首报表（编号 JN-2026-014），三天后赴南京与企业首次洽谈，对方出具合作意向函。"),
+]
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:
@@ -511,4 +526,4 @@ for p in parks:
 print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": users, "companies": companies,
                   "fxRates": fx, "events": events, "deals": deals, "letters": letters, "chains": chains,
                   "calendar": calendar, "deadlineRules": deadline_rules,
-                  "criteriaSets": criteria_sets}, ensure_ascii=False, indent=1))
+                  "criteriaSets": criteria_sets, "claims": claims}, ensure_ascii=False, indent=1))

@@ -11,6 +11,7 @@ IModule[] modules =
     new Features.Teams.TeamsModule(),
     new Features.Users.UsersModule(),
     new Features.Companies.CompaniesModule(),
+    new Features.Claims.ClaimsModule(),
     new Features.FxRates.FxRatesModule(),
     new Features.Deals.DealsModule(),
     new Features.Activities.ActivitiesModule(),

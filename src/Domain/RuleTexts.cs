@@ -168,4 +168,30 @@ public static class RuleTexts
     public static readonly Text ProductionCannotStartBeforeConstructionStarted = new(
         "Production cannot start before construction started.",
         "投产不能早于开工。");
+
+    // Claims (首报首谈)
+    public static readonly Text ClaimHeldForOneParkOrTeam = new(
+        "A claim is held for one park (parkId) or one team (teamId), not both and not neither.",
+        "认领须归属一个园区（parkId）或一个专班（teamId），二者选一。");
+    public static readonly Text ClaimNeedsItsBasis = new(
+        "A claim rests on its basis: '{field}' is required (the first report's date and the evidence; the first talk's date when held).",
+        "认领须有依据：'{field}' 为必填项（首报日期和佐证说明；已首谈的填首谈日期）。");
+    public static readonly Text EvidenceHasMostNCharacters = new(
+        "The evidence note has at most {n} characters.",
+        "佐证说明最多 {n} 个字符。");
+    public static readonly Text ClaimDateInFuture = new(
+        "'{field}' cannot be in the future.",
+        "'{field}' 不能晚于今天。");
+    public static readonly Text FirstTalkBeforeFirstReport = new(
+        "The first talk cannot be before the first report.",
+        "首谈日期不能早于首报日期。");
+    public static readonly Text ClaimAlreadyHeldByThatUnit = new(
+        "The claim is already held by that unit.",
+        "该认领已归属这个单位。");
+    public static readonly Text ClaimWasReleased = new(
+        "The claim was released: register a new one.",
+        "该认领已放弃：请重新登记。");
+    public static readonly Text ClaimExpired = new(
+        "The claim expired on {on}: register a new one.",
+        "该认领已于 {on} 到期：请重新登记。");
 }

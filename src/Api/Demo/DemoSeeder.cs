@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Claims;
 using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.Deals;
@@ -27,6 +28,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         var session = services.GetRequiredService<DbSession>();
         var (apiKeys, sectors, criteriaSets) = (services.GetRequiredService<ApiKeyStore>(), services.GetRequiredService<SectorStore>(), services.GetRequiredService<CriteriaSetStore>());
         var (chains, rules) = (services.GetRequiredService<ChainStore>(), services.GetRequiredService<DeadlineRuleStore>());
+        var (claims, claimRules) = (services.GetRequiredService<ClaimStore>(), services.GetRequiredService<IOptions<ClaimOptions>>().Value.ToRules());
         await session.BeginAsync(cancellationToken);
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks", null, cancellationToken) > 0)
         {
@@ -259,6 +261,13 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
             await rules.AddAsync(rule, cancellationToken);
         }
 
+        foreach (var c in seed.Claims ?? [])
+        {
+            var claim = ProjectClaim.Register(
+                ids["company:" + c.Company], new ClaimHolder(ids["park:" + c.Park], null), c.FirstReportedOn, c.FirstTalkOn, c.Evidence, claimRules, ChinaTime.DateOf(now));
+            await claims.AddAsync(claim, new ClaimProject(Money.ToMinor(c.IntendedInvestment), c.Currency, false, ids["sector:" + c.Sector]), cancellationToken);
+        }
+
         await session.CommitAsync(cancellationToken);
         Log.DemoLoaded(logger, seed.Deals.Count);
         return true;
@@ -284,7 +293,10 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         List<ChainSeed>? Chains,
         List<CalendarSeed>? Calendar,
         List<CreateDeadlineRule>? DeadlineRules,
-        List<CreateCriteriaSet>? CriteriaSets);
+        List<CreateCriteriaSet>? CriteriaSets,
+        List<ClaimSeed>? Claims);
+
+    private sealed record ClaimSeed(string Company, string Park, DateOnly FirstReportedOn, DateOnly? FirstTalkOn, string Evidence, decimal IntendedInvestment, string Currency, string Sector);
 
     private sealed record EvaluationSeed(string Set, Dictionary<string, decimal> Scores, Dictionary<string, string> Vetoes, string? Note);
 

@@ -34,7 +34,9 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["band"] = "Only deals whose latest evaluation (POST /deals/{id}/scores) falls in these bands: band keys of their criteria set, comma-separated, or vetoed.",
         ["criteriaSetId"] = "The criteria set (evaluation index) whose bands the report groups by.",
         ["chainLinkId"] = "Only deals of this industry-chain link or a link below it: attached to it, or of a company attached to it (as the chain report counts them).",
-        ["teamId"] = "Only deals of this team.",
+        ["teamId"] = "Only deals (or claims) of this team.",
+        ["companyId"] = "Only claims on this company (as entered: the same company under another spelling is found by GET /companies/duplicates).",
+        ["state"] = "Only claims in this state: held, expired (held, but past expiresOn) or released.",
         ["sourceEventId"] = "Only deals that came from this promotion event.",
         ["isKeyProject"] = "true: only key projects (重点项目); false: only the others.",
         ["name"] = "The company name to compare (GET /companies/duplicates): any width, spacing, brackets and legal form.",
@@ -84,6 +86,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["groupBy"] = ["stage", "sector", "park", "owner", "team", "source", "province", "city", "sector,stage", "park,stage", "owner,stage", "team,stage", "source,stage", "province,stage", "city,stage"],
         ["interval"] = ["month", "quarter", "year"],
         ["lang"] = ["zh-CN", "en"],
+        ["state"] = ["held", "expired", "released"],
     };
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

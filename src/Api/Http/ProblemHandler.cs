@@ -52,7 +52,7 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
 
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
-        ProblemException p when p.Errors is not null => Problems.Invalid(p.Errors, p.Detail, p.Status),
+        ProblemException p when p.Errors is not null => Problems.Invalid(p.Errors, p.Detail, p.Status, p.Code),
         ProblemException p => WithExtensions(Problems.Of(p.Status, p.Title, p.Detail, p.Code), p.Extensions),
         ValidationException v => Problems.Invalid(
             v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(Said).DistinctBy(m => m.English).ToArray()),

@@ -481,6 +481,24 @@ public static class ProblemTexts
     public static readonly Text NameHasNoLettersOrDigits = new(
         "'{field}' has no letters or digits.",
         "'{field}' 中没有文字或数字。");
+    public static readonly Text CompanyClaimedByUnit = new(
+        "Another unit holds a claim on this company's project (首报首谈): {unit}. Ask a manager to transfer the claim, or to let the deal through with claimOverride.",
+        "该企业项目已由其他单位认领（首报首谈）：{unit}。请由管理人员统筹流转该认领，或以 claimOverride 说明理由后放行。");
+    public static readonly Text UnitAlreadyHoldsClaim = new(
+        "This unit already holds claim {id} on this company's project: renew it instead.",
+        "本单位已认领该企业项目（认领 {id}）：请续期该认领。");
+    public static readonly Text OnlyManagersOverrideClaims = new(
+        "Only managers and admins may override another unit's claim.",
+        "只有管理人员和系统管理员可以放行其他单位已认领的项目。");
+    public static readonly Text OfficersClaimForOwnTeam = new(
+        "Officers claim for a park or for their own team.",
+        "招商人员只能为园区或本人所在专班认领项目。");
+    public static readonly Text OnlyHolderKeepsClaim = new(
+        "Only the claim's reporter, the team holding it, managers and admins may renew or release it.",
+        "只有认领的登记人、持有该认领的专班、管理人员和系统管理员可以续期或放弃认领。");
+    public static readonly Text ProjectBelowClaimThresholds = new(
+        "The project reaches none of the office's thresholds for a claim (intended investment, foreign investment in USD, or sector): it cannot be claimed.",
+        "该项目未达到本单位认领门槛（意向投资额、外资美元金额或所属产业）：不能认领。");
     public static readonly Text CompanyMergedInto = new(
         "Company {id} was merged into company {survivorId} on {on}: use company {survivorId}.",
         "企业 {id} 已于 {on} 合并到企业 {survivorId}：请使用企业 {survivorId}。");
@@ -490,6 +508,9 @@ public static class ProblemTexts
     public static readonly Text MergeWouldMakeDealsReferThemselves = new(
         "After the merge, deals {ids} would be referred by their own company: correct their referrerCompanyId first.",
         "合并后，项目 {ids} 将由其自身企业引荐：请先更正其 referrerCompanyId。");
+    public static readonly Text MergeWouldJoinClaims = new(
+        "Different units hold claims on company {id} and company {survivorId}: transfer or release one claim before the merge.",
+        "企业 {id} 和企业 {survivorId} 分别由不同单位认领：请先统筹流转或放弃其中一个认领，再合并。");
     public static readonly Text CompanyCreditCodesDiffer = new(
         "Company {id} has credit code {code} and company {survivorId} has {survivorCode}: two credit codes are two legal entities, not one entered twice.",
         "企业 {id} 的统一社会信用代码为 {code}，企业 {survivorId} 的为 {survivorCode}：两个信用代码是两个法人，不是同一企业录入了两次。");

@@ -30,6 +30,11 @@ public abstract partial class AccessControlTests : ApiTest
         var n = 0;
 
         async Task<long> Webhook() => Id(await PostOk("/api/v1/webhooks", new { url = $"https://93.184.215.14/hook{++n}", events = WebhookTests.Created }));
+        var otherPark = await Park("中山健康科技产业基地", "中山");
+
+        // A claim held by the officer's team, which the officer (its member) keeps.
+        async Task<long> OfficersClaim() =>
+            Id(await PostOk("/api/v1/claims", new { companyId = await Company($"认领企业{++n}"), teamId = world.Team, firstReportedOn = Today, evidence = "首报" }));
         async Task<long> OfficersDeal(object? extra = null) => Id(await Deal(world, extra ?? new { ownerId = officer }, $"deal{++n}"));
         var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
         var letter = Id(await PostOk("/api/v1/letters", new { type = "expertAppointment", signedOn = Today, counterparty = "张教授" }));
@@ -81,6 +86,13 @@ public abstract partial class AccessControlTests : ApiTest
             ("GET /companies/duplicates", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/companies/duplicates?name=x")),
             ("POST /companies/{id}/merge", ["admin", "manager"], HttpStatusCode.OK, async c =>
                 await Send(c.Client, HttpMethod.Post, $"/api/v1/companies/{await Company($"重复企业{++n}")}/merge", new { survivorId = world.Company, reason = "重复录入" })),
+            ("POST /claims", ["admin", "manager", "officer"], HttpStatusCode.Created, async c =>
+                await Send(c.Client, HttpMethod.Post, "/api/v1/claims", new { companyId = await Company($"认领企业{++n}"), parkId = world.Park, firstReportedOn = Today, evidence = "首报" })),
+            ("GET /claims", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/claims")),
+            ("GET /claims/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/claims/{await OfficersClaim()}")),
+            ("POST /claims/{id}/renew", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/renew")),
+            ("POST /claims/{id}/release", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/release", new { reason = "放弃" })),
+            ("POST /claims/{id}/transfer", ["admin", "manager"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/transfer", new { parkId = otherPark, reason = "统筹" })),
             ("PUT /fx-rates/{currency}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/fx-rates/EUR", new { rate = 7.7m, effectiveOn = DaysAgo(3) })),
             ("GET /fx-rates", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/fx-rates")),
             ("GET /changes", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/changes?after=0")),

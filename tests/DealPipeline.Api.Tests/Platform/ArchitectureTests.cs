@@ -86,8 +86,8 @@ public sealed partial class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, string[]> AllowedAreas = new(StringComparer.Ordinal)
     {
-        ["Webhooks"] = ["Activities", "Events", "Letters"],
-        ["Companies"] = ["Chains", "Deals"],
+        ["Webhooks"] = ["Activities", "Claims", "Events", "Letters"],
+        ["Companies"] = ["Chains", "Claims", "Deals"],
         ["Exports"] = ["Activities", "Deals", "Events", "Feeds", "FxRates", "Letters"],
         ["Events"] = ["FxRates", "Reports"],
         ["Reports"] = ["Chains", "Deadlines", "Deals", "Evaluation", "FxRates", "Targets"],
@@ -98,7 +98,8 @@ public sealed partial class ArchitectureTests
         ["Evaluation"] = ["Deals"],
         ["Funds"] = ["Deals"],
         ["Letters"] = ["Deals"],
-        ["Deals"] = ["FxRates", "Sectors"],
+        ["Deals"] = ["Claims", "FxRates", "Sectors"],
+        ["Claims"] = ["FxRates"],
     };
 
     private static string Features(params string[] parts) => Repository.File(["src", "Api", "Features", .. parts]);

@@ -65,6 +65,13 @@ public static class EndpointConventions
         TypedResults.Ok(await mediator.Send(query, ct));
 
     /// <summary>Documents the ProblemDetails answers an endpoint can give.</summary>
+    /// <summary>The operation's description from a raw-string paragraph: its line breaks are spaces.</summary>
+    public static RouteHandlerBuilder WithProse(this RouteHandlerBuilder builder, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return builder.WithDescription(text.ReplaceLineEndings(" "));
+    }
+
     public static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder, params int[] statuses)
     {
         ArgumentNullException.ThrowIfNull(builder);

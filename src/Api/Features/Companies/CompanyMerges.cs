@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Chains;
+using DealPipeline.Api.Features.Claims;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 
@@ -7,10 +8,10 @@ namespace DealPipeline.Api.Features.Companies;
 /// <summary>
 /// Merging a company entered twice into the one that stays (the survivor): what the merge moves, and the move itself.
 /// The merged company's deals, and the deals it referred, move through the deal aggregate (each deal's version moves
-/// on, its activities and letters go with it); its places in the chains move through the chain store; its row stays,
+/// on, its activities and letters go with it); its places in the chains and its claims move through their stores; its row stays,
 /// marked merged, so that its id answers where it went. A credit code it had and the survivor lacked goes to the survivor.
 /// </summary>
-public sealed class CompanyMerges(DbSession session, ReferenceStore rows, ChainStore chains, DealReader deals, IClock clock)
+public sealed class CompanyMerges(DbSession session, ReferenceStore rows, ChainStore chains, ClaimStore claims, DealReader deals, IClock clock)
 {
     /// <summary>The two companies, once the merge may go ahead: 404 for no company <paramref name="id"/>, 410 for one merged already, 400 on survivorId, 409 for two credit codes.</summary>
     public async Task<(CompanyResponse Merged, CompanyResponse Survivor)> CheckAsync(long id, long survivorId, CancellationToken cancellationToken)
@@ -43,7 +44,8 @@ public sealed class CompanyMerges(DbSession session, ReferenceStore rows, ChainS
 
     /// <summary>
     /// What merging <paramref name="merged"/> into <paramref name="survivor"/> moves, without moving it; a 409 when a deal of
-    /// one is referred by the other, since it would be referred by its own company (its referrer is corrected first).
+    /// one is referred by the other, since it would be referred by its own company (its referrer is corrected first), and
+    /// when claims of two units hold on them (one is transferred or released first).
     /// </summary>
     public async Task<CompanyMerge> PlanAsync(CompanyResponse merged, CompanyResponse survivor, CancellationToken cancellationToken)
     {
@@ -61,6 +63,17 @@ public sealed class CompanyMerges(DbSession session, ReferenceStore rows, ChainS
             throw new ProblemException(StatusCodes.Status409Conflict, ProblemTexts.Conflict, ProblemTexts.MergeWouldMakeDealsReferThemselves.With(("ids", string.Join(", ", selfReferred))))
             {
                 Code = "company.mergeMakesSelfReferral",
+            };
+        }
+
+        var held = (await claims.HoldingOnAsync(merged.Id, cancellationToken)).Concat(await claims.HoldingOnAsync(survivor.Id, cancellationToken))
+            .Where(c => c.CompanyId == merged.Id || c.CompanyId == survivor.Id)
+            .Select(c => c.Holder).Distinct().ToList();
+        if (held.Count > 1)
+        {
+            throw new ProblemException(StatusCodes.Status409Conflict, ProblemTexts.Conflict, ProblemTexts.MergeWouldJoinClaims.With(("id", merged.Id), ("survivorId", survivor.Id)))
+            {
+                Code = "company.mergeJoinsClaims",
             };
         }
 
@@ -83,6 +96,7 @@ public sealed class CompanyMerges(DbSession session, ReferenceStore rows, ChainS
             Letters = moved.Letters,
             LedChainIds = places.ChainIds,
             ChainLinkIds = places.LinkIds,
+            ClaimIds = await claims.OnCompanyAsync(merged.Id, cancellationToken),
             CreditCode = survivor.CreditCode ?? merged.CreditCode,
         };
     }
@@ -119,6 +133,11 @@ public sealed class CompanyMerges(DbSession session, ReferenceStore rows, ChainS
         }
 
         changed.AddRange(places.LinkIds.Select(link => new OtherChange("chainLink", link, ChangeKinds.Updated, null, null, null, null)));
+
+        foreach (var claim in await claims.MoveCompanyAsync(merged.Id, survivor.Id, cancellationToken))
+        {
+            changed.Add(new OtherChange("claim", claim.Id, ChangeKinds.Updated, claim.Version, null, null, claim));
+        }
 
         // The merged row gives up its credit code first: the code is unique, and the survivor may be taking it.
         await rows.UpdateAsync("companies", "merged_into_id = @survivorId, merged_at = @at, credit_code = NULL", merged, new { survivorId = survivor.Id, at = clock.UtcNow }, cancellationToken);

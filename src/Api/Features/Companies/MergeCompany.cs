@@ -41,6 +41,9 @@ public sealed record CompanyMerge : IAlsoChanged, IVersioned
     /// <summary>The chain links the merged company was attached to, now the survivor's.</summary>
     public IReadOnlyList<long> ChainLinkIds { get; init; } = [];
 
+    /// <summary>The claims on the merged company (首报首谈, any state), now on the survivor.</summary>
+    public IReadOnlyList<long> ClaimIds { get; init; } = [];
+
     /// <summary>The survivor's credit code after the merge: its own, or the merged company's when it had none.</summary>
     public string? CreditCode { get; init; }
 

@@ -1,3 +1,5 @@
+using DealPipeline.Api.Features.Claims;
+
 namespace DealPipeline.Api.Features.Deals;
 
 /// <summary>
@@ -16,6 +18,12 @@ public sealed record CreateDeal : DealFields, ICommand<DealResponse>, IAudited
     public Stage? Stage { get; init; }
 
     public DateOnly? OpenedOn { get; init; }
+
+    /// <summary>
+    /// Why the deal is opened although another unit holds a claim on the company (首报首谈): a manager's or admin's decision,
+    /// kept in the claim's history and the audit log. Without it such a deal is a 409 (claim.heldByOther); from an officer, a 403.
+    /// </summary>
+    public string? ClaimOverride { get; init; }
 }
 
 public sealed class CreateDealValidator : AbstractValidator<CreateDeal>
@@ -24,10 +32,11 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDeal>
     {
         ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x.OpenedOn).BusinessDate().NotInFuture(() => clock.Today);
+        RuleFor(x => x.ClaimOverride).MaximumLength(Deal.MaxReasonLength);
     }
 }
 
-public sealed class CreateDealHandler(DealReader reader, DealReferences references, DealRepository deals, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class CreateDealHandler(DealReader reader, DealReferences references, DealRepository deals, DealAccess access, ClaimGuard claims, ICurrentUser caller, IClock clock)
     : IRequestHandler<CreateDeal, DealResponse>
 {
     public async Task<DealResponse> Handle(CreateDeal request, CancellationToken cancellationToken)
@@ -39,8 +48,10 @@ public sealed class CreateDealHandler(DealReader reader, DealReferences referenc
         var teamId = request.TeamId ?? ownerTeam;
         access.RequireAssignable(ownerId, ownerTeam, teamId);
         var terms = fields.ToTerms(ownerId, teamId);
+        var overridden = await claims.CheckAsync(terms.CompanyId, terms.ParkId, terms.TeamId, request.ClaimOverride, cancellationToken);
         var deal = Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow);
         await deals.AddAsync(deal, cancellationToken);
-        return await reader.GetAsync(deal.Id, cancellationToken);
+        var opened = await reader.GetAsync(deal.Id, cancellationToken);
+        return overridden.Count == 0 ? opened : opened with { AlsoChanged = await claims.RecordOverridesAsync(overridden, deal.Id, request.ClaimOverride!, cancellationToken) };
     }
 }

@@ -22,8 +22,12 @@ public sealed record DealTombstone : DealListItem, Http.ITombstone
 }
 
 /// <summary>A deal. Amounts are in <see cref="Currency"/>, exact to two decimals.</summary>
-public sealed record DealResponse : DealListItem, IVersioned
+public sealed record DealResponse : DealListItem, IVersioned, IAlsoChanged
 {
+    /// <summary>What opening the deal changed beside it: the claims a manager overrode for it (<see cref="CreateDeal.ClaimOverride"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<OtherChange> AlsoChanged { get; init; } = [];
+
     public string Name { get; init; } = "";
 
     public long CompanyId { get; init; }

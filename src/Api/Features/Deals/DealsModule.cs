@@ -26,8 +26,10 @@ public sealed class DealsModule : IModule
                 "to back-fill an existing register, which records that stage in its history on openedOn (opening at signed or landed dates the signing " +
                 "and landing on openedOn). openedOn defaults to today in China Standard Time and cannot be in the future. ownerId defaults to the caller, " +
                 "teamId to the owner's team, source to other, currency to CNY; a non-CNY currency needs an FX rate first. contractedInvestment only at " +
-                "signed or landed. Unknown fields are refused.")
-            .WithProblems(400);
+                "signed or landed. Unknown fields are refused. A deal for a company that another unit holds a claim on (首报首谈: a park's claim " +
+                "covers its park's deals, a team's its team's) is a 409, claim.heldByOther, naming the holding unit only; a manager or admin may " +
+                "send claimOverride with a reason, kept in the claim's history (an officer sending it gets a 403).")
+            .WithProblems(400, 409);
 
         group.MapQuery<ListDeals, Page<DealListItem>>("/")
             .Describe("ListDeals", Policies.Read, "Lists deals, filtered and sorted, a page at a time (keyset cursor: no deal is repeated or skipped while deals are added).")
@@ -47,8 +49,8 @@ public sealed class DealsModule : IModule
             .WithDescription(
                 "Send only the fields to change; null clears an optional field. stage, status, lostReason, signedOn, landedOn, the milestones, openedOn, " +
                 "id, createdAt, updatedAt and version are not patchable (400). Changing ownerId moves the deal to the new owner's team unless teamId is " +
-                "in the patch too.")
-            .WithProblems(400, 404, 412);
+                "in the patch too. Moving the deal to another company, park or team across a claim another unit holds is a 409, claim.heldByOther.")
+            .WithProblems(400, 404, 409, 412);
 
         group.MapPost("/{id:long}/transitions", async (long id, TransitionBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
                 Respond(response, await mediator.Send(new MoveDealStage(id, body.To, body.On, body.Reason, body.ContractedInvestment, ETags.ExpectedVersion(request)), ct)))

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Claims;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace DealPipeline.Api.Features.Deals;
@@ -14,6 +15,7 @@ public sealed class PatchDealHandler(
     DealReferences references,
     DealAccess access,
     IClock clock,
+    ClaimGuard claims,
     IValidator<DealFields> fieldsValidator,
     IOptions<JsonOptions> json) : IRequestHandler<PatchDeal, DealResponse>
 {
@@ -56,6 +58,12 @@ public sealed class PatchDealHandler(
         if (fields.OwnerId != current.OwnerId || teamId != current.TeamId)
         {
             access.RequireAssignable(fields.OwnerId!.Value, ownerTeam, teamId);
+        }
+
+        if (fields.CompanyId != current.CompanyId || fields.ParkId != current.ParkId || teamId != current.TeamId)
+        {
+            // Moved to another company or unit: the move may not cross a claim another unit holds (a manager transfers it instead).
+            await claims.CheckAsync(fields.CompanyId!.Value, fields.ParkId!.Value, teamId, null, cancellationToken);
         }
 
         var loaded = deal.Version;

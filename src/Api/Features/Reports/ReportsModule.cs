@@ -6,8 +6,6 @@ namespace DealPipeline.Api.Features.Reports;
 public sealed class ReportsModule : IModule
 {
     /// <summary>A description written as a raw string, one paragraph: its line breaks are spaces.</summary>
-    private static string Prose(string text) => text.ReplaceLineEndings(" ");
-
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section)
@@ -31,7 +29,7 @@ public sealed class ReportsModule : IModule
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
         group.MapQuery<GetPipelineReport, PipelineReport>("/pipeline")
             .Describe("GetPipelineReport", Policies.Read, "The pipeline in CNY: count, intended and weighted investment by stage, sector, park, owner, team or source.")
-            .WithDescription(Prose("""
+            .WithProse("""
                 Lost deals are never counted. status: active (default), onHold, or any (active and on hold). With groupBy=stage every stage has a row,
                 in pipeline order, zeros included; other groupings list the groups that have deals, largest first (key null: no team). Keys are
                 stage or source names, or ids as strings. Labels are Chinese unless Accept-Language prefers English. Each deal is converted and weighted
@@ -45,19 +43,19 @@ public sealed class ReportsModule : IModule
                 stage that has deals, with stage and stageLabel beside key and label: a flat table a BI tool loads as it is; groups largest first, stages in
                 pipeline order; the total is the same as under any grouping. withFunds=true adds fundsInPlace to each row and the total: the CNY funds in place
                 (到位资金) the row's deals received up to asOf, converted per currency subtotal at asOf's rates (a second pass over the same deals).
-                """))
+                """)
             .WithProblems(400);
         group.MapQuery<GetStaleReport, StaleReport>("/stale")
             .Describe("GetStaleReport", Policies.Read, "Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
-            .WithDescription(Prose("""
+            .WithProse("""
                 A deal's last touch is the later of its last stage or status change and its last activity (business dates, China Standard Time);
                 idleDays counts from it to today. The deal filters apply; paged with limit and cursor. A confidential deal the caller may not see is
                 listed with dealId and companyId null and its code name instead of its name.
-                """))
+                """)
             .WithProblems(400);
         group.MapQuery<GetPerformanceReport, PerformanceReport>("/performance")
             .Describe("GetPerformanceReport", Policies.Read, "A period's figures (from and to, or year; China Standard Time dates, inclusive), as managers report them monthly.")
-            .WithDescription(Prose("""
+            .WithProse("""
                 newDeals: deals opened in the period. letters: letters signed in it, by type (with a deal filter, only the matching deals' letters).
                 signed / landed: deals not lost whose signedOn / landedOn is in the period: count, distinct companies, CNY sums of intended and
                 contracted investment. lost: deals marked lost in the period. constructionStarted / productionStarted: milestones dated in it.
@@ -67,19 +65,19 @@ public sealed class ReportsModule : IModule
                 (toDate), whatever the deal's status since. targets: when the period lies in one year and targets are set for it (for the office, or the parkId or teamId
                 filter alone), each target, the actual figure (counts; intended investment) and the completion ratio. Non-CNY amounts are converted
                 at the rates in force on to, per currency subtotal.
-                """))
+                """)
             .WithProblems(400);
         group.MapGet("/performance/series", async ([AsParameters] GetPerformanceSeries query, string? interval, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query.For(interval), ct)))
             .Describe("GetPerformanceSeries", Policies.Read, "The performance figures of every month, quarter or year of a period (interval=month|quarter|year; from and to, or year), as one flat table.")
-            .WithDescription(Prose("""
+            .WithProse("""
                 Each row is the performance report of its interval, clipped to the period: the sum of the rows of a count is the count of the whole
                 period (inNegotiationAtEnd is a state at each interval's end, not a sum). At most 120 rows. The same filters as the other reports.
-                """))
+                """)
             .WithProblems(400);
         group.MapQuery<GetChainReport, ChainReport>("/chains/{id:long}")
             .Describe("GetChainReport", Policies.Read, "An industry chain's figures today: per link, landed companies, whether it is a gap, and its pipeline by stage; per chain leader, the deals it brought in.")
-            .WithDescription(Prose("""
+            .WithProse("""
                 Deals count when they land in one of the chain's parks (any park when the chain names none; parkId narrows further).
                 A deal belongs to a link when it is attached to the link or one of its sub-links, or its company is; a link's figures cover its
                 sub-links, each deal once (depth 0 is a top link). landedCompanies: the distinct companies of the link's landed deals; gap: true when
@@ -88,35 +86,35 @@ public sealed class ReportsModule : IModule
                 (deals whose referrerCompanyId is the leader) and the deals of the links it is attached to, but its own; signed counts those signed or
                 already landed, landed those landed. Lost deals never count. The deal filters and the caller's visibility apply to every figure. Non-CNY
                 amounts are converted per deal at today's rates, to the fen. Labels are Chinese unless Accept-Language prefers English.
-                """))
+                """)
             .WithProblems(400, 404);
         group.MapQuery<GetOverdueReport, OverdueReport>("/overdue")
             .Describe("GetOverdueReport", Policies.Read, "What is late today (服务时限): every overdue deadline of the active deals, longest late first, counted per owner and per team.")
-            .WithDescription(Prose("""
+            .WithProse("""
                 The deadlines are each deal's (GET /deals/{id}/deadlines) under the deadline rules (GET /deadline-rules) and the office's calendar
                 (GET /calendar/{year}): answer and assess not met by their due day, report not made since its due day. overdue counts late
                 deadlines, deals the deals with at least one. byOwner and byTeam (key null: no team) list the owners and teams with any, most late
                 first. items lists each late deadline, longest late first (then by due day, deal and kind), paged with limit (default 50, at
                 most 500) and cursor. Only deals the caller may see; the deal filters apply. Labels are Chinese unless Accept-Language prefers English.
-                """))
+                """)
             .WithProblems(400);
         group.MapQuery<GetEvaluationReport, EvaluationReport>("/evaluation")
             .Describe("GetEvaluationReport", Policies.Read, "The pipeline by evaluation band (指标评价): per band of a criteria set, the deals, their CNY intended investment, and per 亩 (亩均投资, 亩均税收).")
-            .WithDescription(Prose("""
+            .WithProse("""
                 Each deal counts in the band of its latest score when that score is under criteriaSetId (any revision); vetoed holds those a veto
                 applied to, and band null the deals not scored under the set. Rows: the bands of the set's current revision, highest first, zeros
                 included; bands only earlier revisions had, by key; vetoed; not scored. status: active (default), onHold or any. Per-亩 figures
                 are over the row's deals that give landArea: their CNY intended investment and expected annual tax divided by their land, to the
                 fen; null when none does. Amounts in CNY at today's rates, per deal. The deal filters and the caller's visibility apply.
-                """))
+                """)
             .WithProblems(400);
         group.MapQuery<GetFunnelReport, FunnelReport>("/funnel")
             .Describe("GetFunnelReport", Policies.Read, "For the deals opened in the period: per stage, how many reached it, the conversion from the stage before, and the median days spent in it.")
-            .WithDescription(Prose("""
+            .WithProse("""
                 reached counts deals whose highest stage ever (from their history) is this stage or later, so a deal that skipped a stage passed it.
                 conversion is reached / reached of the stage before. medianDaysInStage is over the stays that ended with a next stage change
                 (staysMeasured of them), in whole days; null when none has ended.
-                """))
+                """)
             .WithProblems(400);
     }
 }

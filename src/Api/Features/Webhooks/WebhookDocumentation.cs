@@ -20,6 +20,8 @@ public sealed class WebhookDocumentation : IOpenApiDocumentTransformer
         [WebhookEventTypes.LetterCreated] = "A letter (倡议书, 意向书, 聘书) was recorded.",
         [WebhookEventTypes.EventCreated] = "A promotion event was created.",
         [WebhookEventTypes.EventUpdated] = "A promotion event was corrected.",
+        [WebhookEventTypes.ClaimCreated] = "A unit registered a claim on a company's project (首报首谈); its evidence is not sent.",
+        [WebhookEventTypes.ClaimUpdated] = "A claim was renewed, released, transferred (统筹流转) or overridden for another unit's deal: data.change says which.",
     };
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -47,9 +47,11 @@ public static class WebhookEventTypes
     public const string LetterCreated = "letter.created";
     public const string EventCreated = "event.created";
     public const string EventUpdated = "event.updated";
+    public const string ClaimCreated = "claim.created";
+    public const string ClaimUpdated = "claim.updated";
 
     public static readonly IReadOnlyList<string> All =
-        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated];
+        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated, ClaimCreated, ClaimUpdated];
 
     /// <summary>The event a committed command announces, if any.</summary>
     public static string? Of(string entity, string command, string kind) => (entity, command, kind) switch
@@ -63,6 +65,8 @@ public static class WebhookEventTypes
         ("letter", _, "created") => LetterCreated,
         ("event", _, "created") => EventCreated,
         ("event", _, "updated") => EventUpdated,
+        ("claim", _, "created") => ClaimCreated,
+        ("claim", _, _) => ClaimUpdated,
         _ => null,
     };
 }

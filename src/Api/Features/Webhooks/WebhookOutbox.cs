@@ -112,6 +112,11 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
                 }
 
                 return new JsonObject { [type == WebhookEventTypes.ActivityCreated ? "activity" : "letter"] = item, ["deal"] = dealOf, ["by"] = by };
+            case WebhookEventTypes.ClaimCreated:
+            case WebhookEventTypes.ClaimUpdated:
+                var claim = (JsonObject?)after?.DeepClone() ?? [];
+                claim["evidence"] = null;
+                return new JsonObject { ["claim"] = claim, ["change"] = change.Kind, ["by"] = by };
             default:
                 return new JsonObject { ["event"] = after?.DeepClone(), ["by"] = by };
         }

@@ -1,4 +1,5 @@
 using DealPipeline.Api.Features.Activities;
+using DealPipeline.Api.Features.Claims;
 using DealPipeline.Api.Features.Events;
 using DealPipeline.Api.Features.Letters;
 using System.ComponentModel;
@@ -31,6 +32,9 @@ public sealed record LetterWebhookMessage : WebhookMessage<LetterWebhookData>;
 
 /// <summary>event.created, event.updated.</summary>
 public sealed record EventWebhookMessage : WebhookMessage<EventWebhookData>;
+
+/// <summary>claim.created, claim.updated.</summary>
+public sealed record ClaimWebhookMessage : WebhookMessage<ClaimWebhookData>;
 
 public sealed record DealWebhookData
 {
@@ -137,6 +141,17 @@ public sealed record LetterWebhookData
     public required WebhookActor By { get; init; }
 }
 
+public sealed record ClaimWebhookData
+{
+    [Description("The claim after the change; its evidence is never sent (null).")]
+    public required ClaimResponse Claim { get; init; }
+
+    [Description("What happened: created, renewed, released, transferred, overridden (a manager let another unit's deal through) or updated (its company merged into another).")]
+    public required string Change { get; init; }
+
+    public required WebhookActor By { get; init; }
+}
+
 public sealed record EventWebhookData
 {
     public required EventResponse Event { get; init; }
@@ -162,6 +177,7 @@ public static class WebhookPayloads
         "deal" => typeof(DealWebhookMessage),
         "activity" => typeof(ActivityWebhookMessage),
         "letter" => typeof(LetterWebhookMessage),
+        "claim" => typeof(ClaimWebhookMessage),
         _ => typeof(EventWebhookMessage),
     };
 }
