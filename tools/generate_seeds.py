@@ -518,6 +518,28 @@ claims = [
     claim("c4", "报送项目首报表（编号 JN-2026-014），三天后赴南京与企业首次洽谈，对方出具合作意向函。"),
 ]
 
+# Referrers (引荐人) registered before the deals they refer, two reward schemes (marginal 3‰/4‰/5‰ and tiered 3‰/2‰/1.5‰,
+# both capped at 100万), and referrals of deals with funds in place (the JPY one among them, converted at each day's rate),
+# confirmed five days after each deal opened.
+referrers = [
+    {"key": "assoc", "kind": "organisation", "name": "浙江省生物医药行业协会", "contact": "秘书处", "registeredOn": "2024-11-15"},
+    {"key": "prof", "kind": "person", "name": "陈教授（中国药科大学）", "contact": None, "registeredOn": "2025-03-01"},
+]
+bands = lambda a, b, c: [{"from": 0, "to": 100_000_000, "ratePermille": a}, {"from": 100_000_000, "to": 500_000_000, "ratePermille": b},
+                         {"from": 500_000_000, "to": None, "ratePermille": c}]
+reward_schemes = [
+    {"key": "marginal", "name": "引荐奖励（累进）", "method": "marginal", "bands": bands(3, 4, 5), "cap": 1_000_000},
+    {"key": "tiered", "name": "引荐奖励（分档）", "method": "tiered", "bands": bands(3, 2, 1.5), "cap": 1_000_000},
+]
+candidates = [d for d in deals[1:] if d.get("funds") and "2025-03-05" <= d["openedOn"] <= "2026-10-01"]
+chosen = sorted({id(d): d for d in [d for d in candidates if d["currency"] != "CNY"][:1] + [d for d in candidates if d["source"] == "referral"][:3]}.values(),
+                key=lambda d: deals.index(d))
+referrals = []
+for n, d in enumerate(chosen):
+    d.setdefault("key", f"referred{n + 1}")
+    referrals.append({"deal": d["key"], "referrer": "assoc" if n % 2 == 0 else "prof", "scheme": "marginal" if n % 2 == 0 else "tiered",
+                      "confirmedOn": (dt.date.fromisoformat(d["openedOn"]) + dt.timedelta(days=5)).isoformat(), "confirmation": "企业、引荐人与园区三方签署引荐确认书"})
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:
@@ -526,4 +548,5 @@ for p in parks:
 print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": users, "companies": companies,
                   "fxRates": fx, "events": events, "deals": deals, "letters": letters, "chains": chains,
                   "calendar": calendar, "deadlineRules": deadline_rules,
-                  "criteriaSets": criteria_sets, "claims": claims}, ensure_ascii=False, indent=1))
+                  "criteriaSets": criteria_sets, "claims": claims,
+                  "referrers": referrers, "rewardSchemes": reward_schemes, "referrals": referrals}, ensure_ascii=False, indent=1))

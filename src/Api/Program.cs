@@ -12,6 +12,7 @@ IModule[] modules =
     new Features.Users.UsersModule(),
     new Features.Companies.CompaniesModule(),
     new Features.Claims.ClaimsModule(),
+    new Features.Referrals.ReferralsModule(),
     new Features.FxRates.FxRatesModule(),
     new Features.Deals.DealsModule(),
     new Features.Activities.ActivitiesModule(),

@@ -29,7 +29,7 @@ public sealed record ClaimHolder(long? ParkId, long? TeamId)
     {
         if ((ParkId is null) == (TeamId is null))
         {
-            throw new DomainException("claim.holder", RuleTexts.ClaimHeldForOneParkOrTeam, ParkId is null ? "parkId" : "teamId");
+            throw new DomainException("claim.holder", RuleTexts.ClaimHeldForOneParkOrTeam, "teamId");
         }
     }
 }

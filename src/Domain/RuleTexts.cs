@@ -194,4 +194,36 @@ public static class RuleTexts
     public static readonly Text ClaimExpired = new(
         "The claim expired on {on}: register a new one.",
         "该认领已于 {on} 到期：请重新登记。");
+
+    // Referrers and rewards (引荐人)
+    public static readonly Text RewardBandsCount = new(
+        "A reward scheme has 1 to {max} bands.",
+        "奖励方案须有 1 到 {max} 个分档。");
+    public static readonly Text RewardBandsStartAtZero = new(
+        "The first band starts at 0: every basis falls in a band.",
+        "第一档须从 0 开始：任何基数都落在某一档内。");
+    public static readonly Text RewardBandRateRange = new(
+        "Band {n}'s rate is 0‰ to 100‰, with two decimals at most.",
+        "第 {n} 档的比例须在 0‰ 到 100‰ 之间，最多两位小数。");
+    public static readonly Text RewardBandsOnlyLastOpen = new(
+        "Every band but the last has an end ('to'); the last has none.",
+        "除最后一档外每档都须有上限（'to'）；最后一档不设上限。");
+    public static readonly Text RewardBandEndsAfterStart = new(
+        "Band {n} ends after it starts.",
+        "第 {n} 档的上限须大于下限。");
+    public static readonly Text RewardBandsLeaveGap = new(
+        "Band {n} does not start where the band before it ends: the bands leave a gap.",
+        "第 {n} 档的下限与上一档的上限不相接：分档之间有空档。");
+    public static readonly Text RewardBandsOverlap = new(
+        "Band {n} starts before the band before it ends: the bands overlap.",
+        "第 {n} 档的下限小于上一档的上限：分档重叠。");
+    public static readonly Text RewardCapNotNegative = new(
+        "The cap is not below zero.",
+        "奖励上限不能小于零。");
+    public static readonly Text ReferrerRegisteredAfterDealOpened = new(
+        "The referrer was registered on {registered}, after the deal was opened on {opened}: a referrer is registered before introducing a project.",
+        "该引荐人于 {registered} 登记，晚于项目 {opened} 建档：引荐人须在引荐项目之前登记。");
+    public static readonly Text ReferralConfirmedBetween = new(
+        "A referral is confirmed on or after the referrer's registration ({registered}) and not in the future.",
+        "引荐确认日期不能早于引荐人登记日期（{registered}），也不能晚于今天。");
 }

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Referrals;
 using DealPipeline.Api.Features.Claims;
 using DealPipeline.Api.Features.Chains;
 using DealPipeline.Api.Features.Deadlines;
@@ -29,6 +30,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         var (apiKeys, sectors, criteriaSets) = (services.GetRequiredService<ApiKeyStore>(), services.GetRequiredService<SectorStore>(), services.GetRequiredService<CriteriaSetStore>());
         var (chains, rules) = (services.GetRequiredService<ChainStore>(), services.GetRequiredService<DeadlineRuleStore>());
         var (claims, claimRules) = (services.GetRequiredService<ClaimStore>(), services.GetRequiredService<IOptions<ClaimOptions>>().Value.ToRules());
+        var referrals = services.GetRequiredService<ReferralStore>();
         await session.BeginAsync(cancellationToken);
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks", null, cancellationToken) > 0)
         {
@@ -268,6 +270,26 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
             await claims.AddAsync(claim, new ClaimProject(Money.ToMinor(c.IntendedInvestment), c.Currency, false, ids["sector:" + c.Sector]), cancellationToken);
         }
 
+        foreach (var r in seed.Referrers ?? [])
+        {
+            ids["referrer:" + r.Key] = await referrals.AddReferrerAsync(new CreateReferrer(Parse<ReferrerKind>(r.Kind), r.Name, null, r.Contact, r.RegisteredOn), cancellationToken);
+        }
+
+        foreach (var r in seed.RewardSchemes ?? [])
+        {
+            var scheme = RewardScheme.Create(
+                Parse<RewardMethod>(r.Method),
+                [.. r.Bands.Select(b => b.ToBand())],
+                r.Cap is { } cap ? Money.ToMinor(cap) : null);
+            ids["scheme:" + r.Key] = await referrals.AddSchemeAsync(r.Name, scheme, cancellationToken);
+        }
+
+        foreach (var r in seed.Referrals ?? [])
+        {
+            var dealId = ids["deal:" + r.Deal];
+            await referrals.AddReferralAsync(dealId, new RecordReferral(dealId, ids["referrer:" + r.Referrer], ids["scheme:" + r.Scheme], r.ConfirmedOn, r.Confirmation), cancellationToken);
+        }
+
         await session.CommitAsync(cancellationToken);
         Log.DemoLoaded(logger, seed.Deals.Count);
         return true;
@@ -294,7 +316,16 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         List<CalendarSeed>? Calendar,
         List<CreateDeadlineRule>? DeadlineRules,
         List<CreateCriteriaSet>? CriteriaSets,
-        List<ClaimSeed>? Claims);
+        List<ClaimSeed>? Claims,
+        List<ReferrerSeed>? Referrers,
+        List<SchemeSeed>? RewardSchemes,
+        List<ReferralSeed>? Referrals);
+
+    private sealed record ReferrerSeed(string Key, string Kind, string Name, string? Contact, DateOnly RegisteredOn);
+
+    private sealed record SchemeSeed(string Key, string Name, string Method, List<RewardBandBody> Bands, decimal? Cap);
+
+    private sealed record ReferralSeed(string Deal, string Referrer, string Scheme, DateOnly ConfirmedOn, string Confirmation);
 
     private sealed record ClaimSeed(string Company, string Park, DateOnly FirstReportedOn, DateOnly? FirstTalkOn, string Evidence, decimal IntendedInvestment, string Currency, string Sector);
 

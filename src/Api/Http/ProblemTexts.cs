@@ -499,6 +499,21 @@ public static class ProblemTexts
     public static readonly Text ProjectBelowClaimThresholds = new(
         "The project reaches none of the office's thresholds for a claim (intended investment, foreign investment in USD, or sector): it cannot be claimed.",
         "该项目未达到本单位认领门槛（意向投资额、外资美元金额或所属产业）：不能认领。");
+    public static readonly Text RewardSchemeNamedExists = new(
+        "A reward scheme named {name} already exists.",
+        "名为 {name} 的奖励方案已存在。");
+    public static readonly Text DealHasNoReferral = new(
+        "Deal {id} has no referral.",
+        "项目 {id} 没有引荐记录。");
+    public static readonly Text DealHasReferrerAlready = new(
+        "Deal {id} has its referrer already: a project has one referrer.",
+        "项目 {id} 已有引荐人：一个项目只有一个引荐人。");
+    public static readonly Text RatePermilleTwoDecimals = new(
+        "'{field}' is a rate in ‰ from 0, with two decimals at most.",
+        "'{field}' 是以‰计的比例，不小于 0，最多两位小数。");
+    public static readonly Text CapNotNegative = new(
+        "'{field}' is not below zero.",
+        "'{field}' 不能小于零。");
     public static readonly Text CompanyMergedInto = new(
         "Company {id} was merged into company {survivorId} on {on}: use company {survivorId}.",
         "企业 {id} 已于 {on} 合并到企业 {survivorId}：请使用企业 {survivorId}。");

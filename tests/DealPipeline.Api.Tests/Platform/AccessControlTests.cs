@@ -20,6 +20,8 @@ public abstract partial class AccessControlTests : ApiTest
     /// Every cell of the role × endpoint matrix in docs/access-control.md: each role calls each
     /// endpoint with a request that would succeed, and gets either that success or a 403.
     /// </summary>
+    private static readonly object[] OneBand = [new { from = 0m, ratePermille = 3m }];
+
     [DbFact]
     public async Task Every_role_gets_exactly_the_endpoints_of_the_matrix()
     {
@@ -31,6 +33,10 @@ public abstract partial class AccessControlTests : ApiTest
 
         async Task<long> Webhook() => Id(await PostOk("/api/v1/webhooks", new { url = $"https://93.184.215.14/hook{++n}", events = WebhookTests.Created }));
         var otherPark = await Park("中山健康科技产业基地", "中山");
+        var referrer = Id(await PostOk("/api/v1/referrers", new { kind = "organisation", name = "行业协会", registeredOn = DaysAgo(1) }));
+        var scheme = Id(await PostOk("/api/v1/reward-schemes", new { name = "引荐奖励", method = "marginal", bands = OneBand }));
+        var referred = Id(await Deal(world, new { ownerId = officer }, "引荐项目"));
+        await PostOk($"/api/v1/deals/{referred}/referral", new { referrerId = referrer, schemeId = scheme, confirmedOn = Today, confirmation = "确认书" });
 
         // A claim held by the officer's team, which the officer (its member) keeps.
         async Task<long> OfficersClaim() =>
@@ -93,6 +99,16 @@ public abstract partial class AccessControlTests : ApiTest
             ("POST /claims/{id}/renew", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/renew")),
             ("POST /claims/{id}/release", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/release", new { reason = "放弃" })),
             ("POST /claims/{id}/transfer", ["admin", "manager"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/transfer", new { parkId = otherPark, reason = "统筹" })),
+            ("POST /referrers", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/referrers", new { kind = "person", name = $"引荐人{++n}" })),
+            ("GET /referrers", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/referrers")),
+            ("GET /referrers/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/referrers/{referrer}")),
+            ("POST /reward-schemes", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/reward-schemes", new { name = $"方案{++n}", method = "tiered", bands = OneBand })),
+            ("GET /reward-schemes", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reward-schemes")),
+            ("GET /reward-schemes/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reward-schemes/{scheme}")),
+            ("POST /deals/{id}/referral", ["admin", "manager", "officer"], HttpStatusCode.Created, async c =>
+                await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/referral", new { referrerId = referrer, schemeId = scheme, confirmedOn = Today, confirmation = "确认书" })),
+            ("GET /deals/{id}/referral", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/deals/{referred}/referral")),
+            ("GET /reports/referrals", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/referrals")),
             ("PUT /fx-rates/{currency}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Put, "/api/v1/fx-rates/EUR", new { rate = 7.7m, effectiveOn = DaysAgo(3) })),
             ("GET /fx-rates", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/fx-rates")),
             ("GET /changes", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/changes?after=0")),

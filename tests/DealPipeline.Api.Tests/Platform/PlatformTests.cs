@@ -230,6 +230,14 @@ public sealed class SqlitePlatformTests : PlatformTests
             Assert.Equal(35, yield["siteVisits"]!.GetValue<long>());
             var trips = JsonNode.Parse(await client.GetStringAsync("/api/v1/events?type=outboundTrip&from=2026-01-01&to=2026-12-31&limit=500"))!["items"]!.AsArray();
             Assert.Equal(16, trips.Count);
+
+            // The README's figures: rewards due to the demo's two referrers, and claims held for two parks.
+            var referrals = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/referrals"))!;
+            Assert.Equal(2, referrals["items"]!.AsArray().Count);
+            Assert.Equal(3_161_988.39m, Money(referrals["reward"]));
+            Assert.Equal(referrals["items"]!.AsArray().Sum(r => Money(r!["reward"])), Money(referrals["reward"]));
+            var claims = JsonNode.Parse(await client.GetStringAsync("/api/v1/claims?state=held"))!["items"]!.AsArray();
+            Assert.Equal(2, claims.Select(c => c!["parkId"]!.GetValue<long>()).Distinct().Count());
         }
 
         using (var again = new ApiFactory(DatabaseProvider.Sqlite, demo, sqliteFile: file))

@@ -19,7 +19,7 @@ public sealed class ClaimsModule : IModule
         group.MapCreate<CreateClaim, ClaimResponse>()
             .Describe("CreateClaim", Policies.WorkDeals, "Registers a unit's claim on a company's project (首报首谈): the first unit to report it and hold the first talk owns it while the claim holds.")
             .WithProse("""
-                For one park (parkId) or one team (teamId; an officer's own). Its basis is required: firstReportedOn and
+                For one park (parkId) or one team (teamId; an officer's own; the caller's team when neither is given). Its basis is required: firstReportedOn and
                 evidence (firstTalkOn once held, not before the report; neither in the future). The project qualifies by
                 reaching a threshold the office set (Claims configuration: intended investment in CNY, a foreignFunded
                 project's in USD, or a sector), else 400 claim.belowThreshold. It holds for Claims:ValidDays (180 by default)

@@ -67,7 +67,9 @@ public sealed class CreateClaimHandler(ClaimStore claims, DbSession session, FxR
 
         var rules = options.Value.ToRules();
         var today = clock.Today;
-        var claim = ProjectClaim.Register(request.CompanyId.Value, new ClaimHolder(request.ParkId, request.TeamId), request.FirstReportedOn, request.FirstTalkOn, request.Evidence, rules, today);
+        // Named neither park nor team: the caller's own team (an officer's claim is their team's unless they say otherwise).
+        var holder = request.ParkId is null && request.TeamId is null ? new ClaimHolder(null, caller.TeamId) : new ClaimHolder(request.ParkId, request.TeamId);
+        var claim = ProjectClaim.Register(request.CompanyId.Value, holder, request.FirstReportedOn, request.FirstTalkOn, request.Evidence, rules, today);
         var project = new ClaimProject(request.IntendedInvestment is { } amount ? Money.ToMinor(amount) : null, request.Currency ?? RateTable.Cny, request.ForeignFunded, request.SectorId);
         await RequireQualifiesAsync(rules, project, today, cancellationToken);
 

@@ -1,3 +1,4 @@
+using DealPipeline.Api.Features.Referrals;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Http.Security;
 
@@ -43,6 +44,15 @@ public sealed class ReportsModule : IModule
                 stage that has deals, with stage and stageLabel beside key and label: a flat table a BI tool loads as it is; groups largest first, stages in
                 pipeline order; the total is the same as under any grouping. withFunds=true adds fundsInPlace to each row and the total: the CNY funds in place
                 (到位资金) the row's deals received up to asOf, converted per currency subtotal at asOf's rates (a second pass over the same deals).
+                """)
+            .WithProblems(400);
+        group.MapQuery<GetReferralReport, ReferralReport>("/referrals")
+            .Describe("GetReferralReport", Policies.Read, "What each referrer brought and the reward due: their referred deals' funds in place up to asOf, in CNY, and each deal's reward under its scheme, exact to the fen.")
+            .WithProse("""
+                Every referrer is listed, in id order, with the live deals they referred that the caller may see. A deal's basis is its funds in
+                place on or before asOf (default today, China Standard Time; not in the future), each amount converted to CNY at the rate in force
+                on the day it arrived and rounded half away from zero to the fen; the reward is the scheme's (tiered or marginal, capped), rounded
+                once to the fen. A referrer's figures are the sums of their deals', and the totals the sums of the referrers'.
                 """)
             .WithProblems(400);
         group.MapQuery<GetStaleReport, StaleReport>("/stale")
