@@ -13,6 +13,7 @@ IModule[] modules =
     new Features.Companies.CompaniesModule(),
     new Features.Claims.ClaimsModule(),
     new Features.Referrals.ReferralsModule(),
+    new Features.Leads.LeadsModule(),
     new Features.FxRates.FxRatesModule(),
     new Features.Deals.DealsModule(),
     new Features.Activities.ActivitiesModule(),

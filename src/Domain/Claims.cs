@@ -22,8 +22,8 @@ public enum ClaimEventKind
 /// <summary>The unit a claim is held for: a park or a team, exactly one.</summary>
 public sealed record ClaimHolder(long? ParkId, long? TeamId)
 {
-    /// <summary>Whether a deal of this park and team belongs to the holder: a park's claim covers its park's deals, a team's its team's.</summary>
-    public bool Covers(long parkId, long? teamId) => ParkId is { } park ? park == parkId : TeamId == teamId;
+    /// <summary>Whether a deal (or a lead) of this park and team belongs to the holder: a park's claim covers its park's, a team's its team's.</summary>
+    public bool Covers(long? parkId, long? teamId) => ParkId is { } park ? park == parkId : TeamId == teamId;
 
     public void Validate()
     {

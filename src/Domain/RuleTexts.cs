@@ -195,6 +195,32 @@ public static class RuleTexts
         "The claim expired on {on}: register a new one.",
         "该认领已于 {on} 到期：请重新登记。");
 
+    // Leads (线索)
+    public static readonly Text DispatchRuleNeedsTarget = new(
+        "A dispatch rule sends its leads to a team (teamId) or an officer (ownerId).",
+        "分派规则须指定接收的专班（teamId）或招商人员（ownerId）。");
+    public static readonly Text DispatchRuleBandEmpty = new(
+        "'maxIntendedInvestment' is above 'minIntendedInvestment': the band holds no amount otherwise.",
+        "'maxIntendedInvestment' 须大于 'minIntendedInvestment'，否则区间为空。");
+    public static readonly Text DispatchRulePriorityRange = new(
+        "'priority' is from 0 to {max}: the lowest number wins.",
+        "'priority' 取 0 至 {max}，数字小者优先。");
+    public static readonly Text LeadPolicyOrder = new(
+        "Leads: escalation to the team lead comes at least one working day after the deadline, flagging after it, and recycling at least one working day after the last touch.",
+        "线索规则：上报专班负责人须在超期至少一个工作日后，标记须在其后，回收公海须在最后跟进至少一个工作日后。");
+    public static readonly Text LeadHasOfficer = new(
+        "The lead has an officer already: a manager assigns it to another.",
+        "该线索已有招商人员跟进：如需转交，请由管理人员分派。");
+    public static readonly Text LeadAlreadyThere = new(
+        "The lead is already with that officer and team.",
+        "该线索已在该招商人员和专班名下。");
+    public static readonly Text LeadConverted = new(
+        "The lead was converted to a deal: work on the deal.",
+        "该线索已转为项目：请在项目上继续跟进。");
+    public static readonly Text LeadDropped = new(
+        "The lead was dropped.",
+        "该线索已作废。");
+
     // Referrers and rewards (引荐人)
     public static readonly Text RewardBandsCount = new(
         "A reward scheme has 1 to {max} bands.",

@@ -27,7 +27,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public long? TeamId => Long(ApiKeyAuthentication.TeamClaim);
 
-    public string Actor => UserId is { } id ? "user:" + id.ToString(CultureInfo.InvariantCulture) : User?.Identity?.Name ?? "anonymous";
+    /// <summary>"user:5", the key's name ("bootstrap-admin"), or "system" for the service's own work outside a request (the lead sweep).</summary>
+    public string Actor => UserId is { } id ? "user:" + id.ToString(CultureInfo.InvariantCulture)
+        : accessor.HttpContext is null ? "system"
+        : User?.Identity?.Name ?? "anonymous";
 
     private long? Long(string claim) =>
         long.TryParse(User?.FindFirstValue(claim), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;

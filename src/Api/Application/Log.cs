@@ -20,6 +20,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Purging expired idempotency keys failed; trying again later")]
     public static partial void IdempotencyPurgeFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 2041, Level = LogLevel.Information, Message = "Lead sweep: {Escalated} leads escalated, {Recycled} recycled to the pool")]
+    public static partial void LeadsSwept(ILogger logger, int escalated, int recycled);
+
+    [LoggerMessage(EventId = 2042, Level = LogLevel.Warning, Message = "The lead sweep failed; trying again at the next round")]
+    public static partial void LeadSweepFailed(ILogger logger, Exception exception);
+
     /// <summary>A problem's text that no <see cref="Domain.Text"/> declares (a framework's own message), answered in English whatever the caller prefers.</summary>
     public const int UntranslatedProblemEvent = 2007;
 

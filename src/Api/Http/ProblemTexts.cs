@@ -499,6 +499,18 @@ public static class ProblemTexts
     public static readonly Text ProjectBelowClaimThresholds = new(
         "The project reaches none of the office's thresholds for a claim (intended investment, foreign investment in USD, or sector): it cannot be claimed.",
         "该项目未达到本单位认领门槛（意向投资额、外资美元金额或所属产业）：不能认领。");
+    public static readonly Text DispatchRuleNamedExists = new(
+        "A dispatch rule named {name} already exists.",
+        "名为 {name} 的分派规则已存在。");
+    public static readonly Text OnlyTeamTakesQueuedLead = new(
+        "The lead waits in another team's queue: its officers take it, or a manager assigns it.",
+        "该线索在其他专班的待领队列中：请由该专班人员领取，或由管理人员分派。");
+    public static readonly Text OnlyOwnerWorksLead = new(
+        "Only the lead's officer, its team, managers and admins work on it; a lead in a pool is taken first.",
+        "只有线索的跟进人员、所属专班、管理人员和系统管理员可以处理该线索；公海中的线索请先领取。");
+    public static readonly Text OnlyOfficersTakeLeads = new(
+        "Officers take leads from a pool; managers assign them.",
+        "招商人员从公海领取线索；管理人员负责分派。");
     public static readonly Text RewardSchemeNamedExists = new(
         "A reward scheme named {name} already exists.",
         "名为 {name} 的奖励方案已存在。");

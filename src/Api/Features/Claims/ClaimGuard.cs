@@ -10,11 +10,11 @@ public sealed class ClaimGuard(ClaimStore claims, ICurrentUser caller)
     public const string HeldByOther = "claim.heldByOther";
 
     /// <summary>
-    /// The claims another unit holds on the company, which a deal of <paramref name="parkId"/> and <paramref name="teamId"/> would
+    /// The claims another unit holds on the company, which a deal or a lead of <paramref name="parkId"/> and <paramref name="teamId"/> would
     /// cross: none, or a 409 (<see cref="HeldByOther"/>) unless <paramref name="overrideReason"/> is given by a manager or admin (403 for
     /// anyone else). Answers the claims overridden, to record once the deal has its id.
     /// </summary>
-    public async Task<IReadOnlyList<long>> CheckAsync(long companyId, long parkId, long? teamId, string? overrideReason, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> CheckAsync(long companyId, long? parkId, long? teamId, string? overrideReason, CancellationToken cancellationToken)
     {
         var crossed = (await claims.HoldingOnAsync(companyId, cancellationToken)).Where(c => !c.Holder.Covers(parkId, teamId)).ToList();
         if (crossed.Count == 0)
@@ -41,15 +41,15 @@ public sealed class ClaimGuard(ClaimStore claims, ICurrentUser caller)
         return [.. crossed.Select(c => c.Id)];
     }
 
-    /// <summary>Records the overrides of <see cref="CheckAsync"/> for the deal opened; answers the claims as changed, for the audit log and the change feed.</summary>
-    public async Task<IReadOnlyList<OtherChange>> RecordOverridesAsync(IReadOnlyList<long> claimIds, long dealId, string reason, CancellationToken cancellationToken)
+    /// <summary>Records the overrides of <see cref="CheckAsync"/> for the deal opened or the lead received; answers the claims as changed, for the audit log and the change feed.</summary>
+    public async Task<IReadOnlyList<OtherChange>> RecordOverridesAsync(IReadOnlyList<long> claimIds, long? dealId, long? leadId, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimIds);
         var changed = new List<OtherChange>();
         foreach (var id in claimIds)
         {
             var before = await claims.GetAsync(id, cancellationToken);
-            await claims.RecordOverrideAsync(id, dealId, reason.Trim(), cancellationToken);
+            await claims.RecordOverrideAsync(id, dealId, leadId, reason.Trim(), cancellationToken);
             var after = await claims.GetAsync(id, cancellationToken);
             changed.Add(new OtherChange("claim", id, "overridden", after.Version, null, before, after));
         }

@@ -99,6 +99,9 @@ public sealed record ClaimEventResponse
     /// <summary>… or the team.</summary>
     public long? TeamId { get; init; }
 
-    /// <summary>For an override, the deal another unit was let open.</summary>
+    /// <summary>For an override, the deal another unit was let open …</summary>
     public long? DealId { get; init; }
+
+    /// <summary>… or the lead another unit was let take in.</summary>
+    public long? LeadId { get; init; }
 }

@@ -38,7 +38,7 @@ public sealed class ClaimStore(DbSession session, IClock clock, ICurrentUser cal
         }
 
         var events = (await session.QueryAsync<ClaimEventResponse>(
-                $"SELECT claim_id, kind, on_date, at, by_user_id, reason, park_id, team_id, deal_id FROM claim_events WHERE {session.Dialect.InList("claim_id", "ids")} ORDER BY id",
+                $"SELECT claim_id, kind, on_date, at, by_user_id, reason, park_id, team_id, deal_id, lead_id FROM claim_events WHERE {session.Dialect.InList("claim_id", "ids")} ORDER BY id",
                 new { ids = claims.Select(c => c.Id).ToArray() },
                 cancellationToken))
             .ToLookup(e => e.ClaimId);
@@ -111,11 +111,11 @@ public sealed class ClaimStore(DbSession session, IClock clock, ICurrentUser cal
         await AddEventAsync(current.Id, kind, reason, changed.Holder, null, cancellationToken);
     }
 
-    /// <summary>Notes that a manager let another unit open deal <paramref name="dealId"/> for the claimed company; the claim's version moves on.</summary>
-    public async Task RecordOverrideAsync(long claimId, long dealId, string reason, CancellationToken cancellationToken)
+    /// <summary>Notes that a manager let another unit open deal <paramref name="dealId"/> (or take lead <paramref name="leadId"/>) for the claimed company; the claim's version moves on.</summary>
+    public async Task RecordOverrideAsync(long claimId, long? dealId, long? leadId, string reason, CancellationToken cancellationToken)
     {
         await session.ExecuteAsync("UPDATE claims SET updated_at = @now, version = version + 1 WHERE id = @claimId", new { claimId, now = clock.UtcNow }, cancellationToken);
-        await AddEventAsync(claimId, ClaimEventKind.Overridden, reason, null, dealId, cancellationToken);
+        await AddEventAsync(claimId, ClaimEventKind.Overridden, reason, null, dealId, cancellationToken, leadId);
     }
 
     /// <summary>The claims that hold today on a company (or on the same company entered under another spelling), oldest first.</summary>
@@ -174,10 +174,10 @@ public sealed class ClaimStore(DbSession session, IClock clock, ICurrentUser cal
         return moved;
     }
 
-    private async Task AddEventAsync(long claimId, ClaimEventKind kind, string? reason, ClaimHolder? holder, long? dealId, CancellationToken cancellationToken) =>
+    private async Task AddEventAsync(long claimId, ClaimEventKind kind, string? reason, ClaimHolder? holder, long? dealId, CancellationToken cancellationToken, long? leadId = null) =>
         await session.ExecuteAsync(
-            "INSERT INTO claim_events (claim_id, kind, on_date, at, by_user_id, reason, park_id, team_id, deal_id) VALUES (@claimId, @kind, @on, @at, @by, @reason, @park, @team, @dealId)",
-            new { claimId, kind = (int)kind, on = clock.Today, at = clock.UtcNow, by = caller.UserId, reason, park = holder?.ParkId, team = holder?.TeamId, dealId },
+            "INSERT INTO claim_events (claim_id, kind, on_date, at, by_user_id, reason, park_id, team_id, deal_id, lead_id) VALUES (@claimId, @kind, @on, @at, @by, @reason, @park, @team, @dealId, @leadId)",
+            new { claimId, kind = (int)kind, on = clock.Today, at = clock.UtcNow, by = caller.UserId, reason, park = holder?.ParkId, team = holder?.TeamId, dealId, leadId },
             cancellationToken);
 
     private sealed record CompanyKey

@@ -24,6 +24,16 @@ public static class Labels
         [DealSource.Other] = ("其他", "Other"),
     };
 
+    private static readonly Dictionary<LeadSource, (string Zh, string En)> LeadSources = new()
+    {
+        [LeadSource.Form] = ("线上登记", "Form"),
+        [LeadSource.Event] = ("招商活动", "Event"),
+        [LeadSource.Referrer] = ("引荐人", "Referrer"),
+        [LeadSource.Visit] = ("来访走访", "Visit"),
+        [LeadSource.Call] = ("来电", "Call"),
+        [LeadSource.Other] = ("其他", "Other"),
+    };
+
     private static readonly Dictionary<DealStatus, (string Zh, string En)> Statuses = new()
     {
         [DealStatus.Active] = ("在谈", "Active"),
@@ -60,6 +70,10 @@ public static class Labels
     public static string Of(Stage stage, bool english) => english ? Stages[stage].En : Stages[stage].Zh;
 
     public static string Of(DealSource source, bool english) => english ? Sources[source].En : Sources[source].Zh;
+
+    public static string Of(LeadSource source, bool english) => english ? LeadSources[source].En : LeadSources[source].Zh;
+
+    public static string Total(bool english) => english ? "Total" : "合计";
 
     public static string Of(ChainPosition position, bool english) => position switch
     {

@@ -36,11 +36,21 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDeal>
     }
 }
 
-public sealed class CreateDealHandler(DealReader reader, DealReferences references, DealRepository deals, DealAccess access, ClaimGuard claims, ICurrentUser caller, IClock clock)
-    : IRequestHandler<CreateDeal, DealResponse>
+public sealed class CreateDealHandler(DealOpener opener) : IRequestHandler<CreateDeal, DealResponse>
 {
-    public async Task<DealResponse> Handle(CreateDeal request, CancellationToken cancellationToken)
+    public Task<DealResponse> Handle(CreateDeal request, CancellationToken cancellationToken) => opener.OpenAsync(request, cancellationToken);
+}
+
+/// <summary>
+/// Opens a deal as <see cref="CreateDeal"/> says, validated already: its owner (the caller by default) and team (the owner's),
+/// the references checked, the caller allowed to assign it, and no other unit's claim crossed unless overridden. Shared by
+/// the deal's own endpoint and a lead's conversion, so that both open a deal the same way.
+/// </summary>
+public sealed class DealOpener(DealReader reader, DealReferences references, DealRepository deals, DealAccess access, ClaimGuard claims, ICurrentUser caller, IClock clock)
+{
+    public async Task<DealResponse> OpenAsync(CreateDeal request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var ownerId = request.OwnerId ?? caller.UserId
             ?? throw ProblemException.Invalid("ownerId", ProblemTexts.OwnerIdRequiredOfficerWhoOwnsDeal);
         var fields = request with { OwnerId = ownerId };
@@ -52,6 +62,6 @@ public sealed class CreateDealHandler(DealReader reader, DealReferences referenc
         var deal = Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow);
         await deals.AddAsync(deal, cancellationToken);
         var opened = await reader.GetAsync(deal.Id, cancellationToken);
-        return overridden.Count == 0 ? opened : opened with { AlsoChanged = await claims.RecordOverridesAsync(overridden, deal.Id, request.ClaimOverride!, cancellationToken) };
+        return overridden.Count == 0 ? opened : opened with { AlsoChanged = await claims.RecordOverridesAsync(overridden, deal.Id, null, request.ClaimOverride!, cancellationToken) };
     }
 }

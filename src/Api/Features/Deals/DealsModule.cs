@@ -12,6 +12,7 @@ public sealed class DealsModule : IModule
         services.AddScoped<DealReader>();
         services.AddScoped<DealFilter>();
         services.AddScoped<DealReferences>();
+        services.AddScoped<DealOpener>();
         services.AddScoped<Application.Behaviors.IDealSnapshots, DealSnapshots>();
     }
 

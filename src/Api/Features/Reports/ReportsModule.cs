@@ -55,6 +55,18 @@ public sealed class ReportsModule : IModule
                 once to the fen. A referrer's figures are the sums of their deals', and the totals the sums of the referrers'.
                 """)
             .WithProblems(400);
+        group.MapQuery<GetLeadReport, LeadReport>("/leads")
+            .Describe("GetLeadReport", Policies.Read, "Lead intake by source and its conversion: the leads received in the period (from and to, or year), where they are now, and how many became deals, signed and landed.")
+            .WithProse("""
+                Per source (every one, zeros included, in a fixed order) and in total, of the leads received from from to to (China Standard
+                Time; or in year), of teamId when given: received; open ones in the shared pool, in a team's queue, with an officer, and
+                flagged (escalated to the end for a missed deadline); dropped; converted; of the converted, the deals signed (signedOn set) and
+                landed (landedOn set) and not deleted, whatever their status since. Rates are ratios rounded half away from zero to four
+                decimals, null when nothing is below them: conversionRate converted / received, signingRate signed / converted, landingRate
+                landed / signed, leadToLanded landed / received. A lead converted to a confidential deal the caller may not see is left out
+                of every figure. Labels are Chinese unless Accept-Language prefers English.
+                """)
+            .WithProblems(400);
         group.MapQuery<GetStaleReport, StaleReport>("/stale")
             .Describe("GetStaleReport", Policies.Read, "Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
             .WithProse("""

@@ -22,6 +22,9 @@ public sealed class WebhookDocumentation : IOpenApiDocumentTransformer
         [WebhookEventTypes.EventUpdated] = "A promotion event was corrected.",
         [WebhookEventTypes.ClaimCreated] = "A unit registered a claim on a company's project (首报首谈); its evidence is not sent.",
         [WebhookEventTypes.ClaimUpdated] = "A claim was renewed, released, transferred (统筹流转) or overridden for another unit's deal: data.change says which.",
+        [WebhookEventTypes.LeadCreated] = "A lead (线索) came in and was dispatched: data.lead says to whom (or the shared pool).",
+        [WebhookEventTypes.LeadUpdated] = "A lead was taken, assigned, contacted, recycled to the pool, dropped or converted to a deal: data.change says which.",
+        [WebhookEventTypes.LeadEscalated] = "A lead late on a deadline was escalated (its officer, the team's managers, flagged): data.notify lists the users to tell.",
     };
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

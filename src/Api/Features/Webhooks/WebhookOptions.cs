@@ -49,9 +49,12 @@ public static class WebhookEventTypes
     public const string EventUpdated = "event.updated";
     public const string ClaimCreated = "claim.created";
     public const string ClaimUpdated = "claim.updated";
+    public const string LeadCreated = "lead.created";
+    public const string LeadUpdated = "lead.updated";
+    public const string LeadEscalated = "lead.escalated";
 
     public static readonly IReadOnlyList<string> All =
-        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated, ClaimCreated, ClaimUpdated];
+        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated, ClaimCreated, ClaimUpdated, LeadCreated, LeadUpdated, LeadEscalated];
 
     /// <summary>The event a committed command announces, if any.</summary>
     public static string? Of(string entity, string command, string kind) => (entity, command, kind) switch
@@ -67,6 +70,9 @@ public static class WebhookEventTypes
         ("event", _, "updated") => EventUpdated,
         ("claim", _, "created") => ClaimCreated,
         ("claim", _, _) => ClaimUpdated,
+        ("lead", _, "created") => LeadCreated,
+        ("lead", _, "escalated") => LeadEscalated,
+        ("lead", _, _) => LeadUpdated,
         _ => null,
     };
 }

@@ -117,6 +117,11 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
                 var claim = (JsonObject?)after?.DeepClone() ?? [];
                 claim["evidence"] = null;
                 return new JsonObject { ["claim"] = claim, ["change"] = change.Kind, ["by"] = by };
+            case WebhookEventTypes.LeadCreated:
+            case WebhookEventTypes.LeadUpdated:
+            case WebhookEventTypes.LeadEscalated:
+                var notify = type == WebhookEventTypes.LeadEscalated && after?["history"] is JsonArray { Count: > 0 } history ? history[^1]?["notifiedUserIds"]?.DeepClone() : null;
+                return new JsonObject { ["lead"] = after?.DeepClone(), ["change"] = change.Kind, ["notify"] = notify, ["by"] = by };
             default:
                 return new JsonObject { ["event"] = after?.DeepClone(), ["by"] = by };
         }

@@ -1,6 +1,7 @@
 using DealPipeline.Api.Features.Activities;
 using DealPipeline.Api.Features.Claims;
 using DealPipeline.Api.Features.Events;
+using DealPipeline.Api.Features.Leads;
 using DealPipeline.Api.Features.Letters;
 using System.ComponentModel;
 
@@ -35,6 +36,9 @@ public sealed record EventWebhookMessage : WebhookMessage<EventWebhookData>;
 
 /// <summary>claim.created, claim.updated.</summary>
 public sealed record ClaimWebhookMessage : WebhookMessage<ClaimWebhookData>;
+
+/// <summary>lead.created, lead.updated, lead.escalated.</summary>
+public sealed record LeadWebhookMessage : WebhookMessage<LeadWebhookData>;
 
 public sealed record DealWebhookData
 {
@@ -152,6 +156,20 @@ public sealed record ClaimWebhookData
     public required WebhookActor By { get; init; }
 }
 
+public sealed record LeadWebhookData
+{
+    [Description("The lead after the change, with its deadlines and history.")]
+    public required LeadResponse Lead { get; init; }
+
+    [Description("What happened: created, taken, assigned, contacted, recycled, escalated, updated (an escalation fell back), dropped or converted.")]
+    public required string Change { get; init; }
+
+    [Description("lead.escalated: the users to tell (the officer; the team's managers, or the office's when the team has none); empty for the flag.")]
+    public IReadOnlyList<long>? Notify { get; init; }
+
+    public required WebhookActor By { get; init; }
+}
+
 public sealed record EventWebhookData
 {
     public required EventResponse Event { get; init; }
@@ -178,6 +196,7 @@ public static class WebhookPayloads
         "activity" => typeof(ActivityWebhookMessage),
         "letter" => typeof(LetterWebhookMessage),
         "claim" => typeof(ClaimWebhookMessage),
+        "lead" => typeof(LeadWebhookMessage),
         _ => typeof(EventWebhookMessage),
     };
 }
