@@ -540,6 +540,46 @@ for n, d in enumerate(chosen):
     referrals.append({"deal": d["key"], "referrer": "assoc" if n % 2 == 0 else "prof", "scheme": "marginal" if n % 2 == 0 else "tiered",
                       "confirmedOn": (dt.date.fromisoformat(d["openedOn"]) + dt.timedelta(days=5)).isoformat(), "confirmation": "企业、引荐人与园区三方签署引荐确认书"})
 
+# Lead intake (线索): dispatch rules by amount, sector and region, and leads of November 2026 from each source, placed by those
+# rules on loading (the seeder dispatches them as the API does): taken, contacted, dropped, left in a queue or the shared pool;
+# two more are the leads two inbound deals of 2026 came from, converted the day each deal opened.
+lead_rules = [
+    {"name": "十亿元以上重大项目", "priority": 5, "minIntendedInvestment": 1_000_000_000, "owner": "o1"},
+    {"name": "生物医药线索", "priority": 10, "sector": "biomed", "team": "bio"},
+    {"name": "医疗器械线索", "priority": 20, "sector": "devices", "team": "dev"},
+    {"name": "广东来源线索", "priority": 30, "regionCode": "440000", "team": "sz"},
+]
+claimed = {c["company"] for c in claims}
+free = [c for c in companies if c["key"] not in claimed]
+guangdong = [c for c in free if (c.get("regionCode") or "").startswith("44")]
+elsewhere = [c for c in free if c.get("regionCode") and not c["regionCode"].startswith("44")]
+leads = [
+    {"company": elsewhere[0]["key"], "title": "创新药中试生产线", "source": "form", "sector": "drugs", "intendedInvestment": 300_000_000,
+     "receivedOn": "2026-11-16", "contact": "投资发展部 张经理", "takenBy": "o6", "takenOn": "2026-11-16",
+     "contacts": [{"type": "call", "on": "2026-11-17", "summary": "电话回访，确认中试线用地约 30 亩、计划明年二季度开工"}]},
+    {"company": elsewhere[1]["key"], "title": "体外诊断试剂生产基地", "source": "event", "event": "jntrip16", "sector": "ivd", "intendedInvestment": 80_000_000,
+     "receivedOn": "2026-11-20", "contact": "董事会秘书办公室"},
+    {"company": elsewhere[2]["key"], "title": "细胞治疗产业化基地", "source": "referrer", "referrer": "assoc", "sector": "gene", "intendedInvestment": 1_500_000_000,
+     "receivedOn": "2026-11-23", "contact": "战略投资部 李总",
+     "contacts": [{"type": "call", "on": "2026-11-24", "summary": "经协会引荐首次通话，对方有意在华东布局产业化基地"},
+                  {"type": "meeting", "on": "2026-11-27", "summary": "与企业战略投资部视频会谈，介绍园区细胞治疗专项政策"}]},
+    {"company": guangdong[0]["key"], "title": "智慧医疗华北研发中心", "source": "call", "sector": "aimed", "intendedInvestment": 60_000_000,
+     "receivedOn": "2026-11-25", "contact": "来电人 陈先生"},
+    {"company": elsewhere[3]["key"], "title": "健康医疗大数据中心", "source": "visit", "sector": "bigdata", "intendedInvestment": 40_000_000,
+     "receivedOn": "2026-11-26", "contact": "企业来访接待登记"},
+    {"company": elsewhere[4]["key"], "title": "高端影像设备组装线", "source": "form", "sector": "hidev", "intendedInvestment": 50_000_000,
+     "receivedOn": "2026-11-10", "takenBy": "o2", "takenOn": "2026-11-11",
+     "contacts": [{"type": "call", "on": "2026-11-12", "summary": "核实项目信息"}], "dropped": "经核实企业已在苏州落地同类产线，无新增投资计划"},
+]
+inbound = [d for d in deals if d["source"] == "inbound" and d["openedOn"] >= "2026-01-01" and d["currency"] == "CNY"]
+landed_inbound = [d for d in inbound if any(s.get("to") == "landed" for s in d["steps"])]
+converted = (landed_inbound[:1] + [d for d in inbound if d not in landed_inbound][:1])
+for n, d in enumerate(converted):
+    d.setdefault("key", f"fromLead{n + 1}")
+    leads.append({"company": d["company"], "title": d["name"], "source": "visit", "sector": d["sector"], "intendedInvestment": d["intendedInvestment"],
+                  "receivedOn": d["openedOn"], "takenBy": d["owner"], "takenOn": d["openedOn"], "deal": d["key"]})
+assert len(converted) == 2
+
 for c in companies:
     del c["sector"], c["currency"]
 for p in parks:
@@ -549,4 +589,5 @@ print(json.dumps({"parks": parks, "sectors": sectors, "teams": teams, "users": u
                   "fxRates": fx, "events": events, "deals": deals, "letters": letters, "chains": chains,
                   "calendar": calendar, "deadlineRules": deadline_rules,
                   "criteriaSets": criteria_sets, "claims": claims,
-                  "referrers": referrers, "rewardSchemes": reward_schemes, "referrals": referrals}, ensure_ascii=False, indent=1))
+                  "referrers": referrers, "rewardSchemes": reward_schemes, "referrals": referrals,
+                  "leadRules": lead_rules, "leads": leads}, ensure_ascii=False, indent=1))

@@ -86,8 +86,8 @@ public sealed record LeadProfile(IReadOnlyCollection<long> SectorLine, string? R
 /// <summary>
 /// A dispatch rule (分派规则): leads of a sector (or one under it), a region (a province covers its cities and counties, a
 /// city its counties) and an intended investment in CNY from <see cref="MinCnyMinor"/> (included) to <see cref="MaxCnyMinor"/>
-/// (excluded) go to <see cref="TeamId"/>, or to the officer <see cref="OwnerId"/>. A criterion left out matches every lead; the
-/// lowest priority number wins, then the oldest rule.
+/// (excluded) go to <see cref="TeamId"/>, or to the officer <see cref="OwnerId"/>, or (with neither) to the shared pool, before any
+/// rule after it could take them. A criterion left out matches every lead; the lowest priority number wins, then the oldest rule.
 /// </summary>
 public sealed record DispatchRule(long Id, string Name, int Priority, long? SectorId, string? RegionCode, long? MinCnyMinor, long? MaxCnyMinor, long? TeamId, long? OwnerId)
 {
@@ -106,14 +106,9 @@ public sealed record DispatchRule(long Id, string Name, int Priority, long? Sect
             && (MaxCnyMinor is not { } max || lead.IntendedCnyMinor < max);
     }
 
-    /// <summary>Checks a new rule: it sends leads somewhere, its band is not empty, its priority is in range.</summary>
+    /// <summary>Checks a new rule: its band is not empty, its priority is in range.</summary>
     public void Validate()
     {
-        if (TeamId is null && OwnerId is null)
-        {
-            throw new DomainException("leadRule.target", RuleTexts.DispatchRuleNeedsTarget, "teamId");
-        }
-
         if (MinCnyMinor is { } min && MaxCnyMinor is { } max && max <= min)
         {
             throw new DomainException("leadRule.band", RuleTexts.DispatchRuleBandEmpty, "maxIntendedInvestment");

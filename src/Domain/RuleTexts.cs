@@ -196,9 +196,6 @@ public static class RuleTexts
         "该认领已于 {on} 到期：请重新登记。");
 
     // Leads (线索)
-    public static readonly Text DispatchRuleNeedsTarget = new(
-        "A dispatch rule sends its leads to a team (teamId) or an officer (ownerId).",
-        "分派规则须指定接收的专班（teamId）或招商人员（ownerId）。");
     public static readonly Text DispatchRuleBandEmpty = new(
         "'maxIntendedInvestment' is above 'minIntendedInvestment': the band holds no amount otherwise.",
         "'maxIntendedInvestment' 须大于 'minIntendedInvestment'，否则区间为空。");

@@ -5,6 +5,7 @@ using DealPipeline.Api.Features.Deadlines;
 using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.Evaluation;
 using DealPipeline.Api.Features.FxRates;
+using DealPipeline.Api.Features.Leads;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Users;
 
@@ -31,6 +32,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         var (chains, rules) = (services.GetRequiredService<ChainStore>(), services.GetRequiredService<DeadlineRuleStore>());
         var (claims, claimRules) = (services.GetRequiredService<ClaimStore>(), services.GetRequiredService<IOptions<ClaimOptions>>().Value.ToRules());
         var referrals = services.GetRequiredService<ReferralStore>();
+        var (leads, dispatcher) = (services.GetRequiredService<LeadStore>(), services.GetRequiredService<LeadDispatcher>());
         await session.BeginAsync(cancellationToken);
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks", null, cancellationToken) > 0)
         {
@@ -290,9 +292,67 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
             await referrals.AddReferralAsync(dealId, new RecordReferral(dealId, ids["referrer:" + r.Referrer], ids["scheme:" + r.Scheme], r.ConfirmedOn, r.Confirmation), cancellationToken);
         }
 
+        foreach (var r in seed.LeadRules ?? [])
+        {
+            await leads.AddRuleAsync(
+                new DispatchRule(
+                    0, r.Name, r.Priority, r.Sector is null ? null : ids["sector:" + r.Sector], r.RegionCode,
+                    r.MinIntendedInvestment is { } min ? Money.ToMinor(min) : null, r.MaxIntendedInvestment is { } max ? Money.ToMinor(max) : null,
+                    r.Team is null ? null : ids["team:" + r.Team], r.Owner is null ? null : ids["user:" + r.Owner]),
+                cancellationToken);
+        }
+
+        foreach (var l in seed.Leads ?? [])
+        {
+            await SeedLeadAsync(leads, dispatcher, l, ids, cancellationToken);
+        }
+
         await session.CommitAsync(cancellationToken);
         Log.DemoLoaded(logger, seed.Deals.Count);
         return true;
+    }
+
+    /// <summary>
+    /// A lead dispatched as the API dispatches it (the rules above), then taken, contacted, dropped or converted as the seed says: a
+    /// converted one names the demo deal it became, on the day the deal opened.
+    /// </summary>
+    private static async Task SeedLeadAsync(LeadStore leads, LeadDispatcher dispatcher, LeadSeed l, Dictionary<string, long> ids, CancellationToken cancellationToken)
+    {
+        var company = ids["company:" + l.Company];
+        var sector = ids["sector:" + l.Sector];
+        var minor = Money.ToMinor(l.IntendedInvestment);
+        var (position, ruleId) = await dispatcher.DispatchAsync(company, sector, minor, cancellationToken);
+        var id = await leads.AddAsync(
+            new NewLead(
+                company, l.Title, Parse<LeadSource>(l.Source), l.Event is null ? null : ids["event:" + l.Event], l.Referrer is null ? null : ids["referrer:" + l.Referrer],
+                sector, null, minor, RateTable.Cny, l.Contact, null, l.ReceivedOn, position, ruleId, null),
+            cancellationToken);
+        async Task Then(Func<LeadPosition, LeadPosition> to, LeadEvent happened)
+        {
+            var current = await leads.GetAsync(id, cancellationToken);
+            await leads.UpdateAsync(current, to(current.ToPosition()), happened, Escalation.None, cancellationToken);
+        }
+
+        if (l.TakenBy is { } officer)
+        {
+            var (user, team) = (ids["user:" + officer], await leads.TeamOfAsync(ids["user:" + officer], cancellationToken));
+            await Then(_ => LeadPosition.Dispatched(user, team), new LeadEvent(LeadEventKind.Taken, l.TakenOn ?? l.ReceivedOn));
+        }
+
+        foreach (var c in l.Contacts ?? [])
+        {
+            await Then(p => p, new LeadEvent(LeadEventKind.Contacted, c.On) { Note = c.Summary, ActivityType = Parse<ActivityType>(c.Type) });
+        }
+
+        if (l.Dropped is { } reason)
+        {
+            await Then(p => p.Close(LeadStatus.Dropped), new LeadEvent(LeadEventKind.Dropped, (l.Contacts?.LastOrDefault()?.On ?? l.ReceivedOn).AddDays(1)) { Note = reason });
+        }
+
+        if (l.Deal is { } deal)
+        {
+            await Then(p => p.Close(LeadStatus.Converted), new LeadEvent(LeadEventKind.Converted, l.ReceivedOn) { DealId = ids["deal:" + deal] });
+        }
     }
 
     /// <summary>A back-dated step is recorded as if entered at 10:00 China Standard Time that day.</summary>
@@ -319,7 +379,15 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         List<ClaimSeed>? Claims,
         List<ReferrerSeed>? Referrers,
         List<SchemeSeed>? RewardSchemes,
-        List<ReferralSeed>? Referrals);
+        List<ReferralSeed>? Referrals,
+        List<LeadRuleSeed>? LeadRules,
+        List<LeadSeed>? Leads);
+
+    private sealed record LeadRuleSeed(string Name, int Priority, string? Sector, string? RegionCode, decimal? MinIntendedInvestment, decimal? MaxIntendedInvestment, string? Team, string? Owner);
+
+    private sealed record LeadSeed(
+        string Company, string Title, string Source, string? Event, string? Referrer, string Sector, decimal IntendedInvestment, DateOnly ReceivedOn, string? Contact,
+        string? TakenBy, DateOnly? TakenOn, List<ActivitySeed>? Contacts, string? Dropped, string? Deal);
 
     private sealed record ReferrerSeed(string Key, string Kind, string Name, string? Contact, DateOnly RegisteredOn);
 

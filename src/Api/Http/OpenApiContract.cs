@@ -34,7 +34,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["band"] = "Only deals whose latest evaluation (POST /deals/{id}/scores) falls in these bands: band keys of their criteria set, comma-separated, or vetoed.",
         ["criteriaSetId"] = "The criteria set (evaluation index) whose bands the report groups by.",
         ["chainLinkId"] = "Only deals of this industry-chain link or a link below it: attached to it, or of a company attached to it (as the chain report counts them).",
-        ["teamId"] = "Only deals (or claims) of this team.",
+        ["teamId"] = "Only deals (or claims, or leads) of this team.",
         ["companyId"] = "Only claims on this company (as entered: the same company under another spelling is found by GET /companies/duplicates).",
         ["state"] = "Only claims in this state: held, expired (held, but past expiresOn) or released.",
         ["sourceEventId"] = "Only deals that came from this promotion event.",
@@ -89,6 +89,19 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["state"] = ["held", "expired", "released"],
     };
 
+    /// <summary>The query parameters of the lead list (GET /leads), which share names with the deal filters but not their meaning.</summary>
+    private static readonly Dictionary<string, (string Description, string[]? Values)> LeadFilters = new(StringComparer.Ordinal)
+    {
+        ["state"] = ("Only leads in this state: pool (the shared pool), queued (a team's, no officer yet), assigned, converted or dropped.", ["pool", "queued", "assigned", "converted", "dropped"]),
+        ["source"] = ("Only leads from this source.", [.. Enum.GetValues<Domain.LeadSource>().Select(Domain.Names.Of)]),
+        ["companyId"] = ("Only leads of this company.", null),
+        ["teamId"] = ("Only leads of this team.", null),
+        ["ownerId"] = ("Only leads this officer has.", null),
+        ["flagged"] = ("true: only leads flagged for a deadline they still miss (escalated to the end); false: only the others.", null),
+        ["receivedFrom"] = ("Only leads received on or after this day (YYYY-MM-DD, China Standard Time).", null),
+        ["receivedTo"] = ("Only leads received on or before this day (YYYY-MM-DD, China Standard Time).", null),
+    };
+
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -99,7 +112,20 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         var path = context.Description.RelativePath ?? "";
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
-            if (parameter.In == ParameterLocation.Query)
+            if (parameter.In == ParameterLocation.Query && path.TrimEnd('/') == "api/v1/leads" && LeadFilters.TryGetValue(parameter.Name ?? "", out var lead))
+            {
+                parameter.Description ??= lead.Description;
+                if (parameter.Schema is OpenApiSchema leadSchema)
+                {
+                    leadSchema.Format = parameter.Name is "receivedFrom" or "receivedTo" ? "date" : leadSchema.Format;
+                    if (lead.Values is { } values)
+                    {
+                        leadSchema.Type = JsonSchemaType.String;
+                        leadSchema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v)!)];
+                    }
+                }
+            }
+            else if (parameter.In == ParameterLocation.Query)
             {
                 Describe(parameter);
                 parameter.Description ??= Filters.GetValueOrDefault(parameter.Name ?? "");

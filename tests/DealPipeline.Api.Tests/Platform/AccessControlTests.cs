@@ -41,6 +41,13 @@ public abstract partial class AccessControlTests : ApiTest
         // A claim held by the officer's team, which the officer (its member) keeps.
         async Task<long> OfficersClaim() =>
             Id(await PostOk("/api/v1/claims", new { companyId = await Company($"认领企业{++n}"), teamId = world.Team, firstReportedOn = Today, evidence = "首报" }));
+        // A lead the officer has (with what a deal needs), and one in the shared pool.
+        async Task<long> OfficersLead() => Id(await PostOk("/api/v1/leads", new
+        {
+            companyId = world.Company, title = $"线索{++n}", source = "form", ownerId = officer, parkId = world.Park, sectorId = world.Drugs, intendedInvestment = 1_000_000m,
+        }));
+        async Task<long> PoolLead() => Id(await PostOk("/api/v1/leads", new { companyId = world.Company, title = $"线索{++n}", source = "call" }));
+        var leadRule = Id(await PostOk("/api/v1/lead-rules", new { name = "读用规则", priority = 9_000, regionCode = "650000", teamId = world.Team }));
         async Task<long> OfficersDeal(object? extra = null) => Id(await Deal(world, extra ?? new { ownerId = officer }, $"deal{++n}"));
         var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
         var letter = Id(await PostOk("/api/v1/letters", new { type = "expertAppointment", signedOn = Today, counterparty = "张教授" }));
@@ -99,6 +106,22 @@ public abstract partial class AccessControlTests : ApiTest
             ("POST /claims/{id}/renew", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/renew")),
             ("POST /claims/{id}/release", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/release", new { reason = "放弃" })),
             ("POST /claims/{id}/transfer", ["admin", "manager"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/claims/{await OfficersClaim()}/transfer", new { parkId = otherPark, reason = "统筹" })),
+            ("POST /leads", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/leads", new { companyId = world.Company, title = $"线索{++n}", source = "form" })),
+            ("GET /leads", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/leads")),
+            ("GET /leads/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/leads/{await PoolLead()}")),
+            ("POST /leads/{id}/take", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/leads/{await PoolLead()}/take")),
+            ("POST /leads/{id}/assign", ["admin", "manager"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/leads/{await PoolLead()}/assign", new { ownerId = officer, reason = "分派" })),
+            ("POST /leads/{id}/contacts", ["admin", "manager", "officer"], HttpStatusCode.OK, async c =>
+                await Send(c.Client, HttpMethod.Post, $"/api/v1/leads/{await OfficersLead()}/contacts", new { type = "call", on = Today, summary = "电话" })),
+            ("POST /leads/{id}/drop", ["admin", "manager", "officer"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/leads/{await OfficersLead()}/drop", new { reason = "无意向" })),
+            ("POST /leads/{id}/convert", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/leads/{await OfficersLead()}/convert", new { })),
+            ("POST /leads/sweep", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Post, "/api/v1/leads/sweep")),
+            ("POST /lead-rules", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/lead-rules", new { name = $"分派{++n}", priority = 9_500, regionCode = "540000" })),
+            ("GET /lead-rules", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/lead-rules")),
+            ("GET /lead-rules/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/lead-rules/{leadRule}")),
+            ("DELETE /lead-rules/{id}", ["admin"], HttpStatusCode.NoContent, async c =>
+                await Send(c.Client, HttpMethod.Delete, $"/api/v1/lead-rules/{Id(await PostOk("/api/v1/lead-rules", new { name = $"删{++n}", priority = 9_900, regionCode = "460000" }))}")),
+            ("GET /reports/leads", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reports/leads?year={DateTime.UtcNow.Year}")),
             ("POST /referrers", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/referrers", new { kind = "person", name = $"引荐人{++n}" })),
             ("GET /referrers", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/referrers")),
             ("GET /referrers/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/referrers/{referrer}")),

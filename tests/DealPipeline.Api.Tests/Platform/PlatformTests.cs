@@ -238,6 +238,13 @@ public sealed class SqlitePlatformTests : PlatformTests
             Assert.Equal(referrals["items"]!.AsArray().Sum(r => Money(r!["reward"])), Money(referrals["reward"]));
             var claims = JsonNode.Parse(await client.GetStringAsync("/api/v1/claims?state=held"))!["items"]!.AsArray();
             Assert.Equal(2, claims.Select(c => c!["parkId"]!.GetValue<long>()).Distinct().Count());
+
+            // Leads with their dispatch: 8 received in 2026, two of them converted (one deal signed and landed), one dropped.
+            var leads = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/leads?year=2026"))!["total"]!;
+            Assert.Equal((8L, 2L, 1L, 1L, 1L), (leads["received"]!.GetValue<long>(), leads["converted"]!.GetValue<long>(), leads["signed"]!.GetValue<long>(), leads["landed"]!.GetValue<long>(), leads["dropped"]!.GetValue<long>()));
+            Assert.Equal((0.25m, 0.125m), (Money(leads["conversionRate"]), Money(leads["leadToLanded"])));
+            var dispatched = JsonNode.Parse(await client.GetStringAsync("/api/v1/leads?limit=100"))!["items"]!.AsArray();
+            Assert.Equal(7, dispatched.Count(l => l!["ruleId"] is not null)); // the eighth matched no rule: the shared pool
         }
 
         using (var again = new ApiFactory(DatabaseProvider.Sqlite, demo, sqliteFile: file))

@@ -30,8 +30,8 @@ public sealed record CreateLead(
     public static IReadOnlyList<string> Required => ["companyId", "title", "source"];
 
     public static object Example => new CreateLead(
-        2, "高端医疗器械生产基地", LeadSource.Event, SourceEventId: 1, SectorId: 3, IntendedInvestment: 800_000_000m, Currency: "CNY",
-        Contact: "王总（投资部） 138 0000 0000", Note: "在长三角推介会上表示计划明年在华东新设生产基地，用地约 80 亩。", ReceivedOn: new DateOnly(2026, 11, 30));
+        2, "高端医疗器械生产基地", LeadSource.Form, SectorId: 3, IntendedInvestment: 800_000_000m, Currency: "CNY",
+        Contact: "王总（投资部） 138 0000 0000", Note: "通过官网项目登记表提交：计划明年在华东新设生产基地，用地约 80 亩。", ReceivedOn: new DateOnly(2026, 11, 30));
 
     string IAudited.AuditEntity => "lead";
 
@@ -70,7 +70,7 @@ public sealed class CreateLeadValidator : AbstractValidator<CreateLead>
 /// team (403), and when another unit holds a claim on the company that the lead's unit (its park, else the team it goes to) does not
 /// cover: 409 claim.heldByOther naming only the holder, unless a manager gives claimOverride.
 /// </summary>
-public sealed class CreateLeadHandler(LeadStore leads, LeadReferences references, ClaimGuard claims, DbSession session, FxRateStore rates, DealAccess access, ICurrentUser caller, IClock clock)
+public sealed class CreateLeadHandler(LeadStore leads, LeadReferences references, LeadDispatcher dispatcher, ClaimGuard claims, DbSession session, FxRateStore rates, DealAccess access, ICurrentUser caller, IClock clock)
     : IRequestHandler<CreateLead, LeadResponse>
 {
     public async Task<LeadResponse> Handle(CreateLead request, CancellationToken cancellationToken)
@@ -95,7 +95,9 @@ public sealed class CreateLeadHandler(LeadStore leads, LeadReferences references
         }
 
         var minor = request.IntendedInvestment is { } amount ? Money.ToMinor(amount) : (long?)null;
-        var (position, ruleId) = await PlaceAsync(request, minor is { } m ? (long)table.ToCny(currency, m) : null, cancellationToken);
+        var (position, ruleId) = request.OwnerId is not null || request.TeamId is not null
+            ? (await PlaceByHandAsync(request.OwnerId, request.TeamId, cancellationToken), null)
+            : await dispatcher.DispatchAsync(request.CompanyId.Value, request.SectorId, minor is { } m ? (long)table.ToCny(currency, m) : null, cancellationToken);
         var overridden = await claims.CheckAsync(request.CompanyId.Value, request.ParkId, position.TeamId, request.ClaimOverride, cancellationToken);
         var lead = new NewLead(
             request.CompanyId.Value, request.Title!.Trim(), request.Source!.Value, request.SourceEventId, request.ReferrerId, request.SectorId, request.ParkId, minor, currency,
@@ -105,31 +107,35 @@ public sealed class CreateLeadHandler(LeadStore leads, LeadReferences references
         return overridden.Count == 0 ? received : received with { AlsoChanged = await claims.RecordOverridesAsync(overridden, null, id, request.ClaimOverride!, cancellationToken) };
     }
 
-    /// <summary>Where the lead goes: where the request says (an officer only within their team), else by the first rule it matches, else the shared pool.</summary>
-    private async Task<(LeadPosition Position, long? RuleId)> PlaceAsync(CreateLead request, long? cny, CancellationToken cancellationToken)
+    /// <summary>Where the request places the lead: an officer (and their team) or a team; an officer places leads only within their own team (403).</summary>
+    private async Task<LeadPosition> PlaceByHandAsync(long? ownerId, long? teamId, CancellationToken cancellationToken)
     {
-        if (request.OwnerId is not null || request.TeamId is not null)
+        var ownerTeam = ownerId is { } owner ? await references.OwnerTeamAsync(owner, "ownerId", cancellationToken) : null;
+        var team = teamId ?? ownerTeam;
+        if (!access.SeesEverything && (team != caller.TeamId || (ownerId is { } o && o != caller.UserId && ownerTeam != caller.TeamId)))
         {
-            var ownerTeam = request.OwnerId is { } owner ? await references.OwnerTeamAsync(owner, "ownerId", cancellationToken) : null;
-            var team = request.TeamId ?? ownerTeam;
-            if (!access.SeesEverything && (team != caller.TeamId || (request.OwnerId is { } o && o != caller.UserId && ownerTeam != caller.TeamId)))
-            {
-                throw new ProblemException(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden, ProblemTexts.OfficerAssignsDealsOnlyThemselvesMember);
-            }
-
-            return (LeadPosition.Dispatched(request.OwnerId, team), null);
+            throw new ProblemException(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden, ProblemTexts.OfficerAssignsDealsOnlyThemselvesMember);
         }
 
-        var region = await session.ExecuteScalarAsync<string?>("SELECT region_code FROM companies WHERE id = @id", new { id = request.CompanyId }, cancellationToken);
-        var profile = new LeadProfile(await references.SectorLineAsync(request.SectorId, cancellationToken), region, cny);
+        return LeadPosition.Dispatched(ownerId, team);
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>Dispatch on intake (分派): the first rule a lead matches, by its sector (and those above it), its company's region and its amount in CNY, places it; none places it in the shared pool.</summary>
+public sealed class LeadDispatcher(LeadStore leads, LeadReferences references, DbSession session)
+{
+    public async Task<(LeadPosition Position, long? RuleId)> DispatchAsync(long companyId, long? sectorId, long? intendedCnyMinor, CancellationToken cancellationToken)
+    {
+        var region = await session.ExecuteScalarAsync<string?>("SELECT region_code FROM companies WHERE id = @companyId", new { companyId }, cancellationToken);
+        var profile = new LeadProfile(await references.SectorLineAsync(sectorId, cancellationToken), region, intendedCnyMinor);
         if (DispatchRule.For(profile, await leads.RulesAsync(cancellationToken)) is not { } rule)
         {
             return (LeadPosition.Dispatched(null, null), null);
         }
 
-        var ruleTeam = rule.TeamId ?? (rule.OwnerId is { } ruleOwner ? await references.OwnerTeamAsync(ruleOwner, "ownerId", cancellationToken) : null);
-        return (LeadPosition.Dispatched(rule.OwnerId, ruleTeam), rule.Id);
+        var team = rule.TeamId ?? (rule.OwnerId is { } owner ? await references.OwnerTeamAsync(owner, "ownerId", cancellationToken) : null);
+        return (LeadPosition.Dispatched(rule.OwnerId, team), rule.Id);
     }
-
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

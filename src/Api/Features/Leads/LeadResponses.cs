@@ -14,8 +14,10 @@ public enum LeadState
 }
 
 /// <summary>A lead (线索): a project heard of before a deal exists, where it came from, who has it, its deadlines from intake and its history.</summary>
-public sealed record LeadResponse : IVersioned, IAlsoChanged
+public sealed record LeadResponse : IVersioned, IAlsoChanged, IDealScoped
 {
+    long? IDealScoped.DealOf => DealId;
+
     /// <summary>What the change did beside the lead: a claim a manager overrode for it, the leads a sweep changed.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<OtherChange> AlsoChanged { get; init; } = [];

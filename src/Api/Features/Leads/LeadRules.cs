@@ -38,7 +38,7 @@ public sealed class CreateLeadRuleValidator : AbstractValidator<CreateLeadRule>
     }
 }
 
-/// <summary>Refused when a sector, team or officer does not exist (400 on the field), an analyst would receive leads, the rule sends leads nowhere or its band is empty (400), or its name is taken (409).</summary>
+/// <summary>Refused when a sector, team or officer does not exist (400 on the field), an analyst would receive leads, its band is empty (400), or its name is taken (409).</summary>
 public sealed class CreateLeadRuleHandler(LeadStore leads, LeadReferences references, DbSession session) : IRequestHandler<CreateLeadRule, LeadRuleResponse>
 {
     public async Task<LeadRuleResponse> Handle(CreateLeadRule request, CancellationToken cancellationToken)

@@ -95,7 +95,7 @@ public sealed class LeadStore(DbSession session, DeadlineRuleStore deadlineRules
         await AddEventAsync(id, new LeadEvent(LeadEventKind.Received, lead.ReceivedOn) { Note = lead.ClaimOverride }, cancellationToken);
         if (lead.RuleId is not null)
         {
-            await AddEventAsync(id, new LeadEvent(LeadEventKind.Dispatched, clock.Today) { OwnerId = lead.Position.OwnerId, TeamId = lead.Position.TeamId, RuleId = lead.RuleId }, cancellationToken);
+            await AddEventAsync(id, new LeadEvent(LeadEventKind.Dispatched, lead.ReceivedOn) { OwnerId = lead.Position.OwnerId, TeamId = lead.Position.TeamId, RuleId = lead.RuleId }, cancellationToken);
         }
 
         return id;
@@ -103,7 +103,8 @@ public sealed class LeadStore(DbSession session, DeadlineRuleStore deadlineRules
 
     /// <summary>
     /// Writes a lead's new position and escalation (and, for a contact, its first contact; for a decision, the day) if nobody
-    /// changed it since it was read (412 otherwise), with its event; a take, an assignment and a contact touch it today.
+    /// changed it since it was read (412 otherwise), with its event; a take, an assignment and a contact touch it on the event's day,
+    /// a conversion and a drop decide it on that day.
     /// </summary>
     public async Task UpdateAsync(LeadResponse current, LeadPosition to, LeadEvent happened, Escalation escalation, CancellationToken cancellationToken)
     {
@@ -116,8 +117,8 @@ public sealed class LeadStore(DbSession session, DeadlineRuleStore deadlineRules
             """
             UPDATE leads SET status = @status, owner_id = @OwnerId, team_id = @TeamId,
                 first_contact_on = CASE WHEN @contact = 1 AND (first_contact_on IS NULL OR first_contact_on > @on) THEN @on ELSE first_contact_on END,
-                touched_on = CASE WHEN @touches = 1 AND touched_on < @today THEN @today ELSE touched_on END,
-                escalation = @escalation, decided_on = CASE WHEN @decides = 1 THEN @today ELSE decided_on END, deal_id = COALESCE(@dealId, deal_id),
+                touched_on = CASE WHEN @touches = 1 AND touched_on < @on THEN @on ELSE touched_on END,
+                escalation = @escalation, decided_on = CASE WHEN @decides = 1 THEN @on ELSE decided_on END, deal_id = COALESCE(@dealId, deal_id),
                 updated_at = @now, version = version + 1
             WHERE id = @id AND version = @version
             """,
@@ -129,7 +130,6 @@ public sealed class LeadStore(DbSession session, DeadlineRuleStore deadlineRules
                 contact = happened.Kind == LeadEventKind.Contacted ? 1 : 0,
                 on = happened.On,
                 touches = touches ? 1 : 0,
-                today = clock.Today,
                 escalation = (int)escalation,
                 decides = decides ? 1 : 0,
                 dealId = happened.DealId,
@@ -152,6 +152,10 @@ public sealed class LeadStore(DbSession session, DeadlineRuleStore deadlineRules
             "SELECT lead_id, kind, on_date, at, by_user_id, note, activity_type, owner_id, team_id, rule_id, level, notified, deal_id FROM lead_events WHERE lead_id = @leadId AND kind = @kind ORDER BY on_date, id",
             new { leadId, kind = (int)LeadEventKind.Contacted },
             cancellationToken)];
+
+    /// <summary>The team of a user (null for none).</summary>
+    public async Task<long?> TeamOfAsync(long userId, CancellationToken cancellationToken) =>
+        await session.ExecuteScalarAsync<long?>("SELECT team_id FROM users WHERE id = @userId", new { userId }, cancellationToken);
 
     public async Task<IReadOnlyList<DispatchRule>> RulesAsync(CancellationToken cancellationToken) =>
         [.. (await session.QueryAsync<LeadRuleResponse>($"SELECT {RuleColumns} FROM lead_rules ORDER BY priority, id", null, cancellationToken)).Select(r => r.ToRule())];

@@ -13,6 +13,7 @@ public sealed class LeadsModule : IModule
         services.AddScoped<LeadStore>();
         services.AddScoped<LeadReferences>();
         services.AddScoped<LeadWork>();
+        services.AddScoped<LeadDispatcher>();
         services.AddScoped<LeadSweepPlanner>();
         services.AddHostedService<LeadSweeper>();
     }
@@ -91,8 +92,9 @@ public sealed class LeadsModule : IModule
             .WithProse("""
                 sectorId covers the sectors under it; regionCode (GB/T 2260, the company's region) a province covers its cities and counties, a
                 city its counties; minIntendedInvestment (included) and maxIntendedInvestment (excluded) are CNY, the lead's amount converted at
-                today's rates; a criterion left out matches every lead. teamId or ownerId is required (leadRule.target), the band not empty
-                (leadRule.band), priority 0 to 10000 (default 100; the lowest wins, then the oldest rule). A name taken is a 409.
+                today's rates; a criterion left out matches every lead. Its leads go to teamId's queue, to ownerId (and their team), or with
+                neither to the shared pool. The band is not empty (leadRule.band); priority is 0 to 10000 (default 100; the lowest wins, then
+                the oldest rule). A name taken is a 409.
                 """)
             .WithProblems(400, 409);
         rules.MapQuery<ListLeadRules, IReadOnlyList<LeadRuleResponse>>("/")
