@@ -139,8 +139,6 @@ public sealed record DispatchRule(long Id, string Name, int Priority, long? Sect
 /// </summary>
 public sealed record LeadPolicy(int TeamLeadAfter, int FlagAfter, int RecycleAfter)
 {
-    public static LeadPolicy Default { get; } = new(2, 5, 10);
-
     /// <summary>
     /// The deadlines of a lead (服务时限 from its intake): answered on its first contact, assessed when converted or dropped.
     /// Only answer and assess apply to a lead; reporting every so often is a deal's.
@@ -170,14 +168,6 @@ public sealed record LeadPolicy(int TeamLeadAfter, int FlagAfter, int RecycleAft
     {
         ArgumentNullException.ThrowIfNull(calendar);
         return calendar.WorkingDaysBetween(touchedOn, today) >= RecycleAfter;
-    }
-
-    public void Validate()
-    {
-        if (TeamLeadAfter < 1 || FlagAfter <= TeamLeadAfter || RecycleAfter < 1)
-        {
-            throw new DomainException("leads.policy", RuleTexts.LeadPolicyOrder);
-        }
     }
 }
 

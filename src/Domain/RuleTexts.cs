@@ -202,9 +202,6 @@ public static class RuleTexts
     public static readonly Text DispatchRulePriorityRange = new(
         "'priority' is from 0 to {max}: the lowest number wins.",
         "'priority' 取 0 至 {max}，数字小者优先。");
-    public static readonly Text LeadPolicyOrder = new(
-        "Leads: escalation to the team lead comes at least one working day after the deadline, flagging after it, and recycling at least one working day after the last touch.",
-        "线索规则：上报专班负责人须在超期至少一个工作日后，标记须在其后，回收公海须在最后跟进至少一个工作日后。");
     public static readonly Text LeadHasOfficer = new(
         "The lead has an officer already: a manager assigns it to another.",
         "该线索已有招商人员跟进：如需转交，请由管理人员分派。");
