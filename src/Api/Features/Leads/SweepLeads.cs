@@ -72,51 +72,63 @@ public sealed class SweepLeadsHandler(LeadSweepPlanner planner, LeadStore leads,
         var (escalated, recycled) = (new List<long>(), new List<long>());
         foreach (var due in await planner.DueAsync(cancellationToken))
         {
-            var lead = due.Lead;
-            if (due.Recycle)
+            try
             {
-                var pooled = lead.ToPosition().Recycle();
-                await leads.UpdateAsync(lead, pooled, new LeadEvent(LeadEventKind.Recycled, today) { OwnerId = null, TeamId = null }, lead.Escalation, cancellationToken);
-                var after = await leads.GetAsync(lead.Id, cancellationToken);
-                changed.Add(new OtherChange("lead", lead.Id, "recycled", after.Version, null, lead, after));
-                recycled.Add(lead.Id);
-                lead = after;
+                await SweepAsync(due, today, changed, escalated, recycled, cancellationToken);
             }
-
-            if (due.Level == lead.Escalation)
+            catch (ProblemException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
             {
-                continue;
-            }
-
-            var rises = due.Level > lead.Escalation;
-            var told = new SortedSet<long>();
-            for (var level = lead.Escalation + 1; rises && level <= due.Level; level++)
-            {
-                var to = level switch
-                {
-                    Escalation.Owner when lead.OwnerId is { } owner => [owner],
-                    Escalation.Owner or Escalation.TeamLead => await references.TeamLeadsAsync(lead.TeamId, cancellationToken),
-                    _ => [],
-                };
-                told.UnionWith(to);
-            }
-
-            var note = due.Late is { } late ? $"{Names.Of(late.Kind)} due {late.Due:yyyy-MM-dd}" : null;
-            await leads.UpdateAsync(
-                lead,
-                lead.ToPosition(),
-                new LeadEvent(rises ? LeadEventKind.Escalated : LeadEventKind.Eased, today) { Level = due.Level, Notified = rises ? [.. told] : null, Note = note },
-                due.Level,
-                cancellationToken);
-            var escalatedLead = await leads.GetAsync(lead.Id, cancellationToken);
-            changed.Add(new OtherChange("lead", lead.Id, rises ? "escalated" : ChangeKinds.Updated, escalatedLead.Version, null, lead, escalatedLead));
-            if (rises)
-            {
-                escalated.Add(lead.Id);
+                // Changed since it was read (by a user, or another instance's sweep): nothing of it was written; the next round sees it afresh.
             }
         }
 
         return new LeadSweepResponse(today, escalated, recycled) { AlsoChanged = changed };
+    }
+
+    private async Task SweepAsync(LeadDue due, DateOnly today, List<OtherChange> changed, List<long> escalated, List<long> recycled, CancellationToken cancellationToken)
+    {
+        var lead = (await leads.CompleteAsync([due.Lead], cancellationToken))[0]; // as reads answer it, for the audit log's "before"
+        if (due.Recycle)
+        {
+            var pooled = lead.ToPosition().Recycle();
+            await leads.UpdateAsync(lead, pooled, new LeadEvent(LeadEventKind.Recycled, today) { OwnerId = null, TeamId = null }, lead.Escalation, cancellationToken);
+            var after = await leads.GetAsync(lead.Id, cancellationToken);
+            changed.Add(new OtherChange("lead", lead.Id, "recycled", after.Version, null, lead, after));
+            recycled.Add(lead.Id);
+            lead = after;
+        }
+
+        if (due.Level == lead.Escalation)
+        {
+            return;
+        }
+
+        var rises = due.Level > lead.Escalation;
+        var told = new SortedSet<long>();
+        for (var level = lead.Escalation + 1; rises && level <= due.Level; level++)
+        {
+            var to = level switch
+            {
+                Escalation.Owner when lead.OwnerId is { } owner => [owner],
+                Escalation.Owner or Escalation.TeamLead => await references.TeamLeadsAsync(lead.TeamId, cancellationToken),
+                _ => [],
+            };
+            told.UnionWith(to);
+        }
+
+        var note = due.Late is { } late ? $"{Names.Of(late.Kind)} due {late.Due:yyyy-MM-dd}" : null;
+        await leads.UpdateAsync(
+            lead,
+            lead.ToPosition(),
+            new LeadEvent(rises ? LeadEventKind.Escalated : LeadEventKind.Eased, today) { Level = due.Level, Notified = rises ? [.. told] : null, Note = note },
+            due.Level,
+            cancellationToken);
+        var escalatedLead = await leads.GetAsync(lead.Id, cancellationToken);
+        changed.Add(new OtherChange("lead", lead.Id, rises ? "escalated" : ChangeKinds.Updated, escalatedLead.Version, null, lead, escalatedLead));
+        if (rises)
+        {
+            escalated.Add(lead.Id);
+        }
     }
 }
 
