@@ -14,6 +14,7 @@ IModule[] modules =
     new Features.Claims.ClaimsModule(),
     new Features.Referrals.ReferralsModule(),
     new Features.Leads.LeadsModule(),
+    new Features.Ledgers.LedgersModule(),
     new Features.FxRates.FxRatesModule(),
     new Features.Deals.DealsModule(),
     new Features.Activities.ActivitiesModule(),

@@ -4,12 +4,12 @@ namespace DealPipeline.Api.Application;
 /// Records every committed write in the <c>changes</c> table, in the write's own transaction: no
 /// change without its row, no row without its change, numbered in commit order. BI readers pull it
 /// (<c>GET /api/v1/changes</c>), and its latest number is the data version that report ETags carry.
-/// API keys and webhook subscriptions are left out: they are not pipeline data; so is a lead sweep
-/// itself (each lead it changed is a change of its own).
+/// API keys and webhook subscriptions are left out: they are not pipeline data; so are a lead sweep
+/// and an import themselves (each lead or company they changed is a change of its own).
 /// </summary>
 public static class ChangeFeed
 {
-    public static bool IsRecorded(string entity) => entity is not ("apiKey" or "webhook" or "leadSweep");
+    public static bool IsRecorded(string entity) => entity is not ("apiKey" or "webhook" or "leadSweep" or "import");
 
     /// <summary>Writes the change's row; answers its key (<see cref="SqlDialect.ChangeKey"/>), which the webhook outbox refers to.</summary>
     public static Task<long> RecordAsync(DbSession session, Change change, CancellationToken cancellationToken)

@@ -32,6 +32,19 @@ public sealed class OpenApiRequestBodies : IOpenApiOperationTransformer, IOpenAp
             return;
         }
 
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<FileBody>().FirstOrDefault() is { } file)
+        {
+            body.Required = true;
+            body.Description = file.Description;
+            foreach (var (mediaType, media) in body.Content)
+            {
+                media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = mediaType.StartsWith("text/", StringComparison.Ordinal) ? null : "binary" };
+                media.Example = file.Examples.TryGetValue(mediaType, out var text) ? JsonValue.Create(text) : JsonValue.Create("(the file's bytes)");
+            }
+
+            return;
+        }
+
         var type = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body)?.Type
             ?? context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().FirstOrDefault()?.RequestType;
         if (type is null || !typeof(IRequestBody).IsAssignableFrom(type))
@@ -91,3 +104,6 @@ public sealed class OpenApiRequestBodies : IOpenApiOperationTransformer, IOpenAp
     private static object ExampleOfBody<T>()
         where T : IRequestBody => T.Example;
 }
+
+/// <summary>Endpoint metadata: the body is a file (a ledger to import), described and exemplified per media type for the OpenAPI document.</summary>
+public sealed record FileBody(string Description, IReadOnlyDictionary<string, string> Examples);

@@ -79,9 +79,10 @@ public sealed partial class ProblemHandler(IProblemDetailsService problems, Deal
 
     /// <summary>
     /// What a validation failure says: the message its rule gave (<see cref="Application.Validation.WithMessage{T, TProperty}(IRuleBuilderOptions{T, TProperty}, Message)"/>)
-    /// with the field's name, or the text of a FluentValidation rule used with its own message, by the rule's error code.
+    /// with the field's name, or the text of a FluentValidation rule used with its own message, by the rule's error code; in both
+    /// languages (an import's refused rows keep it so).
     /// </summary>
-    private static Message Said(ValidationFailure failure)
+    public static Message Said(ValidationFailure failure)
     {
         var values = failure.FormattedMessagePlaceholderValues ?? new Dictionary<string, object>();
         var field = values.TryGetValue("PropertyName", out var name) ? name : failure.PropertyName;

@@ -511,6 +511,45 @@ public static class ProblemTexts
     public static readonly Text OnlyOfficersTakeLeads = new(
         "Officers take leads from a pool; managers assign them.",
         "招商人员从公海领取线索；管理人员负责分派。");
+    public static readonly Text FileHasNoHeader = new(
+        "The file has no header row: its first row names the columns, as the template does.",
+        "文件没有表头：第一行应为列名，与导入模板一致。");
+    public static readonly Text NotAWorkbook = new(
+        "The file is neither a CSV nor an Excel workbook (.xlsx) that can be read.",
+        "文件既不是 CSV，也不是可读取的 Excel 工作簿（.xlsx）。");
+    public static readonly Text UnpacksTooLarge = new(
+        "The workbook unpacks to more than {limit} bytes, or at a ratio no spreadsheet has: it is refused unread.",
+        "该工作簿解压后超过 {limit} 字节，或压缩比异常：未读取，已拒绝。");
+    public static readonly Text WorkbookHasMacros = new(
+        "The workbook holds macros (.xlsm): save it as an Excel workbook (.xlsx) without them.",
+        "该工作簿含有宏（.xlsm）：请另存为不含宏的 Excel 工作簿（.xlsx）。");
+    public static readonly Text WorkbookHasExternalLinks = new(
+        "The workbook links to other workbooks: copy the values in (Paste Special, Values) and save it again.",
+        "该工作簿链接了其他工作簿：请以“选择性粘贴—数值”粘贴后重新保存。");
+    public static readonly Text TooManyRows = new(
+        "The file has more than {max} rows: split it.",
+        "文件超过 {max} 行：请拆分后分别导入。");
+    public static readonly Text FileLargerThan = new(
+        "The file is larger than {limit} bytes.",
+        "文件超过 {limit} 字节。");
+    public static readonly Text FileRequired = new(
+        "The request's body is the file (CSV or XLSX); it is empty.",
+        "请求体应为文件（CSV 或 XLSX），当前为空。");
+    public static readonly Text ColumnsMissing = new(
+        "The header lacks the column {column} (Chinese or English, as the template names it).",
+        "表头缺少“{column}”列（中文或英文，与导入模板一致）。");
+    public static readonly Text CellIsFormula = new(
+        "Column {column} holds a formula: formulas are never evaluated, paste the values in.",
+        "“{column}”列为公式：不计算公式，请粘贴为数值。");
+    public static readonly Text RowRepeatsRow = new(
+        "The same company as row {row} of this file.",
+        "与本文件第 {row} 行为同一企业。");
+    public static readonly Text CompanySameNameOnFile = new(
+        "A company of the same name is on file (company {id}): give its credit code to update it, or correct the name.",
+        "已有同名企业（企业 {id}）：如需更新，请填写其统一社会信用代码；否则请更正名称。");
+    public static readonly Text ImportAlreadyCommitted = new(
+        "Import {id} was committed on {at}: upload the file again for a new dry run.",
+        "导入 {id} 已于 {at} 提交：如需再次导入，请重新上传文件试运行。");
     public static readonly Text RewardSchemeNamedExists = new(
         "A reward scheme named {name} already exists.",
         "名为 {name} 的奖励方案已存在。");

@@ -48,6 +48,9 @@ public abstract partial class AccessControlTests : ApiTest
         }));
         async Task<long> PoolLead() => Id(await PostOk("/api/v1/leads", new { companyId = world.Company, title = $"线索{++n}", source = "call" }));
         var leadRule = Id(await PostOk("/api/v1/lead-rules", new { name = "读用规则", priority = 9_000, regionCode = "650000", teamId = world.Team }));
+        static async Task<HttpResponseMessage> Upload(HttpClient client, string csv) =>
+            await client.PostAsync("/api/v1/imports?kind=companies", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        var dryRun = Id(await Json(await Upload(Client, "企业名称\n读取企业\n")));
         async Task<long> OfficersDeal(object? extra = null) => Id(await Deal(world, extra ?? new { ownerId = officer }, $"deal{++n}"));
         var forum = Id(await PostOk("/api/v1/events", new { name = "论坛", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
         var letter = Id(await PostOk("/api/v1/letters", new { type = "expertAppointment", signedOn = Today, counterparty = "张教授" }));
@@ -122,6 +125,11 @@ public abstract partial class AccessControlTests : ApiTest
             ("DELETE /lead-rules/{id}", ["admin"], HttpStatusCode.NoContent, async c =>
                 await Send(c.Client, HttpMethod.Delete, $"/api/v1/lead-rules/{Id(await PostOk("/api/v1/lead-rules", new { name = $"删{++n}", priority = 9_900, regionCode = "460000" }))}")),
             ("GET /reports/leads", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reports/leads?year={DateTime.UtcNow.Year}")),
+            ("POST /imports", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Upload(c.Client, $"企业名称\n导入企业{++n}\n")),
+            ("GET /imports/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/imports/{dryRun}")),
+            ("POST /imports/{id}/commit", ["admin", "manager", "officer"], HttpStatusCode.OK, async c =>
+                await Send(c.Client, HttpMethod.Post, $"/api/v1/imports/{Id(await Json(await Upload(Client, $"企业名称\n提交企业{++n}\n")))}/commit")),
+            ("GET /imports/templates/{kind}.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/imports/templates/companies.xlsx")),
             ("POST /referrers", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/referrers", new { kind = "person", name = $"引荐人{++n}" })),
             ("GET /referrers", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/referrers")),
             ("GET /referrers/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/referrers/{referrer}")),

@@ -43,13 +43,21 @@ public sealed class CreateCompanyHandler(ReferenceStore rows, IClock clock) : IR
             throw ProblemException.Conflict(ProblemTexts.CompanyCreditCodeCodeAlreadyExists.With(("code", company.CreditCode)));
         }
 
-        var id = await rows.InsertAsync(
+        var id = await InsertAsync(rows, company, clock.UtcNow, cancellationToken);
+        return company with { Id = id };
+    }
+
+    /// <summary>Adds a company checked already (normalised, its credit code free); answers its id. Shared with the ledger import.</summary>
+    public static Task<long> InsertAsync(ReferenceStore rows, CompanyResponse company, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(company);
+        return rows.InsertAsync(
             "companies",
             "name, credit_code, country, city, region_code, created_at",
             "@Name, @CreditCode, @Country, @City, @RegionCode, @At",
-            new { company.Name, company.CreditCode, company.Country, company.City, company.RegionCode, At = clock.UtcNow },
+            new { company.Name, company.CreditCode, company.Country, company.City, company.RegionCode, At = at },
             cancellationToken);
-        return company with { Id = id };
     }
 
     /// <summary>A company's fields as stored: trimmed, codes in capitals, an empty city none.</summary>

@@ -1,0 +1,120 @@
+using DealPipeline.Api.Features.Common;
+using DealPipeline.Api.Features.Exports;
+using DealPipeline.Api.Http.Security;
+
+namespace DealPipeline.Api.Features.Ledgers;
+
+public sealed class LedgersModule : IModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ImportStore>();
+        services.AddScoped<CompanyLedger>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/imports").WithTags("Imports");
+        group.MapPost("/", async (string? kind, string? fileName, HttpRequest request, IMediator mediator, HttpResponse response, IOptions<ImportOptions> options, CancellationToken ct) =>
+            {
+                var ledger = KindOf(kind);
+                if (fileName is { Length: > 400 })
+                {
+                    throw ProblemException.Invalid("fileName", ProblemTexts.FieldTooLong.With(("field", "fileName"), ("max", 400), ("length", fileName.Length)));
+                }
+
+                var content = await ReadFileAsync(request, options.Value.MaxBytes, ct);
+                var import = await mediator.Send(new ImportLedger(ledger, fileName, content), ct);
+                return ETags.Created(response, $"/api/v1/imports/{import.Id}", import, import.Version);
+            })
+            .WithMetadata(new BodyLimitedByEndpoint())
+            .Accepts<byte[]>("text/csv", XlsxExport.ContentType, "application/octet-stream")
+            .WithMetadata(new FileBody(
+                "The ledger itself: a CSV (UTF-8 with or without a byte-order mark, or GB18030) or an XLSX workbook, its first row the column names.",
+                new Dictionary<string, string>
+                {
+                    ["text/csv"] = "企业名称,统一社会信用代码,国家或地区,城市,行政区划代码\r\n杭州康源生物科技有限公司,91330106MA2B0A2X4R,CN,杭州,330106\r\n",
+                    [XlsxExport.ContentType] = "(an .xlsx workbook: GET /imports/templates/companies.xlsx filled in)",
+                }))
+            .Describe("ImportLedger", Policies.WorkDeals, "Uploads an office's ledger (台账) as the body, an XLSX workbook or a CSV file, and answers its dry run: what each row would create, update or refuse, and why.")
+            .WithProse("""
+                kind=companies (upserted by creditCode). The body is the file itself (Content-Type text/csv, the XLSX type or
+                application/octet-stream: the content decides which it is): a CSV in UTF-8 with or without a byte-order mark, or in GB18030 as Excel on Chinese Windows
+                saves it; an XLSX's first sheet. Its first row names the columns in Chinese or English as the template does (GET
+                /imports/templates/companies.xlsx: 企业名称 name, 统一社会信用代码 creditCode, 国家或地区 country (default CN), 城市 city,
+                行政区划代码 regionCode); other columns are ignored, a missing required one is a 400 (import.columns). Each row is checked as
+                POST /companies checks a body and answered with the same texts: a credit code on file updates that company (unchanged
+                when nothing differs), none creates one, unless a company of the same name is on file (import.sameName) or an earlier row
+                is the same company (import.duplicateRow). A cell Excel computed from a formula refuses its row (import.formula): formulas
+                are never evaluated. Refused before anything is read (400 on file): a workbook with macros (import.macros) or external
+                links (import.externalLinks), one that unpacks to more than Imports:MaxUnzippedBytes or at an abnormal ratio
+                (import.zipBomb), more than Imports:MaxRows rows (import.tooManyRows), a file that is neither (import.format); over
+                Imports:MaxBytes it is a 413. Nothing is written but the import: commit it with POST /imports/{id}/commit.
+                """)
+            .WithProblems(400, 413);
+        group.MapRead(id => new GetImport(id))
+            .Describe("GetImport", Policies.Read, "Reads an import: its file's format and hash, the dry run's counts and rows, or once committed what the commit did.")
+            .WithProblems(404);
+        group.MapPost("/{id:long}/commit", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
+            {
+                var committed = await mediator.Send(new CommitImport(id, ETags.ExpectedVersion(request)), ct);
+                return ETags.Ok(response, committed.Import, committed.Import.Version);
+            })
+            .Describe("CommitImport", Policies.WorkDeals, "Commits a dry run: plans its file again on the data as it is now and writes every row not refused, all in one transaction; each company written is audited and in the change feed.")
+            .WithProse("""
+                The answer's rows say what the commit did (which may differ from the dry run if the data changed since). A committed
+                import is a 409 (import.committed): upload the file again for a new dry run. If-Match takes the dry run's ETag.
+                """)
+            .WithProblems(404, 409, 412);
+        group.MapGet("/templates/{kind}.xlsx", async (string kind, HttpContext http, CancellationToken ct) =>
+            {
+                KindOf(kind);
+                http.Response.ContentType = XlsxExport.ContentType;
+                http.Response.Headers.ContentDisposition = "attachment; filename=\"companies-template.xlsx\"";
+                IReadOnlyList<ExportColumn<object>> columns = [.. CompanyLedger.Columns.Select(c => new ExportColumn<object>(c.Key, c.Zh, CellKind.Text, (_, _) => null))];
+                await XlsxExport.WriteAsync(http.Response.Body, columns, AsyncEnumerable.Empty<object>(), ("企业导入模板", "Companies"), new ExportContext(true, new RateTable(new Dictionary<string, decimal>())), ct);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
+            .Describe("GetImportTemplate", Policies.Read, "The template of a ledger (kind companies): an XLSX whose header row names the columns an import reads, in Chinese.")
+            .WithProblems(400);
+    }
+
+    private static ImportKind KindOf(string? kind) =>
+        kind is not null && Names.TryParse<ImportKind>(kind, out var parsed) ? parsed
+        : throw ProblemException.Invalid("kind", ProblemTexts.FieldOneValues.With(("field", "kind"), ("values", string.Join(", ", Enum.GetValues<ImportKind>().Select(Names.Of)))));
+
+    /// <summary>The body, up to <paramref name="max"/> bytes: a larger one (declared or sent) is a 413, an empty one a 400.</summary>
+    private static async Task<byte[]> ReadFileAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    {
+        var tooLarge = new ProblemException(StatusCodes.Status413PayloadTooLarge, ProblemTexts.RequestBodyTooLarge, ProblemTexts.FileLargerThan.With(("limit", max)));
+        if (request.ContentLength > max)
+        {
+            throw tooLarge;
+        }
+
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max + 1;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        for (int read; (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0;)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > max)
+            {
+                throw tooLarge;
+            }
+        }
+
+        return buffer.Length == 0 ? throw ProblemException.Invalid("file", ProblemTexts.FileRequired.With()) : buffer.ToArray();
+    }
+}
+
+/// <summary>Endpoint metadata: the endpoint reads its body to a limit of its own (a ledger's), not the API's 1 MiB for JSON.</summary>
+public sealed class BodyLimitedByEndpoint : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+{
+    public long? MaxRequestBodySize => null;
+}

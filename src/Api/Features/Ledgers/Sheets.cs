@@ -1,0 +1,228 @@
+using System.IO.Compression;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace DealPipeline.Api.Features.Ledgers;
+
+/// <summary>One cell as the file holds it: its text (a number in invariant digits), and whether Excel computed it from a formula.</summary>
+public sealed record SheetCell(string? Text, bool Formula);
+
+/// <summary>A data row of a sheet: its number as the file counts it (the header is row 1), and its cells by column.</summary>
+public sealed record SheetRow(int Number, IReadOnlyList<SheetCell?> Cells);
+
+/// <summary>A ledger file read: its format, the CSV's encoding, the header row and the data rows.</summary>
+public sealed record Sheet(string Format, string? Encoding, IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
+
+/// <summary>
+/// Reads an office's ledger: an XLSX workbook's first sheet, or a CSV in UTF-8 (with or without a byte-order mark) or GB18030 (what
+/// Excel on Chinese Windows writes). What is unsafe is refused before anything is read (400 naming the file): a workbook with
+/// macros or external links, a zip whose contents would unpack to more than the office allows or at a ratio no spreadsheet has.
+/// Formulas are never evaluated: a cell Excel computed says so, and the row it is in is refused.
+/// </summary>
+public static class Sheets
+{
+    private const int MaxRatio = 200;
+
+    static Sheets() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    public static Sheet Read(byte[] file, ImportOptions options, int maxRows)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(options);
+        return file is [0x50, 0x4B, 0x03, 0x04, ..] ? ReadXlsx(file, options, maxRows) : ReadCsv(file, maxRows);
+    }
+
+    private static Sheet ReadCsv(byte[] file, int maxRows)
+    {
+        var (text, encoding) = Decode(file);
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false });
+        if (!csv.Read())
+        {
+            throw Refused("import.empty", ProblemTexts.FileHasNoHeader);
+        }
+
+        var headers = (csv.Parser.Record ?? []).Select(h => h.Trim()).ToList();
+        var rows = new List<SheetRow>();
+        var number = 1;
+        while (csv.Read())
+        {
+            number++;
+            var record = csv.Parser.Record ?? [];
+            if (record.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            AddRow(rows, new SheetRow(number, [.. record.Select(v => new SheetCell(v, false))]), maxRows);
+        }
+
+        return new Sheet("csv", encoding, headers, rows);
+    }
+
+    /// <summary>UTF-8 when the bytes say so (a byte-order mark, or text that decodes strictly as UTF-8), GB18030 otherwise.</summary>
+    private static (string Text, string Encoding) Decode(byte[] file)
+    {
+        if (file is [0xEF, 0xBB, 0xBF, ..])
+        {
+            return (new System.Text.UTF8Encoding(false, true).GetString(file, 3, file.Length - 3), "utf-8");
+        }
+
+        try
+        {
+            return (new System.Text.UTF8Encoding(false, true).GetString(file), "utf-8");
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return (System.Text.Encoding.GetEncoding("GB18030").GetString(file), "gb18030");
+        }
+    }
+
+    private static Sheet ReadXlsx(byte[] file, ImportOptions options, int maxRows)
+    {
+        CheckPackage(file, options);
+        try
+        {
+            using var stream = new MemoryStream(file, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, false);
+            var workbook = document.WorkbookPart ?? throw Refused("import.format", ProblemTexts.NotAWorkbook);
+            var first = workbook.Workbook?.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()?.Id?.Value;
+            if (first is null || workbook.GetPartById(first) is not WorksheetPart part)
+            {
+                throw Refused("import.empty", ProblemTexts.FileHasNoHeader);
+            }
+
+            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            List<string>? headers = null;
+            var rows = new List<SheetRow>();
+            using var reader = OpenXmlReader.Create(part);
+            while (reader.Read())
+            {
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                {
+                    continue;
+                }
+
+                var row = (Row)reader.LoadCurrentElement()!;
+                var cells = CellsOf(row, strings);
+                var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + (headers is null ? 1 : 2)));
+                if (headers is null)
+                {
+                    headers = [.. cells.Select(c => c?.Text?.Trim() ?? "")];
+                }
+                else if (cells.Any(c => !string.IsNullOrWhiteSpace(c?.Text) || c?.Formula == true))
+                {
+                    AddRow(rows, new SheetRow(number, cells), maxRows);
+                }
+            }
+
+            return new Sheet("xlsx", null, headers ?? throw Refused("import.empty", ProblemTexts.FileHasNoHeader), rows);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
+        {
+            throw Refused("import.format", ProblemTexts.NotAWorkbook);
+        }
+    }
+
+    /// <summary>Refuses, before the workbook is opened, macros, external links and contents that unpack to too much.</summary>
+    private static void CheckPackage(byte[] file, ImportOptions options)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
+            long unzipped = 0;
+            foreach (var entry in zip.Entries)
+            {
+                unzipped += entry.Length;
+                if (unzipped > options.MaxUnzippedBytes || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > MaxRatio) || (entry.CompressedLength == 0 && entry.Length > 0))
+                {
+                    throw Refused("import.zipBomb", ProblemTexts.UnpacksTooLarge.With(("limit", options.MaxUnzippedBytes)));
+                }
+
+                var name = entry.FullName.ToLowerInvariant();
+                if (name.EndsWith("vbaproject.bin", StringComparison.Ordinal))
+                {
+                    throw Refused("import.macros", ProblemTexts.WorkbookHasMacros);
+                }
+
+                if (name.StartsWith("xl/externallinks/", StringComparison.Ordinal))
+                {
+                    throw Refused("import.externalLinks", ProblemTexts.WorkbookHasExternalLinks);
+                }
+            }
+
+            if (zip.GetEntry("[Content_Types].xml") is { } types)
+            {
+                using var read = new StreamReader(types.Open());
+                if (read.ReadToEnd().Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw Refused("import.macros", ProblemTexts.WorkbookHasMacros);
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw Refused("import.format", ProblemTexts.NotAWorkbook);
+        }
+    }
+
+    private static List<SheetCell?> CellsOf(Row row, List<string> strings)
+    {
+        var cells = new List<SheetCell?>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = ColumnOf(cell.CellReference?.Value) ?? cells.Count;
+            while (cells.Count < column)
+            {
+                cells.Add(null);
+            }
+
+            var raw = cell.CellValue?.Text;
+            var text = cell.DataType?.Value switch
+            {
+                var t when t == CellValues.SharedString => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count ? strings[i] : null,
+                var t when t == CellValues.InlineString => cell.InlineString?.InnerText,
+                var t when t == CellValues.Boolean => raw == "1" ? "true" : "false",
+                _ => raw,
+            };
+            cells.Add(new SheetCell(text, cell.CellFormula is not null));
+        }
+
+        return cells;
+    }
+
+    /// <summary>The zero-based column of a reference such as C5.</summary>
+    private static int? ColumnOf(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var column = 0;
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        {
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return column == 0 ? null : column - 1;
+    }
+
+    private static void AddRow(List<SheetRow> rows, SheetRow row, int maxRows)
+    {
+        if (rows.Count >= maxRows)
+        {
+            throw Refused("import.tooManyRows", ProblemTexts.TooManyRows.With(("max", maxRows)));
+        }
+
+        rows.Add(row);
+    }
+
+    private static ProblemException Refused(string code, Message said) =>
+        new(StatusCodes.Status400BadRequest, ProblemTexts.ValidationFailed, said, new Dictionary<string, Message[]> { ["file"] = [said] }) { Code = code };
+
+    private static ProblemException Refused(string code, Domain.Text said) => Refused(code, said.With());
+}

@@ -1,0 +1,221 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace DealPipeline.Api.Tests;
+
+/// <summary>
+/// Importing an office's ledger of companies (台账): the template's header, CSV in UTF-8 with and without a byte-order mark and in
+/// GB18030, XLSX; a dry run that writes nothing but the import, a commit that plans again and writes in one transaction; upsert by
+/// credit code, the same name refused, rows checked with the API's own texts; unsafe and oversized files refused before reading.
+/// </summary>
+public abstract class ImportTests : ApiTest
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    // Valid unified social credit codes (GB 32100 check character).
+    private const string Kangyuan = "91330106MA2B0A2X4R";
+    private const string Weichuang = "91310115MA1H7G5K2X";
+
+    static ImportTests() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Imports:MaxBytes"] = "300000" };
+
+    private async Task<HttpResponseMessage> Upload(byte[] file, string contentType, string kind = "companies", string? lang = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/imports?kind={kind}&fileName=ledger");
+        request.Content = new ByteArrayContent(file);
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        if (lang is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(lang);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    private static JsonNode Row(JsonObject import, int row) => import["rows"]!.AsArray().Single(r => r!["row"]!.GetValue<int>() == row)!;
+
+    private static string Action(JsonObject import, int row) => Row(import, row)["action"]!.GetValue<string>();
+
+    private async Task<long> Companies() => (await GetOk("/api/v1/companies?limit=500"))["items"]!.AsArray().Count;
+
+    /// <summary>A workbook of one sheet: the rows given, text cells; a cell "=…" is written as a formula with a cached value.</summary>
+    private static byte[] Workbook(params string?[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new Row { RowIndex = (uint)r + 1 };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    if (rows[r][c] is not { } value)
+                    {
+                        continue;
+                    }
+
+                    var reference = $"{(char)('A' + c)}{r + 1}";
+                    row.Append(value.StartsWith('=')
+                        ? new Cell { CellReference = reference, DataType = CellValues.String, CellFormula = new CellFormula(value[1..]), CellValue = new CellValue("杭州") }
+                        : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) });
+                }
+
+                data.Append(row);
+            }
+
+            sheet.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "企业" }));
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A workbook with one more entry in its package.</summary>
+    private static byte[] WithEntry(byte[] workbook, string name, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+            entry.Write(content);
+        }
+
+        return stream.ToArray();
+    }
+
+    [DbFact]
+    public async Task A_ledger_is_planned_by_a_dry_run_that_writes_nothing_then_committed_upserting_by_credit_code()
+    {
+        var existing = Id(await PostOk("/api/v1/companies", new { name = "杭州康源生物科技有限公司", creditCode = Kangyuan, country = "CN", city = "杭州" }));
+        var namesake = Id(await PostOk("/api/v1/companies", new { name = "苏州合成生物科技有限公司", country = "CN" }));
+        var before = await Companies();
+
+        // The template names the columns; the ledger below uses its Chinese headers plus a column of the office's own.
+        var template = await Client.GetAsync("/api/v1/imports/templates/companies.xlsx");
+        Assert.Equal(Xlsx, template.Content.Headers.ContentType!.MediaType);
+        using (var stream = new MemoryStream(await template.Content.ReadAsByteArrayAsync()))
+        using (var document = SpreadsheetDocument.Open(stream, false))
+        {
+            var header = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().First().Descendants<Cell>().Select(c => c.InnerText).ToArray();
+            Assert.Equal(["企业名称", "统一社会信用代码", "国家或地区", "城市", "行政区划代码"], header);
+        }
+
+        var ledger = Workbook(
+            ["企业名称", "统一社会信用代码", "国家或地区", "城市", "行政区划代码", "跟进人"],
+            ["杭州康源生物科技股份有限公司", Kangyuan, "CN", "杭州", "330106", "王磊"], // 2: the code on file: update (a new name, a region)
+            ["上海微创医疗器械（集团）有限公司", Weichuang, "CN", "上海", "310115", null], // 3: create
+            ["苏州合成生物科技有限公司", null, null, "苏州", null, null], // 4: the same name on file, no code: refused
+            ["上海微创医疗器械(集团)有限公司", Weichuang, "CN", "上海", null, null], // 5: the same code as row 3
+            ["宁波均胜电子股份有限公司", "91330200ABCDEFGH12", "CN", "宁波", null, null], // 6: a bad credit code
+            ["深圳迈瑞生物医疗电子股份有限公司", null, "CN", "=A1", null, null], // 7: a formula
+            [null, null, null, null, null, null], // blank: skipped
+            ["成都未名医药技术服务有限公司", null, null, "成都", "510100", null]); // 9: create, country CN by default
+
+        var snapshot = await Snapshot();
+        var dryRun = await Upload(ledger, Xlsx, lang: "zh-CN");
+        Assert.Equal(HttpStatusCode.Created, dryRun.StatusCode);
+        var import = await Json(dryRun);
+        var id = Id(import);
+        Assert.Equal($"/api/v1/imports/{id}", dryRun.Headers.Location!.OriginalString);
+        Assert.Equal(("dryRun", "xlsx"), (import["status"]!.GetValue<string>(), import["format"]!.GetValue<string>()));
+        Assert.Equal([2, 3, 4, 5, 6, 7, 9], import["rows"]!.AsArray().Select(r => r!["row"]!.GetValue<int>()).ToArray());
+        Assert.Equal(("update", existing), (Action(import, 2), Row(import, 2)["entityId"]!.GetValue<long>()));
+        Assert.Equal(("create", "refused", "refused", "refused", "refused", "create"), (Action(import, 3), Action(import, 4), Action(import, 5), Action(import, 6), Action(import, 7), Action(import, 9)));
+        Assert.Equal("import.sameName", Row(import, 4)["code"]!.GetValue<string>());
+        Assert.StartsWith($"已有同名企业（企业 {namesake}）", Row(import, 4)["errors"]!["name"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("import.duplicateRow", Row(import, 5)["code"]!.GetValue<string>());
+        Assert.Contains("第 3 行", Row(import, 5)["errors"]!["creditCode"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(("validation", "'creditCode' 不是有效的统一社会信用代码（18 位，末位为校验码）。"), (Row(import, 6)["code"]!.GetValue<string>(), Row(import, 6)["errors"]!["creditCode"]![0]!.GetValue<string>()));
+        Assert.Equal("import.formula", Row(import, 7)["code"]!.GetValue<string>());
+        var counts = import["counts"]!;
+        Assert.Equal((7, 2, 1, 0, 4), (counts["rows"]!.GetValue<int>(), counts["create"]!.GetValue<int>(), counts["update"]!.GetValue<int>(), counts["unchanged"]!.GetValue<int>(), counts["refused"]!.GetValue<int>()));
+        Assert.Equal(before, await Companies()); // a dry run writes no company
+        Assert.NotEqual(snapshot, await Snapshot()); // but the import itself
+        Assert.Equal(import.ToJsonString(), (await Json(await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/imports/{id}") { Headers = { AcceptLanguage = { new("zh-CN") } } }))).ToJsonString());
+
+        // Meanwhile someone enters 微创 by hand: the commit plans again and updates it instead of creating it twice.
+        var byHand = Id(await PostOk("/api/v1/companies", new { name = "上海微创医疗器械（集团）有限公司", creditCode = Weichuang, country = "CN", city = "上海" }));
+        var committed = await PostOk($"/api/v1/imports/{id}/commit", new { }, HttpStatusCode.OK);
+        Assert.Equal("committed", committed["status"]!.GetValue<string>());
+        Assert.Equal(("update", byHand), (Action(committed, 3), Row(committed, 3)["entityId"]!.GetValue<long>()));
+        var created = Row(committed, 9)["entityId"]!.GetValue<long>();
+        var chengdu = await GetOk($"/api/v1/companies/{created}");
+        Assert.Equal(("成都未名医药技术服务有限公司", "CN", "510100"), (chengdu["name"]!.GetValue<string>(), chengdu["country"]!.GetValue<string>(), chengdu["regionCode"]!.GetValue<string>()));
+        var kangyuan = await GetOk($"/api/v1/companies/{existing}");
+        Assert.Equal(("杭州康源生物科技股份有限公司", "330106"), (kangyuan["name"]!.GetValue<string>(), kangyuan["regionCode"]!.GetValue<string>()));
+        Assert.Equal(before + 2, await Companies()); // 微创 by hand, 成都 by the import
+
+        // Once only; every company written is its own change in the feed.
+        await AssertProblem(await Send(HttpMethod.Post, $"/api/v1/imports/{id}/commit", new { }), HttpStatusCode.Conflict, code: "import.committed");
+        var feed = (await GetOk("/api/v1/changes?after=0&limit=500"))["items"]!.AsArray().Where(c => c!["entity"]!.GetValue<string>() == "company").Select(c => (c!["id"]!.GetValue<string>(), c["kind"]!.GetValue<string>())).ToList();
+        Assert.Contains((existing.ToString(System.Globalization.CultureInfo.InvariantCulture), "updated"), feed);
+        Assert.Contains((created.ToString(System.Globalization.CultureInfo.InvariantCulture), "created"), feed);
+        Assert.DoesNotContain(feed, c => c.Item1 == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && c.Item2 == "committed");
+    }
+
+    [DbFact]
+    public async Task A_CSV_reads_in_UTF_8_with_or_without_a_byte_order_mark_and_in_GB18030_with_Chinese_or_English_headers()
+    {
+        const string Chinese = "企业名称,统一社会信用代码,城市\r\n杭州康源生物科技有限公司,91330106MA2B0A2X4R,杭州\r\n\"上海微创医疗器械（集团）有限公司\",,上海\r\n";
+        var utf8Bom = await Json(await Upload([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(Chinese)], "text/csv"));
+        var gb18030 = await Json(await Upload(System.Text.Encoding.GetEncoding("GB18030").GetBytes(Chinese), "text/csv"));
+        var english = await Json(await Upload(System.Text.Encoding.UTF8.GetBytes("name,creditCode,country,city\nSiemens Healthineers AG,,DE,Erlangen\n"), "application/octet-stream"));
+        Assert.Equal(("utf-8", "gb18030", "utf-8"), (utf8Bom["encoding"]!.GetValue<string>(), gb18030["encoding"]!.GetValue<string>(), english["encoding"]!.GetValue<string>()));
+        foreach (var csv in new[] { utf8Bom, gb18030 })
+        {
+            Assert.Equal(["create", "create"], csv["rows"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()).ToArray());
+        }
+
+        var committed = await PostOk($"/api/v1/imports/{Id(gb18030)}/commit", new { }, HttpStatusCode.OK);
+        var company = await GetOk($"/api/v1/companies/{Row(committed, 3)["entityId"]!.GetValue<long>()}");
+        Assert.Equal("上海微创医疗器械（集团）有限公司", company["name"]!.GetValue<string>()); // decoded, not mojibake
+        Assert.Equal("create", Action(english, 2));
+
+        // The same file again after the commit: nothing new.
+        var again = await Json(await Upload(System.Text.Encoding.UTF8.GetBytes(Chinese), "text/csv"));
+        Assert.Equal(["unchanged", "refused"], again["rows"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()).ToArray());
+        Assert.Equal("import.sameName", Row(again, 3)["code"]!.GetValue<string>());
+    }
+
+    [DbFact]
+    public async Task An_unsafe_oversized_or_unreadable_file_is_refused_before_it_is_read_and_writes_nothing()
+    {
+        var plain = Workbook(["企业名称"], ["杭州康源生物科技有限公司"]);
+        var before = await Snapshot();
+        await AssertProblem(await Upload(WithEntry(plain, "xl/vbaProject.bin", [1, 2, 3]), Xlsx), HttpStatusCode.BadRequest, "file", "import.macros");
+        await AssertProblem(await Upload(WithEntry(plain, "xl/externalLinks/externalLink1.xml", "<externalLink/>"u8.ToArray()), Xlsx), HttpStatusCode.BadRequest, "file", "import.externalLinks");
+        await AssertProblem(await Upload(WithEntry(plain, "xl/media/zeros.bin", new byte[30_000_000]), Xlsx), HttpStatusCode.BadRequest, "file", "import.zipBomb");
+        await AssertProblem(await Upload([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5], Xlsx), HttpStatusCode.BadRequest, "file", "import.format");
+        await AssertProblem(await Upload(new byte[300_001], "application/octet-stream"), HttpStatusCode.RequestEntityTooLarge);
+        await AssertProblem(await Upload([], "text/csv"), HttpStatusCode.BadRequest, "file");
+        await AssertProblem(await Upload("城市\n杭州\n"u8.ToArray(), "text/csv"), HttpStatusCode.BadRequest, "file", "import.columns");
+        await AssertProblem(await Upload("企业名称\n甲\n"u8.ToArray(), "text/csv", kind: "deals"), HttpStatusCode.BadRequest, "kind");
+        await AssertProblem(await Client.GetAsync("/api/v1/imports/templates/letters.xlsx"), HttpStatusCode.BadRequest, "kind");
+        Assert.Equal(before, await Snapshot());
+        await AssertProblem(await Send(HttpMethod.Post, "/api/v1/imports/999/commit", new { }), HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class SqliteImportTests : ImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SqlServerImportTests : ImportTests, IRunsOnSqlServer
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}
+
+public sealed class PostgresImportTests : ImportTests, IRunsOnPostgres
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
