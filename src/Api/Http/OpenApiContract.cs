@@ -54,7 +54,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["plannedWithinYears"] = "How many years after the event's start a deal's plannedLandingOn may fall to count as planned to land (default 2).",
         ["groupBy"] = "The grouping of the rows; two dimensions (e.g. park,stage) give one row per group and stage.",
         ["interval"] = "The length of each row of the series (default month).",
-        ["kind"] = "What the ledger holds: companies (upserted by credit code).",
+        ["kind"] = "What the ledger holds: companies (upserted by credit code) or activities (on deals; an exported one re-imports as it is).",
         ["fileName"] = "The file's name, as the office knows it (kept with the import; at most 400 characters).",
         ["lang"] = "zh-CN: Chinese headers and labels; en: English codes. Without it, Accept-Language decides (Chinese if it prefers zh).",
     };

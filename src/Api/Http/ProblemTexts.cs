@@ -547,6 +547,9 @@ public static class ProblemTexts
     public static readonly Text CompanySameNameOnFile = new(
         "A company of the same name is on file (company {id}): give its credit code to update it, or correct the name.",
         "已有同名企业（企业 {id}）：如需更新，请填写其统一社会信用代码；否则请更正名称。");
+    public static readonly Text ActivityNotOnDeal = new(
+        "There is no activity {id} on deal {dealId}: leave id empty for a new activity.",
+        "项目 {dealId} 下没有编号为 {id} 的活动记录：新增的记录请将编号留空。");
     public static readonly Text ImportAlreadyCommitted = new(
         "Import {id} was committed on {at}: upload the file again for a new dry run.",
         "导入 {id} 已于 {at} 提交：如需再次导入，请重新上传文件试运行。");

@@ -64,6 +64,8 @@ public abstract class ImportTests : ApiTest
                     var reference = $"{(char)('A' + c)}{r + 1}";
                     row.Append(value.StartsWith('=')
                         ? new Cell { CellReference = reference, DataType = CellValues.String, CellFormula = new CellFormula(value[1..]), CellValue = new CellValue("杭州") }
+                        : value.StartsWith('#') // a number, as Excel stores a date: its serial
+                        ? new Cell { CellReference = reference, CellValue = new CellValue(value[1..]) }
                         : new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) });
                 }
 
@@ -184,6 +186,53 @@ public abstract class ImportTests : ApiTest
         var again = await Json(await Upload(System.Text.Encoding.UTF8.GetBytes(Chinese), "text/csv"));
         Assert.Equal(["unchanged", "refused"], again["rows"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()).ToArray());
         Assert.Equal("import.sameName", Row(again, 3)["code"]!.GetValue<string>());
+    }
+
+    [DbFact]
+    public async Task An_activities_export_re_imports_as_it_is_and_new_rows_are_checked_as_the_API_checks_an_activity()
+    {
+        var world = await CreateWorld();
+        var (_, officerKey) = await UserWithKey("孙丽", "officer", world.Team);
+        using var officer = Factory.ClientWithKey(officerKey);
+        var deal = Id(await Deal(world));
+        var others = await Team("先进制造专班");
+        var elsewhere = Id(await Deal(world, new { ownerId = await User("赵敏", "officer", others), teamId = others }, "另一个项目"));
+        var first = Id(await Activity(deal, "call", DaysAgo(20), "电话联系董事长"));
+        await Activity(deal, "siteVisit", DaysAgo(10), "陪同考察标准厂房");
+
+        // The export, as Excel on Chinese Windows reads it, comes back unchanged.
+        var export = await Client.GetByteArrayAsync("/api/v1/export/activities.csv?lang=zh-CN");
+        var again = await Json(await Upload(export, "text/csv", kind: "activities"));
+        Assert.Equal(["unchanged", "unchanged"], again["rows"]!.AsArray().Select(r => r!["action"]!.GetValue<string>()).ToArray());
+        Assert.Equal(first, Row(again, 2)["entityId"]!.GetValue<long>());
+
+        // New rows: a Chinese label and an Excel date serial, a Chinese date; refused per row as the API would refuse them.
+        var fiveDaysAgo = DateOnly.ParseExact(DaysAgo(5), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var serial = (fiveDaysAgo.DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var threeDaysAgo = DateOnly.ParseExact(DaysAgo(3), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var ledger = Workbook(
+            ["编号", "项目编号", "类型", "日期", "摘要", "下一步"],
+            [null, $"{deal}", "实地考察", $"#{serial}", "企业来园区考察", "报送评审材料"], // 2
+            [null, $"{deal}", "call", $"{threeDaysAgo.Year}年{threeDaysAgo.Month}月{threeDaysAgo.Day}日", "电话回访", null], // 3
+            [null, $"{elsewhere}", "meeting", DaysAgo(1), "另一专班的项目", null], // 4: not the officer's to change
+            [null, "99999", "call", DaysAgo(1), "不存在的项目", null], // 5
+            [null, $"{deal}", "传真", DaysAgo(1), "未知类型", null], // 6
+            [null, $"{deal}", "call", "2099-01-01", "未来的日期", null], // 7
+            ["88888", $"{deal}", "call", DaysAgo(1), "编号不在该项目", null]); // 8
+        var dryRun = await Json(await officer.PostAsync("/api/v1/imports?kind=activities", new ByteArrayContent(ledger) { Headers = { ContentType = new(Xlsx) } }));
+        Assert.Equal(("create", "create"), (Action(dryRun, 2), Action(dryRun, 3)));
+        Assert.Equal(("forbidden", "notFound"), (Row(dryRun, 4)["code"]!.GetValue<string>(), Row(dryRun, 5)["code"]!.GetValue<string>()));
+        Assert.NotNull(Row(dryRun, 6)["errors"]!["type"]);
+        Assert.NotNull(Row(dryRun, 7)["errors"]!["on"]);
+        Assert.Equal("import.unknownId", Row(dryRun, 8)["code"]!.GetValue<string>());
+
+        var committed = await Json(await Send(officer, HttpMethod.Post, $"/api/v1/imports/{Id(dryRun)}/commit"));
+        Assert.Equal(2, committed["counts"]!["create"]!.GetValue<int>());
+        var activities = JsonNode.Parse(await Client.GetStringAsync($"/api/v1/deals/{deal}/activities"))!;
+        var items = (activities is JsonArray list ? list : activities["items"]!.AsArray()).Select(a => (a!["type"]!.GetValue<string>(), a["on"]!.GetValue<string>(), a["summary"]!.GetValue<string>())).ToList();
+        Assert.Contains(("siteVisit", DaysAgo(5), "企业来园区考察"), items);
+        Assert.Contains(("call", DaysAgo(3), "电话回访"), items);
+        Assert.Equal(4, items.Count);
     }
 
     [DbFact]

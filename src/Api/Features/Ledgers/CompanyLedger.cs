@@ -150,6 +150,27 @@ public static class Ledger
     }
 
     public static RowOutcome Refused(int row, string code, string field, Message said) => new(row, RowAction.Refused, null, code, [ErrorOf(field, said)]);
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
+
+    /// <summary>A date as ledgers write it: an Excel serial (days since 1899-12-30, what an XLSX date cell holds), or text such as 2026-03-02, 2026/3/2, 2026年3月2日.</summary>
+    public static DateOnly? DateOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if ((text.Length < 8 || text.Contains('.', StringComparison.Ordinal)) && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2_958_466)
+        {
+            return new DateOnly(1899, 12, 30).AddDays((int)decimal.Floor(serial));
+        }
+
+        return DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    }
+
+    /// <summary>A value given by its code (call) or its Chinese label as the exports write it (电话); null for none or neither.</summary>
+    public static TEnum? EnumOf<TEnum>(string? text)
+        where TEnum : struct, Enum =>
+        text is null ? null
+        : Names.TryParse<TEnum>(text, out var value) ? value
+        : Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v => Labels.Zh(v!.Value) == text);
 }
 
 /// <summary>Where each column of a ledger is in the file.</summary>

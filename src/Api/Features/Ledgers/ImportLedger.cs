@@ -33,14 +33,14 @@ public sealed record CommittedImport(ImportResponse Import) : IAlsoChanged, IVer
 
 public sealed record GetImport(long Id) : IQuery<ImportResponse>;
 
-public sealed class ImportLedgerHandlers(ImportStore imports, CompanyLedger companies, IOptions<ImportOptions> options)
+public sealed class ImportLedgerHandlers(ImportStore imports, CompanyLedger companies, ActivityLedger activities, IOptions<ImportOptions> options)
     : IRequestHandler<ImportLedger, ImportResponse>, IRequestHandler<CommitImport, CommittedImport>, IRequestHandler<GetImport, ImportResponse>
 {
     public async Task<ImportResponse> Handle(ImportLedger request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sheet = Sheets.Read(request.Content, options.Value, options.Value.MaxRows);
-        var (outcomes, _) = await companies.RunAsync(sheet, write: false, cancellationToken);
+        var (outcomes, _) = await RunAsync(request.Kind, sheet, write: false, cancellationToken);
         return await imports.GetAsync(await imports.AddAsync(request.Kind, request.FileName, sheet, request.Content, outcomes, cancellationToken), cancellationToken);
     }
 
@@ -62,10 +62,13 @@ public sealed class ImportLedgerHandlers(ImportStore imports, CompanyLedger comp
         }
 
         var sheet = Sheets.Read(await imports.ContentAsync(current.Id, cancellationToken), options.Value, options.Value.MaxRows);
-        var (outcomes, changed) = await companies.RunAsync(sheet, write: true, cancellationToken);
+        var (outcomes, changed) = await RunAsync(current.Kind, sheet, write: true, cancellationToken);
         await imports.CommitAsync(current, outcomes, cancellationToken);
         return new CommittedImport(await imports.GetAsync(current.Id, cancellationToken)) { AlsoChanged = changed };
     }
+
+    private Task<(IReadOnlyList<RowOutcome> Outcomes, IReadOnlyList<OtherChange> Changed)> RunAsync(ImportKind kind, Sheet sheet, bool write, CancellationToken cancellationToken) =>
+        kind == ImportKind.Activities ? activities.RunAsync(sheet, write, cancellationToken) : companies.RunAsync(sheet, write, cancellationToken);
 
     public Task<ImportResponse> Handle(GetImport request, CancellationToken cancellationToken) => imports.GetAsync(request.Id, cancellationToken);
 }

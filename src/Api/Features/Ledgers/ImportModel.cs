@@ -1,9 +1,10 @@
 namespace DealPipeline.Api.Features.Ledgers;
 
-/// <summary>What a ledger holds: companies for now (upserted by credit code).</summary>
+/// <summary>What a ledger holds: companies (upserted by credit code), or activities on deals (an exported one re-imports as it is).</summary>
 public enum ImportKind
 {
     Companies = 1,
+    Activities = 2,
 }
 
 public enum ImportStatus

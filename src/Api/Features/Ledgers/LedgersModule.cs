@@ -11,6 +11,7 @@ public sealed class LedgersModule : IModule
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ImportStore>();
         services.AddScoped<CompanyLedger>();
+        services.AddScoped<ActivityLedger>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -39,14 +40,18 @@ public sealed class LedgersModule : IModule
                 }))
             .Describe("ImportLedger", Policies.WorkDeals, "Uploads an office's ledger (台账) as the body, an XLSX workbook or a CSV file, and answers its dry run: what each row would create, update or refuse, and why.")
             .WithProse("""
-                kind=companies (upserted by creditCode). The body is the file itself (Content-Type text/csv, the XLSX type or
+                kind=companies (upserted by creditCode) or activities (on deals). The body is the file itself (Content-Type text/csv, the XLSX type or
                 application/octet-stream: the content decides which it is): a CSV in UTF-8 with or without a byte-order mark, or in GB18030 as Excel on Chinese Windows
                 saves it; an XLSX's first sheet. Its first row names the columns in Chinese or English as the template does (GET
-                /imports/templates/companies.xlsx: 企业名称 name, 统一社会信用代码 creditCode, 国家或地区 country (default CN), 城市 city,
-                行政区划代码 regionCode); other columns are ignored, a missing required one is a 400 (import.columns). Each row is checked as
-                POST /companies checks a body and answered with the same texts: a credit code on file updates that company (unchanged
-                when nothing differs), none creates one, unless a company of the same name is on file (import.sameName) or an earlier row
-                is the same company (import.duplicateRow). A cell Excel computed from a formula refuses its row (import.formula): formulas
+                /imports/templates/{kind}.xlsx; the activities export's own columns); other columns are ignored, a missing required one is
+                a 400 (import.columns). Companies (企业名称 name, 统一社会信用代码 creditCode, 国家或地区 country (default CN), 城市 city,
+                行政区划代码 regionCode) are checked as POST /companies checks a body and answered with the same texts: a credit code on
+                file updates that company (unchanged when nothing differs), none creates one, unless a company of the same name is on file
+                (import.sameName) or an earlier row is the same company (import.duplicateRow). Activities (编号 id, 项目编号 dealId, 类型
+                type as its code or Chinese label, 日期 on as an Excel date or text such as 2026-03-02 or 2026年3月2日, 摘要 summary, 下一步
+                nextStep, 下一步期限 nextStepDue) are checked as POST /deals/{id}/activities checks one, on a deal the caller may change
+                (notFound, forbidden per row); a row whose id is an activity of that deal is unchanged (import.unknownId otherwise), so an
+                export re-imports as it is. A cell Excel computed from a formula refuses its row (import.formula): formulas
                 are never evaluated. Refused before anything is read (400 on file): a workbook with macros (import.macros) or external
                 links (import.externalLinks), one that unpacks to more than Imports:MaxUnzippedBytes or at an abnormal ratio
                 (import.zipBomb), more than Imports:MaxRows rows (import.tooManyRows), a file that is neither (import.format); over
@@ -69,14 +74,15 @@ public sealed class LedgersModule : IModule
             .WithProblems(404, 409, 412);
         group.MapGet("/templates/{kind}.xlsx", async (string kind, HttpContext http, CancellationToken ct) =>
             {
-                KindOf(kind);
+                var ledger = KindOf(kind);
                 http.Response.ContentType = XlsxExport.ContentType;
-                http.Response.Headers.ContentDisposition = "attachment; filename=\"companies-template.xlsx\"";
-                IReadOnlyList<ExportColumn<object>> columns = [.. CompanyLedger.Columns.Select(c => new ExportColumn<object>(c.Key, c.Zh, CellKind.Text, (_, _) => null))];
-                await XlsxExport.WriteAsync(http.Response.Body, columns, AsyncEnumerable.Empty<object>(), ("企业导入模板", "Companies"), new ExportContext(true, new RateTable(new Dictionary<string, decimal>())), ct);
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{Names.Of(ledger)}-template.xlsx\"";
+                var (of, sheet) = ledger == ImportKind.Activities ? (ActivityLedger.Columns, ("跟进记录导入模板", "Activities")) : (CompanyLedger.Columns, ("企业导入模板", "Companies"));
+                IReadOnlyList<ExportColumn<object>> columns = [.. of.Select(c => new ExportColumn<object>(c.Key, c.Zh, CellKind.Text, (_, _) => null))];
+                await XlsxExport.WriteAsync(http.Response.Body, columns, AsyncEnumerable.Empty<object>(), sheet, new ExportContext(true, new RateTable(new Dictionary<string, decimal>())), ct);
             })
             .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
-            .Describe("GetImportTemplate", Policies.Read, "The template of a ledger (kind companies): an XLSX whose header row names the columns an import reads, in Chinese.")
+            .Describe("GetImportTemplate", Policies.Read, "The template of a ledger (kind companies or activities): an XLSX whose header row names the columns an import reads, in Chinese.")
             .WithProblems(400);
     }
 
