@@ -43,7 +43,12 @@ public sealed class BackupTests : IDisposable
                     acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>());
                 }
             })).ToList();
-            await Task.Delay(1000);
+
+            // Until the writers have written enough (a fixed wait fails on a busy machine), but not forever.
+            for (var waited = 0; acknowledged.Count <= 60 && waited < 30_000; waited += 50)
+            {
+                await Task.Delay(50);
+            }
 
             before = [.. acknowledged];
             var taken = await admin.PostAsync(new Uri("/api/v1/admin/backup", UriKind.Relative), null);
