@@ -175,6 +175,24 @@ public abstract class ManagementReportTests : ApiTest
         Assert.Equal(0.5m, Money(r["landedInvestment"]!["completion"]));
         var team = (await GetOk($"/api/v1/reports/performance?from=2026-01-01&to=2026-06-30&teamId={w.Team}"))["targets"]!;
         Assert.Equal(2m, Money(team["signedCount"]!["completion"]));
+
+        // 序时进度: the first half is 181 of 2026's 365 days, and its weekdays (no calendar loaded) of the year's; the pace is completion over it.
+        static int Weekdays(DateOnly from, DateOnly to) =>
+            Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).Count(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        var (jan1, dec31) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        Assert.Equal(("2026-06-30", 0.4959m), (team["elapsedThrough"]!.GetValue<string>(), Money(team["timeElapsed"])));
+        Assert.Equal(decimal.Round((decimal)Weekdays(jan1, new DateOnly(2026, 6, 30)) / Weekdays(jan1, dec31), 4, MidpointRounding.AwayFromZero), Money(team["workingTimeElapsed"]));
+        Assert.Equal(decimal.Round(2m / 0.4959m, 4, MidpointRounding.AwayFromZero), Money(team["signedCount"]!["pace"]));
+        // The whole year, read on 1 March 2027 (the clock here): all of it elapsed, so the pace is the completion itself.
+        Assert.Equal(("2026-12-31", 1m, 1m), (r["elapsedThrough"]!.GetValue<string>(), Money(r["timeElapsed"]), Money(r["workingTimeElapsed"])));
+        Assert.Equal(0.5m, Money(r["signedCount"]!["pace"]));
+        Assert.Null(r["landedCount"]!["pace"]); // no completion without a target
+
+        // This year's, read on 1 March: 60 of 365 days, 42 of 261 weekdays, gone.
+        await Send(HttpMethod.Put, "/api/v1/targets/2027", new { signedCount = 4 });
+        var now = (await GetOk("/api/v1/reports/performance?year=2027"))["targets"]!;
+        Assert.Equal(("2027-03-01", 0.1644m, 0.1609m), (now["elapsedThrough"]!.GetValue<string>(), Money(now["timeElapsed"]), Money(now["workingTimeElapsed"])));
+        Assert.Equal((0m, 0m), (Money(now["signedCount"]!["completion"]), Money(now["signedCount"]!["pace"])));
         Assert.Null((await GetOk("/api/v1/reports/performance?from=2025-12-01&to=2026-01-31"))["targets"]);
         Assert.Null((await GetOk($"/api/v1/reports/performance?year=2026&sectorId={w.Drugs}"))["targets"]);
 

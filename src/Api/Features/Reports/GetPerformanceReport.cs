@@ -15,10 +15,27 @@ public sealed record EventTotals(long Total, long Promotion, long Forum, long Ou
 
 public sealed record Negotiation(long Count, long KeyProjects, decimal IntendedInvestment);
 
-/// <summary>A target, what was achieved against it, and the completion ratio (完成率; null when the target is 0).</summary>
-public sealed record TargetProgress(decimal Target, decimal Actual, decimal? Completion);
+/// <summary>
+/// A target, what was achieved against it, the completion ratio (完成率; null when the target is 0), and the pace against the
+/// time elapsed (序时进度: completion / timeElapsed; 1 or more is on schedule; null when either is missing or no time has elapsed).
+/// </summary>
+public sealed record TargetProgress(decimal Target, decimal Actual, decimal? Completion, decimal? Pace);
 
-public sealed record TargetsProgress(int Year, long? ParkId, long? TeamId, TargetProgress? SignedCount, TargetProgress? LandedCount, TargetProgress? SignedInvestment, TargetProgress? LandedInvestment);
+/// <summary>
+/// Progress against the year's targets, and the share of the year elapsed (序时进度) through <see cref="ElapsedThrough"/>, the report's
+/// end or today, whichever is earlier: in calendar days and in working days on the office's calendar.
+/// </summary>
+public sealed record TargetsProgress(
+    int Year,
+    long? ParkId,
+    long? TeamId,
+    TargetProgress? SignedCount,
+    TargetProgress? LandedCount,
+    TargetProgress? SignedInvestment,
+    TargetProgress? LandedInvestment,
+    DateOnly ElapsedThrough,
+    decimal TimeElapsed,
+    decimal WorkingTimeElapsed);
 
 /// <summary>A period's figures, as managers report them monthly; see the endpoint's description for each definition.</summary>
 public sealed record PerformanceReport(
@@ -53,7 +70,7 @@ public sealed class GetPerformanceReportHandler(PerformanceFigures figures) : IR
 }
 
 /// <summary>A period's performance figures under the report filters: one report, and each row of the series.</summary>
-public sealed class PerformanceFigures(DbSession session, FxRateStore fxRates, DealFilter dealFilter, DealAccess access, TargetStore targets, IClock clock)
+public sealed class PerformanceFigures(DbSession session, FxRateStore fxRates, DealFilter dealFilter, DealAccess access, TargetStore targets, Deadlines.CalendarStore calendars, IClock clock)
 {
     public async Task<PerformanceReport> ComputeAsync(ReportPeriod period, ReportFilter filter, CancellationToken cancellationToken)
     {
@@ -198,8 +215,24 @@ public sealed class PerformanceFigures(DbSession session, FxRateStore fxRates, D
             return null;
         }
 
-        static TargetProgress? Progress(decimal? goal, decimal actual) =>
-            goal is null ? null : new TargetProgress(goal.Value, actual, goal == 0 ? null : decimal.Round(actual / goal.Value, 4, MidpointRounding.AwayFromZero));
+        // 序时进度: the share of the target's year gone by the report's end (or today, if earlier), in days and in working days.
+        var (start, end) = (new DateOnly(from.Year, 1, 1), new DateOnly(from.Year, 12, 31));
+        var through = to < clock.Today ? to : clock.Today;
+        var calendar = await calendars.WorkCalendarAsync(start, end, cancellationToken);
+        static decimal Ratio(int part, int whole) => whole == 0 ? 0 : decimal.Round((decimal)Math.Clamp(part, 0, whole) / whole, 4, MidpointRounding.AwayFromZero);
+        var elapsed = Ratio(through.DayNumber - start.DayNumber + 1, end.DayNumber - start.DayNumber + 1);
+        var working = Ratio(calendar.WorkingDaysBetween(start.AddDays(-1), through), calendar.WorkingDaysBetween(start.AddDays(-1), end));
+
+        TargetProgress? Progress(decimal? goal, decimal actual)
+        {
+            if (goal is null)
+            {
+                return null;
+            }
+
+            decimal? completion = goal == 0 ? null : decimal.Round(actual / goal.Value, 4, MidpointRounding.AwayFromZero);
+            return new TargetProgress(goal.Value, actual, completion, completion is { } c && elapsed > 0 ? decimal.Round(c / elapsed, 4, MidpointRounding.AwayFromZero) : null);
+        }
 
         return new TargetsProgress(
             target.Year,
@@ -208,7 +241,10 @@ public sealed class PerformanceFigures(DbSession session, FxRateStore fxRates, D
             Progress(target.SignedCount, signed.Count),
             Progress(target.LandedCount, landed.Count),
             Progress(Money.FromMinor(target.SignedMinor), signed.IntendedInvestment),
-            Progress(Money.FromMinor(target.LandedMinor), landed.IntendedInvestment));
+            Progress(Money.FromMinor(target.LandedMinor), landed.IntendedInvestment),
+            through < start ? start.AddDays(-1) : through,
+            elapsed,
+            working);
     }
 
     private sealed record Sums

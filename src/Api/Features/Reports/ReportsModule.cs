@@ -85,7 +85,10 @@ public sealed class ReportsModule : IModule
                 deals in negotiation or letters at the end of to (count, key projects, CNY intended investment). expectedAnnualTax: of active deals at
                 the end of to. fundsInPlace (到位资金): the deals that received funds in the period, the CNY received in it (inPeriod) and up to its end
                 (toDate), whatever the deal's status since. targets: when the period lies in one year and targets are set for it (for the office, or the parkId or teamId
-                filter alone), each target, the actual figure (counts; intended investment) and the completion ratio. Non-CNY amounts are converted
+                filter alone), each target, the actual figure (counts; intended investment), the completion ratio and its pace against the time
+                elapsed (序时进度: timeElapsed is the share of the year's days gone through elapsedThrough, the period's end or today if earlier;
+                workingTimeElapsed the same in working days on the office's calendar; pace = completion / timeElapsed, 1 or more on schedule);
+                ratios rounded half away from zero to four decimals. Non-CNY amounts are converted
                 at the rates in force on to, per currency subtotal.
                 """)
             .WithProblems(400);
