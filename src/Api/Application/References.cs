@@ -9,6 +9,20 @@ public static class References
         return await session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE id = @id", new { id }, cancellationToken) > 0;
     }
 
+    /// <summary>A sector and the sectors above it, nearest first (empty for none): what "a sector or one under it" is checked against.</summary>
+    public static async Task<IReadOnlyList<long>> SectorLineAsync(DbSession session, long? sectorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var line = new List<long>();
+        for (var sector = sectorId; sector is { } id && !line.Contains(id);)
+        {
+            line.Add(id);
+            sector = await session.ExecuteScalarAsync<long?>("SELECT parent_id FROM sectors WHERE id = @id", new { id }, cancellationToken);
+        }
+
+        return line;
+    }
+
     /// <summary>A 400 on <paramref name="field"/> unless the row exists (nothing to check for a null id).</summary>
     public static async Task RequireAsync(DbSession session, string table, long? id, string field, string what, CancellationToken cancellationToken)
     {

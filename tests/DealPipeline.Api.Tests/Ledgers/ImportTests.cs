@@ -80,6 +80,25 @@ public abstract class ImportTests : ApiTest
         return stream.ToArray();
     }
 
+    /// <summary>A workbook whose second row has one cell, at <paramref name="reference"/>.</summary>
+    private static byte[] CellAt(string reference)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData(
+                new Row(new Cell { CellReference = "A1", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("企业名称")) }) { RowIndex = 1 },
+                new Row(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text("x")) }) { RowIndex = 2 }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "企业" }));
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>A workbook with one more entry in its package.</summary>
     private static byte[] WithEntry(byte[] workbook, string name, byte[] content)
     {
@@ -244,6 +263,7 @@ public abstract class ImportTests : ApiTest
         await AssertProblem(await Upload(WithEntry(plain, "xl/externalLinks/externalLink1.xml", "<externalLink/>"u8.ToArray()), Xlsx), HttpStatusCode.BadRequest, "file", "import.externalLinks");
         await AssertProblem(await Upload(WithEntry(plain, "xl/media/zeros.bin", new byte[30_000_000]), Xlsx), HttpStatusCode.BadRequest, "file", "import.zipBomb");
         await AssertProblem(await Upload([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5], Xlsx), HttpStatusCode.BadRequest, "file", "import.format");
+        await AssertProblem(await Upload(CellAt("ZZZZZZZ2"), Xlsx), HttpStatusCode.BadRequest, "file", "import.format"); // far past XFD
         await AssertProblem(await Upload(new byte[300_001], "application/octet-stream"), HttpStatusCode.RequestEntityTooLarge);
         await AssertProblem(await Upload([], "text/csv"), HttpStatusCode.BadRequest, "file");
         await AssertProblem(await Upload("城市\n杭州\n"u8.ToArray(), "text/csv"), HttpStatusCode.BadRequest, "file", "import.columns");

@@ -112,14 +112,7 @@ public sealed class CreateClaimHandler(ClaimStore claims, DbSession session, FxR
             }
         }
 
-        var sectorLine = new List<long>();
-        for (var sector = project.SectorId; sector is { } id && !sectorLine.Contains(id);)
-        {
-            sectorLine.Add(id);
-            sector = await session.ExecuteScalarAsync<long?>("SELECT parent_id FROM sectors WHERE id = @id", new { id }, cancellationToken);
-        }
-
-        if (!rules.Qualifies(cny, usd, sectorLine))
+        if (!rules.Qualifies(cny, usd, await References.SectorLineAsync(session, project.SectorId, cancellationToken)))
         {
             throw new ProblemException(
                 StatusCodes.Status400BadRequest,

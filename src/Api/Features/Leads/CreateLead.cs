@@ -129,7 +129,7 @@ public sealed class LeadDispatcher(LeadStore leads, LeadReferences references, D
     public async Task<(LeadPosition Position, long? RuleId)> DispatchAsync(long companyId, long? sectorId, long? intendedCnyMinor, CancellationToken cancellationToken)
     {
         var region = await session.ExecuteScalarAsync<string?>("SELECT region_code FROM companies WHERE id = @companyId", new { companyId }, cancellationToken);
-        var profile = new LeadProfile(await references.SectorLineAsync(sectorId, cancellationToken), region, intendedCnyMinor);
+        var profile = new LeadProfile(await References.SectorLineAsync(session, sectorId, cancellationToken), region, intendedCnyMinor);
         if (DispatchRule.For(profile, await leads.RulesAsync(cancellationToken)) is not { } rule)
         {
             return (LeadPosition.Dispatched(null, null), null);

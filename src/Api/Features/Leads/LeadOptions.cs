@@ -5,8 +5,8 @@ namespace DealPipeline.Api.Features.Leads;
 /// <summary>
 /// The <c>Leads</c> configuration section: when a lead late on a deadline is escalated (its owner the day after the
 /// deadline, the team's managers and then a flag some working days on), when a lead left untouched goes back to the
-/// shared pool, and how often the service checks. Jiangmen's practice (江府办函〔2024〕37号) is the default: a lead
-/// answered within a working day, assessed within three; the deadlines themselves are the office's deadline rules.
+/// shared pool, and how often the service checks. The deadlines themselves are the office's deadline rules
+/// (/deadline-rules; Jiangmen's 江府办函〔2024〕37号 answers a lead within a working day and assesses it within three).
 /// </summary>
 public sealed class LeadOptions : IValidatableObject
 {

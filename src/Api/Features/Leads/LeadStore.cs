@@ -16,13 +16,13 @@ public sealed class LeadStore(DbSession session, DeadlineRuleStore deadlineRules
 
     public const string RuleColumns = "id, name, priority, sector_id, region_code, min_minor, max_minor, team_id, owner_id, created_at, version";
 
-    /// <summary>The lead with its deadlines and history, or a 404.</summary>
-    public async Task<LeadResponse> GetAsync(long id, CancellationToken cancellationToken) =>
-        (await CompleteAsync(await session.QueryAsync<LeadResponse>($"SELECT {Columns} FROM leads WHERE id = @id", new { id }, cancellationToken), cancellationToken)).SingleOrDefault()
+    /// <summary>The lead with its deadlines and history, or a 404; <paramref name="clock"/> when the caller read the deadlines' inputs already.</summary>
+    public async Task<LeadResponse> GetAsync(long id, CancellationToken cancellationToken, LeadDeadlineClock? clock = null) =>
+        (await CompleteAsync(await session.QueryAsync<LeadResponse>($"SELECT {Columns} FROM leads WHERE id = @id", new { id }, cancellationToken), cancellationToken, clock)).SingleOrDefault()
         ?? throw ProblemException.NotFound("lead", id);
 
     /// <summary>Rows of leads with their state, deadlines today and history.</summary>
-    public async Task<IReadOnlyList<LeadResponse>> CompleteAsync(IEnumerable<LeadResponse> rows, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LeadResponse>> CompleteAsync(IEnumerable<LeadResponse> rows, CancellationToken cancellationToken, LeadDeadlineClock? clock = null)
     {
         var leads = rows.ToList();
         if (leads.Count == 0)
@@ -35,7 +35,7 @@ public sealed class LeadStore(DbSession session, DeadlineRuleStore deadlineRules
                 new { ids = leads.Select(l => l.Id).ToArray() },
                 cancellationToken))
             .ToLookup(e => e.LeadId);
-        var clocks = await DeadlineClockAsync(cancellationToken);
+        var clocks = clock ?? await DeadlineClockAsync(cancellationToken);
         return [.. leads.Select(l => l with
         {
             State = StateOf(l.Status, l.OwnerId, l.TeamId),
@@ -250,7 +250,7 @@ public sealed record LeadDeadlineClock(IReadOnlyList<DeadlineRule> Rules, WorkCa
     }
 }
 
-/// <summary>The checks a lead's references need beyond existence: an officer who may hold it, and the sectors above a sector.</summary>
+/// <summary>The checks a lead's references need beyond existence: an officer who may hold it, and who leads a team.</summary>
 public sealed class LeadReferences(DbSession session)
 {
     /// <summary>The team of <paramref name="ownerId"/>, who may hold leads (anyone but an analyst), or a 400 on <paramref name="field"/>.</summary>
@@ -259,19 +259,6 @@ public sealed class LeadReferences(DbSession session)
         var owner = await session.QuerySingleOrDefaultAsync<OwnerRow>("SELECT role, team_id FROM users WHERE id = @ownerId", new { ownerId }, cancellationToken)
             ?? throw ProblemException.Invalid(field, ProblemTexts.NoSuch.With(("what", "user"), ("id", ownerId)));
         return owner.Role == Names.Of(Role.Analyst) ? throw ProblemException.Invalid(field, ProblemTexts.AnalystCannotOwnDeals) : owner.TeamId;
-    }
-
-    /// <summary>A sector and the sectors above it, nearest first (empty for none).</summary>
-    public async Task<IReadOnlyList<long>> SectorLineAsync(long? sectorId, CancellationToken cancellationToken)
-    {
-        var line = new List<long>();
-        for (var sector = sectorId; sector is { } id && !line.Contains(id);)
-        {
-            line.Add(id);
-            sector = await session.ExecuteScalarAsync<long?>("SELECT parent_id FROM sectors WHERE id = @id", new { id }, cancellationToken);
-        }
-
-        return line;
     }
 
     /// <summary>The users an escalation of a lead of <paramref name="teamId"/> tells at team level: the team's managers, else every manager.</summary>

@@ -18,7 +18,7 @@ public sealed record LeadSweepResponse(DateOnly AsOf, IReadOnlyList<long> Escala
 }
 
 /// <summary>What is due on one lead today: it goes back to the pool, its escalation moves to a level, or both.</summary>
-public sealed record LeadDue(LeadResponse Lead, bool Recycle, Escalation Level, Deadline? Late);
+public sealed record LeadDue(LeadResponse Lead, bool Recycle, Escalation Level, Deadline? Late, LeadDeadlineClock Clock);
 
 /// <summary>
 /// Which open leads are due for a change today, under the office's policy (Leads configuration) and deadline rules: a lead with an
@@ -49,7 +49,7 @@ public sealed class LeadSweepPlanner(DbSession session, LeadStore leads, IOption
             var recycle = lead.Status == LeadStatus.Assigned && policy.RecyclesOn(lead.TouchedOn, clock.Calendar, clock.Today);
             if (recycle || level != lead.Escalation)
             {
-                due.Add(new LeadDue(lead, recycle, level, late));
+                due.Add(new LeadDue(lead, recycle, level, late, clock));
             }
         }
 
@@ -87,12 +87,12 @@ public sealed class SweepLeadsHandler(LeadSweepPlanner planner, LeadStore leads,
 
     private async Task SweepAsync(LeadDue due, DateOnly today, List<OtherChange> changed, List<long> escalated, List<long> recycled, CancellationToken cancellationToken)
     {
-        var lead = (await leads.CompleteAsync([due.Lead], cancellationToken))[0]; // as reads answer it, for the audit log's "before"
+        var lead = (await leads.CompleteAsync([due.Lead], cancellationToken, due.Clock))[0]; // as reads answer it, for the audit log's "before"
         if (due.Recycle)
         {
             var pooled = lead.ToPosition().Recycle();
             await leads.UpdateAsync(lead, pooled, new LeadEvent(LeadEventKind.Recycled, today) { OwnerId = null, TeamId = null }, lead.Escalation, cancellationToken);
-            var after = await leads.GetAsync(lead.Id, cancellationToken);
+            var after = await leads.GetAsync(lead.Id, cancellationToken, due.Clock);
             changed.Add(new OtherChange("lead", lead.Id, "recycled", after.Version, null, lead, after));
             recycled.Add(lead.Id);
             lead = after;
@@ -123,7 +123,7 @@ public sealed class SweepLeadsHandler(LeadSweepPlanner planner, LeadStore leads,
             new LeadEvent(rises ? LeadEventKind.Escalated : LeadEventKind.Eased, today) { Level = due.Level, Notified = rises ? [.. told] : null, Note = note },
             due.Level,
             cancellationToken);
-        var escalatedLead = await leads.GetAsync(lead.Id, cancellationToken);
+        var escalatedLead = await leads.GetAsync(lead.Id, cancellationToken, due.Clock);
         changed.Add(new OtherChange("lead", lead.Id, rises ? "escalated" : ChangeKinds.Updated, escalatedLead.Version, null, lead, escalatedLead));
         if (rises)
         {

@@ -26,6 +26,9 @@ public static class Sheets
 {
     private const int MaxRatio = 200;
 
+    /// <summary>Excel's last column, XFD: a cell referenced beyond it is no spreadsheet's.</summary>
+    private const int MaxColumns = 16_384;
+
     static Sheets() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
     public static Sheet Read(byte[] file, ImportOptions options, int maxRows)
@@ -194,7 +197,7 @@ public static class Sheets
         return cells;
     }
 
-    /// <summary>The zero-based column of a reference such as C5.</summary>
+    /// <summary>The zero-based column of a reference such as C5; one past XFD refuses the file (its row would be billions of cells).</summary>
     private static int? ColumnOf(string? reference)
     {
         if (string.IsNullOrEmpty(reference))
@@ -206,6 +209,10 @@ public static class Sheets
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
         {
             column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (column > MaxColumns)
+            {
+                throw Refused("import.format", ProblemTexts.NotAWorkbook);
+            }
         }
 
         return column == 0 ? null : column - 1;
