@@ -27,7 +27,8 @@ public sealed record DealTerms(
     int? ExpectedJobs,
     DateOnly? PlannedLandingOn,
     long? LandAreaCentimu = null,
-    long? FixedAssetInvestment = null)
+    long? FixedAssetInvestment = null,
+    string? ExternalRef = null)
 {
     /// <summary>The most land a deal may take, in hundredths of a 亩: 1,000,000 亩 (about 667 km²).</summary>
     public const long MaxLandAreaCentimu = 100_000_000;
@@ -35,6 +36,9 @@ public sealed record DealTerms(
     public const int MaxNameLength = 200;
 
     public const int MaxCodeNameLength = 100;
+
+    /// <summary>The longest number an office's own ledger (台账) may give a deal.</summary>
+    public const int MaxExternalRefLength = 64;
 
     /// <summary>Refuses terms that no deal may have, naming the field at fault.</summary>
     public void Validate()
@@ -52,6 +56,11 @@ public sealed record DealTerms(
         if (CodeName?.Length > MaxCodeNameLength)
         {
             throw new DomainException("codeName.tooLong", RuleTexts.CodeNameHasMostNCharacters.With(("n", MaxCodeNameLength)), "codeName");
+        }
+
+        if (ExternalRef is not null && (ExternalRef.Length is 0 or > MaxExternalRefLength || ExternalRef.Any(char.IsControl) || ExternalRef.Trim().Length != ExternalRef.Length))
+        {
+            throw new DomainException("externalRef.format", RuleTexts.ExternalRefFormat.With(("n", MaxExternalRefLength)), "externalRef");
         }
 
         RequireNonNegative(IntendedInvestment, "intendedInvestment");

@@ -33,6 +33,9 @@ public static class RuleTexts
     public static readonly Text CodeNameHasMostNCharacters = new(
         "A code name has at most {n} characters.",
         "项目代号最多 {n} 个字符。");
+    public static readonly Text ExternalRefFormat = new(
+        "A ledger number (externalRef) has 1 to {n} characters, no control characters and no spaces at either end.",
+        "台账编号（externalRef）为 1 至 {n} 个字符，不含控制字符，首尾无空格。");
     public static readonly Text ReasonHasMostNCharacters = new(
         "A reason has at most {n} characters.",
         "原因最多 {n} 个字符。");

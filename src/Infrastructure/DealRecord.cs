@@ -59,6 +59,9 @@ public record DealRecord
 
     public long? FixedAssetMinor { get; set; }
 
+    /// <summary>The deal's number in the office's own ledger (台账编号), unique among live deals.</summary>
+    public string? ExternalRef { get; set; }
+
     public Stage Stage { get; set; }
 
     public DealStatus Status { get; set; }
@@ -134,6 +137,7 @@ public record DealRecord
             PlannedLandingOn = t.PlannedLandingOn,
             LandAreaCentimu = t.LandAreaCentimu,
             FixedAssetMinor = t.FixedAssetInvestment,
+            ExternalRef = t.ExternalRef,
             Stage = deal.Stage,
             Status = deal.Status,
             LostReason = deal.LostReason,
@@ -173,7 +177,8 @@ public record DealRecord
             ExpectedJobs,
             PlannedLandingOn,
             LandAreaCentimu,
-            FixedAssetMinor);
+            FixedAssetMinor,
+            ExternalRef);
 
     /// <summary>The aggregate this row stores.</summary>
     public Deal ToDeal() =>

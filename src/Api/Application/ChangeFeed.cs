@@ -28,8 +28,8 @@ public static class ChangeFeed
         return await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId(
                 "changes",
-                "entity, entity_id, kind, version, deal_id, by_user_id, actor, at",
-                "@Entity, @EntityId, @Kind, @Version, @DealId, @ByUserId, @Actor, @At",
+                "entity, entity_id, kind, version, deal_id, by_user_id, actor, at, import_id",
+                "@Entity, @EntityId, @Kind, @Version, @DealId, @ByUserId, @Actor, @At, @ImportId",
                 session.Dialect.ChangeKey),
             change,
             cancellationToken);
@@ -44,5 +44,6 @@ public static class ChangeFeed
             $"SELECT MAX({dialect.ChangeSequence("c")}) FROM changes c WHERE {dialect.CommittedChange("c")}", null, cancellationToken) ?? 0;
     }
 
-    public sealed record Change(string Entity, string? EntityId, string Kind, int? Version, long? DealId, long? ByUserId, string Actor, DateTimeOffset At);
+    /// <summary>A committed write; <paramref name="ImportId"/> is the ledger import that wrote it, if one did.</summary>
+    public sealed record Change(string Entity, string? EntityId, string Kind, int? Version, long? DealId, long? ByUserId, string Actor, DateTimeOffset At, long? ImportId = null);
 }

@@ -535,6 +535,42 @@ public static class ProblemTexts
     public static readonly Text FileRequired = new(
         "The request's body is the file (CSV or XLSX); it is empty.",
         "请求体应为文件（CSV 或 XLSX），当前为空。");
+    public static readonly Text RowSameDealAsRow = new(
+        "Row {row} of this file is the same deal (the same id or ledger number).",
+        "与本文件第 {row} 行为同一项目（项目编号或台账编号相同）。");
+    public static readonly Text ColumnNeedsUnit = new(
+        "The column {column} does not say its unit: name it {zh}（元）, {zh}（万元） or {zh}（亿元）.",
+        "列 {column} 未注明单位：请写作 {zh}（元）、{zh}（万元）或 {zh}（亿元）。");
+    public static readonly Text FieldWholeNumber = new(
+        "'{field}' is a whole number.",
+        "'{field}' 应为整数。");
+    public static readonly Text FieldAmountInUnit = new(
+        "'{field}' is an amount: a number (thousands separators allowed), exact to the fen in the column's unit.",
+        "'{field}' 应为金额：数字（可含千位分隔符），按该列单位精确到分。");
+    public static readonly Text FieldYesOrNo = new(
+        "'{field}' is 是 or 否 (true or false).",
+        "'{field}' 应为“是”或“否”（true 或 false）。");
+    public static readonly Text NoSuchNamed = new(
+        "{column}: nothing on file is named {name}.",
+        "{column}：没有名为 {name} 的记录。");
+    public static readonly Text NamedSeveral = new(
+        "{column}: several on file are named {name}; give the id instead ({ids}).",
+        "{column}：有多条名为 {name} 的记录，请改填编号（{ids}）。");
+    public static readonly Text CompanyRequiredInLedger = new(
+        "The row names no company: give its id (企业编号), credit code (统一社会信用代码) or name (企业名称); import the companies first.",
+        "该行未指明企业：请填写企业编号、统一社会信用代码或企业名称；请先导入企业。");
+    public static readonly Text LedgerStageBehind = new(
+        "Deal {id} is at {onFile} on file; the ledger says {ledger}: a deal moves back only through POST /deals/{id}/transitions, with a reason.",
+        "项目 {id} 当前阶段为 {onFile}，台账为 {ledger}：项目回退阶段须通过 POST /deals/{id}/transitions 并说明原因。");
+    public static readonly Text LedgerDateDiffers = new(
+        "Deal {id} has {field} {onFile} on file; the ledger says {ledger}: dates in a deal's history are not rewritten by an import.",
+        "项目 {id} 的 {field} 为 {onFile}，台账为 {ledger}：导入不改写项目历史中的日期。");
+    public static readonly Text LedgerStatusDiffers = new(
+        "Deal {id} is {onFile} on file; the ledger says {ledger}: a deal's status changes through POST /deals/{id}/status.",
+        "项目 {id} 的状态为 {onFile}，台账为 {ledger}：项目状态须通过 POST /deals/{id}/status 变更。");
+    public static readonly Text LedgerDateNeedsStage = new(
+        "'{field}' is given for a deal at {stage}: that date belongs to a later stage.",
+        "'{field}' 适用于更后的阶段，而该项目阶段为 {stage}。");
     public static readonly Text ColumnsMissing = new(
         "The header lacks the column {column} (Chinese or English, as the template names it).",
         "表头缺少“{column}”列（中文或英文，与导入模板一致）。");
@@ -544,6 +580,9 @@ public static class ProblemTexts
     public static readonly Text RowRepeatsRow = new(
         "The same company as row {row} of this file.",
         "与本文件第 {row} 行为同一企业。");
+    public static readonly Text ExternalRefTaken = new(
+        "Deal {id} already has the ledger number {ref}: ledger numbers (externalRef) are unique among live deals.",
+        "项目 {id} 已使用台账编号 {ref}：台账编号（externalRef）在未删除的项目中唯一。");
     public static readonly Text CompanySameNameOnFile = new(
         "A company of the same name is on file (company {id}): give its credit code to update it, or correct the name.",
         "已有同名企业（企业 {id}）：如需更新，请填写其统一社会信用代码；否则请更正名称。");

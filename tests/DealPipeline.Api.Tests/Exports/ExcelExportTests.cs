@@ -64,7 +64,7 @@ public sealed class ExcelExportTests : ApiTest
         // The CSV in Chinese, asked for with lang.
         var csv = (await Client.GetStringAsync("/api/v1/export/deals.csv?lang=zh-CN")).TrimStart('\uFEFF').Split("\r\n")[0..2];
         Assert.StartsWith("项目编号,项目名称,企业编号,企业名称,统一社会信用代码,", csv[0], StringComparison.Ordinal);
-        Assert.EndsWith(",意向投资（折人民币）（元）,合同投资（折人民币）（元）,到位资金（原币）（元）,到位资金（折人民币）（元）,用地面积（亩）,评价总分,评价等级,删除时间（北京时间）", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith(",意向投资（折人民币）（元）,合同投资（折人民币）（元）,到位资金（原币）（元）,到位资金（折人民币）（元）,用地面积（亩）,评价总分,评价等级,删除时间（北京时间）,台账编号", csv[0], StringComparison.Ordinal);
         Assert.Contains(",接洽,在谈,", csv[1], StringComparison.Ordinal);
         await AssertProblem(await Client.GetAsync("/api/v1/export/deals.csv?lang=fr"), System.Net.HttpStatusCode.BadRequest, "lang");
 
@@ -74,9 +74,9 @@ public sealed class ExcelExportTests : ApiTest
         Assert.Equal(2, live.Length);
         var withDeleted = (await Client.GetStringAsync("/api/v1/export/deals.csv?includeDeleted=true")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, withDeleted.Length);
-        Assert.EndsWith(",", withDeleted[1], StringComparison.Ordinal);
+        Assert.EndsWith(",,", withDeleted[1], StringComparison.Ordinal); // deletedAt and externalRef empty
         Assert.StartsWith(usd.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",", withDeleted[2], StringComparison.Ordinal);
-        Assert.Matches(@",\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", withDeleted[2]);
+        Assert.Matches(@",\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},$", withDeleted[2]); // deletedAt, then externalRef (none)
     }
 
     [Fact]

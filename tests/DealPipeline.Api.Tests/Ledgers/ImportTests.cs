@@ -255,6 +255,141 @@ public abstract class ImportTests : ApiTest
     }
 
     [DbFact]
+    public async Task A_deals_ledger_upserts_by_ledger_number_and_dates_the_history_of_a_deal_imported_at_a_later_stage_from_its_columns()
+    {
+        var world = await CreateWorld();
+        var weichuang = await Company("上海微创医疗器械（集团）有限公司", Weichuang);
+        var onFile = Id(await Deal(world, new { externalRef = "HZ-2025-001", stage = "negotiation", openedOn = DaysAgo(90) }));
+        var signedOn = DaysAgo(30);
+        var ledger = Workbook(
+            ["台账编号", "项目名称", "企业名称", "统一社会信用代码", "园区", "产业", "负责人", "阶段", "意向投资（万元）", "合同投资（万元）", "立项日期", "签约日期", "落地日期", "开工日期"],
+            ["HZ-2025-001", "创新药研发中心", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "签约", "10,000", "9600", null, signedOn, null, null], // 2: on file, signed now
+            ["HZ-2024-017", "合成生物中试基地", null, Weichuang, "杭州医药港", "生物医药", "王磊", "落地", "12345.6789", "12000", "2024-03-01", "2024年6月18日", "#45601", "2025/2/10"], // 3: created landed, with its history
+            ["HZ-2024-018", "未知园区的项目", "杭州康源生物科技有限公司", null, "滨江园区", "创新药", "王磊", "洽谈", "1000", null, null, null, null, null], // 4
+            ["HZ-2024-019", "签约日期早于阶段", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "洽谈", "1000", null, "2024-05-01", "2024-06-01", null, null], // 5
+            ["HZ-2024-017", "重复的台账编号", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "洽谈", "1000", null, null, null, null, null], // 6
+            ["HZ-2024-020", "阶段不明", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "考察中", "1000", null, null, null, null, null], // 7
+            ["HZ-2024-021", "签约早于立项", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "签约", "1000", null, "2024-05-01", "2024-04-01", null, null], // 8
+            ["HZ-2024-022", "没有企业", null, null, "杭州医药港", "创新药", "王磊", "洽谈", "1000", null, null, null, null, null], // 9
+            ["HZ-2024-023", "零头不足一分", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "洽谈", "0.0000001", null, null, null, null, null]); // 10
+
+        var dryRun = await Json(await Upload(ledger, Xlsx, kind: "deals", lang: "zh-CN"));
+        Assert.Equal(("update", onFile), (Action(dryRun, 2), Row(dryRun, 2)["entityId"]!.GetValue<long>()));
+        Assert.Equal("create", Action(dryRun, 3));
+        Assert.Equal("validation", Row(dryRun, 4)["code"]!.GetValue<string>());
+        Assert.Equal("parkName：没有名为 滨江园区 的记录。", Row(dryRun, 4)["errors"]!["parkName"]![0]!.GetValue<string>());
+        Assert.Equal(("import.dateBeforeStage", "import.duplicateRow", "validation", "on.beforeLastChange"), (Code(dryRun, 5), Code(dryRun, 6), Code(dryRun, 7), Code(dryRun, 8)));
+        Assert.NotNull(Row(dryRun, 5)["errors"]!["signedOn"]);
+        Assert.NotNull(Row(dryRun, 7)["errors"]!["stage"]);
+        Assert.NotNull(Row(dryRun, 8)["errors"]!["signedOn"]);
+        Assert.NotNull(Row(dryRun, 9)["errors"]!["companyName"]);
+        Assert.NotNull(Row(dryRun, 10)["errors"]!["intendedInvestment"]);
+        Assert.Equal((9, 1, 1, 7), (dryRun["counts"]!["rows"]!.GetValue<int>(), dryRun["counts"]!["create"]!.GetValue<int>(), dryRun["counts"]!["update"]!.GetValue<int>(), dryRun["counts"]!["refused"]!.GetValue<int>()));
+        Assert.Single((await GetOk("/api/v1/deals"))["items"]!.AsArray()); // a dry run writes no deal
+        Assert.Equal("negotiation", (await GetOk($"/api/v1/deals/{onFile}"))["stage"]!.GetValue<string>()); // nothing written
+
+        var id = Id(dryRun);
+        await PostOk($"/api/v1/imports/{id}/commit", new { }, HttpStatusCode.OK);
+        var signed = await GetOk($"/api/v1/deals/{onFile}");
+        Assert.Equal(("signed", signedOn, 100_000_000m, 96_000_000m), (signed["stage"]!.GetValue<string>(), signed["signedOn"]!.GetValue<string>(), Money(signed["intendedInvestment"]), Money(signed["contractedInvestment"])));
+        var landed = Assert.Single((await GetOk("/api/v1/deals?externalRef=HZ-2024-017"))["items"]!.AsArray())!;
+        Assert.Equal((weichuang, world.Biomed, world.Officer, 123_456_789m, 120_000_000m), (landed["companyId"]!.GetValue<long>(), landed["sectorId"]!.GetValue<long>(), landed["ownerId"]!.GetValue<long>(), Money(landed["intendedInvestment"]), Money(landed["contractedInvestment"])));
+        Assert.Equal(("landed", "2024-03-01", "2024-06-18", "2024-11-05", "2025-02-10"), (landed["stage"]!.GetValue<string>(), landed["openedOn"]!.GetValue<string>(), landed["signedOn"]!.GetValue<string>(), landed["landedOn"]!.GetValue<string>(), landed["constructionStartedOn"]!.GetValue<string>()));
+        var history = (await GetOk($"/api/v1/deals/{Id(landed)}/history"))["items"]!.AsArray().Where(h => h!["kind"]!.GetValue<string>() == "stage").Select(h => $"{h!["to"]}@{h["on"]}");
+        Assert.Equal(["contact@2024-03-01", "signed@2024-06-18", "landed@2024-11-05"], history);
+
+        // As-of reports count it on the ledger's days, not the import's.
+        string Stages(JsonObject report) => string.Join(" ", report["rows"]!.AsArray().Where(r => r!["count"]!.GetValue<int>() > 0).Select(r => $"{r!["key"]}:{r["count"]}"));
+        Assert.Equal("contact:1", Stages(await GetOk("/api/v1/reports/pipeline?asOf=2024-05-01")));
+        Assert.Equal("signed:1", Stages(await GetOk("/api/v1/reports/pipeline?asOf=2024-07-01")));
+        Assert.Equal("landed:1", Stages(await GetOk("/api/v1/reports/pipeline?asOf=2024-12-01")));
+
+        // Every write is audited and in the feed, tagged with the import.
+        var audited = (await GetOk($"/api/v1/audit?importId={id}&limit=100"))["items"]!.AsArray().Select(a => (a!["entity"]!.GetValue<string>(), a["entityId"]!.GetValue<string>())).ToList();
+        Assert.Contains(("deal", $"{onFile}"), audited);
+        Assert.Contains(("deal", $"{Id(landed)}"), audited);
+        Assert.Contains(("import", $"{id}"), audited);
+        var tagged = (await GetOk("/api/v1/changes?after=0&limit=500"))["items"]!.AsArray().Where(c => c!["importId"]?.GetValue<long>() == id).Select(c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal([$"{onFile}", $"{Id(landed)}"], tagged.Order().ToList());
+
+        // Another live deal's ledger number is refused through the API too.
+        await AssertProblem(await Send(HttpMethod.Post, "/api/v1/deals", new { name = "重号", companyId = world.Company, parkId = world.Park, sectorId = world.Drugs, ownerId = world.Officer, intendedInvestment = 1m, externalRef = "HZ-2024-017" }), HttpStatusCode.Conflict, code: "deal.externalRefTaken");
+
+        // The deals export, in CSV and in XLSX (万元, Excel dates), re-imports unchanged.
+        foreach (var (path, type) in new[] { ("/api/v1/export/deals.csv?lang=zh-CN", "text/csv"), ("/api/v1/export/deals.xlsx?lang=zh-CN", Xlsx), ("/api/v1/export/deals.csv", "text/csv") })
+        {
+            var again = await Json(await Upload(await Client.GetByteArrayAsync(path), type, kind: "deals"));
+            Assert.All(again["rows"]!.AsArray(), r => Assert.Equal("unchanged", r!["action"]!.GetValue<string>()));
+            Assert.Equal(2, again["rows"]!.AsArray().Count);
+        }
+    }
+
+    [DbFact]
+    public async Task The_deals_template_offers_drop_down_lists_of_the_offices_stages_parks_sectors_and_owners_and_re_imports_once_filled_in()
+    {
+        var world = await CreateWorld();
+        await User("钱坤", "analyst");
+        var response = await Client.GetAsync("/api/v1/imports/templates/deals.xlsx");
+        Assert.Equal(Xlsx, response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var stream = new MemoryStream(bytes))
+        using (var document = SpreadsheetDocument.Open(stream, false))
+        {
+            var book = document.WorkbookPart!;
+            var sheets = book.Workbook.Descendants<Sheet>().ToList();
+            Assert.Equal(("项目台账导入模板", "选项"), (sheets[0].Name!.Value, sheets[1].Name!.Value));
+            Assert.Equal(SheetStateValues.Hidden, sheets[1].State!.Value);
+            var main = (WorksheetPart)book.GetPartById(sheets[0].Id!);
+            var header = main.Worksheet.Descendants<Row>().First().Descendants<Cell>().Select(c => c.InnerText).ToList();
+            Assert.Contains("意向投资（万元）", header);
+            var choices = ((WorksheetPart)book.GetPartById(sheets[1].Id!)).Worksheet.Descendants<Row>().ToList();
+            string[] Column(int index) => [.. choices.Skip(1).Select(r => r.Descendants<Cell>().FirstOrDefault(c => c.CellReference!.Value!.StartsWith(((char)('A' + index)).ToString(), StringComparison.Ordinal) && char.IsDigit(c.CellReference!.Value![1]))?.InnerText).OfType<string>()];
+            var lists = choices[0].Descendants<Cell>().Select(c => c.InnerText).ToList();
+            Assert.Equal(["接洽", "洽谈", "三书", "签约", "落地"], Column(lists.IndexOf("阶段")));
+            Assert.Equal(["杭州医药港"], Column(lists.IndexOf("园区")));
+            Assert.Equal(["生物医药", "创新药"], Column(lists.IndexOf("产业")));
+            Assert.Equal(["王磊"], Column(lists.IndexOf("负责人"))); // not the analyst: an analyst owns no deal
+            var validations = main.Worksheet.Descendants<DataValidation>().ToList();
+            var stage = validations.Single(v => v.ErrorTitle!.Value == "阶段");
+            var stageColumn = Letters(header.IndexOf("阶段"));
+            Assert.Equal($"{stageColumn}2:{stageColumn}10001", stage.SequenceOfReferences!.InnerText);
+            Assert.Equal($"'选项'!${(char)('A' + lists.IndexOf("阶段"))}$2:${(char)('A' + lists.IndexOf("阶段"))}$6", stage.Formula1!.Text);
+            Assert.Equal(DataValidationValues.List, stage.Type!.Value);
+        }
+
+        // Filled in as an officer would (the template's own header, a value from each list), it imports.
+        using (var stream = new MemoryStream())
+        {
+            stream.Write(bytes);
+            using (var document = SpreadsheetDocument.Open(stream, true))
+            {
+                var book = document.WorkbookPart!;
+                var main = (WorksheetPart)book.GetPartById(book.Workbook.Descendants<Sheet>().First().Id!);
+                var header = main.Worksheet.Descendants<Row>().First().Descendants<Cell>().Select(c => c.InnerText).ToList();
+                var values = new Dictionary<string, string> { ["项目名称"] = "高端制剂产业化", ["企业名称"] = "杭州康源生物科技有限公司", ["园区"] = "杭州医药港", ["产业"] = "创新药", ["负责人"] = "王磊", ["阶段"] = "洽谈", ["意向投资（万元）"] = "25000", ["重点项目"] = "是" };
+                var row = new Row { RowIndex = 2U };
+                foreach (var (name, value) in values)
+                {
+                    row.Append(new Cell { CellReference = $"{Letters(header.IndexOf(name))}2", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) });
+                }
+
+                main.Worksheet.GetFirstChild<SheetData>()!.Append(row);
+                main.Worksheet.Save();
+            }
+
+            var import = await Json(await Upload(stream.ToArray(), Xlsx, kind: "deals"));
+            Assert.True(Action(import, 2) == "create", import.ToJsonString());
+            var committed = await PostOk($"/api/v1/imports/{Id(import)}/commit", new { }, HttpStatusCode.OK);
+            var deal = await GetOk($"/api/v1/deals/{Row(committed, 2)["entityId"]!.GetValue<long>()}");
+            Assert.Equal(("negotiation", 250_000_000m, true, world.Drugs), (deal["stage"]!.GetValue<string>(), Money(deal["intendedInvestment"]), deal["isKeyProject"]!.GetValue<bool>(), deal["sectorId"]!.GetValue<long>()));
+        }
+    }
+
+    private static string Letters(int column) => column < 26 ? ((char)('A' + column)).ToString() : Letters((column / 26) - 1) + (char)('A' + (column % 26));
+
+    private static string Code(JsonObject import, int row) => Row(import, row)["code"]!.GetValue<string>();
+
+    [DbFact]
     public async Task An_unsafe_oversized_or_unreadable_file_is_refused_before_it_is_read_and_writes_nothing()
     {
         var plain = Workbook(["企业名称"], ["杭州康源生物科技有限公司"]);
@@ -267,8 +402,9 @@ public abstract class ImportTests : ApiTest
         await AssertProblem(await Upload(new byte[300_001], "application/octet-stream"), HttpStatusCode.RequestEntityTooLarge);
         await AssertProblem(await Upload([], "text/csv"), HttpStatusCode.BadRequest, "file");
         await AssertProblem(await Upload("城市\n杭州\n"u8.ToArray(), "text/csv"), HttpStatusCode.BadRequest, "file", "import.columns");
-        await AssertProblem(await Upload("企业名称\n甲\n"u8.ToArray(), "text/csv", kind: "deals"), HttpStatusCode.BadRequest, "kind");
-        await AssertProblem(await Client.GetAsync("/api/v1/imports/templates/letters.xlsx"), HttpStatusCode.BadRequest, "kind");
+        await AssertProblem(await Upload("企业名称\n甲\n"u8.ToArray(), "text/csv", kind: "meetings"), HttpStatusCode.BadRequest, "kind");
+        await AssertProblem(await Client.GetAsync("/api/v1/imports/templates/meetings.xlsx"), HttpStatusCode.BadRequest, "kind");
+        await AssertProblem(await Upload("项目名称,意向投资\n甲,100\n"u8.ToArray(), "text/csv", kind: "deals"), HttpStatusCode.BadRequest, "file", "import.columns"); // 元 or 万元?
         Assert.Equal(before, await Snapshot());
         await AssertProblem(await Send(HttpMethod.Post, "/api/v1/imports/999/commit", new { }), HttpStatusCode.NotFound);
     }

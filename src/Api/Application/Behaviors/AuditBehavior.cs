@@ -50,6 +50,12 @@ public interface IAlsoChanged
 }
 
 /// <summary>A row a command changed beside the one it names: what it is, its new version, and the row before and after.</summary>
+/// <summary>A command that writes on behalf of a ledger import: its audit and change-feed rows carry the import's id.</summary>
+public interface IImportWrite
+{
+    long ImportId { get; }
+}
+
 public sealed record OtherChange(string Entity, long Id, string Kind, int? Version, long? DealId, object? Before, object? After);
 
 /// <summary>A deal as the caller may see it, for the audit log's "before"; null when there is no such deal for the caller.</summary>
@@ -109,7 +115,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
     private async Task RecordAsync(TRequest request, Written written, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await session.ExecuteAsync(
-            "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json) VALUES (@at, @userId, @actor, @action, @entity, @entityId, @before, @after)",
+            "INSERT INTO audit_log (at, user_id, actor, action, entity, entity_id, before_json, after_json, import_id) VALUES (@at, @userId, @actor, @action, @entity, @entityId, @before, @after, @importId)",
             new
             {
                 at,
@@ -120,6 +126,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
                 entityId = written.Id,
                 before = written.Before?.ToJsonString(),
                 after = written.AfterText,
+                importId = (request as IImportWrite)?.ImportId,
             },
             cancellationToken);
         if (!ChangeFeed.IsRecorded(written.Entity))
@@ -129,7 +136,7 @@ public sealed class AuditBehavior<TRequest, TResponse>(DbSession session, ICurre
 
         var key = await ChangeFeed.RecordAsync(
             session,
-            new ChangeFeed.Change(written.Entity, written.Id, written.Kind, written.Version, written.DealId, caller.UserId, caller.Actor, at),
+            new ChangeFeed.Change(written.Entity, written.Id, written.Kind, written.Version, written.DealId, caller.UserId, caller.Actor, at, (request as IImportWrite)?.ImportId),
             cancellationToken);
         foreach (var outbox in outboxes)
         {

@@ -1,7 +1,12 @@
 namespace DealPipeline.Api.Features.Changes;
 
 /// <summary>One committed write, as the change feed lists it.</summary>
-public sealed record ChangeItem(long Sequence, string Entity, string? Id, string Kind, int? Version, long? By, DateTimeOffset At);
+public sealed record ChangeItem(long Sequence, string Entity, string? Id, string Kind, int? Version, long? By, DateTimeOffset At)
+{
+    /// <summary>The ledger import (POST /imports/{id}/commit) that made this write; absent for any other write.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? ImportId { get; init; }
+}
 
 /// <summary>A page of the feed: pass <see cref="LastSequence"/> as <c>after</c> next time.</summary>
 public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long LastSequence, string? NextCursor)
@@ -45,13 +50,13 @@ public sealed class ListChangesHandler(DbSession session, DealAccess access, Cur
         var sequence = dialect.ChangeSequence("c");
         var sql = dialect.Limit(
             $"""
-            SELECT {sequence} AS sequence, c.entity, c.entity_id, c.kind, c.version, c.by_user_id, c.at
+            SELECT {sequence} AS sequence, c.entity, c.entity_id, c.kind, c.version, c.by_user_id, c.at, c.import_id
             FROM changes c LEFT JOIN deals d ON d.id = c.deal_id
             WHERE {sequence} > @after AND {dialect.CommittedChange("c")} AND (c.deal_id IS NULL OR {access.VisibleSql(args)})
             """,
             sequence);
         var rows = (await session.QueryAsync<Row>(sql, args, cancellationToken)).ToList();
-        var items = rows.Select(r => new ChangeItem(r.Sequence, r.Entity, r.EntityId, r.Kind, r.Version, r.ByUserId, r.At)).ToList();
+        var items = rows.Select(r => new ChangeItem(r.Sequence, r.Entity, r.EntityId, r.Kind, r.Version, r.ByUserId, r.At) { ImportId = r.ImportId }).ToList();
         var last = items.Count > 0 ? items[^1].Sequence : after;
         if (items.Count < limit)
         {
@@ -77,5 +82,7 @@ public sealed class ListChangesHandler(DbSession session, DealAccess access, Cur
         public long? ByUserId { get; init; }
 
         public DateTimeOffset At { get; init; }
+
+        public long? ImportId { get; init; }
     }
 }

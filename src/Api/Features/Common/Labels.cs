@@ -60,8 +60,16 @@ public static class Labels
         [EventType.Webinar] = "网络推介", [EventType.Other] = "其他",
     };
 
-    /// <summary>The Chinese label of an activity, letter or event type or a history kind; null for others.</summary>
-    public static string? Zh(Enum value) => Chinese.GetValueOrDefault(value);
+    /// <summary>The Chinese label of a stage, status, lost reason, source, activity, letter or event type or a history kind; null for others.</summary>
+    public static string? Zh(Enum value) => value switch
+    {
+        Stage stage => Stages.GetValueOrDefault(stage).Zh,
+        DealStatus status => Statuses.GetValueOrDefault(status).Zh,
+        LostReason reason => LostReasons.GetValueOrDefault(reason).Zh,
+        DealSource source => Sources.GetValueOrDefault(source).Zh,
+        LeadSource source => LeadSources.GetValueOrDefault(source).Zh,
+        _ => Chinese.GetValueOrDefault(value),
+    };
 
     public static string Of(DealStatus status, bool english) => english ? Statuses[status].En : Statuses[status].Zh;
 

@@ -50,6 +50,18 @@ public sealed class DealOpener(DealReader reader, DealReferences references, Dea
 {
     public async Task<DealResponse> OpenAsync(CreateDeal request, CancellationToken cancellationToken)
     {
+        var (terms, overridden) = await CheckAsync(request, cancellationToken);
+        var opened = await AddAsync(Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow), cancellationToken);
+        return overridden.Count == 0 ? opened : opened with { AlsoChanged = await claims.RecordOverridesAsync(overridden, opened.Id, null, request.ClaimOverride!, cancellationToken) };
+    }
+
+    /// <summary>
+    /// Everything opening the deal checks, nothing written: its owner (the caller by default) and team (the owner's), the references, the
+    /// caller's right to assign it, its ledger number free, no other unit's claim crossed unless overridden. Answers the deal's terms and the
+    /// claims overridden; a ledger import checks a row with it and opens the deal with <see cref="AddAsync"/>.
+    /// </summary>
+    public async Task<(DealTerms Terms, IReadOnlyList<long> Overridden)> CheckAsync(CreateDeal request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var ownerId = request.OwnerId ?? caller.UserId
             ?? throw ProblemException.Invalid("ownerId", ProblemTexts.OwnerIdRequiredOfficerWhoOwnsDeal);
@@ -58,10 +70,15 @@ public sealed class DealOpener(DealReader reader, DealReferences references, Dea
         var teamId = request.TeamId ?? ownerTeam;
         access.RequireAssignable(ownerId, ownerTeam, teamId);
         var terms = fields.ToTerms(ownerId, teamId);
+        await references.RequireFreeExternalRefAsync(terms.ExternalRef, null, cancellationToken);
         var overridden = await claims.CheckAsync(terms.CompanyId, terms.ParkId, terms.TeamId, request.ClaimOverride, cancellationToken);
-        var deal = Deal.Open(terms, request.Stage ?? Stage.Contact, request.OpenedOn ?? clock.Today, caller.UserId, clock.UtcNow);
+        return (terms, overridden);
+    }
+
+    /// <summary>Stores a deal opened on checked terms, with its history, and reads it back as the API shows it.</summary>
+    public async Task<DealResponse> AddAsync(Deal deal, CancellationToken cancellationToken)
+    {
         await deals.AddAsync(deal, cancellationToken);
-        var opened = await reader.GetAsync(deal.Id, cancellationToken);
-        return overridden.Count == 0 ? opened : opened with { AlsoChanged = await claims.RecordOverridesAsync(overridden, deal.Id, null, request.ClaimOverride!, cancellationToken) };
+        return await reader.GetAsync(deal.Id, cancellationToken);
     }
 }

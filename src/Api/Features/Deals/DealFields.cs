@@ -56,6 +56,12 @@ public record DealFields : IRequestBody
     /// <summary>The land the project takes, in 亩, at most two decimals (for 亩均投资 and 亩均税收).</summary>
     public decimal? LandArea { get; init; }
 
+    /// <summary>
+    /// The deal's number in the office's own ledger (台账编号, up to 64 characters), unique among live deals: what a ledger import
+    /// (POST /imports?kind=deals) matches a row by. Another live deal's number is a 409 (deal.externalRefTaken).
+    /// </summary>
+    public string? ExternalRef { get; init; }
+
     /// <summary>A deal's current terms as the API carries them: what a merge patch is applied to.</summary>
     public static DealFields Of(DealTerms terms)
     {
@@ -83,6 +89,7 @@ public record DealFields : IRequestBody
             ExpectedJobs = terms.ExpectedJobs,
             PlannedLandingOn = terms.PlannedLandingOn,
             LandArea = terms.LandAreaCentimu is { } centimu ? centimu / 100m : null,
+            ExternalRef = terms.ExternalRef,
         };
     }
 
@@ -109,7 +116,8 @@ public record DealFields : IRequestBody
             ExpectedJobs,
             PlannedLandingOn,
             LandArea is { } mu ? (long)(mu * 100) : null,
-            FixedAssetInvestment is { } fa ? Money.ToMinor(fa) : null);
+            FixedAssetInvestment is { } fa ? Money.ToMinor(fa) : null,
+            string.IsNullOrWhiteSpace(ExternalRef) ? null : ExternalRef.Trim());
 }
 
 /// <summary>Shape rules of the plain fields, for create and patch alike.</summary>
@@ -124,6 +132,8 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
         RuleFor(x => x.ParkId).NotNull().WithMessage(ProblemTexts.FieldRequired.With(("field", "parkId"))).Id();
         RuleFor(x => x.SectorId).NotNull().WithMessage(ProblemTexts.FieldRequired.With(("field", "sectorId"))).Id();
         RuleFor(x => x.CodeName).MaximumLength(DealTerms.MaxCodeNameLength);
+        RuleFor(x => x.ExternalRef).Must(r => r is null || (r.Trim().Length is > 0 and <= DealTerms.MaxExternalRefLength && !r.Any(char.IsControl)))
+            .WithMessage(RuleTexts.ExternalRefFormat.With(("n", DealTerms.MaxExternalRefLength)));
         RuleFor(x => x.LandArea).Must(mu => mu is null || (mu >= 0 && mu <= DealTerms.MaxLandAreaCentimu / 100 && decimal.Round(mu.Value, 2) == mu))
             .WithMessage(ProblemTexts.LandAreaLandProjectTakesFrom0);
         RuleFor(x => x.OwnerId).Id();

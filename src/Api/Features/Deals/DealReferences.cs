@@ -64,6 +64,25 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
         return ownerTeam;
     }
 
+    /// <summary>A 409 (deal.externalRefTaken) when another live deal than <paramref name="dealId"/> has the ledger number <paramref name="externalRef"/>.</summary>
+    public async Task RequireFreeExternalRefAsync(string? externalRef, long? dealId, CancellationToken cancellationToken)
+    {
+        if (externalRef is null)
+        {
+            return;
+        }
+
+        var holder = await session.ExecuteScalarAsync<long?>(
+            "SELECT id FROM deals WHERE external_ref = @externalRef AND deleted_at IS NULL", new { externalRef }, cancellationToken);
+        if (holder is { } id && id != dealId)
+        {
+            throw new ProblemException(StatusCodes.Status409Conflict, ProblemTexts.Conflict, ProblemTexts.ExternalRefTaken.With(("ref", externalRef), ("id", id)))
+            {
+                Code = "deal.externalRefTaken",
+            };
+        }
+    }
+
     private sealed record OwnerRow
     {
         public string Role { get; init; } = "";

@@ -79,6 +79,9 @@ public sealed record DealResponse : DealListItem, IVersioned, IAlsoChanged
     /// <summary>The deal's latest score under the evaluation index (POST /deals/{id}/scores); null before its first. Scoring does not change the deal's version.</summary>
     public DealEvaluation? Evaluation { get; init; }
 
+    /// <summary>The deal's number in the office's own ledger (台账编号), unique among live deals; null when the office gave none.</summary>
+    public string? ExternalRef { get; init; }
+
     public DateOnly? PlannedLandingOn { get; init; }
 
     public DateOnly OpenedOn { get; init; }
@@ -136,6 +139,7 @@ public sealed record DealResponse : DealListItem, IVersioned, IAlsoChanged
             UpdatedAt = row.UpdatedAt,
             Version = row.Version,
             LandArea = row.LandAreaCentimu is { } centimu ? centimu / 100m : null,
+            ExternalRef = row.ExternalRef,
             Evaluation = row.ScoreSetId is { } set
                 ? new DealEvaluation(set, row.ScoreRevision!.Value, row.ScoreTenths!.Value / 10m, row.ScoreBand!.Trim(), DealEvaluation.VetoesOf(row.ScoreVetoes), row.ScoredAt!.Value)
                 : null,

@@ -29,7 +29,8 @@ public sealed class DealsModule : IModule
                 "teamId to the owner's team, source to other, currency to CNY; a non-CNY currency needs an FX rate first. contractedInvestment only at " +
                 "signed or landed. Unknown fields are refused. A deal for a company that another unit holds a claim on (首报首谈: a park's claim " +
                 "covers its park's deals, a team's its team's) is a 409, claim.heldByOther, naming the holding unit only; a manager or admin may " +
-                "send claimOverride with a reason, kept in the claim's history (an officer sending it gets a 403).")
+                "send claimOverride with a reason, kept in the claim's history (an officer sending it gets a 403). externalRef, the deal's number in the " +
+                "office's own ledger, is unique among live deals: another's is a 409, deal.externalRefTaken.")
             .WithProblems(400, 409);
 
         group.MapQuery<ListDeals, Page<DealListItem>>("/")
@@ -50,7 +51,7 @@ public sealed class DealsModule : IModule
             .WithDescription(
                 "Send only the fields to change; null clears an optional field. stage, status, lostReason, signedOn, landedOn, the milestones, openedOn, " +
                 "id, createdAt, updatedAt and version are not patchable (400). Changing ownerId moves the deal to the new owner's team unless teamId is " +
-                "in the patch too. Moving the deal to another company, park or team across a claim another unit holds is a 409, claim.heldByOther.")
+                "in the patch too. Moving the deal to another company, park or team across a claim another unit holds is a 409, claim.heldByOther; an externalRef another live deal has, a 409 deal.externalRefTaken.")
             .WithProblems(400, 404, 409, 412);
 
         group.MapPost("/{id:long}/transitions", async (long id, TransitionBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>

@@ -64,6 +64,9 @@ public record DealFilterQuery : IDealFilter
     /// <summary>Deals whose latest evaluation falls in one of these bands (band keys, comma-separated; vetoed for the vetoed).</summary>
     public string? Band { get; init; }
 
+    /// <summary>The deal with this number in the office's own ledger (台账编号), exactly.</summary>
+    public string? ExternalRef { get; init; }
+
     /// <summary>Deals changed at or after this instant (ISO 8601 with an offset or Z).</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
 
@@ -77,6 +80,7 @@ public sealed class DealFilterQueryValidator : AbstractValidator<DealFilterQuery
     {
         RuleFor(x => x.UpdatedBefore).AfterSince(x => x.UpdatedSince);
         RuleFor(x => x.ChainLinkId).Id();
+        RuleFor(x => x.ExternalRef).MaximumLength(DealTerms.MaxExternalRefLength);
     }
 }
 
@@ -164,8 +168,9 @@ public sealed class DealFilter(DbSession session, DealAccess access, IChainLinkS
             where.Append(" AND ").Append(visibleTo.VisibleSql(args));
         }
 
-        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before, ChainLinkId: var link })
+        if (filter is DealFilterQuery { UpdatedSince: var since, UpdatedBefore: var before, ChainLinkId: var link, ExternalRef: var externalRef })
         {
+            Add("d.external_ref = @externalRef", "externalRef", string.IsNullOrWhiteSpace(externalRef) ? null : externalRef.Trim());
             Add("d.updated_at >= @updatedSince", "updatedSince", since);
             Add("d.updated_at < @updatedBefore", "updatedBefore", before);
             if (link is { } linkId)

@@ -66,8 +66,14 @@ public sealed class PatchDealHandler(
             await claims.CheckAsync(fields.CompanyId!.Value, fields.ParkId!.Value, teamId, null, cancellationToken);
         }
 
+        var terms = fields.ToTerms(fields.OwnerId!.Value, teamId);
+        if (terms.ExternalRef != deal.Terms.ExternalRef)
+        {
+            await references.RequireFreeExternalRefAsync(terms.ExternalRef, deal.Id, cancellationToken);
+        }
+
         var loaded = deal.Version;
-        deal.Revise(fields.ToTerms(fields.OwnerId!.Value, teamId), clock.Today, clock.UtcNow);
+        deal.Revise(terms, clock.Today, clock.UtcNow);
         return await reader.SaveAsync(deal, loaded, cancellationToken);
     }
 }

@@ -117,6 +117,7 @@ public static class DealColumns
         new ExportColumn<ExportDeals.Row>("evaluationTotal", "评价总分", CellKind.Decimal, (r, _) => r.ScoreTenths is { } tenths ? tenths / 10m : null),
         new ExportColumn<ExportDeals.Row>("evaluationBand", "评价等级", CellKind.Text, (r, _) => r.ScoreBand?.Trim()),
         new ExportColumn<ExportDeals.Row>("deletedAt", "删除时间（北京时间）", CellKind.Timestamp, (r, _) => r.DeletedAt),
+        new ExportColumn<ExportDeals.Row>("externalRef", "台账编号", CellKind.Text, (r, _) => r.ExternalRef),
     ];
 
     /// <summary>

@@ -10,8 +10,17 @@ namespace DealPipeline.Api.Features.Ledgers;
 /// one (the same 404 and 403 per row, the same texts). The activities export re-imports as it is: a row whose id is an activity on
 /// file (of the same deal) is left unchanged, so a ledger exported, extended and imported again adds only its new rows.
 /// </summary>
-public sealed class ActivityLedger(DbSession session, DealReader deals, ActivityStore activities, DealRepository repository, IValidator<AddDealActivity> validator, ICurrentUser caller)
+public sealed class ActivityLedger(DbSession session, DealReader deals, ActivityStore activities, DealRepository repository, IValidator<AddDealActivity> validator, ICurrentUser caller) : ILedger
 {
+    public ImportKind Kind => ImportKind.Activities;
+
+    public string SheetName => "跟进记录导入模板";
+
+    IReadOnlyList<LedgerColumn> ILedger.Columns => Columns;
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChoicesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(new Dictionary<string, IReadOnlyList<string>> { ["type"] = Ledger.LabelsOf<ActivityType>() });
+
     public static readonly IReadOnlyList<LedgerColumn> Columns =
     [
         new("id", "编号", false),
@@ -37,46 +46,10 @@ public sealed class ActivityLedger(DbSession session, DealReader deals, Activity
                 continue;
             }
 
-            var errors = new List<RowError>();
-            long? Id(string key)
-            {
-                if (at.Text(row, key) is not { } text)
-                {
-                    return null;
-                }
-
-                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
-                {
-                    return id;
-                }
-
-                errors.Add(Ledger.ErrorOf(key, ProblemTexts.FieldPositiveId.With(("field", key))));
-                return null;
-            }
-
-            DateOnly? Day(string key)
-            {
-                if (at.Text(row, key) is not { } text)
-                {
-                    return null;
-                }
-
-                if (Ledger.DateOf(text) is { } day)
-                {
-                    return day;
-                }
-
-                errors.Add(Ledger.ErrorOf(key, ProblemTexts.FieldDateWrittenYYYYMMDD.With(("field", key))));
-                return null;
-            }
-
-            var (id, dealId, on, due) = (Id("id"), Id("dealId"), Day("on"), Day("nextStepDue"));
-            var type = Ledger.EnumOf<ActivityType>(at.Text(row, "type"));
-            if (at.Text(row, "type") is not null && type is null)
-            {
-                errors.Add(Ledger.ErrorOf("type", ProblemTexts.TypeRequiredCallMeetingVisitSiteVisit.With()));
-            }
-
+            var cells = at.Read(row);
+            var errors = cells.Errors;
+            var (id, dealId, on, due) = (cells.Id("id"), cells.Id("dealId"), cells.Day("on"), cells.Day("nextStepDue"));
+            var type = cells.Enum<ActivityType>("type", ProblemTexts.TypeRequiredCallMeetingVisitSiteVisit.With());
             var activity = new AddDealActivity(dealId ?? 0, type, on, at.Text(row, "summary"), at.Text(row, "nextStep"), due);
             if (errors.Count == 0)
             {
@@ -100,7 +73,7 @@ public sealed class ActivityLedger(DbSession session, DealReader deals, Activity
             }
             catch (ProblemException refused)
             {
-                outcomes.Add(Ledger.Refused(row.Number, refused.Status == StatusCodes.Status403Forbidden ? "forbidden" : "notFound", "dealId", refused.Detail ?? ProblemTexts.NotFound.With()));
+                outcomes.Add(Ledger.Refused(row.Number, refused, "dealId"));
                 continue;
             }
 

@@ -11,8 +11,10 @@ public sealed record ImportLedger(ImportKind Kind, string? FileName, byte[] Cont
 }
 
 /// <summary>Commits a dry run's file: plans it again on the data as it is now, and writes every row that is not refused, in one transaction.</summary>
-public sealed record CommitImport(long Id, IfMatch? ExpectedVersion) : ICommand<CommittedImport>, IChangesOne
+public sealed record CommitImport(long Id, IfMatch? ExpectedVersion) : ICommand<CommittedImport>, IChangesOne, IImportWrite
 {
+    long IImportWrite.ImportId => Id;
+
     string IAudited.AuditEntity => "import";
 
     string IAudited.ChangeKind => "committed";
@@ -33,7 +35,7 @@ public sealed record CommittedImport(ImportResponse Import) : IAlsoChanged, IVer
 
 public sealed record GetImport(long Id) : IQuery<ImportResponse>;
 
-public sealed class ImportLedgerHandlers(ImportStore imports, CompanyLedger companies, ActivityLedger activities, IOptions<ImportOptions> options)
+public sealed class ImportLedgerHandlers(ImportStore imports, IEnumerable<ILedger> ledgers, IOptions<ImportOptions> options)
     : IRequestHandler<ImportLedger, ImportResponse>, IRequestHandler<CommitImport, CommittedImport>, IRequestHandler<GetImport, ImportResponse>
 {
     public async Task<ImportResponse> Handle(ImportLedger request, CancellationToken cancellationToken)
@@ -68,7 +70,7 @@ public sealed class ImportLedgerHandlers(ImportStore imports, CompanyLedger comp
     }
 
     private Task<(IReadOnlyList<RowOutcome> Outcomes, IReadOnlyList<OtherChange> Changed)> RunAsync(ImportKind kind, Sheet sheet, bool write, CancellationToken cancellationToken) =>
-        kind == ImportKind.Activities ? activities.RunAsync(sheet, write, cancellationToken) : companies.RunAsync(sheet, write, cancellationToken);
+        ledgers.Single(l => l.Kind == kind).RunAsync(sheet, write, cancellationToken);
 
     public Task<ImportResponse> Handle(GetImport request, CancellationToken cancellationToken) => imports.GetAsync(request.Id, cancellationToken);
 }

@@ -1,10 +1,27 @@
 namespace DealPipeline.Api.Features.Ledgers;
 
-/// <summary>What a ledger holds: companies (upserted by credit code), or activities on deals (an exported one re-imports as it is).</summary>
+/// <summary>What a ledger holds: companies (upserted by credit code), activities on deals, or deals (by id or ledger number); an exported one re-imports as it is.</summary>
 public enum ImportKind
 {
     Companies = 1,
     Activities = 2,
+    Deals = 3,
+}
+
+/// <summary>A kind of ledger: its columns (for its template), and what each of a sheet's rows would do, or does when <c>write</c> is true.</summary>
+public interface ILedger
+{
+    ImportKind Kind { get; }
+
+    /// <summary>The template's sheet name, in Chinese.</summary>
+    string SheetName { get; }
+
+    IReadOnlyList<LedgerColumn> Columns { get; }
+
+    /// <summary>The values a column may take, by column key, for its template's drop-down lists (stages, parks, owners, 是/否).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChoicesAsync(CancellationToken cancellationToken);
+
+    Task<(IReadOnlyList<RowOutcome> Outcomes, IReadOnlyList<OtherChange> Changed)> RunAsync(Sheet sheet, bool write, CancellationToken cancellationToken);
 }
 
 public enum ImportStatus

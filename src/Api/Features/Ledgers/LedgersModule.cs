@@ -10,8 +10,9 @@ public sealed class LedgersModule : IModule
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ImportStore>();
-        services.AddScoped<CompanyLedger>();
-        services.AddScoped<ActivityLedger>();
+        services.AddScoped<ILedger, CompanyLedger>();
+        services.AddScoped<ILedger, ActivityLedger>();
+        services.AddScoped<ILedger, DealLedger>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -40,7 +41,7 @@ public sealed class LedgersModule : IModule
                 }))
             .Describe("ImportLedger", Policies.WorkDeals, "Uploads an office's ledger (台账) as the body, an XLSX workbook or a CSV file, and answers its dry run: what each row would create, update or refuse, and why.")
             .WithProse("""
-                kind=companies (upserted by creditCode) or activities (on deals). The body is the file itself (Content-Type text/csv, the XLSX type or
+                kind=companies (upserted by creditCode), activities (on deals) or deals (upserted by id or externalRef). The body is the file itself (Content-Type text/csv, the XLSX type or
                 application/octet-stream: the content decides which it is): a CSV in UTF-8 with or without a byte-order mark, or in GB18030 as Excel on Chinese Windows
                 saves it; an XLSX's first sheet. Its first row names the columns in Chinese or English as the template does (GET
                 /imports/templates/{kind}.xlsx; the activities export's own columns); other columns are ignored, a missing required one is
@@ -51,7 +52,17 @@ public sealed class LedgersModule : IModule
                 type as its code or Chinese label, 日期 on as an Excel date or text such as 2026-03-02 or 2026年3月2日, 摘要 summary, 下一步
                 nextStep, 下一步期限 nextStepDue) are checked as POST /deals/{id}/activities checks one, on a deal the caller may change
                 (notFound, forbidden per row); a row whose id is an activity of that deal is unchanged (import.unknownId otherwise), so an
-                export re-imports as it is. A cell Excel computed from a formula refuses its row (import.formula): formulas
+                export re-imports as it is. Deals (项目台账: 项目编号 id, 台账编号 externalRef, 项目名称 name, the company by 企业编号 companyId,
+                统一社会信用代码 creditCode or 企业名称 companyName, 园区 parkName, 产业 sectorName, 负责人 ownerName and 专班 teamName by name or
+                their 编号 columns by id, 阶段 stage, 状态 status, 流失原因 lostReason, 状态日期 statusOn, 重点项目 and 保密 as 是/否, amounts whose
+                header says the unit: 意向投资（万元）, （元）, （亿元）, or （原币） as the CSV export writes it; 立项日期 openedOn, 签约日期 signedOn,
+                落地日期 landedOn, 开工日期 and 投产日期) are checked as POST /deals checks a body: a row whose id or externalRef is a live deal
+                updates it (an empty cell leaves a field as it is), moving it forward to the row's stage on the row's dates; another row creates
+                a deal opened at contact on openedOn and moved through signed and landed on the row's dates, so that as-of reports count it on
+                the ledger's days. An amount's column without its unit is a 400 (import.columns). Refused per row: a name on file for none or
+                several (validation), a date of a stage the row has not reached (import.dateBeforeStage), a date of history that differs from
+                the deal's (import.dateDiffers), a stage behind the deal's (import.stageBehind), another status (import.status), a second row of
+                the same deal (import.duplicateRow), another deal's externalRef (deal.externalRefTaken), dates out of order (on.beforeLastChange). A cell Excel computed from a formula refuses its row (import.formula): formulas
                 are never evaluated. Refused before anything is read (400 on file): a workbook with macros (import.macros) or external
                 links (import.externalLinks), one that unpacks to more than Imports:MaxUnzippedBytes or at an abnormal ratio
                 (import.zipBomb), more than Imports:MaxRows rows (import.tooManyRows), a file that is neither (import.format); over
@@ -66,23 +77,20 @@ public sealed class LedgersModule : IModule
                 var committed = await mediator.Send(new CommitImport(id, ETags.ExpectedVersion(request)), ct);
                 return ETags.Ok(response, committed.Import, committed.Import.Version);
             })
-            .Describe("CommitImport", Policies.WorkDeals, "Commits a dry run: plans its file again on the data as it is now and writes every row not refused, all in one transaction; each company written is audited and in the change feed.")
+            .Describe("CommitImport", Policies.WorkDeals, "Commits a dry run: plans its file again on the data as it is now and writes every row not refused, all in one transaction; each entity written is audited and in the change feed, tagged with the import's id (importId).")
             .WithProse("""
                 The answer's rows say what the commit did (which may differ from the dry run if the data changed since). A committed
                 import is a 409 (import.committed): upload the file again for a new dry run. If-Match takes the dry run's ETag.
                 """)
             .WithProblems(404, 409, 412);
-        group.MapGet("/templates/{kind}.xlsx", async (string kind, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/templates/{kind}.xlsx", async (string kind, IEnumerable<ILedger> ledgers, IOptions<ImportOptions> options, CancellationToken ct) =>
             {
-                var ledger = KindOf(kind);
-                http.Response.ContentType = XlsxExport.ContentType;
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{Names.Of(ledger)}-template.xlsx\"";
-                var (of, sheet) = ledger == ImportKind.Activities ? (ActivityLedger.Columns, ("跟进记录导入模板", "Activities")) : (CompanyLedger.Columns, ("企业导入模板", "Companies"));
-                IReadOnlyList<ExportColumn<object>> columns = [.. of.Select(c => new ExportColumn<object>(c.Key, c.Zh, CellKind.Text, (_, _) => null))];
-                await XlsxExport.WriteAsync(http.Response.Body, columns, AsyncEnumerable.Empty<object>(), sheet, new ExportContext(true, new RateTable(new Dictionary<string, decimal>())), ct);
+                var ledger = ledgers.Single(l => l.Kind == KindOf(kind));
+                var template = LedgerTemplate.Write(ledger, await ledger.ChoicesAsync(ct), options.Value.MaxRows);
+                return Results.File(template, XlsxExport.ContentType, $"{Names.Of(ledger.Kind)}-template.xlsx");
             })
             .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
-            .Describe("GetImportTemplate", Policies.Read, "The template of a ledger (kind companies or activities): an XLSX whose header row names the columns an import reads, in Chinese.")
+            .Describe("GetImportTemplate", Policies.Read, "The template of a ledger (kind companies, activities or deals): an XLSX whose header row names the columns an import reads, in Chinese, with drop-down lists of the values a column may take (stages, parks, sectors, owners, teams, 是/否) on its data rows.")
             .WithProblems(400);
     }
 

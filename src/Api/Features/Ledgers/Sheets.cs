@@ -191,7 +191,15 @@ public static class Sheets
                 var t when t == CellValues.Boolean => raw == "1" ? "true" : "false",
                 _ => raw,
             };
-            cells.Add(new SheetCell(text, cell.CellFormula is not null));
+            if (column < cells.Count)
+            {
+                // Excel writes a row's cells in column order, other writers need not: a cell goes where its reference says.
+                cells[column] = new SheetCell(text, cell.CellFormula is not null);
+            }
+            else
+            {
+                cells.Add(new SheetCell(text, cell.CellFormula is not null));
+            }
         }
 
         return cells;
