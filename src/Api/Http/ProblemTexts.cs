@@ -535,6 +535,12 @@ public static class ProblemTexts
     public static readonly Text FileRequired = new(
         "The request's body is the file (CSV or XLSX); it is empty.",
         "请求体应为文件（CSV 或 XLSX），当前为空。");
+    public static readonly Text RowSameEntryAsRow = new(
+        "Row {row} of this file is the same entry (the same deal, day and amount or counterparty).",
+        "与本文件第 {row} 行为同一条记录（项目、日期及金额或签署方相同）。");
+    public static readonly Text EntryNotOnDeal = new(
+        "No entry {id} of deal {dealId} is on file: leave 编号 (id) empty for a new one.",
+        "项目 {dealId} 没有编号为 {id} 的记录：新增记录请将“编号”留空。");
     public static readonly Text RowSameDealAsRow = new(
         "Row {row} of this file is the same deal (the same id or ledger number).",
         "与本文件第 {row} 行为同一项目（项目编号或台账编号相同）。");

@@ -385,6 +385,52 @@ public abstract class ImportTests : ApiTest
         }
     }
 
+    [DbFact]
+    public async Task Letters_and_funds_ledgers_name_deals_by_ledger_number_are_checked_as_the_API_checks_them_and_never_record_a_row_twice()
+    {
+        var world = await CreateWorld();
+        var deal = Id(await Deal(world, new { externalRef = "HZ-1", stage = "signed", openedOn = DaysAgo(60), contractedInvestment = 90_000_000m }));
+        string Csv(params string[] lines) => string.Join("\r\n", lines) + "\r\n";
+        var letters = System.Text.Encoding.UTF8.GetBytes(Csv(
+            "类型,签署日期,签署方,台账编号",
+            $"合作意向书,{DaysAgo(50)},杭州康源生物科技有限公司,HZ-1", // 2
+            $"intent,{DaysAgo(50)},杭州康源生物科技有限公司,HZ-1", // 3: the same letter as row 2
+            $"专家聘书,{DaysAgo(45)},张院士,", // 4: a letter of no deal
+            $"合作意向书,{DaysAgo(40)},某某生物,HZ-404", // 5: no live deal has that number
+            $"传真,{DaysAgo(40)},某某生物,HZ-1")); // 6
+        var planned = await Json(await Upload(letters, "text/csv", kind: "letters"));
+        Assert.Equal(("create", "import.duplicateRow", "create"), (Action(planned, 2), Code(planned, 3), Action(planned, 4)));
+        Assert.NotNull(Row(planned, 5)["errors"]!["externalRef"]);
+        Assert.NotNull(Row(planned, 6)["errors"]!["type"]);
+        await PostOk($"/api/v1/imports/{Id(planned)}/commit", new { }, HttpStatusCode.OK);
+        var recorded = (await GetOk($"/api/v1/letters?dealId={deal}"))["items"]!.AsArray();
+        Assert.Equal(("intent", DaysAgo(50)), (Assert.Single(recorded)!["type"]!.GetValue<string>(), recorded[0]!["signedOn"]!.GetValue<string>()));
+
+        var funds = System.Text.Encoding.UTF8.GetBytes(Csv(
+            "台账编号,到位日期,到位金额（万元）,备注",
+            $"HZ-1,{DaysAgo(40)},\"5,000\",首期注册资本金到位", // 2: ¥50,000,000
+            $"HZ-1,{DaysAgo(70)},100,签约之前", // 3: before the signing
+            $"HZ-1,{DaysAgo(30)},0,零", // 4: not more than 0
+            $"HZ-2,{DaysAgo(30)},100,")); // 5
+        var dryRun = await Json(await Upload(funds, "text/csv", kind: "funds"));
+        Assert.Equal(("create", "on.beforeSigning"), (Action(dryRun, 2), Code(dryRun, 3)));
+        Assert.NotNull(Row(dryRun, 3)["errors"]!["on"]);
+        Assert.NotNull(Row(dryRun, 4)["errors"]!["amount"]);
+        Assert.NotNull(Row(dryRun, 5)["errors"]!["externalRef"]);
+        await PostOk($"/api/v1/imports/{Id(dryRun)}/commit", new { }, HttpStatusCode.OK);
+        var inPlace = Assert.Single((await GetOk($"/api/v1/deals/{deal}/funds"))["items"]!.AsArray())!;
+        Assert.Equal((50_000_000m, DaysAgo(40)), (Money(inPlace["amount"]), inPlace["on"]!.GetValue<string>()));
+
+        // The same ledgers again: nothing is recorded twice.
+        var before = await Snapshot();
+        Assert.Equal("unchanged", Action(await Json(await Upload(letters, "text/csv", kind: "letters")), 2));
+        var again = await Json(await Upload(funds, "text/csv", kind: "funds"));
+        Assert.Equal("unchanged", Action(again, 2));
+        await PostOk($"/api/v1/imports/{Id(again)}/commit", new { }, HttpStatusCode.OK);
+        Assert.Single((await GetOk($"/api/v1/deals/{deal}/funds"))["items"]!.AsArray());
+        Assert.NotEqual(before, await Snapshot()); // the imports themselves, and nothing else: the funds are as they were
+    }
+
     private static string Letters(int column) => column < 26 ? ((char)('A' + column)).ToString() : Letters((column / 26) - 1) + (char)('A' + (column % 26));
 
     private static string Code(JsonObject import, int row) => Row(import, row)["code"]!.GetValue<string>();

@@ -1,11 +1,13 @@
 namespace DealPipeline.Api.Features.Ledgers;
 
-/// <summary>What a ledger holds: companies (upserted by credit code), activities on deals, or deals (by id or ledger number); an exported one re-imports as it is.</summary>
+/// <summary>What a ledger holds: companies (upserted by credit code), activities on deals, deals (by id or ledger number), letters (三书) or funds in place; an exported one re-imports as it is.</summary>
 public enum ImportKind
 {
     Companies = 1,
     Activities = 2,
     Deals = 3,
+    Letters = 4,
+    Funds = 5,
 }
 
 /// <summary>A kind of ledger: its columns (for its template), and what each of a sheet's rows would do, or does when <c>write</c> is true.</summary>

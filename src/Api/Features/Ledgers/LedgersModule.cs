@@ -13,6 +13,9 @@ public sealed class LedgersModule : IModule
         services.AddScoped<ILedger, CompanyLedger>();
         services.AddScoped<ILedger, ActivityLedger>();
         services.AddScoped<ILedger, DealLedger>();
+        services.AddScoped<LedgerDeals>();
+        services.AddScoped<ILedger, LetterLedger>();
+        services.AddScoped<ILedger, FundsLedger>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -41,7 +44,8 @@ public sealed class LedgersModule : IModule
                 }))
             .Describe("ImportLedger", Policies.WorkDeals, "Uploads an office's ledger (台账) as the body, an XLSX workbook or a CSV file, and answers its dry run: what each row would create, update or refuse, and why.")
             .WithProse("""
-                kind=companies (upserted by creditCode), activities (on deals) or deals (upserted by id or externalRef). The body is the file itself (Content-Type text/csv, the XLSX type or
+                kind=companies (upserted by creditCode), activities (on deals), deals (upserted by id or externalRef), letters (三书) or funds
+                (funds in place, 到位资金). The body is the file itself (Content-Type text/csv, the XLSX type or
                 application/octet-stream: the content decides which it is): a CSV in UTF-8 with or without a byte-order mark, or in GB18030 as Excel on Chinese Windows
                 saves it; an XLSX's first sheet. Its first row names the columns in Chinese or English as the template does (GET
                 /imports/templates/{kind}.xlsx; the activities export's own columns); other columns are ignored, a missing required one is
@@ -62,7 +66,12 @@ public sealed class LedgersModule : IModule
                 the ledger's days. An amount's column without its unit is a 400 (import.columns). Refused per row: a name on file for none or
                 several (validation), a date of a stage the row has not reached (import.dateBeforeStage), a date of history that differs from
                 the deal's (import.dateDiffers), a stage behind the deal's (import.stageBehind), another status (import.status), a second row of
-                the same deal (import.duplicateRow), another deal's externalRef (deal.externalRefTaken), dates out of order (on.beforeLastChange). A cell Excel computed from a formula refuses its row (import.formula): formulas
+                the same deal (import.duplicateRow), another deal's externalRef (deal.externalRefTaken), dates out of order (on.beforeLastChange). Letters
+                (编号 id, 类型 type, 签署日期 signedOn, 签署方 counterparty, 项目编号 dealId or 台账编号 externalRef, 活动编号 eventId) and funds
+                (编号 id, 项目编号 or 台账编号, 到位日期 on, 到位金额（万元） amount, 备注 note) are checked as POST /letters and POST
+                /deals/{id}/funds check one; a row whose id is on file for that deal, or the same entry as one on file (the same deal, day
+                and counterparty or amount), is unchanged, and a second row of the same entry in the file is refused (import.duplicateRow),
+                so that a ledger imported twice records nothing twice. A cell Excel computed from a formula refuses its row (import.formula): formulas
                 are never evaluated. Refused before anything is read (400 on file): a workbook with macros (import.macros) or external
                 links (import.externalLinks), one that unpacks to more than Imports:MaxUnzippedBytes or at an abnormal ratio
                 (import.zipBomb), more than Imports:MaxRows rows (import.tooManyRows), a file that is neither (import.format); over
@@ -90,7 +99,7 @@ public sealed class LedgersModule : IModule
                 return Results.File(template, XlsxExport.ContentType, $"{Names.Of(ledger.Kind)}-template.xlsx");
             })
             .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
-            .Describe("GetImportTemplate", Policies.Read, "The template of a ledger (kind companies, activities or deals): an XLSX whose header row names the columns an import reads, in Chinese, with drop-down lists of the values a column may take (stages, parks, sectors, owners, teams, 是/否) on its data rows.")
+            .Describe("GetImportTemplate", Policies.Read, "The template of a ledger (kind companies, activities, deals, letters or funds): an XLSX whose header row names the columns an import reads, in Chinese, with drop-down lists of the values a column may take (stages, parks, sectors, owners, teams, 是/否) on its data rows.")
             .WithProblems(400);
     }
 
