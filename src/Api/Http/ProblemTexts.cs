@@ -535,6 +535,9 @@ public static class ProblemTexts
     public static readonly Text FileRequired = new(
         "The request's body is the file (CSV or XLSX); it is empty.",
         "请求体应为文件（CSV 或 XLSX），当前为空。");
+    public static readonly Text OnlyUploaderReadsLedger = new(
+        "Only the officer who uploaded a ledger, managers and admins may read its rows.",
+        "只有上传台账的人员、管理人员和系统管理员可以读取其中的行。");
     public static readonly Text RowSameEntryAsRow = new(
         "Row {row} of this file is the same entry (the same deal, day and amount or counterparty).",
         "与本文件第 {row} 行为同一条记录（项目、日期及金额或签署方相同）。");

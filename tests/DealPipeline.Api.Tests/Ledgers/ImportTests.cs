@@ -286,6 +286,21 @@ public abstract class ImportTests : ApiTest
         Assert.NotNull(Row(dryRun, 10)["errors"]!["intendedInvestment"]);
         Assert.Equal((9, 1, 1, 7), (dryRun["counts"]!["rows"]!.GetValue<int>(), dryRun["counts"]!["create"]!.GetValue<int>(), dryRun["counts"]!["update"]!.GetValue<int>(), dryRun["counts"]!["refused"]!.GetValue<int>()));
         Assert.Single((await GetOk("/api/v1/deals"))["items"]!.AsArray()); // a dry run writes no deal
+
+        // The refused rows come back as a workbook to correct: the file's own cells after the row number and the reason.
+        using (var refusals = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/imports/{Id(dryRun)}/refusals.xlsx") { Headers = { AcceptLanguage = { new("zh-CN") } } })
+        using (var stream = new MemoryStream(await (await Client.SendAsync(refusals)).Content.ReadAsByteArrayAsync()))
+        using (var document = SpreadsheetDocument.Open(stream, false))
+        {
+            var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Descendants<Cell>().Select(c => c.InnerText).ToList()).ToList();
+            Assert.Equal(["行号", "拒绝原因", "台账编号", "项目名称"], rows[0].Take(4));
+            Assert.Equal(["4", "5", "6", "7", "8", "9", "10"], rows.Skip(1).Select(r => r[0]));
+            Assert.Equal(("parkName: parkName：没有名为 滨江园区 的记录。", "HZ-2024-018", "滨江园区"), (rows[1][1], rows[1][2], rows[1][6]));
+        }
+
+        var (_, officerKey) = await UserWithKey("孙丽", "officer", world.Team);
+        using var officer = Factory.ClientWithKey(officerKey);
+        await AssertProblem(await officer.GetAsync($"/api/v1/imports/{Id(dryRun)}/refusals.xlsx"), HttpStatusCode.Forbidden); // not the officer's upload
         Assert.Equal("negotiation", (await GetOk($"/api/v1/deals/{onFile}"))["stage"]!.GetValue<string>()); // nothing written
 
         var id = Id(dryRun);

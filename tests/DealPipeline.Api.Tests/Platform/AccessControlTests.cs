@@ -129,6 +129,12 @@ public abstract partial class AccessControlTests : ApiTest
             ("GET /imports/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/imports/{dryRun}")),
             ("POST /imports/{id}/commit", ["admin", "manager", "officer"], HttpStatusCode.OK, async c =>
                 await Send(c.Client, HttpMethod.Post, $"/api/v1/imports/{Id(await Json(await Upload(Client, $"企业名称\n提交企业{++n}\n")))}/commit")),
+            ("GET /imports/{id}/refusals.xlsx", ["admin", "manager", "officer"], HttpStatusCode.OK, async c =>
+            {
+                // Their own upload, or (for those who may not upload) the admin's.
+                var upload = await Upload(c.Role is "admin" or "manager" or "officer" ? c.Client : Client, $"企业名称\n拒绝企业{++n}\n");
+                return await c.Client.GetAsync($"/api/v1/imports/{Id(await Json(upload))}/refusals.xlsx");
+            }),
             ("GET /imports/templates/{kind}.xlsx", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/imports/templates/companies.xlsx")),
             ("POST /referrers", ["admin", "manager", "officer"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/referrers", new { kind = "person", name = $"引荐人{++n}" })),
             ("GET /referrers", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/referrers")),

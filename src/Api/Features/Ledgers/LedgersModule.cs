@@ -92,6 +92,36 @@ public sealed class LedgersModule : IModule
                 import is a 409 (import.committed): upload the file again for a new dry run. If-Match takes the dry run's ETag.
                 """)
             .WithProblems(404, 409, 412);
+        group.MapGet("/{id:long}/refusals.xlsx", async (long id, HttpContext http, ImportStore imports, ICurrentUser caller, IOptions<ImportOptions> options, CancellationToken ct) =>
+            {
+                var import = await imports.GetAsync(id, ct);
+                if (caller.Role is not (Role.Admin or Role.Manager) && caller.UserId is not null && caller.UserId != import.ByUserId)
+                {
+                    // The file itself may name what the caller may not see (another team's confidential deal): its uploader, managers and admins read it.
+                    throw new ProblemException(StatusCodes.Status403Forbidden, ProblemTexts.Forbidden, ProblemTexts.OnlyUploaderReadsLedger);
+                }
+
+                var sheet = Sheets.Read(await imports.ContentAsync(id, ct), options.Value, options.Value.MaxRows);
+                var refused = import.Rows.Where(r => r.Action == RowAction.Refused).ToDictionary(r => r.Row);
+                IReadOnlyList<ExportColumn<SheetRow>> columns =
+                [
+                    new("row", "行号", CellKind.Integer, (r, _) => r.Number),
+                    new("reason", "拒绝原因", CellKind.Text, (r, _) => string.Join("；", refused[r.Number].Errors?.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")) ?? [refused[r.Number].Code ?? ""])),
+                    .. sheet.Headers.Select((header, i) => new ExportColumn<SheetRow>(header, header, CellKind.Text, (r, _) => i < r.Cells.Count ? r.Cells[i]?.Text : null)),
+                ];
+                http.Response.ContentType = XlsxExport.ContentType;
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{id}-refusals.xlsx\"";
+                await XlsxExport.WriteAsync(
+                    http.Response.Body, columns, sheet.Rows.Where(r => refused.ContainsKey(r.Number)).ToAsyncEnumerable(), ("拒绝的行", "Refused rows"), new ExportContext(!Labels.PrefersEnglish(http.Request), new RateTable(new Dictionary<string, decimal>())), ct);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
+            .Describe("GetImportRefusals", Policies.WorkDeals, "The refused rows of an import as a workbook to correct and upload again: each row as the file had it, after its row number and why it was refused (in the caller's language).")
+            .WithProse("""
+                The rows refused by the dry run, or once committed by the commit, with the file's own columns (values as the file held them, never as
+                formulas), so that an officer corrects them in Excel and uploads the workbook again. Only its uploader, managers and admins may read it
+                (403 otherwise): the file may name what the caller may not see.
+                """)
+            .WithProblems(403, 404);
         group.MapGet("/templates/{kind}.xlsx", async (string kind, IEnumerable<ILedger> ledgers, IOptions<ImportOptions> options, CancellationToken ct) =>
             {
                 var ledger = ledgers.Single(l => l.Kind == KindOf(kind));
