@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -20,7 +22,8 @@ public abstract class ImportTests : ApiTest
 
     static ImportTests() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Imports:MaxBytes"] = "300000" };
+    // Batches of three rows: every commit below of more rows is written batch by batch, as a large ledger is.
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Imports:MaxBytes"] = "300000", ["Imports:BatchRows"] = "3" };
 
     private async Task<HttpResponseMessage> Upload(byte[] file, string contentType, string kind = "companies", string? lang = null)
     {
@@ -367,7 +370,7 @@ public abstract class ImportTests : ApiTest
             var validations = main.Worksheet.Descendants<DataValidation>().ToList();
             var stage = validations.Single(v => v.ErrorTitle!.Value == "阶段");
             var stageColumn = Letters(header.IndexOf("阶段"));
-            Assert.Equal($"{stageColumn}2:{stageColumn}10001", stage.SequenceOfReferences!.InnerText);
+            Assert.Equal($"{stageColumn}2:{stageColumn}100001", stage.SequenceOfReferences!.InnerText); // every row a ledger may have (Imports:MaxRows)
             Assert.Equal($"'选项'!${(char)('A' + lists.IndexOf("阶段"))}$2:${(char)('A' + lists.IndexOf("阶段"))}$6", stage.Formula1!.Text);
             Assert.Equal(DataValidationValues.List, stage.Type!.Value);
         }
@@ -444,6 +447,36 @@ public abstract class ImportTests : ApiTest
         await PostOk($"/api/v1/imports/{Id(again)}/commit", new { }, HttpStatusCode.OK);
         Assert.Single((await GetOk($"/api/v1/deals/{deal}/funds"))["items"]!.AsArray());
         Assert.NotEqual(before, await Snapshot()); // the imports themselves, and nothing else: the funds are as they were
+    }
+
+    [DbFact]
+    public async Task A_commit_is_written_batch_by_batch_shows_its_progress_and_one_cut_short_resumes_without_writing_a_row_twice()
+    {
+        var before = await Companies();
+        var csv = "企业名称,城市\r\n" + string.Concat(Enumerable.Range(1, 8).Select(i => $"台账导入第{i}号企业有限公司,杭州\r\n"));
+        var dryRun = await Json(await Upload(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv"));
+        var id = Id(dryRun);
+
+        // The first batch alone, as a commit cut short after it leaves the import (its own transaction: written, and the rest not).
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var first = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DealPipeline.Api.Features.Ledgers.CommitImport(id, null));
+            Assert.Equal(3, first.Import.RowsDone);
+        }
+
+        var progress = await GetOk($"/api/v1/imports/{id}");
+        Assert.Equal(("committing", 3, 8, 3), (progress["status"]!.GetValue<string>(), progress["rowsDone"]!.GetValue<int>(), progress["counts"]!["rows"]!.GetValue<int>(), progress["counts"]!["create"]!.GetValue<int>()));
+        Assert.Equal([2, 3, 4], progress["rows"]!.AsArray().Select(r => r!["row"]!.GetValue<int>()));
+        Assert.Equal(before + 3, await Companies());
+
+        // Committed again, it resumes after the batch written: eight companies, each once.
+        var committed = await PostOk($"/api/v1/imports/{id}/commit", new { }, HttpStatusCode.OK);
+        Assert.Equal(("committed", 8, 8), (committed["status"]!.GetValue<string>(), committed["rowsDone"]!.GetValue<int>(), committed["counts"]!["create"]!.GetValue<int>()));
+        Assert.Equal(8, committed["rows"]!.AsArray().Select(r => r!["entityId"]!.GetValue<long>()).Distinct().Count());
+        Assert.Equal(before + 8, await Companies());
+        var audited = (await GetOk($"/api/v1/audit?importId={id}&entity=company&limit=100"))["items"]!.AsArray();
+        Assert.Equal(8, audited.Count);
+        await AssertProblem(await Send(HttpMethod.Post, $"/api/v1/imports/{id}/commit", new { }), HttpStatusCode.Conflict, code: "import.committed");
     }
 
     private static string Letters(int column) => column < 26 ? ((char)('A' + column)).ToString() : Letters((column / 26) - 1) + (char)('A' + (column % 26));

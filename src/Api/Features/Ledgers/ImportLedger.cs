@@ -1,6 +1,6 @@
 namespace DealPipeline.Api.Features.Ledgers;
 
-/// <summary>Uploads a ledger and plans it (a dry run): the answer says per row what a commit would create, update or refuse and why; nothing but the import is written.</summary>
+/// <summary>Uploads a ledger and plans it (a dry run): the import, its rows' outcomes stored (what a commit would create, update or refuse and why); nothing else is written.</summary>
 public sealed record ImportLedger(ImportKind Kind, string? FileName, byte[] Content) : ICommand<ImportResponse>, IAudited
 {
     string IAudited.AuditEntity => "import";
@@ -10,7 +10,11 @@ public sealed record ImportLedger(ImportKind Kind, string? FileName, byte[] Cont
     string IAudited.ChangeKind => ChangeKinds.Created;
 }
 
-/// <summary>Commits a dry run's file: plans it again on the data as it is now, and writes every row that is not refused, in one transaction.</summary>
+/// <summary>
+/// Commits the next batch of a dry run's file (Imports:BatchRows rows, each batch its own transaction): plans those rows again on the
+/// data as it is now and writes every one not refused; the import is committed once its last batch is. A row the dry run refused as a
+/// second row of the same entry stays refused, however the file is cut into batches.
+/// </summary>
 public sealed record CommitImport(long Id, IfMatch? ExpectedVersion) : ICommand<CommittedImport>, IChangesOne, IImportWrite
 {
     long IImportWrite.ImportId => Id;
@@ -43,14 +47,15 @@ public sealed class ImportLedgerHandlers(ImportStore imports, IEnumerable<ILedge
         ArgumentNullException.ThrowIfNull(request);
         var sheet = Sheets.Read(request.Content, options.Value, options.Value.MaxRows);
         var (outcomes, _) = await RunAsync(request.Kind, sheet, write: false, cancellationToken);
-        return await imports.GetAsync(await imports.AddAsync(request.Kind, request.FileName, sheet, request.Content, outcomes, cancellationToken), cancellationToken);
+        // Without its rows: the audit log keeps what the import is, not 100,000 rows' outcomes (GET /imports/{id} reads them).
+        return await imports.GetAsync(await imports.AddAsync(request.Kind, request.FileName, sheet, request.Content, outcomes, cancellationToken), cancellationToken, rows: false);
     }
 
     public async Task<CommittedImport> Handle(CommitImport request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var current = await imports.GetAsync(request.Id, cancellationToken);
-        if (request.ExpectedVersion?.Allows(current.Version) == false)
+        if (current.Status == ImportStatus.DryRun && request.ExpectedVersion?.Allows(current.Version) == false)
         {
             throw ProblemException.PreconditionFailed(current.Version);
         }
@@ -64,9 +69,12 @@ public sealed class ImportLedgerHandlers(ImportStore imports, IEnumerable<ILedge
         }
 
         var sheet = Sheets.Read(await imports.ContentAsync(current.Id, cancellationToken), options.Value, options.Value.MaxRows);
-        var (outcomes, changed) = await RunAsync(current.Kind, sheet, write: true, cancellationToken);
-        await imports.CommitAsync(current, outcomes, cancellationToken);
-        return new CommittedImport(await imports.GetAsync(current.Id, cancellationToken)) { AlsoChanged = changed };
+        var batch = sheet.Rows.Skip(current.RowsDone).Take(options.Value.BatchRows).ToList();
+        var kept = await imports.FileRefusalsAsync(current.Id, cancellationToken);
+        var (planned, changed) = await RunAsync(current.Kind, sheet with { Rows = batch.Where(r => !kept.ContainsKey(r.Number)) }, write: true, cancellationToken);
+        var outcomes = batch.Where(r => kept.ContainsKey(r.Number)).Select(r => kept[r.Number]).Concat(planned).OrderBy(o => o.Row).ToList();
+        await imports.RecordBatchAsync(current, outcomes, sheet.RowCount, current.RowsDone + batch.Count, cancellationToken);
+        return new CommittedImport(await imports.GetAsync(current.Id, cancellationToken, rows: false)) { AlsoChanged = changed };
     }
 
     private Task<(IReadOnlyList<RowOutcome> Outcomes, IReadOnlyList<OtherChange> Changed)> RunAsync(ImportKind kind, Sheet sheet, bool write, CancellationToken cancellationToken) =>

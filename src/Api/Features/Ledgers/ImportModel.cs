@@ -32,6 +32,9 @@ public enum ImportStatus
     DryRun = 1,
 
     Committed = 2,
+
+    /// <summary>Being committed, batch by batch: <c>rowsDone</c> rows so far; POST /imports/{id}/commit again resumes after them.</summary>
+    Committing = 3,
 }
 
 /// <summary>What a row would do (dry run) or did (commit).</summary>
@@ -79,8 +82,11 @@ public sealed record ImportResponse : IVersioned
     /// <summary>The file's SHA-256, hex.</summary>
     public string Sha256 { get; init; } = "";
 
-    /// <summary>The dry run's counts, or once committed what the commit did.</summary>
+    /// <summary>The dry run's counts, or once committed (or while committing, so far) what the commit did; rows is the file's.</summary>
     public ImportCounts Counts { get; init; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>How many of the file's rows the commit has carried out: 0 for a dry run, counts.rows once committed; the progress while committing.</summary>
+    public int RowsDone { get; init; }
 
     /// <summary>Each data row (the header is row 1; blank rows are skipped), in file order.</summary>
     public IReadOnlyList<ImportRowResponse> Rows { get; init; } = [];

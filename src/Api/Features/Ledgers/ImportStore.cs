@@ -5,7 +5,7 @@ namespace DealPipeline.Api.Features.Ledgers;
 /// <summary>The imports and their rows: the file kept for the commit, each phase's outcomes, the counts.</summary>
 public sealed class ImportStore(DbSession session, IClock clock, ICurrentUser caller, CallerLanguage language)
 {
-    private const string Columns = "id, kind, file_name, format, encoding, size_bytes, sha256, status, rows_total, rows_create, rows_update, rows_unchanged, rows_refused, by_user_id, created_at, committed_at, version";
+    private const string Columns = "id, kind, file_name, format, encoding, size_bytes, sha256, status, rows_total, rows_create, rows_update, rows_unchanged, rows_refused, rows_done, by_user_id, created_at, committed_at, version";
 
     private static readonly JsonSerializerOptions ErrorsJson = new(JsonSerializerDefaults.Web);
 
@@ -42,15 +42,33 @@ public sealed class ImportStore(DbSession session, IClock clock, ICurrentUser ca
         return id;
     }
 
-    /// <summary>Marks the import committed with what the commit did (412 if it changed meanwhile).</summary>
-    public async Task CommitAsync(ImportResponse current, IReadOnlyList<RowOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a batch of the commit: its rows' outcomes, the counts so far and the rows done, and the import committed once
+    /// <paramref name="rowsDone"/> reaches the file's <paramref name="rows"/> (412 if another commit moved it meanwhile).
+    /// </summary>
+    public async Task RecordBatchAsync(ImportResponse current, IReadOnlyList<RowOutcome> outcomes, int rows, int rowsDone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var counts = CountsOf(outcomes);
+        var before = current.Status == ImportStatus.DryRun ? new ImportCounts(0, 0, 0, 0, 0) : current.Counts;
+        var batch = CountsOf(outcomes);
+        var finished = rowsDone >= rows;
         var updated = await session.ExecuteAsync(
-            "UPDATE imports SET status = @status, rows_total = @Rows, rows_create = @Create, rows_update = @Update, rows_unchanged = @Unchanged, rows_refused = @Refused, " +
-            "committed_at = @now, version = version + 1 WHERE id = @Id AND version = @Version AND status = @dryRun",
-            new { status = (int)ImportStatus.Committed, counts.Rows, counts.Create, counts.Update, counts.Unchanged, counts.Refused, now = clock.UtcNow, current.Id, current.Version, dryRun = (int)ImportStatus.DryRun },
+            "UPDATE imports SET status = @status, rows_total = @rows, rows_create = @create, rows_update = @update, rows_unchanged = @unchanged, rows_refused = @refused, " +
+            "rows_done = @rowsDone, committed_at = @committedAt, version = version + 1 WHERE id = @Id AND version = @Version AND status <> @committed",
+            new
+            {
+                status = (int)(finished ? ImportStatus.Committed : ImportStatus.Committing),
+                rows,
+                create = before.Create + batch.Create,
+                update = before.Update + batch.Update,
+                unchanged = before.Unchanged + batch.Unchanged,
+                refused = before.Refused + batch.Refused,
+                rowsDone,
+                committedAt = finished ? clock.UtcNow : (DateTimeOffset?)null,
+                current.Id,
+                current.Version,
+                committed = (int)ImportStatus.Committed,
+            },
             cancellationToken);
         if (updated == 0)
         {
@@ -60,12 +78,25 @@ public sealed class ImportStore(DbSession session, IClock clock, ICurrentUser ca
         await AddRowsAsync(current.Id, ImportStatus.Committed, outcomes, cancellationToken);
     }
 
-    public async Task<ImportResponse> GetAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The outcome codes of the dry run's rows that are refused by the file itself (a second row of the same entry), which a commit keeps.</summary>
+    public async Task<IReadOnlyDictionary<int, RowOutcome>> FileRefusalsAsync(long id, CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync<OutcomeRow>(
+            "SELECT row_no, action, entity_id, code, errors FROM import_rows WHERE import_id = @id AND phase = @phase AND code = @code",
+            new { id, phase = (int)ImportStatus.DryRun, code = "import.duplicateRow" },
+            cancellationToken);
+        return rows.ToDictionary(r => r.RowNo, r => new RowOutcome(r.RowNo, RowAction.Refused, null, r.Code, r.Errors is null ? [] : JsonSerializer.Deserialize<List<RowError>>(r.Errors, ErrorsJson)!));
+    }
+
+    /// <summary>The import; with <paramref name="rows"/> false, without its rows' outcomes (what the audit log keeps of each batch).</summary>
+    public async Task<ImportResponse> GetAsync(long id, CancellationToken cancellationToken, bool rows = true)
     {
         var row = await session.QuerySingleOrDefaultAsync<ImportRow>($"SELECT {Columns} FROM imports WHERE id = @id", new { id }, cancellationToken)
             ?? throw ProblemException.NotFound("import", id);
-        var outcomes = await session.QueryAsync<OutcomeRow>(
-            "SELECT row_no, action, entity_id, code, errors FROM import_rows WHERE import_id = @importId AND phase = @phase ORDER BY row_no", new { importId = id, phase = row.Status }, cancellationToken);
+        var outcomes = !rows ? [] : await session.QueryAsync<OutcomeRow>(
+            "SELECT row_no, action, entity_id, code, errors FROM import_rows WHERE import_id = @importId AND phase = @phase ORDER BY row_no",
+            new { importId = id, phase = row.Status == (int)ImportStatus.DryRun ? (int)ImportStatus.DryRun : (int)ImportStatus.Committed },
+            cancellationToken);
         var chinese = !language.English;
         return new ImportResponse
         {
@@ -79,6 +110,7 @@ public sealed class ImportStore(DbSession session, IClock clock, ICurrentUser ca
             SizeBytes = row.SizeBytes,
             Sha256 = row.Sha256,
             Counts = new ImportCounts(row.RowsTotal, row.RowsCreate, row.RowsUpdate, row.RowsUnchanged, row.RowsRefused),
+            RowsDone = row.RowsDone,
             Rows = [.. outcomes.Select(o => new ImportRowResponse(
                 o.RowNo,
                 (RowAction)o.Action,
@@ -136,6 +168,8 @@ public sealed class ImportStore(DbSession session, IClock clock, ICurrentUser ca
         public int RowsUnchanged { get; init; }
 
         public int RowsRefused { get; init; }
+
+        public int RowsDone { get; init; }
 
         public long? ByUserId { get; init; }
 

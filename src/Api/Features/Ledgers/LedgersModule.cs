@@ -30,7 +30,8 @@ public sealed class LedgersModule : IModule
                 }
 
                 var content = await ReadFileAsync(request, options.Value.MaxBytes, ct);
-                var import = await mediator.Send(new ImportLedger(ledger, fileName, content), ct);
+                var planned = await mediator.Send(new ImportLedger(ledger, fileName, content), ct);
+                var import = await mediator.Send(new GetImport(planned.Id), ct);
                 return ETags.Created(response, $"/api/v1/imports/{import.Id}", import, import.Version);
             })
             .WithMetadata(new BodyLimitedByEndpoint())
@@ -83,13 +84,26 @@ public sealed class LedgersModule : IModule
             .WithProblems(404);
         group.MapPost("/{id:long}/commit", async (long id, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
             {
-                var committed = await mediator.Send(new CommitImport(id, ETags.ExpectedVersion(request)), ct);
-                return ETags.Ok(response, committed.Import, committed.Import.Version);
+                // Batch by batch, each its own command (its own transaction, audit and feed rows), until the last is written.
+                var expected = ETags.ExpectedVersion(request);
+                CommittedImport committed;
+                do
+                {
+                    committed = await mediator.Send(new CommitImport(id, expected), ct);
+                }
+                while (committed.Import.Status == ImportStatus.Committing);
+                var import = await mediator.Send(new GetImport(id), ct);
+                return ETags.Ok(response, import, import.Version);
             })
             .Describe("CommitImport", Policies.WorkDeals, "Commits a dry run: plans its file again on the data as it is now and writes every row not refused, all in one transaction; each entity written is audited and in the change feed, tagged with the import's id (importId).")
             .WithProse("""
-                The answer's rows say what the commit did (which may differ from the dry run if the data changed since). A committed
-                import is a 409 (import.committed): upload the file again for a new dry run. If-Match takes the dry run's ETag.
+                The answer's rows say what the commit did (which may differ from the dry run if the data changed since). A file of up to
+                Imports:BatchRows rows (1,000) is written in one transaction; a larger one batch by batch, each batch its own transaction
+                with its rows' outcomes and the import's progress (status committing, rowsDone, counts so far: GET /imports/{id} reads them
+                while the commit runs). A commit cut short (the client gone, the service stopped) leaves the import committing after its
+                last whole batch: POST the commit again to resume; no row is written twice. A row the dry run refused as a second row of the
+                same entry stays refused. A committed import is a 409 (import.committed): upload the file again for a new dry run. If-Match
+                takes the dry run's ETag (it is not checked when resuming).
                 """)
             .WithProblems(404, 409, 412);
         group.MapGet("/{id:long}/refusals.xlsx", async (long id, HttpContext http, ImportStore imports, ICurrentUser caller, IOptions<ImportOptions> options, CancellationToken ct) =>

@@ -13,8 +13,14 @@ public sealed record SheetCell(string? Text, bool Formula);
 /// <summary>A data row of a sheet: its number as the file counts it (the header is row 1), and its cells by column.</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<SheetCell?> Cells);
 
-/// <summary>A ledger file read: its format, the CSV's encoding, the header row and the data rows.</summary>
-public sealed record Sheet(string Format, string? Encoding, IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
+/// <summary>
+/// A ledger file read: its format, the CSV's encoding, the header row, and the data rows (blank ones left out), read from the file
+/// one at a time each time they are enumerated; <see cref="RowCount"/> says how many there are.
+/// </summary>
+public sealed record Sheet(string Format, string? Encoding, IReadOnlyList<string> Headers, IEnumerable<SheetRow> Rows)
+{
+    public int RowCount { get; init; }
+}
 
 /// <summary>
 /// Reads an office's ledger: an XLSX workbook's first sheet, or a CSV in UTF-8 (with or without a byte-order mark) or GB18030 (what
@@ -38,32 +44,48 @@ public static class Sheets
         return file is [0x50, 0x4B, 0x03, 0x04, ..] ? ReadXlsx(file, options, maxRows) : ReadCsv(file, maxRows);
     }
 
+    /// <summary>
+    /// A CSV: decoded once (its text is at most the file's size), checked in one pass (a header, at most <paramref name="maxRows"/> rows),
+    /// then its rows parsed again each time they are read, one at a time, so that a ledger of 100,000 rows is never held as rows.
+    /// </summary>
     private static Sheet ReadCsv(byte[] file, int maxRows)
     {
         var (text, encoding) = Decode(file);
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false });
-        if (!csv.Read())
+        List<string>? headers = null;
+        var count = 0;
+        foreach (var (number, record) in CsvRecords(text))
         {
-            throw Refused("import.empty", ProblemTexts.FileHasNoHeader);
+            if (headers is null)
+            {
+                headers = [.. record.Select(h => h.Trim())];
+            }
+            else if (++count > maxRows)
+            {
+                throw Refused("import.tooManyRows", ProblemTexts.TooManyRows.With(("max", maxRows)));
+            }
         }
 
-        var headers = (csv.Parser.Record ?? []).Select(h => h.Trim()).ToList();
-        var rows = new List<SheetRow>();
-        var number = 1;
+        return new Sheet("csv", encoding, headers ?? throw Refused("import.empty", ProblemTexts.FileHasNoHeader), CsvRows(text)) { RowCount = count };
+    }
+
+    private static IEnumerable<SheetRow> CsvRows(string text) =>
+        CsvRecords(text).Skip(1).Select(r => new SheetRow(r.Number, [.. r.Record.Select(v => new SheetCell(v, false))]));
+
+    /// <summary>The header and every row that is not blank, with its line's number in the file.</summary>
+    private static IEnumerable<(int Number, string[] Record)> CsvRecords(string text)
+    {
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false });
+        var number = 0;
         while (csv.Read())
         {
             number++;
             var record = csv.Parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
+            if (number == 1 || !record.All(string.IsNullOrWhiteSpace))
             {
-                continue;
+                yield return (number, record);
             }
-
-            AddRow(rows, new SheetRow(number, [.. record.Select(v => new SheetCell(v, false))]), maxRows);
         }
-
-        return new Sheet("csv", encoding, headers, rows);
     }
 
     /// <summary>UTF-8 when the bytes say so (a byte-order mark, or text that decodes strictly as UTF-8), GB18030 otherwise.</summary>
@@ -84,49 +106,69 @@ public static class Sheets
         }
     }
 
+    /// <summary>
+    /// An XLSX's first sheet: the package checked before it is opened, then the sheet read once through (a reader, one row at a time) to
+    /// refuse what is no workbook or has too many rows, then read again each time its rows are read.
+    /// </summary>
     private static Sheet ReadXlsx(byte[] file, ImportOptions options, int maxRows)
     {
         CheckPackage(file, options);
         try
         {
-            using var stream = new MemoryStream(file, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart ?? throw Refused("import.format", ProblemTexts.NotAWorkbook);
-            var first = workbook.Workbook?.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()?.Id?.Value;
-            if (first is null || workbook.GetPartById(first) is not WorksheetPart part)
-            {
-                throw Refused("import.empty", ProblemTexts.FileHasNoHeader);
-            }
-
-            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             List<string>? headers = null;
-            var rows = new List<SheetRow>();
-            using var reader = OpenXmlReader.Create(part);
-            while (reader.Read())
+            var count = 0;
+            foreach (var row in XlsxRows(file))
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-                {
-                    continue;
-                }
-
-                var row = (Row)reader.LoadCurrentElement()!;
-                var cells = CellsOf(row, strings);
-                var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + (headers is null ? 1 : 2)));
                 if (headers is null)
                 {
-                    headers = [.. cells.Select(c => c?.Text?.Trim() ?? "")];
+                    headers = [.. row.Cells.Select(c => c?.Text?.Trim() ?? "")];
                 }
-                else if (cells.Any(c => !string.IsNullOrWhiteSpace(c?.Text) || c?.Formula == true))
+                else if (++count > maxRows)
                 {
-                    AddRow(rows, new SheetRow(number, cells), maxRows);
+                    throw Refused("import.tooManyRows", ProblemTexts.TooManyRows.With(("max", maxRows)));
                 }
             }
 
-            return new Sheet("xlsx", null, headers ?? throw Refused("import.empty", ProblemTexts.FileHasNoHeader), rows);
+            return new Sheet("xlsx", null, headers ?? throw Refused("import.empty", ProblemTexts.FileHasNoHeader), XlsxRows(file).Skip(1)) { RowCount = count };
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
         {
             throw Refused("import.format", ProblemTexts.NotAWorkbook);
+        }
+    }
+
+    /// <summary>The first sheet's header row and every row that is not blank, one at a time.</summary>
+    private static IEnumerable<SheetRow> XlsxRows(byte[] file)
+    {
+        using var stream = new MemoryStream(file, writable: false);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart ?? throw Refused("import.format", ProblemTexts.NotAWorkbook);
+        var first = workbook.Workbook?.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()?.Id?.Value;
+        if (first is null || workbook.GetPartById(first) is not WorksheetPart part)
+        {
+            throw Refused("import.empty", ProblemTexts.FileHasNoHeader);
+        }
+
+        var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var header = true;
+        var previous = 0;
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            var cells = CellsOf(row, strings);
+            var number = (int)(row.RowIndex?.Value ?? (uint)(previous + 1));
+            previous = number;
+            if (header || cells.Any(c => !string.IsNullOrWhiteSpace(c?.Text) || c?.Formula == true))
+            {
+                header = false;
+                yield return new SheetRow(number, cells);
+            }
         }
     }
 
@@ -224,16 +266,6 @@ public static class Sheets
         }
 
         return column == 0 ? null : column - 1;
-    }
-
-    private static void AddRow(List<SheetRow> rows, SheetRow row, int maxRows)
-    {
-        if (rows.Count >= maxRows)
-        {
-            throw Refused("import.tooManyRows", ProblemTexts.TooManyRows.With(("max", maxRows)));
-        }
-
-        rows.Add(row);
     }
 
     private static ProblemException Refused(string code, Message said) =>
