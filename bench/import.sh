@@ -83,5 +83,5 @@ step() { # name, file, kind
 step companies "$WORK/companies.csv" companies
 step deals "$WORK/deals.csv" deals
 echo
-echo "the pipeline after the import (CNY by stage): $(api "$URL/api/v1/reports/pipeline" | json '", ".join(f"{r["key"]} {r["count"]}" for r in d["rows"])')"
-echo "as of 2024-06-30 (the ledger's dates): $(api "$URL/api/v1/reports/pipeline?asOf=2024-06-30" | json '", ".join(f"{r["key"]} {r["count"]}" for r in d["rows"])')"
+echo "the pipeline after the import (CNY by stage): $(api "$URL/api/v1/reports/pipeline" | json '", ".join("%s %s" % (r["key"], r["count"]) for r in d["rows"])')"
+echo "as of 2024-06-30 (the ledger's dates): $(api "$URL/api/v1/reports/pipeline?asOf=2024-06-30" | json '", ".join("%s %s" % (r["key"], r["count"]) for r in d["rows"])')"

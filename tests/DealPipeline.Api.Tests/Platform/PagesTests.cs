@@ -208,6 +208,37 @@ public sealed class PagesTests(PagesFixture fixture) : IClassFixture<PagesFixtur
         }
     }
 
+    [BrowserFact]
+    public async Task The_import_page_plans_an_uploaded_ledger_lists_its_refusals_commits_it_with_a_progress_bar_and_downloads_the_refused_rows()
+    {
+        var (context, page) = await SignedIn("dp_demo_officer_key");
+        await using (context)
+        {
+            await page.GotoAsync(new Uri(Origin, "/imports/").ToString());
+            await page.WaitForSelectorAsync("body[data-loaded]");
+            await page.SelectOptionAsync("#kind", "companies");
+            var stamp = DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
+            var csv = $"企业名称,统一社会信用代码,城市\r\n页面导入企业{stamp}有限公司,,杭州\r\n信用代码有误{stamp}有限公司,91330200ABCDEFGH12,宁波\r\n";
+            await page.SetInputFilesAsync("#file", new FilePayload { Name = "台账.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+            await page.ClickAsync("#dry-run");
+            await page.WaitForSelectorAsync("#result[data-status='dryRun']");
+            await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("新建 1");
+            await Assertions.Expect(page.Locator("#refused tbody tr[data-row='3']")).ToContainTextAsync("creditCode");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#refusals"));
+            var path = await download.PathAsync();
+            Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(path!)).Take(2).ToArray()); // a workbook
+
+            await page.ClickAsync("#commit");
+            await page.WaitForSelectorAsync("#result[data-status='committed']");
+            Assert.Equal(await page.GetAttributeAsync("#progress", "max"), await page.EvaluateAsync<string>("String(document.getElementById('progress').value)"));
+            await Assertions.Expect(page.Locator("#progress-text")).ToHaveTextAsync("2 / 2");
+            using var api = Api("dp_demo_officer_key");
+            var found = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/companies?q={Uri.EscapeDataString($"页面导入企业{stamp}")}"))!["items"]!.AsArray();
+            Assert.Single(found);
+        }
+    }
+
     private async Task<(IBrowserContext Context, IPage Page)> Open(string path)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });

@@ -82,6 +82,7 @@ export function header(title, me, t, roleName) {
     el('h1', {}, title),
     el('a', { href: '/cockpit/' }, t('cockpit')),
     el('a', { href: '/board/' }, t('board')),
+    el('a', { href: '/imports/' }, t('imports')),
     el('span', { id: 'who' }, `${t('signedInAs')}：${me.name}（${roleName(me.role)}）`),
     el('button', { class: 'link', id: 'sign-out', onclick: () => { session.clear(); location.replace('/'); } }, t('signOut')));
   document.body.prepend(bar);
