@@ -86,7 +86,7 @@ public sealed partial class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, string[]> AllowedAreas = new(StringComparer.Ordinal)
     {
-        ["Ledgers"] = ["Activities", "Claims", "Companies", "Deals", "Exports", "Funds", "Letters"],
+        ["Ledgers"] = ["Activities", "Companies", "Deals", "Exports", "Funds", "Letters"],
         ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters"],
         ["Companies"] = ["Chains", "Claims", "Deals"],
         ["Exports"] = ["Activities", "Deals", "Events", "Feeds", "FxRates", "Letters"],

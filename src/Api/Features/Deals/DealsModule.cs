@@ -13,6 +13,7 @@ public sealed class DealsModule : IModule
         services.AddScoped<DealFilter>();
         services.AddScoped<DealReferences>();
         services.AddScoped<DealOpener>();
+        services.AddScoped<DealChangeCheck>();
         services.AddScoped<Application.Behaviors.IDealSnapshots, DealSnapshots>();
     }
 

@@ -12,10 +12,8 @@ public sealed record PatchDeal(long Id, JsonElement Patch, IfMatch? ExpectedVers
 
 public sealed class PatchDealHandler(
     DealReader reader,
-    DealReferences references,
-    DealAccess access,
+    DealChangeCheck revision,
     IClock clock,
-    ClaimGuard claims,
     IValidator<DealFields> fieldsValidator,
     IOptions<JsonOptions> json) : IRequestHandler<PatchDeal, DealResponse>
 {
@@ -39,22 +37,35 @@ public sealed class PatchDealHandler(
     public async Task<DealResponse> Handle(PatchDeal request, CancellationToken cancellationToken)
     {
         var deal = await reader.LoadAsync(request.Id, request.ExpectedVersion, cancellationToken);
-        var current = DealFields.Of(deal.Terms);
-        var fields = MergePatch.Apply(current, request.Patch, json.Value.SerializerOptions, NotPatchable);
+        var fields = MergePatch.Apply(DealFields.Of(deal.Terms), request.Patch, json.Value.SerializerOptions, NotPatchable);
         var result = await fieldsValidator.ValidateAsync(fields, cancellationToken);
         if (!result.IsValid)
         {
             throw new ValidationException(result.Errors);
         }
 
-        var ownerTeam = await references.CheckAsync(fields, cancellationToken);
-        var teamId = fields.TeamId;
-        if (fields.OwnerId != current.OwnerId && !request.Patch.TryGetProperty("teamId", out _))
-        {
-            // A deal handed to another officer follows that officer's team unless the patch says otherwise.
-            teamId = ownerTeam;
-        }
+        var terms = await revision.CheckAsync(deal, fields, request.Patch.TryGetProperty("teamId", out _), cancellationToken);
+        var loaded = deal.Version;
+        deal.Revise(terms, clock.Today, clock.UtcNow);
+        return await reader.SaveAsync(deal, loaded, cancellationToken);
+    }
+}
 
+/// <summary>
+/// What a change of a deal's plain fields checks, validated already, shared by PATCH /deals/{id} and a deals ledger's update: the
+/// references; a deal handed to another officer follows that officer's team unless <c>teamGiven</c>; the caller allowed to assign it;
+/// a move to another company or unit not crossing another unit's claim (a manager transfers it instead); its ledger number free.
+/// Answers the deal's new terms.
+/// </summary>
+public sealed class DealChangeCheck(DealReferences references, DealAccess access, ClaimGuard claims)
+{
+    public async Task<DealTerms> CheckAsync(Deal deal, DealFields fields, bool teamGiven, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(fields);
+        var current = deal.Terms;
+        var ownerTeam = await references.CheckAsync(fields, cancellationToken);
+        var teamId = fields.OwnerId != current.OwnerId && !teamGiven ? ownerTeam : fields.TeamId;
         if (fields.OwnerId != current.OwnerId || teamId != current.TeamId)
         {
             access.RequireAssignable(fields.OwnerId!.Value, ownerTeam, teamId);
@@ -62,18 +73,15 @@ public sealed class PatchDealHandler(
 
         if (fields.CompanyId != current.CompanyId || fields.ParkId != current.ParkId || teamId != current.TeamId)
         {
-            // Moved to another company or unit: the move may not cross a claim another unit holds (a manager transfers it instead).
             await claims.CheckAsync(fields.CompanyId!.Value, fields.ParkId!.Value, teamId, null, cancellationToken);
         }
 
         var terms = fields.ToTerms(fields.OwnerId!.Value, teamId);
-        if (terms.ExternalRef != deal.Terms.ExternalRef)
+        if (terms.ExternalRef != current.ExternalRef)
         {
             await references.RequireFreeExternalRefAsync(terms.ExternalRef, deal.Id, cancellationToken);
         }
 
-        var loaded = deal.Version;
-        deal.Revise(terms, clock.Today, clock.UtcNow);
-        return await reader.SaveAsync(deal, loaded, cancellationToken);
+        return terms;
     }
 }

@@ -38,14 +38,8 @@ public sealed class ActivityLedger(DbSession session, DealReader deals, Activity
         var at = Ledger.ColumnsOf(sheet, Columns);
         var outcomes = new List<RowOutcome>();
         var changed = new List<OtherChange>();
-        foreach (var row in sheet.Rows)
+        foreach (var row in Ledger.Readable(sheet, at, outcomes))
         {
-            if (Ledger.FormulaIn(row, at) is { } formula)
-            {
-                outcomes.Add(Ledger.Refused(row.Number, "import.formula", formula, ProblemTexts.CellIsFormula.With(("column", formula))));
-                continue;
-            }
-
             var cells = at.Read(row);
             var errors = cells.Errors;
             var (id, dealId, on, due) = (cells.Id("id"), cells.Id("dealId"), cells.Day("on"), cells.Day("nextStepDue"));

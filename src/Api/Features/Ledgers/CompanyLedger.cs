@@ -44,14 +44,8 @@ public sealed class CompanyLedger(DbSession session, ReferenceStore rows, IValid
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var outcomes = new List<RowOutcome>();
         var changed = new List<OtherChange>();
-        foreach (var row in sheet.Rows)
+        foreach (var row in Ledger.Readable(sheet, at, outcomes))
         {
-            if (Ledger.FormulaIn(row, at) is { } formula)
-            {
-                outcomes.Add(Ledger.Refused(row.Number, "import.formula", formula, ProblemTexts.CellIsFormula.With(("column", formula))));
-                continue;
-            }
-
             var fields = new CreateCompany(at.Text(row, "name"), at.Text(row, "creditCode"), at.Text(row, "country") ?? "CN", at.Text(row, "city"), at.Text(row, "regionCode"));
             var checkedFields = await validator.ValidateAsync(fields, cancellationToken);
             if (!checkedFields.IsValid)

@@ -1,4 +1,3 @@
-using DealPipeline.Api.Features.Claims;
 using DealPipeline.Api.Features.Common;
 using DealPipeline.Api.Features.Deals;
 
@@ -14,8 +13,7 @@ namespace DealPipeline.Api.Features.Ledgers;
 /// status (each is refused, naming the API call that does it), so that an exported ledger re-imports unchanged.
 /// </summary>
 public sealed class DealLedger(
-    DbSession session, DealOpener opener, DealReader reader, DealReferences references, DealAccess access, ClaimGuard claims,
-    IEnumerable<IValidator<CreateDeal>> validators, ICurrentUser caller, IClock clock) : ILedger
+    DbSession session, DealOpener opener, DealReader reader, DealChangeCheck revision, IEnumerable<IValidator<CreateDeal>> validators, ICurrentUser caller, IClock clock) : ILedger
 {
     public ImportKind Kind => ImportKind.Deals;
 
@@ -97,14 +95,8 @@ public sealed class DealLedger(
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var outcomes = new List<RowOutcome>();
         var changed = new List<OtherChange>();
-        foreach (var row in sheet.Rows)
+        foreach (var row in Ledger.Readable(sheet, at, outcomes))
         {
-            if (Ledger.FormulaIn(row, at) is { } formula)
-            {
-                outcomes.Add(Ledger.Refused(row.Number, "import.formula", formula, ProblemTexts.CellIsFormula.With(("column", formula))));
-                continue;
-            }
-
             var line = Read(at.Read(row), names);
             if (line.Errors.Count > 0)
             {
@@ -220,24 +212,7 @@ public sealed class DealLedger(
             return new RowOutcome(line.Number, RowAction.Refused, deal.Id, "validation", failures);
         }
 
-        var ownerTeam = await references.CheckAsync(merged, cancellationToken);
-        var teamId = merged.OwnerId != current.OwnerId && line.Fields.TeamId is null ? ownerTeam : merged.TeamId;
-        if (merged.OwnerId != current.OwnerId || teamId != current.TeamId)
-        {
-            access.RequireAssignable(merged.OwnerId!.Value, ownerTeam, teamId);
-        }
-
-        if (merged.CompanyId != current.CompanyId || merged.ParkId != current.ParkId || teamId != current.TeamId)
-        {
-            await claims.CheckAsync(merged.CompanyId!.Value, merged.ParkId!.Value, teamId, null, cancellationToken);
-        }
-
-        var terms = merged.ToTerms(merged.OwnerId!.Value, teamId);
-        if (terms.ExternalRef != deal.Terms.ExternalRef)
-        {
-            await references.RequireFreeExternalRefAsync(terms.ExternalRef, deal.Id, cancellationToken);
-        }
-
+        var terms = await revision.CheckAsync(deal, merged, line.Fields.TeamId is not null, cancellationToken);
         if (line.Status is { } status && status != deal.Status)
         {
             throw new LedgerRefusal("import.status", "status", ProblemTexts.LedgerStatusDiffers.With(("id", deal.Id), ("onFile", Both(deal.Status)), ("ledger", Both(status))));

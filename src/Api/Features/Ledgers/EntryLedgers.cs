@@ -84,14 +84,8 @@ public sealed class LetterLedger(LedgerDeals deals, LetterStore letters, DbSessi
         var outcomes = new List<RowOutcome>();
         var changed = new List<OtherChange>();
         var seen = new Dictionary<(LetterType?, DateOnly?, string, long?), int>();
-        foreach (var row in sheet.Rows)
+        foreach (var row in Ledger.Readable(sheet, at, outcomes))
         {
-            if (Ledger.FormulaIn(row, at) is { } formula)
-            {
-                outcomes.Add(Ledger.Refused(row.Number, "import.formula", formula, ProblemTexts.CellIsFormula.With(("column", formula))));
-                continue;
-            }
-
             var cells = at.Read(row);
             var (id, dealId) = (cells.Id("id"), await deals.DealIdAsync(cells, cancellationToken));
             var letter = new CreateLetter(
@@ -191,14 +185,8 @@ public sealed class FundsLedger(LedgerDeals deals, FundsStore funds, IEnumerable
         var outcomes = new List<RowOutcome>();
         var changed = new List<OtherChange>();
         var seen = new Dictionary<(long, DateOnly?, decimal?), int>();
-        foreach (var row in sheet.Rows)
+        foreach (var row in Ledger.Readable(sheet, at, outcomes))
         {
-            if (Ledger.FormulaIn(row, at) is { } formula)
-            {
-                outcomes.Add(Ledger.Refused(row.Number, "import.formula", formula, ProblemTexts.CellIsFormula.With(("column", formula))));
-                continue;
-            }
-
             var cells = at.Read(row);
             var (id, dealId) = (cells.Id("id"), await deals.DealIdAsync(cells, cancellationToken));
             var entry = new AddFundsInPlace(dealId ?? 0, cells.Day("on"), cells.Amount("amount"), cells.Text("note"));

@@ -105,6 +105,26 @@ public static class Ledger
     private static ProblemException Columns(Message said) =>
         new(StatusCodes.Status400BadRequest, ProblemTexts.ValidationFailed, said, new Dictionary<string, Message[]> { ["file"] = [said] }) { Code = "import.columns" };
 
+    /// <summary>
+    /// The sheet's rows to plan, one at a time: a row with a formula in a column the ledger reads is refused into
+    /// <paramref name="outcomes"/> (import.formula: formulas are never evaluated) and not given.
+    /// </summary>
+    public static IEnumerable<SheetRow> Readable(Sheet sheet, LedgerIndex at, List<RowOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        foreach (var row in sheet.Rows)
+        {
+            if (FormulaIn(row, at) is { } formula)
+            {
+                outcomes.Add(Refused(row.Number, "import.formula", formula, ProblemTexts.CellIsFormula.With(("column", formula))));
+                continue;
+            }
+
+            yield return row;
+        }
+    }
+
     /// <summary>The first column of the row (of those read) that holds a formula, by its Chinese header.</summary>
     public static string? FormulaIn(SheetRow row, LedgerIndex at)
     {
