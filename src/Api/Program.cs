@@ -25,6 +25,7 @@ IModule[] modules =
     new Features.Letters.LettersModule(),
     new Features.Events.EventsModule(),
     new Features.Reports.ReportsModule(),
+    new Features.Health.HealthModule(),
     new Features.Targets.TargetsModule(),
     new Features.Exports.ExportsModule(),
     new Features.Audit.AuditModule(),

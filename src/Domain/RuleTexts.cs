@@ -33,6 +33,15 @@ public static class RuleTexts
     public static readonly Text CodeNameHasMostNCharacters = new(
         "A code name has at most {n} characters.",
         "项目代号最多 {n} 个字符。");
+    public static readonly Text HealthRuleKindUnknown = new(
+        "kind is one of notStarted, noFunds, lowFunds, fundsBehindProgress.",
+        "kind 取值为 notStarted（签约未开工）、noFunds（开工无资金到位）、lowFunds（资金到位不足）、fundsBehindProgress（资金与进度不匹配）。");
+    public static readonly Text HealthPeriodRange = new(
+        "period is {count, unit}: a count from 1 to {max} of days, workingDays or months.",
+        "period 为 {count, unit}：1 至 {max} 的天数（days）、工作日（workingDays）或月数（months）。");
+    public static readonly Text HealthPercentForFundsRules = new(
+        "percentBelow (1 to 100) is given for the funds rules (lowFunds, fundsBehindProgress) and only for them.",
+        "percentBelow（1 至 100）仅用于资金类规则（lowFunds、fundsBehindProgress），且必须填写。");
     public static readonly Text ExternalRefFormat = new(
         "A ledger number (externalRef) has 1 to {n} characters, no control characters and no spaces at either end.",
         "台账编号（externalRef）为 1 至 {n} 个字符，不含控制字符，首尾无空格。");

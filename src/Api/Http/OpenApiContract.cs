@@ -38,6 +38,7 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["companyId"] = "Only claims on this company (as entered: the same company under another spelling is found by GET /companies/duplicates).",
         ["state"] = "Only claims in this state: held, expired (held, but past expiresOn) or released.",
         ["sourceEventId"] = "Only deals that came from this promotion event.",
+        ["ruleId"] = "Only the deals this health rule (GET /health-rules) flags.",
         ["externalRef"] = "Only the deal with this number in the office's own ledger (台账编号), matched exactly.",
         ["isKeyProject"] = "true: only key projects (重点项目); false: only the others.",
         ["name"] = "The company name to compare (GET /companies/duplicates): any width, spacing, brackets and legal form.",

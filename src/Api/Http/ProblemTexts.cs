@@ -535,6 +535,9 @@ public static class ProblemTexts
     public static readonly Text FileRequired = new(
         "The request's body is the file (CSV or XLSX); it is empty.",
         "请求体应为文件（CSV 或 XLSX），当前为空。");
+    public static readonly Text HealthRuleNameTaken = new(
+        "A health rule is already named {name}.",
+        "已有名为 {name} 的体检规则。");
     public static readonly Text OnlyUploaderReadsLedger = new(
         "Only the officer who uploaded a ledger, managers and admins may read its rows.",
         "只有上传台账的人员、管理人员和系统管理员可以读取其中的行。");

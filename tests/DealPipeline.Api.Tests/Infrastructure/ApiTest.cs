@@ -212,7 +212,7 @@ public abstract class ApiTest : IAsyncLifetime
     {
         await using var session = new DbSession(Factory.Database);
         var text = new StringBuilder();
-        foreach (var table in new[] { "parks", "sectors", "teams", "users", "companies", "events", "fx_rates", "deals", "deal_history", "deal_revisions", "activities", "letters", "funds_in_place", "claims", "claim_events", "lead_rules", "leads", "lead_events", "imports", "import_rows", "referrers", "reward_schemes", "referrals", "chains", "chain_parks", "chain_leaders", "chain_links", "chain_link_sectors", "chain_link_companies", "chain_link_deals", "calendar_years", "calendar_days", "deadline_rules", "criteria_sets", "criteria_set_revisions", "deal_scores", "targets", "api_keys", "audit_log", "changes", "webhooks", "webhook_events", "webhook_deliveries" })
+        foreach (var table in new[] { "parks", "sectors", "teams", "users", "companies", "events", "fx_rates", "deals", "deal_history", "deal_revisions", "activities", "letters", "funds_in_place", "claims", "claim_events", "lead_rules", "leads", "lead_events", "imports", "import_rows", "referrers", "reward_schemes", "referrals", "chains", "chain_parks", "chain_leaders", "chain_links", "chain_link_sectors", "chain_link_companies", "chain_link_deals", "calendar_years", "calendar_days", "deadline_rules", "health_rules", "criteria_sets", "criteria_set_revisions", "deal_scores", "targets", "api_keys", "audit_log", "changes", "webhooks", "webhook_events", "webhook_deliveries" })
         {
             text.Append('#').AppendLine(table);
             foreach (IDictionary<string, object?> row in await session.QueryAsync<dynamic>($"SELECT * FROM {table} ORDER BY 1, 2", null, default))

@@ -87,6 +87,7 @@ public sealed partial class ArchitectureTests
     private static readonly Dictionary<string, string[]> AllowedAreas = new(StringComparer.Ordinal)
     {
         ["Ledgers"] = ["Activities", "Companies", "Deals", "Exports", "Funds", "Letters"],
+        ["Health"] = ["Deadlines", "Deals", "Reports"],
         ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters"],
         ["Companies"] = ["Chains", "Claims", "Deals"],
         ["Exports"] = ["Activities", "Deals", "Events", "Feeds", "FxRates", "Letters"],

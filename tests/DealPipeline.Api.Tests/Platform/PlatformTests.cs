@@ -245,6 +245,11 @@ public sealed class SqlitePlatformTests : PlatformTests
             Assert.Equal((0.25m, 0.125m), (Money(leads["conversionRate"]), Money(leads["leadToLanded"])));
             var dispatched = JsonNode.Parse(await client.GetStringAsync("/api/v1/leads?limit=100"))!["items"]!.AsArray();
             Assert.Equal(7, dispatched.Count(l => l!["ruleId"] is not null)); // the eighth matched no rule: the shared pool
+
+            // The health check (项目体检) under Weinan's four rules, on the demo's signed deals.
+            var health = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/health?asOf=2026-12-01"))!;
+            Assert.Equal((96, 42), (health["checked"]!.GetValue<int>(), health["flagged"]!.GetValue<int>()));
+            Assert.Equal([26, 16, 0, 2], health["rules"]!.AsArray().Select(r => r!["deals"]!.GetValue<int>()));
         }
 
         using (var again = new ApiFactory(DatabaseProvider.Sqlite, demo, sqliteFile: file))

@@ -17,9 +17,14 @@ public sealed class ReportsModule : IModule
         services.AddScoped<PerformanceFigures>();
     }
 
-    public void MapEndpoints(RouteGroupBuilder api)
+    /// <summary>
+    /// The /reports group as every report is mapped in, this area's and another's (the health check): the answer's language in
+    /// Content-Language, ETags on the data version with 304s and the cache, and reads from a replica when one is configured.
+    /// </summary>
+    public static RouteGroupBuilder Group(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/reports").WithTags("Reports")
+        ArgumentNullException.ThrowIfNull(api);
+        return api.MapGroup("/reports").WithTags("Reports")
             .AddEndpointFilter(async (context, next) =>
             {
                 // Labels are Chinese unless Accept-Language prefers English: every answer says which, one from memory too.
@@ -28,6 +33,11 @@ public sealed class ReportsModule : IModule
             })
             .AddEndpointFilter<ReportCaching>().ReadsReplica()
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        var group = Group(api);
         group.MapQuery<GetPipelineReport, PipelineReport>("/pipeline")
             .Describe("GetPipelineReport", Policies.Read, "The pipeline in CNY: count, intended and weighted investment by stage, sector, park, owner, team or source.")
             .WithProse("""
