@@ -535,6 +535,12 @@ public static class ProblemTexts
     public static readonly Text FileRequired = new(
         "The request's body is the file (CSV or XLSX); it is empty.",
         "请求体应为文件（CSV 或 XLSX），当前为空。");
+    public static readonly Text RankingFigures = new(
+        "figures is up to ten name:weight pairs, comma-separated, each a different figure of {figures} with a weight above 0 and at most 100.",
+        "figures 为最多十组以逗号分隔的“名称:权重”，名称取自 {figures} 且互不相同，权重大于 0、不超过 100。");
+    public static readonly Text RankingWithinTeam = new(
+        "within is team, and only with by=owner: officers ranked within their own team.",
+        "within 只能为 team，且仅用于 by=owner：在各自专班内对招商人员排名。");
     public static readonly Text HealthRuleNameTaken = new(
         "A health rule is already named {name}.",
         "已有名为 {name} 的体检规则。");

@@ -77,6 +77,20 @@ public sealed class ReportsModule : IModule
                 of every figure. Labels are Chinese unless Accept-Language prefers English.
                 """)
             .WithProblems(400);
+        group.MapQuery<GetRankingReport, RankingReport>("/rankings")
+            .Describe("GetRankingReport", Policies.Read, "A ranking board (赛马榜): every park, team or officer ranked on the period's weighted figures, normalised by 功效系数法 or by rank, on the whole board or within teams.")
+            .WithProse("""
+                by: park, team or owner (officers and managers, who own deals). The period is from and to, or year; the deal filters apply too,
+                and each unit's figures are the performance report's (GET /reports/performance) for its deals as the caller may see them.
+                figures: name:weight pairs, comma-separated (default signedInvestment:30,landedInvestment:30,fundsInPlace:20,signedCount:10,landedCount:10),
+                of newDeals, signedCount, signedInvestment (contracted, CNY), landedCount, landedInvestment (contracted, CNY), fundsInPlace (in the
+                period, CNY), constructionStarted, productionStarted, siteVisits, letters. method: efficacy (功效系数法, default): each figure scores
+                (v − min) / (max − min) × 40 + 60 within the group, 100 for all when all are equal; rank: the first 100, the last 60, evenly between,
+                ties sharing the better place. score is the weighted mean of the points; points and scores are rounded half away from zero to two
+                decimals. Items are ranked by score, highest first (equal scores share a rank), then by id. within=team (with by=owner) ranks officers
+                within their own team; groupId and groupName say which.
+                """)
+            .WithProblems(400);
         group.MapQuery<GetStaleReport, StaleReport>("/stale")
             .Describe("GetStaleReport", Policies.Read, "Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
             .WithProse("""
