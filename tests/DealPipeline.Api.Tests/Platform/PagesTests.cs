@@ -127,6 +127,12 @@ public sealed class PagesTests(PagesFixture fixture) : IClassFixture<PagesFixtur
             var months = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/reports/performance/series?year={Year}&interval=month"))!["rows"]!.AsArray();
             var signedByMonth = await page.Locator("#trend tbody tr td:nth-child(2)").AllTextContentsAsync();
             Assert.Equal(months.Take(signedByMonth.Count).Select(m => m!["signedCount"]!.ToString()), signedByMonth);
+            // The parks' board is the rankings report's; the signed tile's colour follows its pace against 序时进度.
+            var board = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/reports/rankings?by=park&year={Year}"))!["items"]!.AsArray();
+            Assert.Equal(board.Select(i => i!["name"]!.GetValue<string>()), await page.Locator("#ranking tbody tr td:nth-child(2)").AllTextContentsAsync());
+            Assert.Equal(board.Select(i => i!["score"]!.GetValue<decimal>().ToString("0.00", CultureInfo.InvariantCulture)), await page.Locator("#ranking tbody tr td:nth-child(3)").AllTextContentsAsync());
+            var pace = performance["targets"]?["signedCount"]?["pace"]?.GetValue<decimal>();
+            Assert.Equal(pace switch { null => null, >= 1m => "green", >= 0.8m => "amber", _ => "red" }, await page.GetAttributeAsync("#tile-signed", "data-rag"));
             var canvas = await page.Locator("#chart-funnel canvas").BoundingBoxAsync();
             Assert.True(canvas is { Width: > 100, Height: > 100 }, "ECharts drew the funnel on a visible canvas");
             await Screenshot(page, "cockpit.png");

@@ -8,7 +8,7 @@ const me = requireSignIn();
 header(t('cockpit'), me, t, roleName);
 const $ = id => document.getElementById(id);
 for (const [id, key] of [['l-year', 'year'], ['l-park', 'park'], ['l-team', 'team'], ['refresh', 'refresh'], ['screen', 'screen'], ['h-funnel', 'funnel'],
-  ['h-trend', 'trend'], ['h-park', 'byPark'], ['h-sector', 'bySector'], ['h-team', 'byTeam'], ['h-stale', 'stale'], ['h-events', 'events']]) $(id).textContent = t(key);
+  ['h-trend', 'trend'], ['h-park', 'byPark'], ['h-sector', 'bySector'], ['h-team', 'byTeam'], ['h-stale', 'stale'], ['h-events', 'events'], ['h-ranking', 'ranking']]) $(id).textContent = t(key);
 
 const params = new URLSearchParams(location.search);
 const today = todayCst();
@@ -35,12 +35,19 @@ function filters() {
   return query;
 }
 
-function tile(id, label, value, text, sub) {
-  return el('div', { class: 'tile', id, 'data-value': value }, el('div', { class: 'label' }, label), el('div', { class: 'value' }, text), el('div', { class: 'sub' }, sub ?? ''));
+function tile(id, label, value, text, sub, rag) {
+  return el('div', { class: 'tile', id, 'data-value': value, 'data-rag': rag }, el('div', { class: 'label' }, label), el('div', { class: 'value' }, text), el('div', { class: 'sub' }, sub ?? ''));
 }
 
 function completion(target) {
-  return target ? `${t('target')} ${target.target} · ${t('rate')} ${(target.completion * 100).toFixed(1)}%` : '';
+  return target ? `${t('target')} ${target.target} · ${t('rate')} ${(target.completion * 100).toFixed(1)}%` + (target.pace === null ? '' : ` · ${t('pace')} ${(target.pace * 100).toFixed(1)}%`) : '';
+}
+
+// Red, amber or green against 序时进度: the completion over the share of the year elapsed (pace) at least 1 is on schedule,
+// at least 0.8 behind but within reach, below that red. No target, or no time elapsed: no colour.
+function rag(target) {
+  if (!target || target.pace === null || target.pace === undefined) return undefined;
+  return target.pace >= 1 ? 'green' : target.pace >= 0.8 ? 'amber' : 'red';
 }
 
 function table(id, head, rows) {
@@ -77,8 +84,8 @@ async function load() {
   const targets = performance.targets;
   $('tiles').replaceChildren(
     tile('tile-pipeline', t('pipelineTotal'), pipeline.toFixed(2), yi(pipeline), `${byStage.rows.reduce((n, r) => n + r.count, 0)} ${t('projects')}`),
-    tile('tile-signed', t('signedTile'), performance.signed.count, `${performance.signed.count} ${t('projects')}`, [money(performance.signed.contractedInvestment), completion(targets?.signedCount)].filter(Boolean).join(' · ')),
-    tile('tile-landed', t('landedTile'), performance.landed.count, `${performance.landed.count} ${t('projects')}`, [money(performance.landed.contractedInvestment), completion(targets?.landedCount)].filter(Boolean).join(' · ')),
+    tile('tile-signed', t('signedTile'), performance.signed.count, `${performance.signed.count} ${t('projects')}`, [money(performance.signed.contractedInvestment), completion(targets?.signedCount)].filter(Boolean).join(' · '), rag(targets?.signedCount)),
+    tile('tile-landed', t('landedTile'), performance.landed.count, `${performance.landed.count} ${t('projects')}`, [money(performance.landed.contractedInvestment), completion(targets?.landedCount)].filter(Boolean).join(' · '), rag(targets?.landedCount)),
     tile('tile-negotiating', t('negotiating'), performance.inNegotiation.count, `${performance.inNegotiation.count} ${t('projects')}`, `${t('keyProjects')} ${performance.inNegotiation.keyProjects} · ${yi(performance.inNegotiation.intendedInvestment)}`),
     tile('tile-letters', t('lettersTile'), performance.letters.total, `${performance.letters.total}`, ''));
 
@@ -97,6 +104,11 @@ async function load() {
     series: [{ name: t('signedCol'), type: 'bar', data: series.rows.map(r => r.signedCount) }, { name: t('landedCol'), type: 'line', data: series.rows.map(r => r.landedCount) }] });
 
   table('stale', ['', t('owner'), '', t('days')], stale.items.map(d => [d.name, d.ownerName, stageName(d.stage), d.idleDays]));
+
+  // The parks' board (赛马榜) for the year, on the default weighted figures, by 功效系数法 (a park filter would leave one park).
+  const teamOnly = $('team').value ? `&teamId=${$('team').value}` : '';
+  const board = await api(`/reports/rankings?by=park&year=${year}${teamOnly}`);
+  table('ranking', [t('rank'), t('park'), t('score')], board.items.map(i => [i.rank, i.name, i.score.toFixed(2)]));
   const latest = events.filter(e => e.startsOn <= today).sort((a, b) => b.startsOn.localeCompare(a.startsOn)).slice(0, 5);
   const yields = await Promise.all(latest.map(e => api(`/events/${e.id}/report`)));
   table('events', ['', t('visitors'), t('companies'), t('letters'), t('investment')],
