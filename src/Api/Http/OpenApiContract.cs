@@ -38,6 +38,8 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["companyId"] = "Only claims on this company (as entered: the same company under another spelling is found by GET /companies/duplicates).",
         ["state"] = "Only claims in this state: held, expired (held, but past expiresOn) or released.",
         ["sourceEventId"] = "Only deals that came from this promotion event.",
+        ["rounding"] = "How rates are cut to their decimals for this request: round (half away from zero) or truncate; the office's Reports:RateRounding by default.",
+        ["eventIds"] = "The editions of a series: event ids, comma-separated (1 to 50).",
         ["by"] = "What the board ranks: park, team or owner.",
         ["figures"] = "The board's figures and weights, name:weight comma-separated (see the operation's description).",
         ["method"] = "efficacy (功效系数法, default) or rank.",

@@ -535,6 +535,9 @@ public static class ProblemTexts
     public static readonly Text FileRequired = new(
         "The request's body is the file (CSV or XLSX); it is empty.",
         "请求体应为文件（CSV 或 XLSX），当前为空。");
+    public static readonly Text EventIdsList = new(
+        "eventIds is 1 to 50 event ids, comma-separated: the editions of a series.",
+        "eventIds 为 1 至 50 个以逗号分隔的活动编号：同一系列的各届活动。");
     public static readonly Text RankingFigures = new(
         "figures is up to ten name:weight pairs, comma-separated, each a different figure of {figures} with a weight above 0 and at most 100.",
         "figures 为最多十组以逗号分隔的“名称:权重”，名称取自 {figures} 且互不相同，权重大于 0、不超过 100。");

@@ -235,6 +235,8 @@ public abstract partial class AccessControlTests : ApiTest
             ("GET /health-rules", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/health-rules")),
             ("GET /health-rules/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/health-rules/1")),
             ("PATCH /health-rules/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, "/api/v1/health-rules/1", new { enabled = true }, "application/merge-patch+json")),
+            ("GET /events/{id}/cohort", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/events/{forum}/cohort")),
+            ("GET /events/cohorts", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/events/cohorts?eventIds={forum}")),
             ("GET /reports/rankings", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync($"/api/v1/reports/rankings?by=park&year={Today[..4]}")),
             ("GET /reports/health", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/health")),
             ("GET /deals/{id}/health", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/health")),

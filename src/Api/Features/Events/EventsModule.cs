@@ -23,6 +23,28 @@ public sealed class EventsModule : IModule
         group.MapCorrect<EventResponse, EventFields>((id, patch, ifMatch) => new PatchEvent(id, patch, ifMatch))
             .Describe("PatchEvent", Policies.WorkDeals, "Changes an event's fields with a JSON merge patch (e.g. visitorsReceived after the event); If-Match guards against lost updates.")
             .WithProblems(400, 404, 412);
+        group.MapQuery<GetEventCohort, EventCohort>("/{id:long}/cohort")
+            .ReadsReplica().AddEndpointFilter<ReportCaching>().Produces(StatusCodes.Status304NotModified)
+            .Describe("GetEventCohort", Policies.Read, "The event's signed projects re-measured on a day (asOf): how many landed, started construction and production, and the funds in place against the contracted investment.")
+            .WithProse("""
+                The cohort is the deals whose sourceEventId is the event and that were signed by asOf (default today, China Standard Time), deleted
+                ones left out and lost ones kept (a signing not fulfilled counts against the rates), as the caller may see them. landed, construction-
+                and productionStarted count those that reached the milestone by asOf. fulfilmentRate (履约率) = landed / signed, constructionRate
+                (开工率) = constructionStarted / signed, productionRate (投产率, 建成率) = productionStarted / signed, fundsRate (到位率) = funds in
+                place by asOf / the contracted (else intended) investment, both in CNY at the rates in force on asOf. Each rate gives its numerator,
+                denominator and value as a fraction cut to the office's Reports:RateDecimals (4) as Reports:RateRounding says (round, half away from
+                zero, or truncate, as Weinan published 291 / 292 as 99.65 %); rounding= overrides it for one request; value null when the
+                denominator is 0. Each deal counts for the one event it came from.
+                """)
+            .WithProblems(400, 404);
+        group.MapQuery<GetEventCohorts, EventCohortSeries>("/cohorts")
+            .ReadsReplica().AddEndpointFilter<ReportCaching>().Produces(StatusCodes.Status304NotModified)
+            .Describe("GetEventCohorts", Policies.Read, "A series of events (a fair's editions, eventIds) re-measured on a day: each edition's cohort, oldest first, and the series' total.")
+            .WithProse("""
+                The same figures as GET /events/{id}/cohort for each edition; total sums the editions' deals (each counted once, for its own event)
+                and computes its rates from those sums, not by averaging the editions'.
+                """)
+            .WithProblems(400, 404);
         group.MapGet("/{id:long}/report", async (long id, int? plannedWithinYears, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetEventReport(id, plannedWithinYears ?? 2), ct)))
             .ReadsReplica().WithName("GetEventReport").Allow(Policies.Read)

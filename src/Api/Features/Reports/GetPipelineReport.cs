@@ -34,6 +34,13 @@ public sealed class ReportOptions
         ["landed"] = 1.0m,
     };
 
+    /// <summary>How the office publishes a rate (履约率, 开工率, 到位率 …): rounded half away from zero (round, the default) or truncated.</summary>
+    public RateRounding RateRounding { get; init; } = RateRounding.Round;
+
+    /// <summary>The decimals of a rate as a fraction (4: 0.9965, that is 99.65 %).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, PublishedRate.MaxDecimals)]
+    public int RateDecimals { get; init; } = 4;
+
     /// <summary>Keep computed reports in memory per data version (see ReportCaching); off only to measure the reports' own cost.</summary>
     public bool CacheResults { get; init; } = true;
 
