@@ -28,7 +28,9 @@ public sealed record DealTerms(
     DateOnly? PlannedLandingOn,
     long? LandAreaCentimu = null,
     long? FixedAssetInvestment = null,
-    string? ExternalRef = null)
+    string? ExternalRef = null,
+    long? PriorDealId = null,
+    PriorKind? PriorKind = null)
 {
     /// <summary>The most land a deal may take, in hundredths of a 亩: 1,000,000 亩 (about 667 km²).</summary>
     public const long MaxLandAreaCentimu = 100_000_000;
@@ -61,6 +63,11 @@ public sealed record DealTerms(
         if (ExternalRef is not null && (ExternalRef.Length is 0 or > MaxExternalRefLength || ExternalRef.Any(char.IsControl) || ExternalRef.Trim().Length != ExternalRef.Length))
         {
             throw new DomainException("externalRef.format", RuleTexts.ExternalRefFormat.With(("n", MaxExternalRefLength)), "externalRef");
+        }
+
+        if (PriorDealId.HasValue != PriorKind.HasValue || (PriorKind is { } kind && !Enum.IsDefined(kind)))
+        {
+            throw new DomainException("priorKind.pair", RuleTexts.PriorDealNeedsKind, PriorDealId is null ? "priorDealId" : "priorKind");
         }
 
         RequireNonNegative(IntendedInvestment, "intendedInvestment");

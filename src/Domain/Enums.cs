@@ -89,3 +89,16 @@ public enum EventType
     Webinar = 5,
     Other = 6,
 }
+
+/// <summary>How a deal continues an earlier one (<see cref="DealTerms.PriorDealId"/>), for what event cohorts count.</summary>
+public enum PriorKind
+{
+    /// <summary>增资: a capital increase of the earlier project; a cohort counts only the increment.</summary>
+    CapitalIncrease = 1,
+
+    /// <summary>升级: an upgrade of the earlier project; a cohort counts it, with no investment.</summary>
+    Upgrade = 2,
+
+    /// <summary>再签约: the same project signed again (at a later event); it counts only for its first signing event.</summary>
+    Resigning = 3,
+}

@@ -33,6 +33,12 @@ public static class RuleTexts
     public static readonly Text CodeNameHasMostNCharacters = new(
         "A code name has at most {n} characters.",
         "项目代号最多 {n} 个字符。");
+    public static readonly Text PriorDealNeedsKind = new(
+        "priorDealId and priorKind go together: the earlier deal this one continues, and how (capitalIncrease, upgrade, resigning).",
+        "priorDealId 与 priorKind 须同时填写：本项目延续的前一项目，以及延续方式（capitalIncrease 增资、upgrade 升级、resigning 再签约）。");
+    public static readonly Text PriorDealIsSelf = new(
+        "A deal cannot continue itself.",
+        "项目不能延续其自身。");
     public static readonly Text HealthRuleKindUnknown = new(
         "kind is one of notStarted, noFunds, lowFunds, fundsBehindProgress.",
         "kind 取值为 notStarted（签约未开工）、noFunds（开工无资金到位）、lowFunds（资金到位不足）、fundsBehindProgress（资金与进度不匹配）。");

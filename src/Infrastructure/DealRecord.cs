@@ -62,6 +62,11 @@ public record DealRecord
     /// <summary>The deal's number in the office's own ledger (台账编号), unique among live deals.</summary>
     public string? ExternalRef { get; set; }
 
+    /// <summary>The earlier deal this one continues, and how (<see cref="PriorKind"/>): for event cohorts.</summary>
+    public long? PriorDealId { get; set; }
+
+    public PriorKind? PriorKind { get; set; }
+
     public Stage Stage { get; set; }
 
     public DealStatus Status { get; set; }
@@ -138,6 +143,8 @@ public record DealRecord
             LandAreaCentimu = t.LandAreaCentimu,
             FixedAssetMinor = t.FixedAssetInvestment,
             ExternalRef = t.ExternalRef,
+            PriorDealId = t.PriorDealId,
+            PriorKind = t.PriorKind,
             Stage = deal.Stage,
             Status = deal.Status,
             LostReason = deal.LostReason,
@@ -178,7 +185,9 @@ public record DealRecord
             PlannedLandingOn,
             LandAreaCentimu,
             FixedAssetMinor,
-            ExternalRef);
+            ExternalRef,
+            PriorDealId,
+            PriorKind);
 
     /// <summary>The aggregate this row stores.</summary>
     public Deal ToDeal() =>

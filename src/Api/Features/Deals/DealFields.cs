@@ -62,6 +62,12 @@ public record DealFields : IRequestBody
     /// </summary>
     public string? ExternalRef { get; init; }
 
+    /// <summary>The earlier deal this one continues (with priorKind): a capital increase (增资), an upgrade (升级), or the same project signed again (再签约).</summary>
+    public long? PriorDealId { get; init; }
+
+    /// <summary>capitalIncrease, upgrade or resigning, with priorDealId: event cohorts count a project once, an upgrade without investment, a capital increase by its increment.</summary>
+    public PriorKind? PriorKind { get; init; }
+
     /// <summary>A deal's current terms as the API carries them: what a merge patch is applied to.</summary>
     public static DealFields Of(DealTerms terms)
     {
@@ -90,6 +96,8 @@ public record DealFields : IRequestBody
             PlannedLandingOn = terms.PlannedLandingOn,
             LandArea = terms.LandAreaCentimu is { } centimu ? centimu / 100m : null,
             ExternalRef = terms.ExternalRef,
+            PriorDealId = terms.PriorDealId,
+            PriorKind = terms.PriorKind,
         };
     }
 
@@ -117,7 +125,9 @@ public record DealFields : IRequestBody
             PlannedLandingOn,
             LandArea is { } mu ? (long)(mu * 100) : null,
             FixedAssetInvestment is { } fa ? Money.ToMinor(fa) : null,
-            string.IsNullOrWhiteSpace(ExternalRef) ? null : ExternalRef.Trim());
+            string.IsNullOrWhiteSpace(ExternalRef) ? null : ExternalRef.Trim(),
+            PriorDealId,
+            PriorKind);
 }
 
 /// <summary>Shape rules of the plain fields, for create and patch alike.</summary>
@@ -140,6 +150,7 @@ public sealed class DealFieldsValidator : AbstractValidator<DealFields>
         RuleFor(x => x.TeamId).Id();
         RuleFor(x => x.SourceEventId).Id();
         RuleFor(x => x.ReferrerCompanyId).Id();
+        RuleFor(x => x.PriorDealId).Id();
         RuleFor(x => x.IntendedInvestment).NotNull().WithMessage(ProblemTexts.FieldRequired.With(("field", "intendedInvestment"))).Amount();
         RuleFor(x => x.ContractedInvestment).Amount();
         RuleFor(x => x.ExpectedAnnualOutput).Amount();

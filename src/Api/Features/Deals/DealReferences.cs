@@ -31,6 +31,10 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
         await Require("teams", "teamId", fields.TeamId, "team");
         await Require("events", "sourceEventId", fields.SourceEventId, "event");
         await RequireCompany("referrerCompanyId", fields.ReferrerCompanyId);
+        if (fields.PriorDealId is { } prior && !await References.ExistsAsync(session, "deals", prior, cancellationToken))
+        {
+            errors["priorDealId"] = [ProblemTexts.NoSuch.With(("what", "deal"), ("id", prior))];
+        }
 
         long? ownerTeam = null;
         if (fields.OwnerId is { } ownerId)

@@ -82,6 +82,11 @@ public sealed record DealResponse : DealListItem, IVersioned, IAlsoChanged
     /// <summary>The deal's number in the office's own ledger (台账编号), unique among live deals; null when the office gave none.</summary>
     public string? ExternalRef { get; init; }
 
+    /// <summary>The earlier deal this one continues, and how (capitalIncrease, upgrade, resigning); null when it continues none.</summary>
+    public long? PriorDealId { get; init; }
+
+    public PriorKind? PriorKind { get; init; }
+
     public DateOnly? PlannedLandingOn { get; init; }
 
     public DateOnly OpenedOn { get; init; }
@@ -140,6 +145,8 @@ public sealed record DealResponse : DealListItem, IVersioned, IAlsoChanged
             Version = row.Version,
             LandArea = row.LandAreaCentimu is { } centimu ? centimu / 100m : null,
             ExternalRef = row.ExternalRef,
+            PriorDealId = row.PriorDealId,
+            PriorKind = row.PriorKind,
             Evaluation = row.ScoreSetId is { } set
                 ? new DealEvaluation(set, row.ScoreRevision!.Value, row.ScoreTenths!.Value / 10m, row.ScoreBand!.Trim(), DealEvaluation.VetoesOf(row.ScoreVetoes), row.ScoredAt!.Value)
                 : null,

@@ -64,6 +64,11 @@ public sealed class DealChangeCheck(DealReferences references, DealAccess access
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(fields);
         var current = deal.Terms;
+        if (fields.PriorDealId == deal.Id)
+        {
+            throw ProblemException.Invalid("priorDealId", RuleTexts.PriorDealIsSelf.With());
+        }
+
         var ownerTeam = await references.CheckAsync(fields, cancellationToken);
         var teamId = fields.OwnerId != current.OwnerId && !teamGiven ? ownerTeam : fields.TeamId;
         if (fields.OwnerId != current.OwnerId || teamId != current.TeamId)

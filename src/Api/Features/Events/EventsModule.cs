@@ -34,7 +34,10 @@ public sealed class EventsModule : IModule
                 place by asOf / the contracted (else intended) investment, both in CNY at the rates in force on asOf. Each rate gives its numerator,
                 denominator and value as a fraction cut to the office's Reports:RateDecimals (4) as Reports:RateRounding says (round, half away from
                 zero, or truncate, as Weinan published 291 / 292 as 99.65 %); rounding= overrides it for one request; value null when the
-                denominator is 0. Each deal counts for the one event it came from.
+                denominator is 0. Each deal counts for the one event it came from, and a project once (a deal's priorDealId and priorKind say
+                what it continues): the same project signed again (resigning) counts only for its first signing event when its earlier deal came
+                from one, so it is listed with counted false; an upgrade counts with no investment; a capital increase counts only its increment
+                over the earlier deal (never below 0). deals lists each deal with the investment the cohort counted for it.
                 """)
             .WithProblems(400, 404);
         group.MapQuery<GetEventCohorts, EventCohortSeries>("/cohorts")

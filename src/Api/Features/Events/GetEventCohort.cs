@@ -3,8 +3,15 @@ using DealPipeline.Api.Features.Reports;
 
 namespace DealPipeline.Api.Features.Events;
 
-/// <summary>A deal of an event's cohort: signed at (from) the event, with its stage dates up to the cohort's day and its funds in place.</summary>
-public sealed record CohortDeal(long DealId, string Name, DealStatus Status, DateOnly SignedOn, DateOnly? LandedOn, DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, string Currency, decimal ContractedInvestment, decimal FundsInPlace);
+/// <summary>
+/// A deal of an event's cohort: signed at (from) the event, with its stage dates up to the cohort's day and its funds in place. counted is
+/// false for the same project signed again (priorKind resigning) when its earlier deal came from an event: it counts for that first
+/// signing event only. countedInvestment is what the cohort adds up: none for an upgrade, the increment over the earlier deal for a
+/// capital increase, the contracted (else intended) investment otherwise, in CNY at the cohort day's rates.
+/// </summary>
+public sealed record CohortDeal(
+    long DealId, string Name, DealStatus Status, DateOnly SignedOn, DateOnly? LandedOn, DateOnly? ConstructionStartedOn, DateOnly? ProductionStartedOn, string Currency,
+    decimal ContractedInvestment, decimal FundsInPlace, PriorKind? PriorKind, long? PriorDealId, bool Counted, decimal CountedInvestment);
 
 /// <summary>
 /// An event's cohort (签约项目) re-measured on a day, as fairs report their editions years later: the deals signed from the event, and of
@@ -107,15 +114,23 @@ public sealed class EventCohortHandlers(EventStore events, DbSession session, Fx
         var args = new Dapper.DynamicParameters(new { asOf, events = eventIds });
         var rows = (await session.QueryAsync<Row>(
             "SELECT d.id, d.name, d.source_event_id AS event_id, d.status, d.signed_on, d.landed_on, d.construction_started_on, d.production_started_on, d.currency, " +
-            "d.contracted_minor, d.intended_minor, (SELECT CAST(SUM(f.amount_minor) AS BIGINT) FROM funds_in_place f WHERE f.deal_id = d.id AND f.on_date <= @asOf) AS funds_minor " +
-            $"FROM deals d WHERE {session.Dialect.InList("d.source_event_id", "events")} AND d.deleted_at IS NULL AND d.signed_on IS NOT NULL AND d.signed_on <= @asOf AND {access.VisibleSql(args)} ORDER BY d.id",
+            "d.contracted_minor, d.intended_minor, (SELECT CAST(SUM(f.amount_minor) AS BIGINT) FROM funds_in_place f WHERE f.deal_id = d.id AND f.on_date <= @asOf) AS funds_minor, " +
+            "d.prior_deal_id, d.prior_kind, p.source_event_id AS prior_event_id, p.currency AS prior_currency, COALESCE(p.contracted_minor, p.intended_minor) AS prior_minor " +
+            $"FROM deals d LEFT JOIN deals p ON p.id = d.prior_deal_id WHERE {session.Dialect.InList("d.source_event_id", "events")} AND d.deleted_at IS NULL AND d.signed_on IS NOT NULL AND d.signed_on <= @asOf AND {access.VisibleSql(args)} ORDER BY d.id",
             args,
             cancellationToken)).ToList();
         var rates = await fxRates.InForceAsync(asOf, cancellationToken);
         foreach (var row in rows)
         {
-            row.ContractedCny = rates.ToCny(row.Currency, row.ContractedMinor ?? row.IntendedMinor);
-            row.FundsCny = rates.ToCny(row.Currency, row.FundsMinor ?? 0);
+            var own = rates.ToCny(row.Currency, row.ContractedMinor ?? row.IntendedMinor);
+            row.Counted = !(row.PriorKind == PriorKind.Resigning && row.PriorEventId is not null);
+            row.ContractedCny = !row.Counted ? 0 : row.PriorKind switch
+            {
+                PriorKind.Upgrade => 0,
+                PriorKind.CapitalIncrease => Math.Max(0, own - rates.ToCny(row.PriorCurrency ?? row.Currency, row.PriorMinor ?? 0)),
+                _ => own,
+            };
+            row.FundsCny = row.Counted ? rates.ToCny(row.Currency, row.FundsMinor ?? 0) : 0;
         }
 
         return rows;
@@ -125,8 +140,9 @@ public sealed class EventCohortHandlers(EventStore events, DbSession session, Fx
     {
         var rounding = query.Rounding is { } r && Names.TryParse<RateRounding>(r, out var asked) ? asked : options.Value.RateRounding;
         var decimals = options.Value.RateDecimals;
-        long Reached(Func<Row, DateOnly?> on) => deals.Count(d => on(d) is { } day && day <= asOf);
-        var (signed, landed, started, producing) = (deals.Count, Reached(d => d.LandedOn), Reached(d => d.ConstructionStartedOn), Reached(d => d.ProductionStartedOn));
+        var counted = deals.Where(d => d.Counted).ToList();
+        long Reached(Func<Row, DateOnly?> on) => counted.Count(d => on(d) is { } day && day <= asOf);
+        var (signed, landed, started, producing) = (counted.Count, Reached(d => d.LandedOn), Reached(d => d.ConstructionStartedOn), Reached(d => d.ProductionStartedOn));
         var contracted = deals.Sum(d => d.ContractedCny); // fen
         var funds = deals.Sum(d => d.FundsCny);
         return new EventCohort(
@@ -147,7 +163,8 @@ public sealed class EventCohortHandlers(EventStore events, DbSession session, Fx
             PublishedRate.Of(funds, contracted, rounding, decimals),
             [.. deals.Select(d => new CohortDeal(
                 d.Id, d.Name, d.Status, d.SignedOn, d.LandedOn <= asOf ? d.LandedOn : null, d.ConstructionStartedOn <= asOf ? d.ConstructionStartedOn : null,
-                d.ProductionStartedOn <= asOf ? d.ProductionStartedOn : null, d.Currency, Money.FromMinor(d.ContractedMinor ?? d.IntendedMinor), Money.FromMinor(d.FundsMinor ?? 0)))]);
+                d.ProductionStartedOn <= asOf ? d.ProductionStartedOn : null, d.Currency, Money.FromMinor(d.ContractedMinor ?? d.IntendedMinor), Money.FromMinor(d.FundsMinor ?? 0),
+                d.PriorKind, d.PriorDealId, d.Counted, d.ContractedCny / 100m))]);
     }
 
     private sealed record Row
@@ -176,6 +193,19 @@ public sealed class EventCohortHandlers(EventStore events, DbSession session, Fx
 
         public long? FundsMinor { get; init; }
 
+        public long? PriorDealId { get; init; }
+
+        public PriorKind? PriorKind { get; init; }
+
+        public long? PriorEventId { get; init; }
+
+        public string? PriorCurrency { get; init; }
+
+        public long? PriorMinor { get; init; }
+
+        public bool Counted { get; set; }
+
+        /// <summary>What the cohort adds up for the deal, in CNY fen (see <see cref="CohortDeal"/>).</summary>
         public decimal ContractedCny { get; set; }
 
         public decimal FundsCny { get; set; }

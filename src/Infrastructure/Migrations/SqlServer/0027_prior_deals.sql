@@ -1,0 +1,5 @@
+-- A deal may continue an earlier one (priorDealId): an upgrade of it, a capital increase, or the same project signed again at a
+-- later event. Event cohorts count by it: a project counts once, for its first signing event; an upgrade adds no investment; a
+-- capital increase only its increment.
+ALTER TABLE deals ADD prior_deal_id BIGINT NULL CONSTRAINT fk_deals_prior REFERENCES deals (id);
+ALTER TABLE deals ADD prior_kind INT NULL;
