@@ -113,6 +113,7 @@ public abstract class HealthCheckTests : ApiTest
         await AssertProblem(await Send(HttpMethod.Post, "/api/v1/health-rules", new { name = "缺比例", kind = "lowFunds", period = new { count = 6, unit = "months" } }), HttpStatusCode.BadRequest, "percentBelow");
         await AssertProblem(await Send(HttpMethod.Post, "/api/v1/health-rules", new { name = "多比例", kind = "notStarted", period = new { count = 6, unit = "months" }, percentBelow = 10 }), HttpStatusCode.BadRequest, "percentBelow");
         await AssertProblem(await Send(HttpMethod.Post, "/api/v1/health-rules", new { name = "坏单位", kind = "notStarted", period = new { count = 6, unit = "weeks" } }), HttpStatusCode.BadRequest, "period.unit");
+        await AssertProblem(await Send(HttpMethod.Post, "/api/v1/health-rules", new { name = "缺天数", kind = "notStarted", period = new { unit = "days" } }), HttpStatusCode.BadRequest, "period.count");
         await AssertProblem(await Send(HttpMethod.Post, "/api/v1/health-rules", new { name = "坏种类", kind = "late", period = new { count = 6, unit = "days" } }), HttpStatusCode.BadRequest, "kind");
         await AssertProblem(await Send(HttpMethod.Post, "/api/v1/health-rules", new { name = "签约满一年未开工", kind = "notStarted", period = new { count = 6, unit = "days" } }), HttpStatusCode.Conflict);
         await AssertProblem(await Client.GetAsync("/api/v1/reports/health?asOf=2999-01-01"), HttpStatusCode.BadRequest, "asOf");

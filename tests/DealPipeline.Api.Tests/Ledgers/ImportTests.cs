@@ -274,7 +274,8 @@ public abstract class ImportTests : ApiTest
             ["HZ-2024-020", "阶段不明", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "考察中", "1000", null, null, null, null, null], // 7
             ["HZ-2024-021", "签约早于立项", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "签约", "1000", null, "2024-05-01", "2024-04-01", null, null], // 8
             ["HZ-2024-022", "没有企业", null, null, "杭州医药港", "创新药", "王磊", "洽谈", "1000", null, null, null, null, null], // 9
-            ["HZ-2024-023", "零头不足一分", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "洽谈", "0.0000001", null, null, null, null, null]); // 10
+            ["HZ-2024-023", "零头不足一分", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "洽谈", "0.0000001", null, null, null, null, null], // 10
+            ["HZ-2024-024", "天文数字", "杭州康源生物科技有限公司", null, "杭州医药港", "创新药", "王磊", "洽谈", "79228162514264337593543950335", null, null, null, null, null]); // 11: no overflow, an error
 
         var dryRun = await Json(await Upload(ledger, Xlsx, kind: "deals", lang: "zh-CN"));
         Assert.Equal(("update", onFile), (Action(dryRun, 2), Row(dryRun, 2)["entityId"]!.GetValue<long>()));
@@ -287,7 +288,8 @@ public abstract class ImportTests : ApiTest
         Assert.NotNull(Row(dryRun, 8)["errors"]!["signedOn"]);
         Assert.NotNull(Row(dryRun, 9)["errors"]!["companyName"]);
         Assert.NotNull(Row(dryRun, 10)["errors"]!["intendedInvestment"]);
-        Assert.Equal((9, 1, 1, 7), (dryRun["counts"]!["rows"]!.GetValue<int>(), dryRun["counts"]!["create"]!.GetValue<int>(), dryRun["counts"]!["update"]!.GetValue<int>(), dryRun["counts"]!["refused"]!.GetValue<int>()));
+        Assert.NotNull(Row(dryRun, 11)["errors"]!["intendedInvestment"]);
+        Assert.Equal((10, 1, 1, 8), (dryRun["counts"]!["rows"]!.GetValue<int>(), dryRun["counts"]!["create"]!.GetValue<int>(), dryRun["counts"]!["update"]!.GetValue<int>(), dryRun["counts"]!["refused"]!.GetValue<int>()));
         Assert.Single((await GetOk("/api/v1/deals"))["items"]!.AsArray()); // a dry run writes no deal
 
         // The refused rows come back as a workbook to correct: the file's own cells after the row number and the reason.
@@ -297,7 +299,7 @@ public abstract class ImportTests : ApiTest
         {
             var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Descendants<Cell>().Select(c => c.InnerText).ToList()).ToList();
             Assert.Equal(["行号", "拒绝原因", "台账编号", "项目名称"], rows[0].Take(4));
-            Assert.Equal(["4", "5", "6", "7", "8", "9", "10"], rows.Skip(1).Select(r => r[0]));
+            Assert.Equal(["4", "5", "6", "7", "8", "9", "10", "11"], rows.Skip(1).Select(r => r[0]));
             Assert.Equal(("parkName: parkName：没有名为 滨江园区 的记录。", "HZ-2024-018", "滨江园区"), (rows[1][1], rows[1][2], rows[1][6]));
         }
 

@@ -58,7 +58,8 @@ public sealed class CreateHealthRuleValidator : AbstractValidator<CreateHealthRu
         RuleFor(x => x.Period).NotNull().WithMessage(RuleTexts.HealthPeriodRange.With(("max", HealthPeriod.MaxCount)));
         RuleFor(x => x.Period).ChildRules(p =>
         {
-            p.RuleFor(x => x!.Count).NotNull().InclusiveBetween(1, HealthPeriod.MaxCount).WithName("period.count").WithMessage(RuleTexts.HealthPeriodRange.With(("max", HealthPeriod.MaxCount)));
+            p.RuleFor(x => x!.Count).NotNull().WithName("period.count").WithMessage(RuleTexts.HealthPeriodRange.With(("max", HealthPeriod.MaxCount)))
+                .InclusiveBetween(1, HealthPeriod.MaxCount).WithName("period.count").WithMessage(RuleTexts.HealthPeriodRange.With(("max", HealthPeriod.MaxCount)));
             p.RuleFor(x => x!.Unit).Must(u => Names.TryParse<HealthPeriodUnit>(u, out _)).WithName("period.unit").WithMessage(RuleTexts.HealthPeriodRange.With(("max", HealthPeriod.MaxCount)));
         }).When(x => x.Period is not null);
         RuleFor(x => x.PercentBelow).InclusiveBetween(1, 100);

@@ -278,7 +278,8 @@ public sealed class LedgerRow(LedgerIndex at, SheetRow row)
             return null;
         }
 
-        if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        // Past 10^15 no ledger's amount is meant (and 10^28 times a unit would overflow): an error on the cell, like any other unreadable amount.
+        if (decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) < 1_000_000_000_000_000m)
         {
             var whole = value == 0 ? 1 : (int)Math.Floor(Math.Log10((double)Math.Abs(value))) + 1;
             var amount = decimal.Round(value, Math.Clamp(15 - whole, 0, 28)) * (at.Scales.TryGetValue(key, out var scale) ? scale : 1m);
