@@ -62,13 +62,7 @@ public sealed class CohortQueryValidator : AbstractValidator<CohortQuery>
         ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x.AsOf).Day();
         RuleFor(x => x.Rounding).Must(r => r is null || Names.TryParse<RateRounding>(r, out _)).WithMessage(ProblemTexts.FieldOneValues.With(("field", "rounding"), ("values", "round, truncate")));
-        RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () =>
-        {
-            if (query.AsOfDay is { } day && day > clock.Today)
-            {
-                context.AddFailure(Validation.Failure("asOf", ProblemTexts.FieldCannotFutureDatesChinaStandard.With(("field", "asOf"))));
-            }
-        }));
+        RuleFor(x => x).AsOfNotInFuture(q => q.AsOfDay, clock);
     }
 }
 

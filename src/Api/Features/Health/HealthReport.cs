@@ -40,13 +40,7 @@ public sealed class GetHealthReportValidator : AbstractValidator<GetHealthReport
         ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x.AsOf).Day();
         RuleFor(x => x.RuleId).Id();
-        RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () =>
-        {
-            if (query.AsOfDay is { } day && day > clock.Today)
-            {
-                context.AddFailure(Validation.Failure("asOf", ProblemTexts.FieldCannotFutureDatesChinaStandard.With(("field", "asOf"))));
-            }
-        }));
+        RuleFor(x => x).AsOfNotInFuture(q => q.AsOfDay, clock);
     }
 }
 

@@ -112,13 +112,7 @@ public sealed class GetPipelineReportValidator : AbstractValidator<GetPipelineRe
         RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () => _ = (query.Grouping, query.ByStage)));
         RuleFor(x => x.Status).Must(s => s is null or "active" or "onHold" or "any")
             .WithMessage(ProblemTexts.StatusActiveDefaultOnHoldAnyActive);
-        RuleFor(x => x).Custom((query, context) => ParseRule.Check(context, () =>
-        {
-            if (query.AsOfDay is { } day && day > clock.Today)
-            {
-                context.AddFailure(Validation.Failure("asOf", ProblemTexts.FieldCannotFutureDatesChinaStandard.With(("field", "asOf"))));
-            }
-        }));
+        RuleFor(x => x).AsOfNotInFuture(q => q.AsOfDay, clock);
     }
 }
 

@@ -111,3 +111,22 @@ public record ReportFilterQuery
     /// <summary>The filters as the reports apply them (not bound: it is made of the properties above).</summary>
     public ReportFilter Filter => new(ParkId, SectorId, OwnerId, TeamId, Source, IsKeyProject, Band);
 }
+
+/// <summary>The rule every report with an asOf day shares: a day not yet begun in China Standard Time is a 400 naming asOf.</summary>
+public static class AsOfRules
+{
+    /// <summary>Refuses an asOf after today; an unreadable one is left to the query's own rule (ParseRule).</summary>
+    public static IRuleBuilderOptionsConditions<T, T> AsOfNotInFuture<T>(this IRuleBuilderInitial<T, T> rule, Func<T, DateOnly?> asOf, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(asOf);
+        ArgumentNullException.ThrowIfNull(clock);
+        return rule.Custom((query, context) => ParseRule.Check(context, () =>
+        {
+            if (asOf(query) is { } day && day > clock.Today)
+            {
+                context.AddFailure(Validation.Failure("asOf", ProblemTexts.FieldCannotFutureDatesChinaStandard.With(("field", "asOf"))));
+            }
+        }));
+    }
+}
