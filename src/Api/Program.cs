@@ -26,6 +26,7 @@ IModule[] modules =
     new Features.Events.EventsModule(),
     new Features.Reports.ReportsModule(),
     new Features.Health.HealthModule(),
+    new Features.Milestones.MilestonesModule(),
     new Features.Targets.TargetsModule(),
     new Features.Exports.ExportsModule(),
     new Features.Audit.AuditModule(),

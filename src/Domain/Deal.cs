@@ -351,7 +351,12 @@ public sealed class Deal
                     throw new DomainException("milestone.recorded", RuleTexts.ProductionStartAlreadyRecordedDate.With(("date", $"{ProductionStartedOn:yyyy-MM-dd}")));
                 }
 
-                if (ConstructionStartedOn is not null && on < ConstructionStartedOn)
+                if (ConstructionStartedOn is null)
+                {
+                    throw new DomainException("milestone.outOfOrder", RuleTexts.ProductionNeedsConstructionStarted, "kind");
+                }
+
+                if (on < ConstructionStartedOn)
                 {
                     throw new DomainException("on.beforeConstruction", RuleTexts.ProductionCannotStartBeforeConstructionStarted, "on");
                 }
@@ -364,6 +369,12 @@ public sealed class Deal
 
         Touch(at);
     }
+
+    /// <summary>
+    /// Records that the deal reached a milestone of the office's own list (供地, 备案 …: a row of its own, checked by
+    /// <see cref="MilestoneRules"/>): the deal's version and updatedAt move on, so that a BI copy pulling changed deals sees it.
+    /// </summary>
+    public void RecordStep(DateTimeOffset at) => Touch(at);
 
     private void ChangeStatus(DealStatus to, LostReason? lostReason, DateOnly on, string? reason, string? note, long? actor, DateTimeOffset at)
     {

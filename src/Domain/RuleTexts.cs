@@ -183,6 +183,75 @@ public static class RuleTexts
     public static readonly Text ConstructionCannotStartAfterProductionStarted = new(
         "Construction cannot start after production started.",
         "开工不能晚于投产。");
+    public static readonly Text ProductionNeedsConstructionStarted = new(
+        "Production (投产) is recorded after construction start (开工): record constructionStarted first.",
+        "投产须在开工之后登记：请先登记 constructionStarted（开工）。");
+    public static readonly Text MilestoneCodeFormat = new(
+        "code is 2 to 40 letters and digits, starting with a lower-case letter (landSupplied).",
+        "code 为 2 至 40 位字母或数字，以小写字母开头（如 landSupplied）。");
+    public static readonly Text MilestoneNameLength = new(
+        "A milestone step's name has 1 to {n} characters.",
+        "节点名称为 1 至 {n} 个字符。");
+    public static readonly Text MilestonePositionRange = new(
+        "position is a whole number from 1 to {max}: the step's place in the list, unique.",
+        "position 为 1 至 {max} 的整数，即节点在列表中的位置，不可重复。");
+    public static readonly Text MilestoneCodeFixed = new(
+        "A step keeps its code ({code}): milestones and reports name it by that code. Add a step instead.",
+        "节点代码（{code}）不可更改：已登记的节点和报表以此代码引用。如需新节点请另行添加。");
+    public static readonly Text MilestoneBuiltInFixed = new(
+        "{step} is built in: only its names may change, not its place, whether it is required or whether it is enabled.",
+        "{step} 为内置节点：只能修改名称，不能修改位置、是否必经或是否启用。");
+    public static readonly Text MilestoneListOrSteps = new(
+        "Give a named list (list) or steps of your own (steps), not both.",
+        "list（命名清单）与 steps（自选节点）只能二选一。");
+    public static readonly Text MilestoneListUnknown = new(
+        "There is no list named {list}; the office's lists are: {lists}.",
+        "没有名为 {list} 的清单；本单位的清单有：{lists}。");
+    public static readonly Text MilestoneStepNotListed = new(
+        "step {step} is not one of the steps reported.",
+        "step {step} 不在所报告的节点之中。");
+    public static readonly Text MilestoneStepUnknown = new(
+        "kind {kind} is no enabled milestone step of this office (GET /api/v1/milestone-steps).",
+        "kind {kind} 不是本单位已启用的节点（见 GET /api/v1/milestone-steps）。");
+    public static readonly Text MilestonesAfterSigning = new(
+        "Milestones are recorded for signed deals: sign the deal first.",
+        "节点在项目签约后登记：请先将项目推进到签约。");
+    public static readonly Text MilestoneBeforeSigning = new(
+        "A milestone cannot be dated before the deal's signing ({date}).",
+        "节点日期不能早于项目签约日期（{date}）。");
+    public static readonly Text MilestoneAlreadyRecorded = new(
+        "{step} is already recorded, on {date}.",
+        "{step} 已于 {date} 登记。");
+    public static readonly Text MilestoneOutOfOrder = new(
+        "{step} comes after {missing}, which is not recorded yet.",
+        "{step} 应在 {missing} 之后，而 {missing} 尚未登记。");
+    public static readonly Text MilestoneBeforePrevious = new(
+        "A milestone cannot be dated before {step}, an earlier step, on {date}.",
+        "节点日期不能早于前序节点 {step}（{date}）。");
+    public static readonly Text MilestoneAfterNext = new(
+        "A milestone cannot be dated after {step}, a later step, on {date}.",
+        "节点日期不能晚于后续节点 {step}（{date}）。");
+    public static readonly Text NeedKindUnknown = new(
+        "kind is one of land (亩), energy (吨标准煤/年), environment (吨/年), water (吨/日), power (千伏安).",
+        "kind 取值为 land（用地，亩）、energy（能耗，吨标准煤/年）、environment（环境容量，吨/年）、water（用水，吨/日）、power（用电容量，千伏安）。");
+    public static readonly Text NeedDecisionUnknown = new(
+        "decision is approved or refused.",
+        "decision 取值为 approved（予以保障）或 refused（不予保障）。");
+    public static readonly Text NeedDecidedBeforeRequest = new(
+        "A need cannot be decided before it was asked for ({date}).",
+        "审批日期不能早于申请日期（{date}）。");
+    public static readonly Text NeedQuantityRange = new(
+        "A quantity is more than 0 and at most {max}, with at most {decimals} decimals, in the kind's unit.",
+        "数量须大于 0、不超过 {max}，最多 {decimals} 位小数，单位按类型确定。");
+    public static readonly Text NeedAlreadyDecided = new(
+        "This need is already decided: a decision is made once.",
+        "该要素需求已审批，不能重复审批。");
+    public static readonly Text NeedRefusedHasNoQuantity = new(
+        "A refusal approves no quantity: leave approvedQuantity out.",
+        "不予保障时不填写 approvedQuantity。");
+    public static readonly Text NeedApprovedOverRequested = new(
+        "approvedQuantity is at most what was asked ({requested}).",
+        "approvedQuantity 不能超过申请数量（{requested}）。");
     public static readonly Text ProductionCannotStartBeforeConstructionStarted = new(
         "Production cannot start before construction started.",
         "投产不能早于开工。");

@@ -342,9 +342,9 @@ public static class ProblemTexts
     public static readonly Text ReasonCategoryLostDealUseNote = new(
         "'reason' is the category of a lost deal; use 'note' to explain a hold or a reactivation.",
         "'reason' 只用于流失项目的原因分类；暂停或恢复的说明请写在 'note' 中。");
-    public static readonly Text KindRequiredConstructionStartedProductionStarted = new(
-        "'kind' is required: constructionStarted or productionStarted.",
-        "'kind' 为必填项：constructionStarted 或 productionStarted。");
+    public static readonly Text KindRequiredMilestoneStep = new(
+        "'kind' is required: the code of one of the office's milestone steps (GET /api/v1/milestone-steps), such as constructionStarted or productionStarted.",
+        "'kind' 为必填项：本单位节点的代码（见 GET /api/v1/milestone-steps），如 constructionStarted、productionStarted。");
     public static readonly Text AnalystCannotOwnDeals = new(
         "An analyst cannot own deals.",
         "分析员不能负责项目。");
@@ -544,6 +544,12 @@ public static class ProblemTexts
     public static readonly Text RankingWithinTeam = new(
         "within is team, and only with by=owner: officers ranked within their own team.",
         "within 只能为 team，且仅用于 by=owner：在各自专班内对招商人员排名。");
+    public static readonly Text MilestoneCodeTaken = new(
+        "A milestone step already has the code {code}.",
+        "已有代码为 {code} 的节点。");
+    public static readonly Text MilestonePositionTaken = new(
+        "Another milestone step is at position {position}: give each step its own place.",
+        "位置 {position} 已有其他节点，每个节点的位置须不同。");
     public static readonly Text HealthRuleNameTaken = new(
         "A health rule is already named {name}.",
         "已有名为 {name} 的体检规则。");

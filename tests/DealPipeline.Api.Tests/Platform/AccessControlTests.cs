@@ -231,6 +231,21 @@ public abstract partial class AccessControlTests : ApiTest
             ("PATCH /deadline-rules/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, $"/api/v1/deadline-rules/{rule}", new { name = $"规则{++n}" }, "application/merge-patch+json")),
             ("DELETE /deadline-rules/{id}", ["admin"], HttpStatusCode.NoContent, async c => await Send(c.Client, HttpMethod.Delete, $"/api/v1/deadline-rules/{await Rule()}")),
             ("GET /deals/{id}/deadlines", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/deadlines")),
+            ("POST /milestone-steps", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/milestone-steps", new { code = $"step{++n}", name = $"节点{n}", position = 1000 + n })),
+            ("GET /milestone-steps", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/milestone-steps")),
+            ("GET /milestone-steps/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/milestone-steps/1")),
+            ("PATCH /milestone-steps/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, "/api/v1/milestone-steps/1", new { nameEn = $"Land supplied {++n}" }, "application/merge-patch+json")),
+            ("GET /deals/{id}/milestones", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/milestones")),
+            ("POST /deals/{id}/needs", ["admin", "manager", "officer"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{await OfficersDeal()}/needs", new { kind = "land", quantity = 50m })),
+            ("GET /deals/{id}/needs", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/needs")),
+            ("POST /deals/{id}/needs/{needId}/decision", ["admin", "manager"], HttpStatusCode.OK, async c =>
+            {
+                var deal = await OfficersDeal();
+                var need = Id(await PostOk($"/api/v1/deals/{deal}/needs", new { kind = "energy", quantity = 10m }));
+                return await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{deal}/needs/{need}/decision", new { decision = "approved" });
+            }),
+            ("GET /reports/milestones", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/milestones")),
+            ("GET /reports/needs", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/needs")),
             ("POST /health-rules", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/health-rules", new { name = $"体检规则{++n}", kind = "notStarted", period = new { count = 6, unit = "months" } })),
             ("GET /health-rules", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/health-rules")),
             ("GET /health-rules/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/health-rules/1")),

@@ -88,6 +88,7 @@ public sealed partial class ArchitectureTests
     {
         ["Ledgers"] = ["Activities", "Companies", "Deals", "Exports", "Funds", "Letters"],
         ["Health"] = ["Deadlines", "Deals", "Reports"],
+        ["Milestones"] = ["Deals", "Reports"],
         ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters"],
         ["Companies"] = ["Chains", "Claims", "Deals"],
         ["Exports"] = ["Activities", "Deals", "Events", "Feeds", "FxRates", "Letters"],

@@ -32,7 +32,7 @@ public sealed class RequestBodyContractTests : ApiTest
                 var example = media["example"]?.AsObject() ?? throw new Xunit.Sdk.XunitException($"{method} {template} has no example body");
                 var schema = Resolve(document, media["schema"]!);
                 var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
-                var path = template.Replace("{id}", "1", StringComparison.Ordinal).Replace("{currency}", "USD", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal);
+                var path = template.Replace("{id}", "1", StringComparison.Ordinal).Replace("{currency}", "USD", StringComparison.Ordinal).Replace("{year}", "2026", StringComparison.Ordinal).Replace("{needId}", "1", StringComparison.Ordinal);
                 checkedBodies++;
 
                 var whole = await Send(admin, method, path, example);

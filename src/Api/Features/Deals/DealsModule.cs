@@ -73,11 +73,6 @@ public sealed class DealsModule : IModule
                 "Active: from onHold or lost; the deal keeps its stage. A change to the current status is a 409. note is free text.")
             .WithProblems(400, 404, 409, 412);
 
-        group.MapPost("/{id:long}/milestones", async (long id, MilestoneBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-                Respond(response, await mediator.Send(new RecordDealMilestone(id, body.Kind, body.On, ETags.ExpectedVersion(request)), ct)))
-            .Describe("RecordDealMilestone", Policies.WorkDeals, "Dates construction start (开工) or production start (投产) of a landed deal; each is recorded once (409 after).")
-            .WithProblems(400, 404, 409, 412);
-
         group.MapQuery<GetDealHistory, Page<DealHistoryItem>>("/{id:long}/history")
             .Describe("GetDealHistory", Policies.Read, "Every stage and status change of the deal, oldest first: {on, at, kind, from, to, reason, note, byUserId}.")
             .WithProblems(400, 404);
