@@ -6,6 +6,7 @@ using DealPipeline.Api.Features.Deals;
 using DealPipeline.Api.Features.Evaluation;
 using DealPipeline.Api.Features.FxRates;
 using DealPipeline.Api.Features.Leads;
+using DealPipeline.Api.Features.Milestones;
 using DealPipeline.Api.Features.Sectors;
 using DealPipeline.Api.Features.Users;
 
@@ -33,6 +34,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         var (claims, claimRules) = (services.GetRequiredService<ClaimStore>(), services.GetRequiredService<IOptions<ClaimOptions>>().Value.ToRules());
         var referrals = services.GetRequiredService<ReferralStore>();
         var (leads, dispatcher) = (services.GetRequiredService<LeadStore>(), services.GetRequiredService<LeadDispatcher>());
+        var (milestones, needs) = (services.GetRequiredService<DealMilestoneStore>(), services.GetRequiredService<DealNeedStore>());
         await session.BeginAsync(cancellationToken);
         if (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM parks", null, cancellationToken) > 0)
         {
@@ -116,6 +118,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         }
 
         var repository = new DealRepository(session);
+        var steps = await services.GetRequiredService<MilestoneStepStore>().AllAsync(cancellationToken);
+        long? manager = seed.Users.FirstOrDefault(u => u.Role == "manager") is { } m0 ? ids["user:" + m0.Key] : null;
         var teamOf = seed.Users.ToDictionary(u => u.Key, u => u.Team is null ? (long?)null : ids["team:" + u.Team], StringComparer.Ordinal);
         foreach (var d in seed.Deals)
         {
@@ -184,6 +188,26 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
                     "INSERT INTO funds_in_place (deal_id, on_date, amount_minor, note, by_user_id, created_at) VALUES (@dealId, @On, @amount, @Note, @owner, @at)",
                     new { dealId = deal.Id, f.On, amount = Money.ToMinor(f.Amount), f.Note, owner, at = At(f.On) },
                     cancellationToken);
+            }
+
+            // The office's own milestones (供地, 备案 …) and the project's needs (要素保障), checked as the API checks them.
+            var reached = DealMilestoneStore.Reached([], deal.ConstructionStartedOn, deal.ProductionStartedOn, null).ToList();
+            foreach (var m in d.Milestones ?? [])
+            {
+                var step = MilestoneRules.Check(steps, reached, m.Step, m.On, deal.SignedOn);
+                await milestones.AddAsync(deal.Id, step.Id, m.On, owner, cancellationToken);
+                reached.Add(new ReachedMilestone(m.Step, m.On));
+            }
+
+            foreach (var n in d.Needs ?? [])
+            {
+                var quantity = Needs.ToThousandths(n.Quantity, "quantity");
+                var need = await needs.GetAsync(await needs.AddAsync(deal.Id, Parse<NeedKind>(n.Kind), quantity, n.RequestedOn, n.Note, owner, cancellationToken), cancellationToken);
+                if (n.Decision is { } decision)
+                {
+                    var (state, approved) = Needs.Decide(need.State, quantity, decision == "approved", n.ApprovedQuantity);
+                    await needs.DecideAsync(need, state, approved, n.DecidedOn ?? n.RequestedOn, null, manager, cancellationToken);
+                }
             }
 
             if (d.Evaluation is { } evaluation)
@@ -447,7 +471,13 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
         int? ExpectedJobs,
         DateOnly? PlannedLandingOn,
         DateOnly OpenedOn,
-        List<StepSeed> Steps);
+        List<StepSeed> Steps,
+        List<MilestoneSeed>? Milestones = null,
+        List<NeedSeed>? Needs = null);
+
+    private sealed record MilestoneSeed(string Step, DateOnly On);
+
+    private sealed record NeedSeed(string Kind, decimal Quantity, DateOnly RequestedOn, string? Note, string? Decision, decimal? ApprovedQuantity, DateOnly? DecidedOn);
 
     private sealed record StepSeed(DateOnly On, string? To, string? Status, string? Milestone, string? Reason, string? Note, decimal? ContractedInvestment);
 }

@@ -342,6 +342,20 @@ public abstract class ImportTests : ApiTest
             Assert.All(again["rows"]!.AsArray(), r => Assert.Equal("unchanged", r!["action"]!.GetValue<string>()));
             Assert.Equal(2, again["rows"]!.AsArray().Count);
         }
+
+        // 开工 from a ledger keeps the order of the deal's other milestones, as the API keeps it; 投产 needs 开工 there too.
+        var assessed = Id(await Deal(world, new { externalRef = "HZ-2025-030", stage = "landed", openedOn = DaysAgo(60) }, "已环评项目"));
+        await PostOk($"/api/v1/deals/{assessed}/milestones", new { kind = "environmentApproved", on = DaysAgo(20) }, HttpStatusCode.OK);
+        var out_ = await Json(await Upload(
+            Workbook(
+                ["台账编号", "项目名称", "企业名称", "园区", "产业", "负责人", "阶段", "意向投资（万元）", "立项日期", "签约日期", "落地日期", "开工日期", "投产日期"],
+                ["HZ-2025-030", "已环评项目", "杭州康源生物科技有限公司", "杭州医药港", "创新药", "王磊", "落地", "10000", DaysAgo(60), DaysAgo(60), DaysAgo(60), DaysAgo(30), null],
+                ["HZ-2025-031", "未开工先投产", "杭州康源生物科技有限公司", "杭州医药港", "创新药", "王磊", "落地", "1000", DaysAgo(60), DaysAgo(60), DaysAgo(60), null, DaysAgo(10)]),
+            Xlsx,
+            kind: "deals"));
+        Assert.Equal(("on.beforePrevious", "milestone.outOfOrder"), (Code(out_, 2), Code(out_, 3)));
+        Assert.NotNull(Row(out_, 2)["errors"]!["constructionStartedOn"]);
+        Assert.NotNull(Row(out_, 3)["errors"]!["productionStartedOn"]);
     }
 
     [DbFact]

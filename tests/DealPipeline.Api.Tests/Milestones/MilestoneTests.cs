@@ -91,6 +91,39 @@ public abstract class MilestoneTests : ApiTest
     }
 
     [DbFact]
+    public async Task A_deal_moved_back_below_landing_or_signing_loses_the_milestones_of_that_life()
+    {
+        var world = await CreateWorld();
+        var deal = await Signed(world, "退回项目", 100, 80);
+        await Reach(deal, "landSupplied", DaysAgo(90));
+        await Reach(deal, "constructionStarted", DaysAgo(70));
+        await Reach(deal, "statsEntered", DaysAgo(60));
+        await Reach(deal, "productionStarted", DaysAgo(50));
+        await Reach(deal, "aboveSize", DaysAgo(40));
+
+        static List<string?> Reached(JsonObject view) => [.. view["steps"]!.AsArray().Where(s => s!["on"] is not null).Select(s => s!["code"]!.GetValue<string>())];
+
+        // Back to signed: 开工 and 投产 go with the landing, and so do 入库 and 上规 after them; 供地 stays.
+        await Move(deal, "signed", DaysAgo(30), reason: "落地手续退回");
+        Assert.Equal(["landSupplied"], Reached(await GetOk($"/api/v1/deals/{deal}/milestones")));
+        var changes = (await GetOk("/api/v1/changes?after=0&limit=500"))["items"]!.AsArray();
+        Assert.Equal(2, changes.Count(c => c!["entity"]!.GetValue<string>() == "dealMilestone" && c["kind"]!.GetValue<string>() == "deleted"));
+
+        // Landed again, the steps are recorded afresh, in order.
+        await Move(deal, "landed", DaysAgo(20));
+        await AssertProblem(await TryReach(deal, "statsEntered", DaysAgo(10)), HttpStatusCode.BadRequest, "kind", "milestone.outOfOrder");
+        await Reach(deal, "constructionStarted", DaysAgo(15));
+
+        // Back below signing: no milestone is left.
+        await Move(deal, "negotiation", DaysAgo(5), reason: "重新洽谈");
+        var view = await GetOk($"/api/v1/deals/{deal}/milestones");
+        Assert.Empty(Reached(view));
+        Assert.Null(view["waitingAt"]);
+        var removed = (await GetOk("/api/v1/audit?entity=dealMilestone&limit=100"))["items"]!.AsArray().Where(a => a!["action"]!.GetValue<string>() == "MoveDealStage");
+        Assert.Equal(["aboveSize", "landSupplied", "statsEntered"], removed.Select(a => a!["before"]!["step"]!.GetValue<string>()).Order());
+    }
+
+    [DbFact]
     public async Task Admins_add_and_order_steps_but_a_built_in_step_changes_only_its_names()
     {
         var world = await CreateWorld();

@@ -86,7 +86,7 @@ public sealed partial class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, string[]> AllowedAreas = new(StringComparer.Ordinal)
     {
-        ["Ledgers"] = ["Activities", "Companies", "Deals", "Exports", "Funds", "Letters"],
+        ["Ledgers"] = ["Activities", "Companies", "Deals", "Exports", "Funds", "Letters", "Milestones"],
         ["Health"] = ["Deadlines", "Deals", "Reports"],
         ["Milestones"] = ["Deals", "Reports"],
         ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters"],

@@ -250,6 +250,14 @@ public sealed class SqlitePlatformTests : PlatformTests
             var health = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/health?asOf=2026-12-01"))!;
             Assert.Equal((96, 42), (health["checked"]!.GetValue<int>(), health["flagged"]!.GetValue<int>()));
             Assert.Equal([26, 16, 0, 2], health["rules"]!.AsArray().Select(r => r!["deals"]!.GetValue<int>()));
+
+            // 三未 on the same day: signed and not started, started and not producing, producing and not at full production; the land asked and approved.
+            var stuck = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/milestones?asOf=2026-12-01&list=%E4%B8%89%E6%9C%AA"))!;
+            Assert.Equal(96, stuck["checked"]!.GetValue<int>());
+            Assert.Equal([72, 17, 4], stuck["steps"]!.AsArray().Select(s => s!["waiting"]!.GetValue<int>()));
+            Assert.Equal(124.5m, stuck["steps"]![0]!["fromPrevious"]!["medianDays"]!.GetValue<decimal>());
+            var land = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/needs?asOf=2026-12-01"))!["kinds"]![0]!;
+            Assert.Equal((25_588.11m, 20_560.84m, 4_087.08m), (land["requested"]!.GetValue<decimal>(), land["approved"]!.GetValue<decimal>(), land["pending"]!.GetValue<decimal>()));
         }
 
         using (var again = new ApiFactory(DatabaseProvider.Sqlite, demo, sqliteFile: file))

@@ -30,13 +30,14 @@ public sealed class MoveDealStageValidator : AbstractValidator<MoveDealStage>
     }
 }
 
-public sealed class MoveDealStageHandler(DealReader reader, ICurrentUser caller, IClock clock)
+public sealed class MoveDealStageHandler(DealReader reader, ICurrentUser caller, IClock clock, IEnumerable<IStageRollback> rollbacks)
     : IRequestHandler<MoveDealStage, DealResponse>
 {
     public async Task<DealResponse> Handle(MoveDealStage request, CancellationToken cancellationToken)
     {
         var deal = await reader.LoadAsync(request.Id, request.ExpectedVersion, cancellationToken);
         var loaded = deal.Version;
+        var from = deal.Stage;
         deal.MoveTo(
             request.To!.Value,
             request.On ?? clock.Today,
@@ -44,6 +45,20 @@ public sealed class MoveDealStageHandler(DealReader reader, ICurrentUser caller,
             request.ContractedInvestment is { } c ? Money.ToMinor(c) : null,
             caller.UserId,
             clock.UtcNow);
-        return await reader.SaveAsync(deal, loaded, cancellationToken);
+        var saved = await reader.SaveAsync(deal, loaded, cancellationToken);
+        var belowSigned = from >= Stage.Signed && deal.Stage < Stage.Signed;
+        if (!belowSigned && !(from == Stage.Landed && deal.Stage < Stage.Landed))
+        {
+            return saved;
+        }
+
+        // Back below landing or signing: the milestones of the life after it go, as its 开工 and 投产 did.
+        var undone = new List<OtherChange>();
+        foreach (var rollback in rollbacks)
+        {
+            undone.AddRange(await rollback.RollBackAsync(deal.Id, belowSigned, cancellationToken));
+        }
+
+        return undone.Count == 0 ? saved : saved with { AlsoChanged = undone };
     }
 }

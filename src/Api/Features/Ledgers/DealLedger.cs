@@ -13,8 +13,18 @@ namespace DealPipeline.Api.Features.Ledgers;
 /// status (each is refused, naming the API call that does it), so that an exported ledger re-imports unchanged.
 /// </summary>
 public sealed class DealLedger(
-    DbSession session, DealOpener opener, DealReader reader, DealChangeCheck revision, IEnumerable<IValidator<CreateDeal>> validators, ICurrentUser caller, IClock clock) : ILedger
+    DbSession session,
+    DealOpener opener,
+    DealReader reader,
+    DealChangeCheck revision,
+    IEnumerable<IValidator<CreateDeal>> validators,
+    Milestones.MilestoneStepStore steps,
+    Milestones.DealMilestoneStore milestones,
+    ICurrentUser caller,
+    IClock clock) : ILedger
 {
+    private IReadOnlyList<MilestoneStep>? _steps;
+
     public ImportKind Kind => ImportKind.Deals;
 
     public string SheetName => "项目台账导入模板";
@@ -250,6 +260,7 @@ public sealed class DealLedger(
             }
         }
 
+        await CheckAgainstOfficeStepsAsync(deal, line, cancellationToken);
         DateMilestones(deal, line, now);
         Step("contractedInvestment", () => deal.Revise(terms, clock.Today, now));
         if (deal.Version == loaded)
@@ -295,6 +306,34 @@ public sealed class DealLedger(
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// 开工 and 投产 a row dates on a deal already on file are checked against its other milestones (供地, 入库 …) as
+    /// POST /deals/{id}/milestones checks them: never before an earlier step's date nor after a later one's.
+    /// </summary>
+    private async Task CheckAgainstOfficeStepsAsync(Deal deal, LedgerLine line, CancellationToken cancellationToken)
+    {
+        var adds = new[]
+        {
+            ("constructionStartedOn", MilestoneStep.ConstructionStarted, deal.ConstructionStartedOn is null ? line.Dates.ConstructionStartedOn : null),
+            ("productionStartedOn", MilestoneStep.ProductionStarted, deal.ProductionStartedOn is null ? line.Dates.ProductionStartedOn : null),
+        };
+        if (adds.All(a => a.Item3 is null))
+        {
+            return;
+        }
+
+        _steps ??= await steps.AllAsync(cancellationToken);
+        var reached = (await milestones.ReachedAsync(deal, cancellationToken)).ToList();
+        foreach (var (field, code, on) in adds)
+        {
+            if (on is { } day)
+            {
+                Step(field, () => MilestoneRules.Check(_steps, reached, code, day, deal.SignedOn));
+                reached.Add(new ReachedMilestone(code, day));
+            }
+        }
     }
 
     /// <summary>开工 and 投产 from the row, for a landed deal that has not dated them yet.</summary>
@@ -352,7 +391,7 @@ public sealed class DealLedger(
         }
         catch (DomainException broken)
         {
-            throw new LedgerRefusal(broken.Code, broken.Field is null or "on" ? field : broken.Field, broken.Said);
+            throw new LedgerRefusal(broken.Code, broken.Field is null or "on" or "kind" ? field : broken.Field, broken.Said);
         }
     }
 

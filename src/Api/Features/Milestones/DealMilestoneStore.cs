@@ -18,8 +18,24 @@ public sealed record DealMilestoneResponse : IHasId
 }
 
 /// <summary>The deal_milestones table, and with the deal's own dates (开工, 投产) every milestone a deal has reached.</summary>
-public sealed class DealMilestoneStore(DbSession session, IClock clock)
+public sealed class DealMilestoneStore(DbSession session, IClock clock) : Deals.IStageRollback
 {
+    /// <summary>
+    /// A deal moved back below signing loses all its milestones; below landing, those of the steps from 开工 on (入库, 上规, 达产 and
+    /// the office's steps placed after 开工), which its own 开工 and 投产 dates lost with it. Each removal answered as a deletion.
+    /// </summary>
+    public async Task<IReadOnlyList<OtherChange>> RollBackAsync(long dealId, bool belowSigned, CancellationToken cancellationToken)
+    {
+        var condition = belowSigned ? "" : $" AND s.position > (SELECT c.position FROM milestone_steps c WHERE c.code = '{MilestoneStep.ConstructionStarted}')";
+        var gone = (await session.QueryAsync<DealMilestoneResponse>($"SELECT {Columns} FROM {From} WHERE m.deal_id = @dealId{condition} ORDER BY m.id", new { dealId }, cancellationToken)).ToList();
+        if (gone.Count > 0)
+        {
+            await session.ExecuteAsync($"DELETE FROM deal_milestones WHERE {session.Dialect.InList("id", "ids")}", new { ids = gone.Select(g => g.Id).ToArray() }, cancellationToken);
+        }
+
+        return [.. gone.Select(g => new OtherChange("dealMilestone", g.Id, ChangeKinds.Deleted, null, dealId, g, null))];
+    }
+
     private const string Columns = "m.id, m.deal_id, s.code AS step, m.on_date AS \"on\", m.by_user_id, m.created_at";
 
     private const string From = "deal_milestones m JOIN milestone_steps s ON s.id = m.step_id";

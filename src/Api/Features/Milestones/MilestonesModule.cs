@@ -10,6 +10,7 @@ public sealed class MilestonesModule : IModule
     {
         services.AddScoped<MilestoneStepStore>();
         services.AddScoped<DealMilestoneStore>();
+        services.AddScoped<Deals.IStageRollback>(s => s.GetRequiredService<DealMilestoneStore>());
         services.AddScoped<DealNeedStore>();
         services.AddOptions<MilestoneOptions>().BindConfiguration(MilestoneOptions.Section)
             .Validate(o => o.Lists.Count > 0 && o.Lists.All(l => l.Key.Length is > 0 and <= 20 && l.Value.Length > 0), "Milestones:Lists name each list (1 to 20 characters) and give it at least one step code.")
