@@ -27,6 +27,7 @@ IModule[] modules =
     new Features.Reports.ReportsModule(),
     new Features.Health.HealthModule(),
     new Features.Milestones.MilestonesModule(),
+    new Features.Attachments.AttachmentsModule(),
     new Features.Targets.TargetsModule(),
     new Features.Exports.ExportsModule(),
     new Features.Audit.AuditModule(),

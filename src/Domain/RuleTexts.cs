@@ -231,6 +231,18 @@ public static class RuleTexts
     public static readonly Text MilestoneAfterNext = new(
         "A milestone cannot be dated after {step}, a later step, on {date}.",
         "节点日期不能晚于后续节点 {step}（{date}）。");
+    public static readonly Text EvidenceFileName = new(
+        "fileName is 1 to {n} characters, without a path, quotes or control characters: the name the file is downloaded under.",
+        "fileName 为 1 至 {n} 个字符，不含路径、引号或控制字符，即下载时的文件名。");
+    public static readonly Text EvidenceTypeUnknown = new(
+        "An evidence file is a PDF, PNG or JPEG document (scan or print it to one): this content is none of them.",
+        "佐证材料须为 PDF、PNG 或 JPEG 文件（请扫描或打印为其中一种），当前内容均不是。");
+    public static readonly Text EvidenceTypeDiffers = new(
+        "The file was sent as {declared} but its content is {actual}: send it with its own type.",
+        "文件声明的类型为 {declared}，实际内容为 {actual}，请按实际类型上传。");
+    public static readonly Text EvidenceExtension = new(
+        "A {type} file's name ends with {extensions}.",
+        "{type} 文件的名称应以 {extensions} 结尾。");
     public static readonly Text NeedKindUnknown = new(
         "kind is one of land (亩), energy (吨标准煤/年), environment (吨/年), water (吨/日), power (千伏安).",
         "kind 取值为 land（用地，亩）、energy（能耗，吨标准煤/年）、environment（环境容量，吨/年）、water（用水，吨/日）、power（用电容量，千伏安）。");

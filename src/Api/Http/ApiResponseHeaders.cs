@@ -8,7 +8,8 @@ namespace DealPipeline.Api.Http;
 /// </summary>
 public sealed class ApiResponseHeaders(RequestDelegate next)
 {
-    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /// <summary>The API's answers, JSON and downloads alike: they load nothing, and a file opened from one runs nothing (sandbox).</summary>
+    public const string ApiPolicy = "default-src 'none'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     /// <summary>The service's own pages: scripts, styles, fonts and calls from this origin only, nothing inline.</summary>
     public const string SitePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 

@@ -44,6 +44,11 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["figures"] = "The board's figures and weights, name:weight comma-separated (see the operation's description).",
         ["method"] = "efficacy (功效系数法, default) or rank.",
         ["within"] = "team: officers ranked within their own team (with by=owner).",
+        ["list"] = "A named stuck list of the office's configuration (Milestones:Lists): 三未 (签约未开工, 开工未投产, 投产未达产) or 六未 by default.",
+        ["steps"] = "Milestone step codes of the caller's own list, comma-separated (GET /milestone-steps); not with list.",
+        ["step"] = "Only the deals waiting at this step (a code of the steps reported).",
+        ["minDays"] = "Only deals waiting at least this many days (0 to 36500).",
+        ["note"] = "Free text kept with the attachment (up to 1000 characters).",
         ["ruleId"] = "Only the deals this health rule (GET /health-rules) flags.",
         ["externalRef"] = "Only the deal with this number in the office's own ledger (台账编号), matched exactly.",
         ["isKeyProject"] = "true: only key projects (重点项目); false: only the others.",
@@ -63,8 +68,8 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["plannedWithinYears"] = "How many years after the event's start a deal's plannedLandingOn may fall to count as planned to land (default 2).",
         ["groupBy"] = "The grouping of the rows; two dimensions (e.g. park,stage) give one row per group and stage.",
         ["interval"] = "The length of each row of the series (default month).",
-        ["kind"] = "What the ledger holds: companies (upserted by credit code) or activities (on deals; an exported one re-imports as it is).",
-        ["fileName"] = "The file's name, as the office knows it (kept with the import; at most 400 characters).",
+        ["kind"] = "Imports: what the ledger holds (companies, activities, deals, letters, funds). Attachments: what the evidence file is (bankReceipt, capitalVerification, fxCertificate, contract, registration, other).",
+        ["fileName"] = "The file's name as the office knows it: kept with an import (at most 400 characters); an attachment's download name (required, 1 to 200 characters, with its type's extension).",
         ["lang"] = "zh-CN: Chinese headers and labels; en: English codes. Without it, Accept-Language decides (Chinese if it prefers zh).",
     };
 

@@ -544,6 +544,9 @@ public static class ProblemTexts
     public static readonly Text RankingWithinTeam = new(
         "within is team, and only with by=owner: officers ranked within their own team.",
         "within 只能为 team，且仅用于 by=owner：在各自专班内对招商人员排名。");
+    public static readonly Text AttachmentFileMissing = new(
+        "The file of attachment {id} is missing from the attachments directory, or no longer the file kept: restore it from a backup.",
+        "附件 {id} 的文件在附件目录中缺失或已被改动，请从备份恢复。");
     public static readonly Text MilestoneCodeTaken = new(
         "A milestone step already has the code {code}.",
         "已有代码为 {code} 的节点。");

@@ -244,6 +244,21 @@ public abstract partial class AccessControlTests : ApiTest
                 var need = Id(await PostOk($"/api/v1/deals/{deal}/needs", new { kind = "energy", quantity = 10m }));
                 return await Send(c.Client, HttpMethod.Post, $"/api/v1/deals/{deal}/needs/{need}/decision", new { decision = "approved" });
             }),
+            ("POST /deals/{id}/attachments", ["admin", "manager", "officer"], HttpStatusCode.Created, async c =>
+            {
+                using var pdf = new ByteArrayContent([.. "%PDF-1.4\n%%EOF\n"u8]);
+                pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                return await c.Client.PostAsync($"/api/v1/deals/{await OfficersDeal()}/attachments?kind=bankReceipt&fileName=receipt.pdf", pdf);
+            }),
+            ("GET /deals/{id}/attachments", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/attachments")),
+            ("GET /deals/{id}/attachments/{attachmentId}/content", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c =>
+            {
+                var deal = await OfficersDeal();
+                using var pdf = new ByteArrayContent([.. "%PDF-1.4\n%%EOF\n"u8]);
+                pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                var attachment = Id(await Json(await Client.PostAsync($"/api/v1/deals/{deal}/attachments?kind=contract&fileName=contract.pdf", pdf)));
+                return await c.Client.GetAsync($"/api/v1/deals/{deal}/attachments/{attachment}/content");
+            }),
             ("GET /reports/milestones", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/milestones")),
             ("GET /reports/needs", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/needs")),
             ("POST /health-rules", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/health-rules", new { name = $"体检规则{++n}", kind = "notStarted", period = new { count = 6, unit = "months" } })),

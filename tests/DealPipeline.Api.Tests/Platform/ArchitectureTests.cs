@@ -88,8 +88,8 @@ public sealed partial class ArchitectureTests
     {
         ["Ledgers"] = ["Activities", "Companies", "Deals", "Exports", "Funds", "Letters", "Milestones"],
         ["Health"] = ["Deadlines", "Deals", "Reports"],
+        ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters", "Milestones"],
         ["Milestones"] = ["Deals", "Reports"],
-        ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters"],
         ["Companies"] = ["Chains", "Claims", "Deals"],
         ["Exports"] = ["Activities", "Deals", "Events", "Feeds", "FxRates", "Letters"],
         ["Events"] = ["FxRates", "Reports"],
@@ -102,6 +102,7 @@ public sealed partial class ArchitectureTests
         ["Deadlines"] = ["Deals", "FxRates"],
         ["Evaluation"] = ["Deals"],
         ["Funds"] = ["Deals"],
+        ["Attachments"] = ["Deals"],
         ["Letters"] = ["Deals"],
         ["Deals"] = ["Claims", "FxRates", "Sectors"],
         ["Claims"] = ["FxRates"],

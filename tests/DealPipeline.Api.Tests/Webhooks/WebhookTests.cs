@@ -47,12 +47,17 @@ public abstract class WebhookTests : ApiTest
         await SetStatus(a, "active");
         await PostOk($"/api/v1/deals/{a}/activities", new { type = "siteVisit", on = Today, summary = "企业来园区实地考察" });
         await PostOk("/api/v1/letters", new { type = "intent", signedOn = Today, counterparty = "杭州康源生物科技有限公司（央企子公司）", dealId = b });
+        await PostOk($"/api/v1/deals/{b}/needs", new { kind = "land", quantity = 80m, note = "某央企总部用地" });
         await Move(b, "negotiation", reason: "与某央企总部面谈");
+        await Move(a, "signed");
+        await PostOk($"/api/v1/deals/{a}/milestones", new { kind = "landSupplied", on = Today }, HttpStatusCode.OK);
+        var need = Id(await PostOk($"/api/v1/deals/{a}/needs", new { kind = "energy", quantity = 1200m }));
+        await PostOk($"/api/v1/deals/{a}/needs/{need}/decision", new { decision = "approved", approvedQuantity = 1000m }, HttpStatusCode.OK);
         var forum = Id(await PostOk("/api/v1/events", new { name = "博鳌论坛专场", type = "forum", startsOn = Today, endsOn = Today, city = "博鳌" }));
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Patch, $"/api/v1/events/{forum}", new { visitorsReceived = 512 }, "application/merge-patch+json")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/deals/{b}")).StatusCode);
 
-        const int expected = 12;
+        const int expected = 17;
         Assert.True(
             await receiver.WaitForAsync(_ => receiver.Requests.Count >= expected, TimeSpan.FromSeconds(20)),
             $"{receiver.Requests.Count} of {expected} events arrived: {await Client.GetStringAsync($"/api/v1/webhooks/{Id(subscription)}/deliveries?limit=100")}");
@@ -66,8 +71,14 @@ public abstract class WebhookTests : ApiTest
 
         var events = messages.Select(m => JsonNode.Parse(m.Text)!.AsObject()).ToList();
         string[] TypesOf(long deal) => [.. events.Where(e => e["data"]!["deal"]?["id"]?.GetValue<long>() == deal).Select(e => e["type"]!.GetValue<string>())];
-        Assert.Equal(["deal.created", "deal.stageChanged", "deal.updated", "deal.statusChanged", "deal.statusChanged", "activity.created"], TypesOf(a));
-        Assert.Equal(["deal.created", "letter.created", "deal.stageChanged", "deal.deleted"], TypesOf(b));
+        Assert.Equal(
+            ["deal.created", "deal.stageChanged", "deal.updated", "deal.statusChanged", "deal.statusChanged", "activity.created", "deal.stageChanged", "milestone.recorded", "need.created", "need.decided"],
+            TypesOf(a));
+        Assert.Equal(["deal.created", "letter.created", "need.created", "deal.stageChanged", "deal.deleted"], TypesOf(b));
+        var reachedStep = events.Single(e => e["type"]!.GetValue<string>() == "milestone.recorded")["data"]!["milestone"]!;
+        Assert.Equal(("landSupplied", Today), (reachedStep["step"]!.GetValue<string>(), reachedStep["on"]!.GetValue<string>()));
+        var decidedNeed = events.Single(e => e["type"]!.GetValue<string>() == "need.decided")["data"]!["need"]!;
+        Assert.Equal(("partlyApproved", 1000m), (decidedNeed["state"]!.GetValue<string>(), decidedNeed["approvedQuantity"]!.GetValue<decimal>()));
         Assert.Equal(["event.created", "event.updated"], events.Where(e => e["data"]!["event"] is not null).Select(e => e["type"]!.GetValue<string>()));
 
         var moved = events.First(e => e["type"]!.GetValue<string>() == "deal.stageChanged");
@@ -82,13 +93,14 @@ public abstract class WebhookTests : ApiTest
 
         // The confidential deal: its code name, never its name, its company or the free text about it.
         var secretOnes = messages.Where((m, i) => TypesOf(b).Length > 0 && events[i]["data"]!["deal"]?["id"]?.GetValue<long>() == b).ToList();
-        Assert.Equal(4, secretOnes.Count);
+        Assert.Equal(5, secretOnes.Count);
         Assert.All(secretOnes, m =>
         {
             Assert.Contains("鲲鹏项目", m.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("某央企区域总部迁移", m.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("杭州康源", m.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("与某央企总部面谈", m.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("某央企总部用地", m.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("companyId", m.Text, StringComparison.Ordinal);
         });
 

@@ -29,12 +29,12 @@ public sealed class LedgersModule : IModule
                     throw ProblemException.Invalid("fileName", ProblemTexts.FieldTooLong.With(("field", "fileName"), ("max", 400), ("length", fileName.Length)));
                 }
 
-                var content = await ReadFileAsync(request, options.Value.MaxBytes, ct);
+                var content = await Http.RequestFiles.ReadAsync(request, options.Value.MaxBytes, ct);
                 var planned = await mediator.Send(new ImportLedger(ledger, fileName, content), ct);
                 var import = await mediator.Send(new GetImport(planned.Id), ct);
                 return ETags.Created(response, $"/api/v1/imports/{import.Id}", import, import.Version);
             })
-            .WithMetadata(new BodyLimitedByEndpoint())
+            .WithMetadata(new Http.BodyLimitedByEndpoint())
             .Accepts<byte[]>("text/csv", XlsxExport.ContentType, "application/octet-stream")
             .WithMetadata(new FileBody(
                 "The ledger itself: a CSV (UTF-8 with or without a byte-order mark, or GB18030) or an XLSX workbook, its first row the column names.",
@@ -150,38 +150,4 @@ public sealed class LedgersModule : IModule
     private static ImportKind KindOf(string? kind) =>
         kind is not null && Names.TryParse<ImportKind>(kind, out var parsed) ? parsed
         : throw ProblemException.Invalid("kind", ProblemTexts.FieldOneValues.With(("field", "kind"), ("values", string.Join(", ", Enum.GetValues<ImportKind>().Select(Names.Of)))));
-
-    /// <summary>The body, up to <paramref name="max"/> bytes: a larger one (declared or sent) is a 413, an empty one a 400.</summary>
-    private static async Task<byte[]> ReadFileAsync(HttpRequest request, long max, CancellationToken cancellationToken)
-    {
-        var tooLarge = new ProblemException(StatusCodes.Status413PayloadTooLarge, ProblemTexts.RequestBodyTooLarge, ProblemTexts.FileLargerThan.With(("limit", max)));
-        if (request.ContentLength > max)
-        {
-            throw tooLarge;
-        }
-
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + 1;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        for (int read; (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0;)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > max)
-            {
-                throw tooLarge;
-            }
-        }
-
-        return buffer.Length == 0 ? throw ProblemException.Invalid("file", ProblemTexts.FileRequired.With()) : buffer.ToArray();
-    }
-}
-
-/// <summary>Endpoint metadata: the endpoint reads its body to a limit of its own (a ledger's), not the API's 1 MiB for JSON.</summary>
-public sealed class BodyLimitedByEndpoint : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
-{
-    public long? MaxRequestBodySize => null;
 }

@@ -24,6 +24,10 @@ public sealed class WebhookDocumentation : IOpenApiDocumentTransformer
         [WebhookEventTypes.ClaimUpdated] = "A claim was renewed, released, transferred (统筹流转) or overridden for another unit's deal: data.change says which.",
         [WebhookEventTypes.LeadCreated] = "A lead (线索) came in and was dispatched: data.lead says to whom (or the shared pool).",
         [WebhookEventTypes.LeadUpdated] = "A lead was taken, assigned, contacted, recycled to the pool, dropped or converted to a deal: data.change says which.",
+        [WebhookEventTypes.MilestoneRecorded] = "A deal reached a milestone of the office's own steps (供地, 备案 …; 开工 and 投产 are fields of the deal: deal.updated).",
+        [WebhookEventTypes.MilestoneRemoved] = "A deal moved back below landing or signing lost a milestone of that life (data.milestone as it was).",
+        [WebhookEventTypes.NeedCreated] = "A project asked the park for land, energy, environmental capacity, water or power (要素保障).",
+        [WebhookEventTypes.NeedDecided] = "A need was approved in full or in part, or refused: data.need.state says which.",
         [WebhookEventTypes.LeadEscalated] = "A lead late on a deadline was escalated (its officer, the team's managers, flagged): data.notify lists the users to tell.",
     };
 

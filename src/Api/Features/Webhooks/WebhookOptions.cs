@@ -52,9 +52,13 @@ public static class WebhookEventTypes
     public const string LeadCreated = "lead.created";
     public const string LeadUpdated = "lead.updated";
     public const string LeadEscalated = "lead.escalated";
+    public const string MilestoneRecorded = "milestone.recorded";
+    public const string MilestoneRemoved = "milestone.removed";
+    public const string NeedCreated = "need.created";
+    public const string NeedDecided = "need.decided";
 
     public static readonly IReadOnlyList<string> All =
-        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated, ClaimCreated, ClaimUpdated, LeadCreated, LeadUpdated, LeadEscalated];
+        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated, ClaimCreated, ClaimUpdated, LeadCreated, LeadUpdated, LeadEscalated, MilestoneRecorded, MilestoneRemoved, NeedCreated, NeedDecided];
 
     /// <summary>The event a committed command announces, if any.</summary>
     public static string? Of(string entity, string command, string kind) => (entity, command, kind) switch
@@ -73,6 +77,10 @@ public static class WebhookEventTypes
         ("lead", _, "created") => LeadCreated,
         ("lead", _, "escalated") => LeadEscalated,
         ("lead", _, _) => LeadUpdated,
+        ("dealMilestone", _, "created") => MilestoneRecorded,
+        ("dealMilestone", _, "deleted") => MilestoneRemoved,
+        ("dealNeed", _, "created") => NeedCreated,
+        ("dealNeed", _, _) => NeedDecided,
         _ => null,
     };
 }

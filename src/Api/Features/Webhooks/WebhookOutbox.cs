@@ -25,6 +25,9 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
     /// <summary>Chinese text as UTF-8, not \u escapes: receivers (and people reading their logs) see names as written.</summary>
     private static readonly System.Text.Json.JsonSerializerOptions PayloadJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The free text of a need, never sent for a confidential deal.</summary>
+    private static readonly string[] FreeText = ["note", "decisionNote"];
+
     private static readonly HashSet<string> NotAField = new(StringComparer.Ordinal) { "version", "updatedAt" };
 
     public async Task RecordAsync(DbSession session, CommittedChange change, CancellationToken cancellationToken)
@@ -32,8 +35,10 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(change);
         var type = WebhookEventTypes.Of(change.Entity, change.Command, change.Kind);
-        if (type is null)
+        if (type is null || (type == WebhookEventTypes.DealUpdated && ChangedFields(change.Before, change.After).Count == 0))
         {
+            // A deal.updated names the fields that changed: a write that moved only the deal's version on (a milestone of the office's
+            // own steps, announced as milestone.recorded) announces none.
             return;
         }
 
@@ -112,6 +117,21 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
                 }
 
                 return new JsonObject { [type == WebhookEventTypes.ActivityCreated ? "activity" : "letter"] = item, ["deal"] = dealOf, ["by"] = by };
+            case WebhookEventTypes.MilestoneRecorded:
+            case WebhookEventTypes.MilestoneRemoved:
+            case WebhookEventTypes.NeedCreated:
+            case WebhookEventTypes.NeedDecided:
+                var row = (JsonObject?)(after ?? before)?.DeepClone() ?? [];
+                var ofDeal = change.DealId is { } owner ? await DealOfAsync(session, owner, cancellationToken) : null;
+                if (ofDeal?["confidential"]?.GetValue<bool>() == true)
+                {
+                    foreach (var text in FreeText.Where(row.ContainsKey))
+                    {
+                        row[text] = null;
+                    }
+                }
+
+                return new JsonObject { [type.StartsWith("milestone", StringComparison.Ordinal) ? "milestone" : "need"] = row, ["deal"] = ofDeal, ["by"] = by };
             case WebhookEventTypes.ClaimCreated:
             case WebhookEventTypes.ClaimUpdated:
                 var claim = (JsonObject?)after?.DeepClone() ?? [];

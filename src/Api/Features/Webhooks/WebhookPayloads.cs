@@ -3,6 +3,7 @@ using DealPipeline.Api.Features.Claims;
 using DealPipeline.Api.Features.Events;
 using DealPipeline.Api.Features.Leads;
 using DealPipeline.Api.Features.Letters;
+using DealPipeline.Api.Features.Milestones;
 using System.ComponentModel;
 
 namespace DealPipeline.Api.Features.Webhooks;
@@ -39,6 +40,32 @@ public sealed record ClaimWebhookMessage : WebhookMessage<ClaimWebhookData>;
 
 /// <summary>lead.created, lead.updated, lead.escalated.</summary>
 public sealed record LeadWebhookMessage : WebhookMessage<LeadWebhookData>;
+
+/// <summary>milestone.recorded, milestone.removed.</summary>
+public sealed record MilestoneWebhookMessage : WebhookMessage<MilestoneWebhookData>;
+
+/// <summary>need.created, need.decided.</summary>
+public sealed record NeedWebhookMessage : WebhookMessage<NeedWebhookData>;
+
+public sealed record MilestoneWebhookData
+{
+    [Description("The milestone: its step's code and its day (as it was, for milestone.removed).")]
+    public required DealMilestoneResponse Milestone { get; init; }
+
+    public WebhookDealReference? Deal { get; init; }
+
+    public required WebhookActor By { get; init; }
+}
+
+public sealed record NeedWebhookData
+{
+    [Description("The need after the change; for a confidential deal without its notes.")]
+    public required NeedResponse Need { get; init; }
+
+    public WebhookDealReference? Deal { get; init; }
+
+    public required WebhookActor By { get; init; }
+}
 
 public sealed record DealWebhookData
 {
@@ -197,6 +224,8 @@ public static class WebhookPayloads
         "letter" => typeof(LetterWebhookMessage),
         "claim" => typeof(ClaimWebhookMessage),
         "lead" => typeof(LeadWebhookMessage),
+        "milestone" => typeof(MilestoneWebhookMessage),
+        "need" => typeof(NeedWebhookMessage),
         _ => typeof(EventWebhookMessage),
     };
 }
