@@ -28,6 +28,7 @@ IModule[] modules =
     new Features.Health.HealthModule(),
     new Features.Milestones.MilestonesModule(),
     new Features.Attachments.AttachmentsModule(),
+    new Features.Counting.CountingModule(),
     new Features.Targets.TargetsModule(),
     new Features.Exports.ExportsModule(),
     new Features.Audit.AuditModule(),

@@ -101,4 +101,10 @@ public enum PriorKind
 
     /// <summary>再签约: the same project signed again (at a later event); it counts only for its first signing event.</summary>
     Resigning = 3,
+
+    /// <summary>二期: a later phase of the earlier project; counting rules (认定) may exclude it.</summary>
+    SecondPhase = 4,
+
+    /// <summary>市内迁建: the company moving within the city; counting rules (认定) may exclude it as no new investment attracted.</summary>
+    Relocation = 5,
 }

@@ -243,6 +243,12 @@ public static class RuleTexts
     public static readonly Text EvidenceExtension = new(
         "A {type} file's name ends with {extensions}.",
         "{type} 文件的名称应以 {extensions} 结尾。");
+    public static readonly Text CountingNeedsContract = new(
+        "requires lists what 引进成功 needs, contract among them: contract, registration, fundsInPlace, constructionStarted, ledger.",
+        "requires 列出引进成功的条件，须包含 contract（签订合同）：contract、registration（工商税务登记）、fundsInPlace（固定资产投入）、constructionStarted（主体工程开工）、ledger（纳入月度台账）。");
+    public static readonly Text CountingWindowRange = new(
+        "windowMonths is a whole number of months from 1 to {max}: how long after signing a project may still meet its last requirement.",
+        "windowMonths 为 1 至 {max} 的整月数：签约后须在此期限内满足全部条件。");
     public static readonly Text NeedKindUnknown = new(
         "kind is one of land (亩), energy (吨标准煤/年), environment (吨/年), water (吨/日), power (千伏安).",
         "kind 取值为 land（用地，亩）、energy（能耗，吨标准煤/年）、environment（环境容量，吨/年）、water（用水，吨/日）、power（用电容量，千伏安）。");

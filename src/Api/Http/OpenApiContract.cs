@@ -44,6 +44,8 @@ public sealed class OpenApiContract : IOpenApiOperationTransformer
         ["figures"] = "The board's figures and weights, name:weight comma-separated (see the operation's description).",
         ["method"] = "efficacy (功效系数法, default) or rank.",
         ["within"] = "team: officers ranked within their own team (with by=owner).",
+        ["countingRulesId"] = "The counting rule set (GET /counting-rules) to count by; the office's first enabled one by default.",
+        ["figure"] = "Which performance figure's deals: newDeals, signed, landed, lost, constructionStarted, productionStarted or fundsInPlace.",
         ["list"] = "A named stuck list of the office's configuration (Milestones:Lists): 三未 (签约未开工, 开工未投产, 投产未达产) or 六未 by default.",
         ["steps"] = "Milestone step codes of the caller's own list, comma-separated (GET /milestone-steps); not with list.",
         ["step"] = "Only the deals waiting at this step (a code of the steps reported).",

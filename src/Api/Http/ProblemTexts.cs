@@ -547,6 +547,12 @@ public static class ProblemTexts
     public static readonly Text AttachmentFileMissing = new(
         "The file of attachment {id} is missing from the attachments directory, or no longer the file kept: restore it from a backup.",
         "附件 {id} 的文件在附件目录中缺失或已被改动，请从备份恢复。");
+    public static readonly Text CountingRulesNameTaken = new(
+        "A counting rule set is already named {name}.",
+        "已有名为 {name} 的认定口径。");
+    public static readonly Text NoCountingRules = new(
+        "No counting rule set is enabled: enable one (PATCH /api/v1/counting-rules/{id}) or name one with countingRulesId.",
+        "没有启用的认定口径：请启用一个（PATCH /api/v1/counting-rules/{id}），或以 countingRulesId 指定。");
     public static readonly Text MilestoneCodeTaken = new(
         "A milestone step already has the code {code}.",
         "已有代码为 {code} 的节点。");

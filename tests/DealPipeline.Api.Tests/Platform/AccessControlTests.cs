@@ -22,6 +22,8 @@ public abstract partial class AccessControlTests : ApiTest
     /// </summary>
     private static readonly object[] OneBand = [new { from = 0m, ratePermille = 3m }];
 
+    private static readonly string[] ContractOnly = ["contract"];
+
     [DbFact]
     public async Task Every_role_gets_exactly_the_endpoints_of_the_matrix()
     {
@@ -259,6 +261,13 @@ public abstract partial class AccessControlTests : ApiTest
                 var attachment = Id(await Json(await Client.PostAsync($"/api/v1/deals/{deal}/attachments?kind=contract&fileName=contract.pdf", pdf)));
                 return await c.Client.GetAsync($"/api/v1/deals/{deal}/attachments/{attachment}/content");
             }),
+            ("POST /counting-rules", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/counting-rules", new { name = $"口径{++n}", minInvestment = 0m, requires = ContractOnly, windowMonths = 12 })),
+            ("GET /counting-rules", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/counting-rules")),
+            ("GET /counting-rules/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/counting-rules/1")),
+            ("PATCH /counting-rules/{id}", ["admin"], HttpStatusCode.OK, c => Send(c.Client, HttpMethod.Patch, "/api/v1/counting-rules/1", new { windowMonths = 24 }, "application/merge-patch+json")),
+            ("GET /reports/counted", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/counted?year=2026")),
+            ("GET /deals/{id}/counting", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/counting")),
+            ("GET /reports/performance/deals", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/performance/deals?year=2026&figure=signed")),
             ("GET /reports/milestones", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/milestones")),
             ("GET /reports/needs", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/needs")),
             ("POST /health-rules", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/health-rules", new { name = $"体检规则{++n}", kind = "notStarted", period = new { count = 6, unit = "months" } })),

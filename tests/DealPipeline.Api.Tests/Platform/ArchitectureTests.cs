@@ -90,6 +90,7 @@ public sealed partial class ArchitectureTests
         ["Health"] = ["Deadlines", "Deals", "Reports"],
         ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters", "Milestones"],
         ["Milestones"] = ["Deals", "Reports"],
+        ["Counting"] = ["Deals", "FxRates", "Reports"],
         ["Companies"] = ["Chains", "Claims", "Deals"],
         ["Exports"] = ["Activities", "Deals", "Events", "Feeds", "FxRates", "Letters"],
         ["Events"] = ["FxRates", "Reports"],

@@ -256,6 +256,8 @@ public sealed class SqlitePlatformTests : PlatformTests
             Assert.Equal(96, stuck["checked"]!.GetValue<int>());
             Assert.Equal([72, 17, 4], stuck["steps"]!.AsArray().Select(s => s!["waiting"]!.GetValue<int>()));
             Assert.Equal(124.5m, stuck["steps"]![0]!["fromPrevious"]!["medianDays"]!.GetValue<decimal>());
+            var counted = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/counted?year=2026"))!;
+            Assert.Equal(("引进成功（默认）", 14, 18_824_058_600.19m), (counted["countedBy"]!["name"]!.GetValue<string>(), counted["count"]!.GetValue<int>(), counted["investment"]!.GetValue<decimal>()));
             var land = JsonNode.Parse(await client.GetStringAsync("/api/v1/reports/needs?asOf=2026-12-01"))!["kinds"]![0]!;
             Assert.Equal((25_588.11m, 20_560.84m, 4_087.08m), (land["requested"]!.GetValue<decimal>(), land["approved"]!.GetValue<decimal>(), land["pending"]!.GetValue<decimal>()));
         }

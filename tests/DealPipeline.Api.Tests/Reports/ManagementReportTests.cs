@@ -133,6 +133,19 @@ public abstract class ManagementReportTests : ApiTest
         Assert.Equal((2L, 1L, 1L, 0L), (r["letters"]!["total"]!.GetValue<long>(), r["letters"]!["intent"]!.GetValue<long>(), r["letters"]!["expertAppointment"]!.GetValue<long>(), r["letters"]!["initiative"]!.GetValue<long>()));
         Assert.Equal(1, r["siteVisits"]!.GetValue<long>());
 
+        // Each figure lists exactly the deals it counts, on the day it counts them.
+        async Task<List<(long, string)>> DealsOf(string figure) =>
+            [.. (await GetOk($"/api/v1/reports/performance/deals?year=2026&figure={figure}"))["items"]!.AsArray().Select(i => (i!["dealId"]!.GetValue<long>(), i["on"]!.GetValue<string>()))];
+        Assert.Equal([(both, "2026-01-01"), (usd, "2026-05-05")], await DealsOf("signed"));
+        Assert.Equal([(both, "2026-06-30")], await DealsOf("landed"));
+        Assert.Equal([(signedThenLost, "2026-03-01")], await DealsOf("lost"));
+        Assert.Equal([(both, "2026-08-01")], await DealsOf("constructionStarted"));
+        Assert.Empty(await DealsOf("productionStarted"));
+        Assert.Equal(r["newDeals"]!.GetValue<long>(), (await DealsOf("newDeals")).Count);
+        var usdRow = (await GetOk("/api/v1/reports/performance/deals?year=2026&figure=signed"))["items"]![1]!;
+        Assert.Equal(("USD", 10.01m, 9m), (usdRow["currency"]!.GetValue<string>(), Money(usdRow["intendedInvestment"]), Money(usdRow["contractedInvestment"])));
+        await AssertProblem(await Client.GetAsync("/api/v1/reports/performance/deals?year=2026&figure=luck"), HttpStatusCode.BadRequest, "figure");
+
         // At the end of 2026: reserve (negotiation, key) and movedBack (negotiation) are active in negotiation; onHold is not active.
         Assert.Equal(2, r["inNegotiation"]!["count"]!.GetValue<long>());
         Assert.Equal(1, r["inNegotiation"]!["keyProjects"]!.GetValue<long>());

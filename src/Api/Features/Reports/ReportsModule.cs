@@ -99,6 +99,15 @@ public sealed class ReportsModule : IModule
                 listed with dealId and companyId null and its code name instead of its name.
                 """)
             .WithProblems(400);
+        group.MapQuery<GetPerformanceDeals, PerformanceDeals>("/performance/deals")
+            .Describe("GetPerformanceDeals", Policies.Read, "The deals behind one figure of the performance report (figure=signed …), for the same period and filters: exactly the deals it counts.")
+            .WithProse("""
+                figure: newDeals (opened in the period), signed and landed (signed or landed in it, not lost), lost (marked lost in it),
+                constructionStarted and productionStarted (开工, 投产 in it), fundsInPlace (funds in place dated in it). Each item's on is the day it
+                counts on (its first in the period); amounts are in the deal's own currency. count equals the report's figure for the same query.
+                What counts as attracted under the office's counting rules (认定) is GET /reports/counted.
+                """)
+            .WithProblems(400);
         group.MapQuery<GetPerformanceReport, PerformanceReport>("/performance")
             .Describe("GetPerformanceReport", Policies.Read, "A period's figures (from and to, or year; China Standard Time dates, inclusive), as managers report them monthly.")
             .WithProse("""
