@@ -542,8 +542,20 @@ public static class ProblemTexts
         "figures is up to ten name:weight pairs, comma-separated, each a different figure of {figures} with a weight above 0 and at most 100.",
         "figures 为最多十组以逗号分隔的“名称:权重”，名称取自 {figures} 且互不相同，权重大于 0、不超过 100。");
     public static readonly Text RankingWithinTeam = new(
-        "within is team, and only with by=owner: officers ranked within their own team.",
-        "within 只能为 team，且仅用于 by=owner：在各自专班内对招商人员排名。");
+        "within is group (the board groups of the unit ranked, GET /board-groups) or team (only with by=owner: officers within their own team).",
+        "within 为 group（按所排名单位的分组排名，见 GET /board-groups）或 team（仅用于 by=owner：在各自专班内对招商人员排名）。");
+    public static readonly Text BoardGroupMembers = new(
+        "memberIds lists 1 to {max} distinct ids of the group's parks, teams or officers.",
+        "memberIds 列出该组 1 至 {max} 个互不相同的园区、专班或招商人员编号。");
+    public static readonly Text BoardGroupUnitFixed = new(
+        "A board group keeps its unit: add a group for another kind of unit.",
+        "分组的单位类型不可更改，如需其他类型请另建分组。");
+    public static readonly Text BoardGroupMemberTaken = new(
+        "{id} is already in the group {group}: a unit is in one group of its kind.",
+        "{id} 已在分组 {group} 中：每个单位只能属于同类分组中的一个。");
+    public static readonly Text BoardGroupNameTaken = new(
+        "A board group is already named {name}.",
+        "已有名为 {name} 的分组。");
     public static readonly Text AttachmentFileMissing = new(
         "The file of attachment {id} is missing from the attachments directory, or no longer the file kept: restore it from a backup.",
         "附件 {id} 的文件在附件目录中缺失或已被改动，请从备份恢复。");

@@ -64,6 +64,7 @@ public abstract partial class AccessControlTests : ApiTest
         async Task<long> Link() => Id(await PostOk($"/api/v1/chains/{chain}/links", new { name = $"环节{++n}", position = "midstream" }));
         var link = await Link();
         await Send(HttpMethod.Put, $"/api/v1/calendar/{DateTime.UtcNow.Year}", new { holidays = Array.Empty<string>() });
+        async Task<long> BoardGroup() => Id(await PostOk("/api/v1/board-groups", new { name = $"榜单分组{++n}", unit = "park", memberIds = new[] { await Park($"榜单园区{n}") } }));
         async Task<long> Rule() => Id(await PostOk("/api/v1/deadline-rules", new { name = $"规则{++n}", minIntendedInvestment = 1000m * ++n, answerWithin = new { count = 1, unit = "days" } }));
         var rule = await Rule();
         var criteria = new object[] { new { key = "fit", name = "产业匹配度", weight = 60 }, new { key = "tech", name = "技术水平", weight = 40 } };
@@ -268,6 +269,10 @@ public abstract partial class AccessControlTests : ApiTest
             ("GET /reports/counted", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/counted?year=2026")),
             ("GET /deals/{id}/counting", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/deals/{await OfficersDeal()}/counting")),
             ("GET /reports/performance/deals", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/performance/deals?year=2026&figure=signed")),
+            ("POST /board-groups", ["admin"], HttpStatusCode.Created, async c => await Send(c.Client, HttpMethod.Post, "/api/v1/board-groups", new { name = $"分组{++n}", unit = "park", memberIds = new[] { await Park($"分组园区{n}") } })),
+            ("GET /board-groups", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/board-groups")),
+            ("GET /board-groups/{id}", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, async c => await c.Client.GetAsync($"/api/v1/board-groups/{await BoardGroup()}")),
+            ("PATCH /board-groups/{id}", ["admin"], HttpStatusCode.OK, async c => await Send(c.Client, HttpMethod.Patch, $"/api/v1/board-groups/{await BoardGroup()}", new { name = $"改名{++n}" }, "application/merge-patch+json")),
             ("GET /reports/milestones", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/milestones")),
             ("GET /reports/needs", ["admin", "manager", "officer", "analyst"], HttpStatusCode.OK, c => c.Client.GetAsync("/api/v1/reports/needs")),
             ("POST /health-rules", ["admin"], HttpStatusCode.Created, c => Send(c.Client, HttpMethod.Post, "/api/v1/health-rules", new { name = $"体检规则{++n}", kind = "notStarted", period = new { count = 6, unit = "months" } })),

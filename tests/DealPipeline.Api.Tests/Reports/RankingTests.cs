@@ -6,7 +6,7 @@ namespace DealPipeline.Api.Tests;
 /// The ranking board (赛马榜): parks ranked on the year's weighted figures, the points computed here independently by 功效系数法,
 /// (v − min) / (max − min) × 40 + 60, and by rank; officers ranked within their teams; bad boards refused naming the parameter.
 /// </summary>
-public abstract class RankingTests : ApiTest
+public abstract partial class RankingTests : ApiTest
 {
     private static readonly string Year = Today[..4];
 
@@ -68,6 +68,50 @@ public abstract class RankingTests : ApiTest
         {
             await AssertProblem(await Client.GetAsync($"/api/v1/reports/rankings?{query}"), HttpStatusCode.BadRequest, field);
         }
+    }
+}
+
+public abstract partial class RankingTests
+{
+    private static readonly long[] NoSuchPark = [999_999];
+
+    [DbFact]
+    public async Task Parks_are_ranked_within_the_board_groups_an_admin_keeps_and_those_in_none_together()
+    {
+        var world = await CreateWorld();
+        var (binjiang, xiaoshan, yuhang) = (await Park("滨江园区"), await Park("萧山园区"), await Park("余杭园区"));
+        async Task Signed(long park, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await Deal(world, new { parkId = park, stage = "signed", openedOn = Today }, $"签约{park}-{i}");
+            }
+        }
+
+        await Signed(world.Park, 3);
+        await Signed(binjiang, 1);
+        await Signed(xiaoshan, 2);
+        var national = await PostOk("/api/v1/board-groups", new { name = "国家级开发区", unit = "park", memberIds = new[] { world.Park, binjiang } });
+        var provincial = await PostOk("/api/v1/board-groups", new { name = "省级开发区", unit = "park", memberIds = new[] { xiaoshan } });
+
+        var board = (await GetOk($"/api/v1/reports/rankings?by=park&year={Year}&figures=signedCount:100&within=group"))["items"]!.AsArray();
+        // 国家级: 3 and 1 signed, scored 100 and 60; 省级: alone, 100; 余杭 in no group, alone too.
+        Assert.Equal(
+            [(Id(national), world.Park, 1, 100m), (Id(national), binjiang, 2, 60m), (Id(provincial), xiaoshan, 1, 100m), ((long?)null, yuhang, 1, 100m)],
+            board.Select(i => (i!["groupId"]?.GetValue<long>(), i["id"]!.GetValue<long>(), i["rank"]!.GetValue<int>(), Money(i["score"]))).OrderBy(x => x.Item1 ?? long.MaxValue).ThenBy(x => x.Item3));
+        Assert.Equal("国家级开发区", board.First(i => i!["id"]!.GetValue<long>() == binjiang)!["groupName"]!.GetValue<string>());
+
+        // Moving 萧山 into 国家级 makes it that board's second of three: a unit is in one group of its kind.
+        await AssertProblem(await Post("/api/v1/board-groups", new { name = "重复", unit = "park", memberIds = new[] { xiaoshan } }), HttpStatusCode.Conflict);
+        await AssertProblem(await Post("/api/v1/board-groups", new { name = "无此园区", unit = "park", memberIds = NoSuchPark }), HttpStatusCode.BadRequest, "memberIds");
+        await AssertProblem(await Post("/api/v1/board-groups", new { name = "空组", unit = "park", memberIds = Array.Empty<long>() }), HttpStatusCode.BadRequest, "memberIds");
+        await AssertProblem(await Post("/api/v1/board-groups", new { name = "错类", unit = "region", memberIds = new[] { xiaoshan } }), HttpStatusCode.BadRequest, "unit");
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Patch, $"/api/v1/board-groups/{Id(provincial)}", new { memberIds = new[] { yuhang } }, "application/merge-patch+json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Patch, $"/api/v1/board-groups/{Id(national)}", new { memberIds = new[] { world.Park, binjiang, xiaoshan } }, "application/merge-patch+json")).StatusCode);
+        await AssertProblem(await Send(HttpMethod.Patch, $"/api/v1/board-groups/{Id(national)}", new { unit = "team" }, "application/merge-patch+json"), HttpStatusCode.BadRequest, "unit");
+        var regrouped = (await GetOk($"/api/v1/reports/rankings?by=park&year={Year}&figures=signedCount:100&within=group"))["items"]!.AsArray();
+        Assert.Equal((Id(national), 2, 80m), regrouped.Where(i => i!["id"]!.GetValue<long>() == xiaoshan).Select(i => (i!["groupId"]!.GetValue<long>(), i["rank"]!.GetValue<int>(), Money(i["score"]))).Single());
+        Assert.Equal([world.Park, binjiang, xiaoshan], (await GetOk($"/api/v1/board-groups/{Id(national)}"))["memberIds"]!.AsArray().Select(m => m!.GetValue<long>()).Order());
     }
 }
 

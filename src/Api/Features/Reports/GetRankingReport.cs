@@ -48,7 +48,7 @@ public sealed record GetRankingReport : PeriodReportQuery, IQuery<RankingReport>
     /// <summary>efficacy (功效系数法, the default) or rank.</summary>
     public string? Method { get; init; }
 
-    /// <summary>team: officers are ranked within their own team (with by=owner only).</summary>
+    /// <summary>group: units ranked within their board groups (GET /board-groups); team: officers within their own team (with by=owner only).</summary>
     public string? Within { get; init; }
 
     public RankingUnit Unit => Names.TryParse<RankingUnit>(By, out var unit) ? unit : 0;
@@ -86,7 +86,7 @@ public sealed class GetRankingReportValidator : AbstractValidator<GetRankingRepo
         RuleFor(x => x.Method).Must(m => m is null || Names.TryParse<RankingMethod>(m, out _)).WithMessage(ProblemTexts.FieldOneValues.With(("field", "method"), ("values", "efficacy, rank")));
         RuleFor(x => x.Figures).MaximumLength(500).Must((q, _) => q.Weighted is not null)
             .WithMessage(ProblemTexts.RankingFigures.With(("figures", string.Join(", ", GetRankingReport.Known.Keys))));
-        RuleFor(x => x.Within).Must((q, w) => w is null || (w == "team" && q.Unit == RankingUnit.Owner)).WithMessage(ProblemTexts.RankingWithinTeam.With());
+        RuleFor(x => x.Within).Must((q, w) => w is null or "group" || (w == "team" && q.Unit == RankingUnit.Owner)).WithMessage(ProblemTexts.RankingWithinTeam.With());
     }
 }
 
@@ -95,7 +95,7 @@ public sealed class GetRankingReportValidator : AbstractValidator<GetRankingRepo
 /// see them and under the report filters: each unit's figures are <see cref="PerformanceFigures"/> for it, so a board adds up
 /// to the performance report.
 /// </summary>
-public sealed class GetRankingReportHandler(DbSession session, PerformanceFigures performance) : IRequestHandler<GetRankingReport, RankingReport>
+public sealed class GetRankingReportHandler(DbSession session, PerformanceFigures performance, BoardGroupStore boardGroups) : IRequestHandler<GetRankingReport, RankingReport>
 {
     public async Task<RankingReport> Handle(GetRankingReport request, CancellationToken cancellationToken)
     {
@@ -123,9 +123,17 @@ public sealed class GetRankingReportHandler(DbSession session, PerformanceFigure
             values[unit.Id] = [.. figures.Select(f => GetRankingReport.Known[f.Name](figuresOf))];
         }
 
+        if (request.Within == "group")
+        {
+            // Each unit in its board group; those in none are ranked together, as a group of their own (no id).
+            var groupOf = await boardGroups.GroupOfAsync(request.Unit, cancellationToken);
+            units = [.. units.Select(u => groupOf.TryGetValue(u.Id, out var g) ? u with { GroupId = g.Id, GroupName = g.Name } : u with { GroupId = null, GroupName = null })];
+        }
+
+        var grouped = request.Within is "team" or "group";
         var weights = figures.Select(f => f.Weight).ToList();
         var items = new List<RankingItem>();
-        foreach (var group in units.GroupBy(u => request.Within == "team" ? u.GroupId : null).OrderBy(g => g.Key))
+        foreach (var group in units.GroupBy(u => grouped ? u.GroupId : null).OrderBy(g => g.Key))
         {
             var byId = group.ToDictionary(u => u.Id);
             foreach (var score in Rankings.Score([.. group.Select(u => new RankingEntry(u.Id, values[u.Id]))], weights, request.Normalisation))
@@ -133,8 +141,8 @@ public sealed class GetRankingReportHandler(DbSession session, PerformanceFigure
                 var unit = byId[score.Id];
                 items.Add(new RankingItem(
                     score.Rank,
-                    request.Within == "team" ? unit.GroupId : null,
-                    request.Within == "team" ? unit.GroupName : null,
+                    grouped ? unit.GroupId : null,
+                    grouped ? unit.GroupName : null,
                     unit.Id,
                     unit.Name,
                     score.Score,

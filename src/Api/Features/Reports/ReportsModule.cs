@@ -15,6 +15,7 @@ public sealed class ReportsModule : IModule
         services.AddMemoryCache(o => o.SizeLimit = ReportCaching.MaxEntries);
         services.AddScoped<ReportCaching>();
         services.AddScoped<PerformanceFigures>();
+        services.AddScoped<BoardGroupStore>();
     }
 
     /// <summary>
@@ -87,10 +88,26 @@ public sealed class ReportsModule : IModule
                 period, CNY), constructionStarted, productionStarted, siteVisits, letters. method: efficacy (功效系数法, default): each figure scores
                 (v − min) / (max − min) × 40 + 60 within the group, 100 for all when all are equal; rank: the first 100, the last 60, evenly between,
                 ties sharing the better place. score is the weighted mean of the points; points and scores are rounded half away from zero to two
-                decimals. Items are ranked by score, highest first (equal scores share a rank), then by id. within=team (with by=owner) ranks officers
-                within their own team; groupId and groupName say which.
+                decimals. Items are ranked by score, highest first (equal scores share a rank), then by id. within=group ranks each unit within its
+                board group (GET /board-groups: 国家级开发区, 省级开发区 …; units in none are ranked together, groupId null); within=team (with
+                by=owner) ranks officers within their own team; groupId and groupName say which.
                 """)
             .WithProblems(400);
+        var boards = api.MapGroup("/board-groups").WithTags("Reports");
+        boards.MapCreate<CreateBoardGroup, BoardGroupResponse>()
+            .Describe("CreateBoardGroup", Policies.Admin, "Adds a group a ranking board ranks within (within=group): a name, the kind of unit (park, team or owner) and its members.")
+            .WithProse("""
+                Chongqing's 赛马榜 ranks districts within their groups; an office groups its parks (国家级开发区, 省级开发区), teams or officers the same
+                way. memberIds are 1 to 500 distinct ids of parks, teams or officers (users who may own deals) on file (400 otherwise); a unit is in
+                at most one group of its kind (409), and names are unique (409).
+                """)
+            .WithProblems(400, 409);
+        boards.MapQuery<ListBoardGroups, Page<BoardGroupResponse>>("/")
+            .Describe("ListBoardGroups", Policies.Read, "Lists the ranking boards' groups in id order, each with its members.")
+            .WithProblems(400);
+        boards.MapReadAndCorrect<BoardGroupResponse, CreateBoardGroup>(
+                "board group", Policies.Admin, id => new GetBoardGroup(id), (id, patch, ifMatch) => new PatchBoardGroup(id, patch, ifMatch), operationName: "BoardGroup")
+            .WithDescription("Renames a group or replaces its members (memberIds, the whole list); its unit never changes (400). The same checks as a new group's.");
         group.MapQuery<GetStaleReport, StaleReport>("/stale")
             .Describe("GetStaleReport", Policies.Read, "Active deals with no activity, stage change or status change for at least days days (default 30), longest idle first, with their last touch and owner.")
             .WithProse("""
