@@ -233,9 +233,10 @@ public class DealTests
 
         var deal = Open(Stage.Landed);
         Assert.Equal("on", Refused(() => deal.RecordMilestone(MilestoneKind.ConstructionStarted, Opened.AddDays(-1), At)).Field);
-        deal.RecordMilestone(MilestoneKind.ProductionStarted, Opened.AddDays(30), At);
-        Assert.Equal("on", Refused(() => deal.RecordMilestone(MilestoneKind.ConstructionStarted, Opened.AddDays(31), At)).Field);
+        Assert.Equal("milestone.outOfOrder", Refused(() => deal.RecordMilestone(MilestoneKind.ProductionStarted, Opened.AddDays(30), At)).Code); // 投产 after 开工
         deal.RecordMilestone(MilestoneKind.ConstructionStarted, Opened.AddDays(10), At);
+        Assert.Equal("on", Refused(() => deal.RecordMilestone(MilestoneKind.ProductionStarted, Opened.AddDays(9), At)).Field);
+        deal.RecordMilestone(MilestoneKind.ProductionStarted, Opened.AddDays(30), At);
         Assert.Equal("milestone.recorded", Refused(() => deal.RecordMilestone(MilestoneKind.ConstructionStarted, Opened.AddDays(11), At)).Code);
         Assert.Equal("milestone.recorded", Refused(() => deal.RecordMilestone(MilestoneKind.ProductionStarted, Opened.AddDays(40), At)).Code);
 

@@ -11,7 +11,7 @@ public sealed record CountedBy(long Id, string Name, int Version);
 public sealed record CountedDeal(long DealId, string Name, long OwnerId, long? TeamId, long ParkId, DateOnly SignedOn, DateOnly CountedOn, string Currency, decimal Investment, decimal InvestmentCny);
 
 /// <summary>A deal signed within the window that does not count: excluded (reason), or still missing requirements by the period's end.</summary>
-public sealed record UncountedDeal(long DealId, string Name, DateOnly SignedOn, CountingExclusion? Excluded, IReadOnlyList<CountingRequirement> Missing);
+public sealed record UncountedDeal(long DealId, string Name, DateOnly SignedOn, CountingExclusion? Excluded, IReadOnlyList<string> Missing);
 
 /// <summary>
 /// The projects a rule set counts as attracted in a period: how many and their CNY investment, each deal counted, and the deals signed
@@ -31,7 +31,7 @@ public sealed class GetCountedReportValidator : AbstractValidator<GetCountedRepo
 }
 
 /// <summary>The deal's standing under the office's counting rules today: counted on a day, excluded (why), or what it still needs.</summary>
-public sealed record DealCounting(long DealId, CountedBy CountedBy, DateOnly AsOf, DateOnly? CountedOn, CountingExclusion? Excluded, IReadOnlyList<CountingRequirement> Missing);
+public sealed record DealCounting(long DealId, CountedBy CountedBy, DateOnly AsOf, DateOnly? CountedOn, CountingExclusion? Excluded, IReadOnlyList<string> Missing);
 
 public sealed record GetDealCounting(long Id) : IQuery<DealCounting>;
 
@@ -139,7 +139,7 @@ public sealed class CountingQueries(CountingCheck check, CountingRuleStore store
             [.. counted.Select(e => new CountedDeal(
                 e.Deal.Id, e.Deal.Name, e.Deal.OwnerId, e.Deal.TeamId, e.Deal.ParkId, e.Deal.SignedOn, e.Outcome.CountedOn!.Value, e.Deal.Currency.Trim(),
                 Money.FromMinor(e.Deal.ContractedMinor ?? e.Deal.IntendedMinor), e.InvestmentCny))],
-            [.. evaluated.Where(e => e.Outcome.CountedOn is null).Select(e => new UncountedDeal(e.Deal.Id, e.Deal.Name, e.Deal.SignedOn, e.Outcome.Excluded, e.Outcome.Missing))]);
+            [.. evaluated.Where(e => e.Outcome.CountedOn is null).Select(e => new UncountedDeal(e.Deal.Id, e.Deal.Name, e.Deal.SignedOn, e.Outcome.Excluded, [.. e.Outcome.Missing.Select(Names.Of)]))]);
     }
 
     public async Task<DealCounting> Handle(GetDealCounting request, CancellationToken cancellationToken)
@@ -151,10 +151,10 @@ public sealed class CountingQueries(CountingCheck check, CountingRuleStore store
         var by = new CountedBy(rules.Id, rules.Name, rules.Version);
         if (deal.SignedOn is null || deal.Stage < Stage.Signed)
         {
-            return new DealCounting(deal.Id, by, today, null, null, [CountingRequirement.Contract]);
+            return new DealCounting(deal.Id, by, today, null, null, [Names.Of(CountingRequirement.Contract)]);
         }
 
         var outcome = (await check.RunAsync(rules, ReportFilter.None, deal.SignedOn.Value, today, deal.Id, cancellationToken)).Single().Outcome;
-        return new DealCounting(deal.Id, by, today, outcome.CountedOn, outcome.Excluded, outcome.Missing);
+        return new DealCounting(deal.Id, by, today, outcome.CountedOn, outcome.Excluded, [.. outcome.Missing.Select(Names.Of)]);
     }
 }

@@ -16,10 +16,10 @@ public sealed record CountingRulesResponse : IHasId, IVersioned
     public IReadOnlyList<long> ExcludedSectorIds { get; init; } = [];
 
     /// <summary>Continuations of earlier deals left out (priorKind): resigning, secondPhase, relocation, upgrade, capitalIncrease.</summary>
-    public IReadOnlyList<PriorKind> ExcludedPriorKinds { get; init; } = [];
+    public IReadOnlyList<string> ExcludedPriorKinds { get; init; } = [];
 
     /// <summary>What 引进成功 needs: contract, registration, fundsInPlace, constructionStarted, ledger.</summary>
-    public IReadOnlyList<CountingRequirement> Requires { get; init; } = [];
+    public IReadOnlyList<string> Requires { get; init; } = [];
 
     /// <summary>The months after signing within which the last requirement is met.</summary>
     public int WindowMonths { get; init; }
@@ -30,7 +30,16 @@ public sealed record CountingRulesResponse : IHasId, IVersioned
     public int Version { get; init; }
 
     public CountingRules ToRules() =>
-        new(Id, Name, Version, Money.ToMinor(MinInvestment), ExcludedSectorIds, ExcludedPriorKinds, Requires, WindowMonths, Enabled);
+        new(
+            Id,
+            Name,
+            Version,
+            Money.ToMinor(MinInvestment),
+            ExcludedSectorIds,
+            [.. ExcludedPriorKinds.Select(k => QueryValues.Enum(k, PriorKind.Resigning, "excludedPriorKinds"))],
+            [.. Requires.Select(r => QueryValues.Enum(r, CountingRequirement.Contract, "requires"))],
+            WindowMonths,
+            Enabled);
 }
 
 /// <summary>Adds a rule set. enabled defaults to true; the lists to none but requires, which needs contract.</summary>
@@ -95,7 +104,7 @@ public sealed class PatchCountingRulesHandler(CountingRuleStore rules, IValidato
         var current = await rules.GetAsync(request.Id, cancellationToken);
         var merged = await ReferenceData.MergeAsync(
             new CreateCountingRules(
-                current.Name, current.MinInvestment, [.. current.Requires.Select(Names.Of)], current.WindowMonths, current.ExcludedSectorIds, [.. current.ExcludedPriorKinds.Select(Names.Of)], current.Enabled),
+                current.Name, current.MinInvestment, current.Requires, current.WindowMonths, current.ExcludedSectorIds, current.ExcludedPriorKinds, current.Enabled),
             current.Version,
             request.Patch,
             request.ExpectedVersion,

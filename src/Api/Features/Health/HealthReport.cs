@@ -60,8 +60,7 @@ public sealed class HealthCheck(DbSession session, DealFilter filter, HealthRule
         IDealFilter dealFilter, DateOnly asOf, long? dealId, CancellationToken cancellationToken)
     {
         var (where, args) = await filter.WhereAsync(dealFilter, includeDeleted: false, cancellationToken);
-        where.Append(CultureInfo.InvariantCulture, $" AND d.signed_on IS NOT NULL AND d.signed_on <= @asOf AND d.stage >= {(int)Stage.Signed} AND d.status <> {(int)DealStatus.Lost}");
-        args.Add("asOf", asOf);
+        SignedDeals.SignedBy(where, args, asOf);
         if (dealId is { } id)
         {
             where.Append(" AND d.id = @dealId");
@@ -69,9 +68,7 @@ public sealed class HealthCheck(DbSession session, DealFilter filter, HealthRule
         }
 
         var deals = (await session.QueryAsync<Candidate>(
-            "SELECT d.id, d.name, d.code_name, d.owner_id, u.name AS owner_name, d.team_id, t.name AS team_name, d.park_id, d.stage, d.status, d.signed_on, d.construction_started_on, " +
-            "d.production_started_on, d.currency, d.contracted_minor, d.intended_minor, f.funds_minor, f.last_funds_on " +
-            "FROM deals d JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id " +
+            $"SELECT {SignedDeals.Columns}, d.currency, d.contracted_minor, d.intended_minor, f.funds_minor, f.last_funds_on FROM {SignedDeals.From} " +
             "LEFT JOIN (SELECT deal_id, CAST(SUM(amount_minor) AS BIGINT) AS funds_minor, MAX(on_date) AS last_funds_on FROM funds_in_place WHERE on_date <= @asOf GROUP BY deal_id) f ON f.deal_id = d.id " +
             $"WHERE {where} ORDER BY d.id",
             args,
@@ -90,34 +87,9 @@ public sealed class HealthCheck(DbSession session, DealFilter filter, HealthRule
         return (all, result);
     }
 
-    public sealed record Candidate
+    /// <summary>A signed deal with its amounts and its funds in place up to the day checked.</summary>
+    public sealed record Candidate : SignedDealRow
     {
-        public long Id { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public string? CodeName { get; init; }
-
-        public long OwnerId { get; init; }
-
-        public string OwnerName { get; init; } = "";
-
-        public long? TeamId { get; init; }
-
-        public string? TeamName { get; init; }
-
-        public long ParkId { get; init; }
-
-        public Stage Stage { get; init; }
-
-        public DealStatus Status { get; init; }
-
-        public DateOnly SignedOn { get; init; }
-
-        public DateOnly? ConstructionStartedOn { get; init; }
-
-        public DateOnly? ProductionStartedOn { get; init; }
-
         public string Currency { get; init; } = "";
 
         public long? ContractedMinor { get; init; }

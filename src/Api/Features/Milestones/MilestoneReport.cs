@@ -98,11 +98,9 @@ public sealed class GetMilestoneReportHandler(DbSession session, DealFilter filt
         }
 
         var (where, args) = await filter.WhereAsync(request.Filter, includeDeleted: false, cancellationToken);
-        where.Append(CultureInfo.InvariantCulture, $" AND d.signed_on IS NOT NULL AND d.signed_on <= @asOf AND d.stage >= {(int)Stage.Signed} AND d.status <> {(int)DealStatus.Lost}");
-        args.Add("asOf", asOf);
-        var deals = (await session.QueryAsync<Candidate>(
-            "SELECT d.id, d.name, d.owner_id, u.name AS owner_name, d.team_id, t.name AS team_name, d.park_id, d.stage, d.status, d.signed_on, d.construction_started_on, d.production_started_on " +
-            $"FROM deals d JOIN users u ON u.id = d.owner_id LEFT JOIN teams t ON t.id = d.team_id WHERE {where} ORDER BY d.id",
+        SignedDeals.SignedBy(where, args, asOf);
+        var deals = (await session.QueryAsync<SignedDealRow>(
+            $"SELECT {SignedDeals.Columns} FROM {SignedDeals.From} WHERE {where} ORDER BY d.id",
             args,
             cancellationToken)).ToList();
         var rows = await milestones.OfDealsAsync(where.ToString(), args, asOf, cancellationToken);
@@ -168,33 +166,6 @@ public sealed class GetMilestoneReportHandler(DbSession session, DealFilter filt
         }
 
         return [.. enabled.Where(s => codes.Contains(s.Code, StringComparer.Ordinal))];
-    }
-
-    public sealed record Candidate
-    {
-        public long Id { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public long OwnerId { get; init; }
-
-        public string OwnerName { get; init; } = "";
-
-        public long? TeamId { get; init; }
-
-        public string? TeamName { get; init; }
-
-        public long ParkId { get; init; }
-
-        public Stage Stage { get; init; }
-
-        public DealStatus Status { get; init; }
-
-        public DateOnly SignedOn { get; init; }
-
-        public DateOnly? ConstructionStartedOn { get; init; }
-
-        public DateOnly? ProductionStartedOn { get; init; }
     }
 }
 
