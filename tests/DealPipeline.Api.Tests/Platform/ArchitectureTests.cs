@@ -88,7 +88,7 @@ public sealed partial class ArchitectureTests
     {
         ["Ledgers"] = ["Activities", "Companies", "Deals", "Exports", "Funds", "Letters", "Milestones"],
         ["Health"] = ["Deadlines", "Deals", "Reports"],
-        ["Webhooks"] = ["Activities", "Claims", "Events", "Leads", "Letters", "Milestones"],
+        ["Webhooks"] = ["Activities", "Attachments", "Claims", "Events", "Leads", "Letters", "Milestones"],
         ["Milestones"] = ["Deals", "Reports"],
         ["Counting"] = ["Deals", "FxRates", "Reports"],
         ["Companies"] = ["Chains", "Claims", "Deals"],

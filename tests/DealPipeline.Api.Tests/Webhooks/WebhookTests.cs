@@ -48,6 +48,12 @@ public abstract class WebhookTests : ApiTest
         await PostOk($"/api/v1/deals/{a}/activities", new { type = "siteVisit", on = Today, summary = "企业来园区实地考察" });
         await PostOk("/api/v1/letters", new { type = "intent", signedOn = Today, counterparty = "杭州康源生物科技有限公司（央企子公司）", dealId = b });
         await PostOk($"/api/v1/deals/{b}/needs", new { kind = "land", quantity = 80m, note = "某央企总部用地" });
+        using (var pdf = new ByteArrayContent([.. "%PDF-1.4\n%%EOF\n"u8]))
+        {
+            pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            Assert.Equal(HttpStatusCode.Created, (await Client.PostAsync($"/api/v1/deals/{b}/attachments?kind=contract&fileName={Uri.EscapeDataString("某央企总部合同.pdf")}", pdf)).StatusCode);
+        }
+
         await Move(b, "negotiation", reason: "与某央企总部面谈");
         await Move(a, "signed");
         await PostOk($"/api/v1/deals/{a}/milestones", new { kind = "landSupplied", on = Today }, HttpStatusCode.OK);
@@ -57,7 +63,7 @@ public abstract class WebhookTests : ApiTest
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Patch, $"/api/v1/events/{forum}", new { visitorsReceived = 512 }, "application/merge-patch+json")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/v1/deals/{b}")).StatusCode);
 
-        const int expected = 17;
+        const int expected = 18;
         Assert.True(
             await receiver.WaitForAsync(_ => receiver.Requests.Count >= expected, TimeSpan.FromSeconds(20)),
             $"{receiver.Requests.Count} of {expected} events arrived: {await Client.GetStringAsync($"/api/v1/webhooks/{Id(subscription)}/deliveries?limit=100")}");
@@ -74,7 +80,7 @@ public abstract class WebhookTests : ApiTest
         Assert.Equal(
             ["deal.created", "deal.stageChanged", "deal.updated", "deal.statusChanged", "deal.statusChanged", "activity.created", "deal.stageChanged", "milestone.recorded", "need.created", "need.decided"],
             TypesOf(a));
-        Assert.Equal(["deal.created", "letter.created", "need.created", "deal.stageChanged", "deal.deleted"], TypesOf(b));
+        Assert.Equal(["deal.created", "letter.created", "need.created", "attachment.created", "deal.stageChanged", "deal.deleted"], TypesOf(b));
         var reachedStep = events.Single(e => e["type"]!.GetValue<string>() == "milestone.recorded")["data"]!["milestone"]!;
         Assert.Equal(("landSupplied", Today), (reachedStep["step"]!.GetValue<string>(), reachedStep["on"]!.GetValue<string>()));
         var decidedNeed = events.Single(e => e["type"]!.GetValue<string>() == "need.decided")["data"]!["need"]!;
@@ -93,7 +99,7 @@ public abstract class WebhookTests : ApiTest
 
         // The confidential deal: its code name, never its name, its company or the free text about it.
         var secretOnes = messages.Where((m, i) => TypesOf(b).Length > 0 && events[i]["data"]!["deal"]?["id"]?.GetValue<long>() == b).ToList();
-        Assert.Equal(5, secretOnes.Count);
+        Assert.Equal(6, secretOnes.Count);
         Assert.All(secretOnes, m =>
         {
             Assert.Contains("鲲鹏项目", m.Text, StringComparison.Ordinal);
@@ -101,6 +107,7 @@ public abstract class WebhookTests : ApiTest
             Assert.DoesNotContain("杭州康源", m.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("与某央企总部面谈", m.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("某央企总部用地", m.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("某央企总部合同", m.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("companyId", m.Text, StringComparison.Ordinal);
         });
 

@@ -28,6 +28,7 @@ public sealed class WebhookDocumentation : IOpenApiDocumentTransformer
         [WebhookEventTypes.MilestoneRemoved] = "A deal moved back below landing or signing lost a milestone of that life (data.milestone as it was).",
         [WebhookEventTypes.NeedCreated] = "A project asked the park for land, energy, environmental capacity, water or power (要素保障).",
         [WebhookEventTypes.NeedDecided] = "A need was approved in full or in part, or refused: data.need.state says which.",
+        [WebhookEventTypes.AttachmentCreated] = "An evidence file (bank receipt, capital verification report …) was kept on a deal: its name, kind, type, size and SHA-256, never its content (a confidential deal's without its name).",
         [WebhookEventTypes.LeadEscalated] = "A lead late on a deadline was escalated (its officer, the team's managers, flagged): data.notify lists the users to tell.",
     };
 

@@ -56,9 +56,10 @@ public static class WebhookEventTypes
     public const string MilestoneRemoved = "milestone.removed";
     public const string NeedCreated = "need.created";
     public const string NeedDecided = "need.decided";
+    public const string AttachmentCreated = "attachment.created";
 
     public static readonly IReadOnlyList<string> All =
-        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated, ClaimCreated, ClaimUpdated, LeadCreated, LeadUpdated, LeadEscalated, MilestoneRecorded, MilestoneRemoved, NeedCreated, NeedDecided];
+        [DealCreated, DealUpdated, DealStageChanged, DealStatusChanged, DealDeleted, ActivityCreated, LetterCreated, EventCreated, EventUpdated, ClaimCreated, ClaimUpdated, LeadCreated, LeadUpdated, LeadEscalated, MilestoneRecorded, MilestoneRemoved, NeedCreated, NeedDecided, AttachmentCreated];
 
     /// <summary>The event a committed command announces, if any.</summary>
     public static string? Of(string entity, string command, string kind) => (entity, command, kind) switch
@@ -81,6 +82,7 @@ public static class WebhookEventTypes
         ("dealMilestone", _, "deleted") => MilestoneRemoved,
         ("dealNeed", _, "created") => NeedCreated,
         ("dealNeed", _, _) => NeedDecided,
+        ("dealAttachment", _, "created") => AttachmentCreated,
         _ => null,
     };
 }

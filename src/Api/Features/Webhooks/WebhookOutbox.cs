@@ -20,7 +20,7 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
     ];
 
     /// <summary>What identifies a confidential deal, or speaks of it in free text.</summary>
-    internal static readonly string[] Revealing = ["name", "companyId", "referrerCompanyId", "summary", "nextStep", "counterparty"];
+    internal static readonly string[] Revealing = ["name", "companyId", "referrerCompanyId", "summary", "nextStep", "counterparty", "fileName"];
 
     /// <summary>Chinese text as UTF-8, not \u escapes: receivers (and people reading their logs) see names as written.</summary>
     private static readonly System.Text.Json.JsonSerializerOptions PayloadJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -121,17 +121,19 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options, WebhookSigna
             case WebhookEventTypes.MilestoneRemoved:
             case WebhookEventTypes.NeedCreated:
             case WebhookEventTypes.NeedDecided:
+            case WebhookEventTypes.AttachmentCreated:
                 var row = (JsonObject?)(after ?? before)?.DeepClone() ?? [];
                 var ofDeal = change.DealId is { } owner ? await DealOfAsync(session, owner, cancellationToken) : null;
                 if (ofDeal?["confidential"]?.GetValue<bool>() == true)
                 {
+                    row.Remove("fileName");
                     foreach (var text in FreeText.Where(row.ContainsKey))
                     {
                         row[text] = null;
                     }
                 }
 
-                return new JsonObject { [type.StartsWith("milestone", StringComparison.Ordinal) ? "milestone" : "need"] = row, ["deal"] = ofDeal, ["by"] = by };
+                return new JsonObject { [type.Split('.')[0]] = row, ["deal"] = ofDeal, ["by"] = by };
             case WebhookEventTypes.ClaimCreated:
             case WebhookEventTypes.ClaimUpdated:
                 var claim = (JsonObject?)after?.DeepClone() ?? [];

@@ -47,6 +47,19 @@ public sealed record MilestoneWebhookMessage : WebhookMessage<MilestoneWebhookDa
 /// <summary>need.created, need.decided.</summary>
 public sealed record NeedWebhookMessage : WebhookMessage<NeedWebhookData>;
 
+/// <summary>attachment.created.</summary>
+public sealed record AttachmentWebhookMessage : WebhookMessage<AttachmentWebhookData>;
+
+public sealed record AttachmentWebhookData
+{
+    [Description("The file as listed (never its content); for a confidential deal without fileName and note.")]
+    public required Attachments.AttachmentResponse Attachment { get; init; }
+
+    public WebhookDealReference? Deal { get; init; }
+
+    public required WebhookActor By { get; init; }
+}
+
 public sealed record MilestoneWebhookData
 {
     [Description("The milestone: its step's code and its day (as it was, for milestone.removed).")]
@@ -226,6 +239,7 @@ public static class WebhookPayloads
         "lead" => typeof(LeadWebhookMessage),
         "milestone" => typeof(MilestoneWebhookMessage),
         "need" => typeof(NeedWebhookMessage),
+        "attachment" => typeof(AttachmentWebhookMessage),
         _ => typeof(EventWebhookMessage),
     };
 }
