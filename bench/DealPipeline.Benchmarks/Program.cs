@@ -19,6 +19,13 @@ if (args is ["generate", var count, var target])
     return;
 }
 
+// What a write spends its time on, statement by statement: profile [writes].
+if (args is ["profile", ..])
+{
+    await WriteProfile.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000, BenchKey);
+    return;
+}
+
 var deals = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var keep = Environment.GetEnvironmentVariable("DEALPIPELINE_BENCH_DIR");

@@ -27,9 +27,6 @@ public sealed class Database : IDisposable
     /// <summary>The physical SQLite connections already set up: a pooled connection keeps its settings, so they run once per physical connection.</summary>
     private readonly ConditionalWeakTable<object, object> _setUp = [];
 
-    /// <summary>SQLite has one writer at a time: writers of this process queue here, never in the driver's busy loop (which sleeps in 150 ms steps).</summary>
-    private readonly SemaphoreSlim _writer = new(1, 1);
-
     public Database(DatabaseOptions options)
         : this(options, SqlDialect.For((options ?? throw new ArgumentNullException(nameof(options))).Provider))
     {
@@ -50,8 +47,17 @@ public sealed class Database : IDisposable
             {
                 Directory.CreateDirectory(directory);
             }
+
+            Groups = new GroupCommit(ct => OpenAsync(replica: false, ct), Dialect, options.GroupCommitMaxWrites);
         }
     }
+
+    /// <summary>
+    /// SQLite has one writer at a time: writers of this process queue here, never in the driver's busy
+    /// loop (which sleeps in 150 ms steps), and share commits. Null for a server database, which takes
+    /// its own locks.
+    /// </summary>
+    public GroupCommit? Groups { get; }
 
     public SqlDialect Dialect { get; }
 
@@ -111,21 +117,6 @@ public sealed class Database : IDisposable
         return await probe.ExecuteScalarAsync<long?>(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
-    /// <summary>
-    /// Waits for this process's turn to write (SQLite only; a server database takes its own locks).
-    /// Dispose the answer to let the next writer in.
-    /// </summary>
-    public async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
-    {
-        if (Dialect.Provider != DatabaseProvider.Sqlite)
-        {
-            return null;
-        }
-
-        await _writer.WaitAsync(cancellationToken);
-        return new Turn(_writer);
-    }
-
     /// <summary>Runs a short write of its own, in its own transaction, outside any request's unit of work.</summary>
     public async Task WriteAsync(Func<DbSession, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
@@ -136,18 +127,5 @@ public sealed class Database : IDisposable
         await session.CommitAsync(cancellationToken);
     }
 
-    public void Dispose() => _writer.Dispose();
-
-    private sealed class Turn(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
-    }
+    public void Dispose() => Groups?.Dispose();
 }

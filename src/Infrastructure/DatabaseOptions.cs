@@ -23,6 +23,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public string? ReadConnectionString { get; set; }
 
+    /// <summary>
+    /// SQLite: the most writes one commit (one fsync) may end together (see <see cref="GroupCommit"/>); 1
+    /// commits every write on its own. Between 1 and 1,000.
+    /// </summary>
+    public int GroupCommitMaxWrites { get; set; } = 64;
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

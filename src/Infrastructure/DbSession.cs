@@ -10,12 +10,15 @@ namespace DealPipeline.Infrastructure;
 public sealed class DbSession(Database database) : IAsyncDisposable
 {
     private DbConnection? _connection;
-    private IDisposable? _writeTurn;
+    private DbTransaction? _transaction;
+    private GroupCommit.Member? _member;
+    private GroupCommit.Group? _lastGroup;
     private bool _replica;
 
     public SqlDialect Dialect => database.Dialect;
 
-    public DbTransaction? Transaction { get; private set; }
+    /// <summary>The open transaction: this session's own, or on SQLite the commit group's it has joined.</summary>
+    public DbTransaction? Transaction => _member?.Transaction ?? _transaction;
 
     public async Task<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await database.OpenAsync(_replica, cancellationToken);
@@ -53,39 +56,37 @@ public sealed class DbSession(Database database) : IAsyncDisposable
             throw new InvalidOperationException("A transaction is already open.");
         }
 
+        // On SQLite, writers of this process take turns before the database sees them, and share
+        // commits (see GroupCommit): this session's statements run in a savepoint of the group's
+        // transaction, on the group's connection, until CommitAsync or RollbackAsync.
+        if (database.Groups is { } groups)
+        {
+            _member = await groups.JoinAsync(cancellationToken);
+            return;
+        }
+
         var connection = await ConnectionAsync(cancellationToken);
-
-        // On SQLite, writers of this process take turns before the database sees them, and
-        // BEGIN is IMMEDIATE: the write lock is taken up front, so two commands never deadlock
-        // upgrading read locks. Only another process's writer can still make SQLite busy.
-        _writeTurn = await database.EnterWriteAsync(cancellationToken);
-        try
-        {
-            Transaction = await connection.BeginTransactionAsync(cancellationToken);
-        }
-        catch
-        {
-            EndWriteTurn();
-            throw;
-        }
+        _transaction = await connection.BeginTransactionAsync(cancellationToken);
     }
 
-    private void EndWriteTurn()
-    {
-        _writeTurn?.Dispose();
-        _writeTurn = null;
-    }
-
+    /// <summary>Commits; on SQLite, answers once the commit group holding this unit of work is on disk.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (Transaction is null)
+        if (_member is { } member)
+        {
+            _member = null;
+            await member.CommitAsync();
+            return;
+        }
+
+        if (_transaction is null)
         {
             return;
         }
 
         try
         {
-            await Transaction.CommitAsync(cancellationToken);
+            await _transaction.CommitAsync(cancellationToken);
         }
         catch
         {
@@ -93,21 +94,40 @@ public sealed class DbSession(Database database) : IAsyncDisposable
             throw;
         }
 
-        await Transaction.DisposeAsync();
-        Transaction = null;
-        EndWriteTurn();
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    /// <summary>
+    /// After a rollback: waits until the commit group this session was part of has ended, so that what
+    /// the others in it wrote (and this session saw) is committed or gone before it is read elsewhere.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        if (_lastGroup is { } group)
+        {
+            _lastGroup = null;
+            await group.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     public async Task RollbackAsync()
     {
-        if (Transaction is null)
+        if (_member is { } member)
+        {
+            _member = null;
+            _lastGroup = await member.RollbackAsync();
+            return;
+        }
+
+        if (_transaction is null)
         {
             return;
         }
 
         try
         {
-            await Transaction.RollbackAsync(CancellationToken.None);
+            await _transaction.RollbackAsync(CancellationToken.None);
         }
         catch (DbException)
         {
@@ -119,9 +139,8 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         }
         finally
         {
-            await Transaction.DisposeAsync();
-            Transaction = null;
-            EndWriteTurn();
+            await _transaction.DisposeAsync();
+            _transaction = null;
         }
     }
 
@@ -153,7 +172,7 @@ public sealed class DbSession(Database database) : IAsyncDisposable
     /// <summary>Runs one statement on this session's connection (and transaction), timed and traced (see <see cref="DbTelemetry"/>).</summary>
     private async Task<T> RunAsync<T>(string sql, object? param, Func<DbConnection, CommandDefinition, Task<T>> run, CancellationToken cancellationToken)
     {
-        var connection = await ConnectionAsync(cancellationToken);
+        var connection = _member?.Connection ?? await ConnectionAsync(cancellationToken);
         database.Dialect.OnExecuting(sql);
         using var measurement = DbTelemetry.Start(database.Dialect, sql);
         try

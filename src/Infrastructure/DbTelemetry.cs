@@ -29,6 +29,12 @@ public static class DbTelemetry
         unit: "{retry}",
         description: "Units of work retried after a transient database fault (busy, deadlock, failover).");
 
+    private static readonly Histogram<int> GroupSizes = Meter.CreateHistogram(
+        "dealpipeline.db.group_commit.size",
+        unit: "{write}",
+        description: "Units of work ended together by one SQLite commit (group commit).",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
+
     /// <summary>Starts timing one statement; dispose the answer when it has run.</summary>
     public static Measurement Start(SqlDialect dialect, string sql)
     {
@@ -50,6 +56,9 @@ public static class DbTelemetry
 
         return new Measurement(activity, system, operation, Stopwatch.GetTimestamp());
     }
+
+    /// <summary>One SQLite commit ended <paramref name="writes"/> units of work (see <see cref="GroupCommit"/>).</summary>
+    public static void GroupCommitted(int writes) => GroupSizes.Record(writes);
 
     public static void TransientRetry(SqlDialect dialect) =>
         Retries.Add(1, new KeyValuePair<string, object?>("db.system.name", SystemName(dialect.Provider)));

@@ -125,7 +125,7 @@ public sealed class SqliteDialect : SqlDialect
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);";
 
     public override bool IsTransient(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
+        exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } or WriteGroupAbortedException;
 
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } e

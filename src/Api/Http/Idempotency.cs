@@ -73,6 +73,9 @@ public sealed class Idempotency(RequestDelegate next)
             // Another request with this key committed while this one ran: answer with what it stored.
             context.Response.Body = original;
             context.Response.Clear();
+
+            // On SQLite the other request may have run in this one's commit group: wait for that commit.
+            await session.SettleAsync();
             if (await store.FindAsync(key, context.RequestAborted) is { } stored)
             {
                 await Answer(context, problems, stored, hash);

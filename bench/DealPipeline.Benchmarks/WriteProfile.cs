@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DealPipeline.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+/// <summary>
+/// What a write spends its time on: the real service in this process (its test host, so the HTTP of a
+/// socket is left out) on a SQLite file of 100 generated deals, one writer at a time, every SQL
+/// statement timed through the database layer's own spans (<see cref="DbTelemetry"/>, the ones an
+/// OpenTelemetry exporter receives). Prints, for deal creates and stage changes, each statement's
+/// calls and time per request beside the request's own time; the rest is routing, authentication,
+/// validation, MediatR and JSON.
+///   dotnet run -c Release --project bench/DealPipeline.Benchmarks -- profile [writes]
+/// </summary>
+internal static partial class WriteProfile
+{
+    public static async Task RunAsync(int writes, string key)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "dealpipeline-profile", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = $"Data Source={Path.Combine(folder, "profile.db")}";
+        try
+        {
+            await Generator.CreateAsync(connectionString, 100);
+            using var factory = new WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener>().WithWebHostBuilder(host =>
+            {
+                host.UseEnvironment("Production");
+                host.UseSetting("Database:ConnectionString", connectionString);
+                host.UseSetting("Demo:Seed", "false");
+                host.UseSetting("Auth:BootstrapAdminKey", key);
+                host.UseSetting("RateLimit:PermitsPerSecond", "1000000");
+                host.UseSetting("RateLimit:Burst", "1000000");
+                host.UseSetting("Logging:LogLevel:Default", "Warning");
+            });
+            using var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+
+            var statements = new ConcurrentDictionary<string, Timing>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == DbTelemetry.Name,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    var sql = activity.GetTagItem("db.query.text") as string ?? activity.OperationName;
+                    statements.GetOrAdd(Shorten(sql), _ => new Timing()).Add(activity.Duration);
+                },
+            };
+            ActivitySource.AddActivityListener(listener);
+
+            var body = new { name = "压测项目", companyId = 1, parkId = 1, sectorId = 1, ownerId = 1, intendedInvestment = 120000000.00m };
+            var ids = new List<long>(writes);
+            async Task<long> Create() =>
+                (await (await client.PostAsJsonAsync("/api/v1/deals", body)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<long>();
+            async Task Move(long id, string to) =>
+                (await client.PostAsJsonAsync($"/api/v1/deals/{id}/transitions", new { to, reason = "压测往返" })).EnsureSuccessStatusCode();
+
+            // Warm up (the JIT, the caches, SQLite's pages), then start counting.
+            for (var i = 0; i < 200; i++)
+            {
+                await Move(await Create(), "negotiation");
+            }
+
+            Console.WriteLine($"write profile: {writes} requests of each kind, one at a time, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+            statements.Clear();
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < writes; i++)
+            {
+                ids.Add(await Create());
+            }
+
+            Print("POST /api/v1/deals", writes, watch.Elapsed, statements);
+
+            statements.Clear();
+            watch.Restart();
+            foreach (var id in ids)
+            {
+                await Move(id, "negotiation");
+            }
+
+            Print("POST /api/v1/deals/{id}/transitions", writes, watch.Elapsed, statements);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Print(string call, int requests, TimeSpan elapsed, ConcurrentDictionary<string, Timing> statements)
+    {
+        var perRequest = elapsed.TotalMicroseconds / requests;
+        var inSql = statements.Values.Sum(t => t.Total.TotalMicroseconds) / requests;
+        Console.WriteLine();
+        Console.WriteLine(FormattableString.Invariant(
+            $"{call}: {perRequest:0} µs a request, {statements.Values.Sum(t => t.Calls) / (double)requests:0.0} statements taking {inSql:0} µs ({inSql / perRequest:P0}); the rest {perRequest - inSql:0} µs"));
+        Console.WriteLine();
+        Console.WriteLine("| statement | calls a request | µs a call | µs a request | share of the request |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (sql, timing) in statements.OrderByDescending(s => s.Value.Total))
+        {
+            var us = timing.Total.TotalMicroseconds / requests;
+            Console.WriteLine(FormattableString.Invariant(
+                $"| `{sql}` | {timing.Calls / (double)requests:0.00} | {timing.Total.TotalMicroseconds / timing.Calls:0} | {us:0} | {us / perRequest:P1} |"));
+        }
+    }
+
+    /// <summary>The statement on one line, cut after its first 90 characters.</summary>
+    private static string Shorten(string sql)
+    {
+        var line = Spaces().Replace(sql, " ").Trim();
+        return line.Length <= 90 ? line : string.Concat(line.AsSpan(0, 90), "…");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    private sealed class Timing
+    {
+        private long _ticks;
+        private long _calls;
+
+        public long Calls => Interlocked.Read(ref _calls);
+
+        public TimeSpan Total => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+
+        public void Add(TimeSpan duration)
+        {
+            Interlocked.Add(ref _ticks, duration.Ticks);
+            Interlocked.Increment(ref _calls);
+        }
+    }
+}
