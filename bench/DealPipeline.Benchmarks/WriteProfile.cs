@@ -30,6 +30,7 @@ internal static partial class WriteProfile
             await Generator.CreateAsync(connectionString, 100);
             using var factory = new WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener>().WithWebHostBuilder(host =>
             {
+                host.UseContentRoot(AppContext.BaseDirectory);
                 host.UseEnvironment("Production");
                 host.UseSetting("Database:ConnectionString", connectionString);
                 host.UseSetting("Demo:Seed", "false");

@@ -113,6 +113,22 @@ public record DealRecord
     /// <summary>The assignments of an UPDATE that stores the aggregate (not its id, its creation time or its last activity).</summary>
     internal static string UpdateAssignments => string.Join(", ", Layout.Updated.Select(c => $"{c} = {Layout.Parameter(c)}"));
 
+    /// <summary>
+    /// The assignments of an UPDATE that stores <paramref name="after"/> over the stored row <paramref name="before"/>: only
+    /// the columns whose values differ. SQLite leaves every index on columns an UPDATE does not assign untouched, so a stage
+    /// change updates the indexes over the stage, the version and the update time, not the deal's other nineteen.
+    /// </summary>
+    internal static string ChangedAssignments(DealRecord before, DealRecord after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return string.Join(
+            ", ",
+            Layout.UpdatedProperties
+                .Where(p => !Equals(p.Property.GetValue(before), p.Property.GetValue(after)))
+                .Select(p => $"{p.Column} = {Layout.Parameter(p.Column)}"));
+    }
+
     /// <summary>The row that stores <paramref name="deal"/>.</summary>
     public static DealRecord Of(Deal deal)
     {
@@ -229,8 +245,10 @@ public record DealRecord
         public static readonly string[] Inserted =
             [.. Properties.Where(p => p.GetCustomAttribute<NotSavedAttribute>() is null or { OnUpdate: true }).Select(p => Column(p.Name))];
 
-        public static readonly string[] Updated =
-            [.. Properties.Where(p => p.GetCustomAttribute<NotSavedAttribute>() is null).Select(p => Column(p.Name))];
+        public static readonly (PropertyInfo Property, string Column)[] UpdatedProperties =
+            [.. Properties.Where(p => p.GetCustomAttribute<NotSavedAttribute>() is null).Select(p => (p, Column(p.Name)))];
+
+        public static readonly string[] Updated = [.. UpdatedProperties.Select(p => p.Column)];
 
         /// <summary>The parameter of a column: <c>intended_minor</c> is <c>@IntendedMinor</c>.</summary>
         public static string Parameter(string column) =>

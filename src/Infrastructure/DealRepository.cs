@@ -9,6 +9,9 @@ namespace DealPipeline.Infrastructure;
 /// </summary>
 public sealed class DealRepository(DbSession session)
 {
+    /// <summary>The rows as this unit of work loaded or last stored them: an update writes only the columns that differ from them.</summary>
+    private readonly Dictionary<long, DealRecord> _stored = [];
+
     /// <summary>
     /// Notes an activity on the deal: its last activity moves to <paramref name="on"/> when that is later. A touch,
     /// not a change: the deal's version and updatedAt stay, so that logging a call never makes an officer's If-Match stale.
@@ -24,26 +27,40 @@ public sealed class DealRepository(DbSession session)
     {
         var row = await session.QuerySingleOrDefaultAsync<DealRecord>(
             $"SELECT {DealRecord.Select("d")} FROM deals d WHERE d.id = @id AND d.deleted_at IS NULL", new { id }, cancellationToken);
-        return row?.ToDeal();
+        if (row is null)
+        {
+            return null;
+        }
+
+        _stored[id] = row;
+        return row.ToDeal();
     }
 
     public async Task AddAsync(Deal deal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deal);
+        var record = DealRecord.Of(deal);
         var id = await session.QuerySingleAsync<long>(
-            session.Dialect.InsertReturningId("deals", DealRecord.InsertColumns, DealRecord.InsertValues), DealRecord.Of(deal), cancellationToken);
+            session.Dialect.InsertReturningId("deals", DealRecord.InsertColumns, DealRecord.InsertValues), record, cancellationToken);
         deal.AssignId(id);
-        await AppendHistoryAsync(deal, cancellationToken);
-        await AppendRevisionAsync(deal, deal.OpenedOn, cancellationToken);
+        _stored[id] = record with { Id = id };
+
+        // A new deal has no history or revision in force yet: nothing to end before its first ones.
+        await AppendHistoryAsync(deal, isNew: true, cancellationToken);
+        await AppendRevisionAsync(deal, deal.OpenedOn, isNew: true, cancellationToken);
     }
 
     /// <summary>Records the deal's reported fields as in force from <paramref name="on"/>, ending the revision in force until then.</summary>
-    private async Task AppendRevisionAsync(Deal deal, DateOnly on, CancellationToken cancellationToken)
+    private async Task AppendRevisionAsync(Deal deal, DateOnly on, bool isNew, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync(
-            "UPDATE deal_revisions SET valid_until = @on WHERE deal_id = @dealId AND valid_until IS NULL",
-            new { dealId = deal.Id, on },
-            cancellationToken);
+        if (!isNew)
+        {
+            await session.ExecuteAsync(
+                "UPDATE deal_revisions SET valid_until = @on WHERE deal_id = @dealId AND valid_until IS NULL",
+                new { dealId = deal.Id, on },
+                cancellationToken);
+        }
+
         var t = deal.Terms;
         await session.ExecuteAsync(
             "INSERT INTO deal_revisions (deal_id, on_date, valid_until, intended_minor, currency, owner_id, team_id, park_id, sector_id, is_key_project, at) " +
@@ -64,33 +81,44 @@ public sealed class DealRepository(DbSession session)
             return true;
         }
 
-        var parameters = new DynamicParameters(DealRecord.Of(deal));
+        var record = DealRecord.Of(deal);
+        var parameters = new DynamicParameters(record);
         parameters.Add("LoadedVersion", loadedVersion);
+        var assignments = _stored.TryGetValue(deal.Id, out var stored) && stored.Version == loadedVersion
+            ? DealRecord.ChangedAssignments(stored, record)
+            : DealRecord.UpdateAssignments;
         var rows = await session.ExecuteAsync(
-            $"UPDATE deals SET {DealRecord.UpdateAssignments} WHERE id = @Id AND version = @LoadedVersion AND deleted_at IS NULL", parameters, cancellationToken);
+            $"UPDATE deals SET {assignments} WHERE id = @Id AND version = @LoadedVersion AND deleted_at IS NULL", parameters, cancellationToken);
         if (rows == 0)
         {
             return false;
         }
 
-        await AppendHistoryAsync(deal, cancellationToken);
+        _stored[deal.Id] = record;
+        await AppendHistoryAsync(deal, isNew: false, cancellationToken);
         if (deal.RevisedOn is { } revisedOn)
         {
-            await AppendRevisionAsync(deal, revisedOn, cancellationToken);
+            await AppendRevisionAsync(deal, revisedOn, isNew: false, cancellationToken);
         }
 
         return true;
     }
 
-    private async Task AppendHistoryAsync(Deal deal, CancellationToken cancellationToken)
+    private async Task AppendHistoryAsync(Deal deal, bool isNew, CancellationToken cancellationToken)
     {
+        var first = true;
         foreach (var entry in deal.NewHistory)
         {
             // The entry in force until now stops being in force on this entry's date.
-            await session.ExecuteAsync(
-                "UPDATE deal_history SET valid_until = @On WHERE deal_id = @DealId AND valid_until IS NULL",
-                new { DealId = deal.Id, entry.On },
-                cancellationToken);
+            if (!isNew || !first)
+            {
+                await session.ExecuteAsync(
+                    "UPDATE deal_history SET valid_until = @On WHERE deal_id = @DealId AND valid_until IS NULL",
+                    new { DealId = deal.Id, entry.On },
+                    cancellationToken);
+            }
+
+            first = false;
             await session.ExecuteAsync(
                 "INSERT INTO deal_history (deal_id, kind, from_value, to_value, on_date, at, reason, note, by_user_id, stage_after, status_after) " +
                 "VALUES (@DealId, @Kind, @From, @To, @On, @At, @Reason, @Note, @ByUserId, @StageAfter, @StatusAfter)",

@@ -9,14 +9,6 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, Message[]>();
-        async Task Require(string table, string field, long? id, string what)
-        {
-            if (id is { } value && !await References.ExistsAsync(session, table, value, cancellationToken))
-            {
-                errors[field] = [ProblemTexts.NoSuch.With(("what", what), ("id", id))];
-            }
-        }
-
         async Task RequireCompany(string field, long? id)
         {
             if (id is { } value && await References.CompanyRefusalAsync(session, value, cancellationToken) is { } refusal)
@@ -26,32 +18,50 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
         }
 
         await RequireCompany("companyId", fields.CompanyId);
-        await Require("parks", "parkId", fields.ParkId, "park");
-        await Require("sectors", "sectorId", fields.SectorId, "sector");
-        await Require("teams", "teamId", fields.TeamId, "team");
-        await Require("events", "sourceEventId", fields.SourceEventId, "event");
-        await RequireCompany("referrerCompanyId", fields.ReferrerCompanyId);
-        if (fields.PriorDealId is { } prior && !await References.ExistsAsync(session, "deals", prior, cancellationToken))
+
+        // Every other reference in one statement: a create or a change of references reads them all at once.
+        var found = await session.QuerySingleAsync<Found>(
+            """
+            SELECT
+              (SELECT COUNT(*) FROM parks WHERE id = @ParkId) AS park,
+              (SELECT COUNT(*) FROM sectors WHERE id = @SectorId) AS sector,
+              (SELECT COUNT(*) FROM teams WHERE id = @TeamId) AS team,
+              (SELECT COUNT(*) FROM events WHERE id = @SourceEventId) AS event,
+              (SELECT COUNT(*) FROM deals WHERE id = @PriorDealId) AS prior,
+              (SELECT role FROM users WHERE id = @OwnerId) AS owner_role,
+              (SELECT team_id FROM users WHERE id = @OwnerId) AS owner_team_id
+            """,
+            new { fields.ParkId, fields.SectorId, fields.TeamId, fields.SourceEventId, fields.PriorDealId, fields.OwnerId },
+            cancellationToken);
+        void Require(string field, long? id, long count, string what)
         {
-            errors["priorDealId"] = [ProblemTexts.NoSuch.With(("what", "deal"), ("id", prior))];
+            if (id is not null && count == 0)
+            {
+                errors[field] = [ProblemTexts.NoSuch.With(("what", what), ("id", id))];
+            }
         }
+
+        Require("parkId", fields.ParkId, found.Park, "park");
+        Require("sectorId", fields.SectorId, found.Sector, "sector");
+        Require("teamId", fields.TeamId, found.Team, "team");
+        Require("sourceEventId", fields.SourceEventId, found.Event, "event");
+        await RequireCompany("referrerCompanyId", fields.ReferrerCompanyId);
+        Require("priorDealId", fields.PriorDealId, found.Prior, "deal");
 
         long? ownerTeam = null;
         if (fields.OwnerId is { } ownerId)
         {
-            var owner = await session.QuerySingleOrDefaultAsync<OwnerRow>(
-                "SELECT role, team_id FROM users WHERE id = @ownerId", new { ownerId }, cancellationToken);
-            if (owner is null)
+            if (found.OwnerRole is null)
             {
                 errors["ownerId"] = [ProblemTexts.NoSuch.With(("what", "user"), ("id", ownerId))];
             }
-            else if (owner.Role == Names.Of(Role.Analyst))
+            else if (found.OwnerRole == Names.Of(Role.Analyst))
             {
                 errors["ownerId"] = [ProblemTexts.AnalystCannotOwnDeals];
             }
             else
             {
-                ownerTeam = owner.TeamId;
+                ownerTeam = found.OwnerTeamId;
             }
         }
 
@@ -87,10 +97,21 @@ public sealed class DealReferences(DbSession session, FxRateStore fxRates)
         }
     }
 
-    private sealed record OwnerRow
+    /// <summary>What the references' one statement found: a count per referenced row (0 or 1), and the owner's role and team.</summary>
+    private sealed record Found
     {
-        public string Role { get; init; } = "";
+        public long Park { get; init; }
 
-        public long? TeamId { get; init; }
+        public long Sector { get; init; }
+
+        public long Team { get; init; }
+
+        public long Event { get; init; }
+
+        public long Prior { get; init; }
+
+        public string? OwnerRole { get; init; }
+
+        public long? OwnerTeamId { get; init; }
     }
 }
