@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The load benchmark: the service in Release on a fresh SQLite file, driven by wrk with 2 threads
 # and 8 connections on loopback, first over 100 deals and then over 100,000 generated deals with
-# their history. Prints req/s, p50, p99 and errors for each call, a mixed run (officers changing
-# stages while a BI client pulls the export and reports), and the service's memory.
+# their history. Prints req/s, p50, p99 and errors for each call (the writes also with group commit
+# off, for comparison), a mixed run (officers changing stages while a BI client pulls the export and
+# reports), and the service's memory.
 #   bash bench/load.sh                 # about 5 minutes on a 2-core machine
 #   DURATION=30 bash bench/load.sh     # longer rounds
 set -euo pipefail
@@ -59,20 +60,30 @@ header() { echo; echo "$1"; echo; echo "| call | req/s | p50 | p99 | errors |"; 
 echo "load benchmark: wrk -t2 -c8 -d${DURATION}s, $(nproc) cores, $(date -u +%Y-%m-%d)"
 
 # --- 100 deals -------------------------------------------------------------------------------
-dotnet "$BIN/DealPipeline.Benchmarks.dll" generate 100 "$WORK/small.db" >/dev/null
-start_service "$WORK/small.db"
-sleep 2
-echo; echo "resident memory after start (100 deals): $(rss) MiB"
-header "100 deals"
-round 'GET /reports/pipeline?groupBy=stage' get.lua /api/v1/reports/pipeline?groupBy=stage
-round 'GET /deals/{id}' get.lua /api/v1/deals/1
-round 'GET /parks' get.lua /api/v1/parks
-first=$(( $(api "$URL/api/v1/deals?sort=-id&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])') + 1 ))
-round 'POST /deals' create.lua
-last=$(api "$URL/api/v1/deals?sort=-id&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-round 'POST /deals/{id}/transitions' transition.lua "$first" "$last" 2
-round 'GET /reports/pipeline?groupBy=stage (after the writes)' get.lua /api/v1/reports/pipeline?groupBy=stage
-stop_service
+# The writes run twice, each on a fresh file: with group commit (the default) and with every write
+# committed alone (Database:GroupCommitMaxWrites=1), so that the difference is measured in one run.
+for commit in 64 1; do
+  dotnet "$BIN/DealPipeline.Benchmarks.dll" generate 100 "$WORK/small-$commit.db" >/dev/null
+  start_service "$WORK/small-$commit.db" Database__GroupCommitMaxWrites=$commit
+  sleep 2
+  if [ $commit = 64 ]; then
+    echo; echo "resident memory after start (100 deals): $(rss) MiB"
+    header "100 deals"
+    round 'GET /reports/pipeline?groupBy=stage' get.lua /api/v1/reports/pipeline?groupBy=stage
+    round 'GET /deals/{id}' get.lua /api/v1/deals/1
+    round 'GET /parks' get.lua /api/v1/parks
+  else
+    header "100 deals, every write committed alone (Database:GroupCommitMaxWrites=1), for comparison"
+  fi
+  first=$(( $(api "$URL/api/v1/deals?sort=-id&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])') + 1 ))
+  round 'POST /deals' create.lua
+  last=$(api "$URL/api/v1/deals?sort=-id&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  round 'POST /deals/{id}/transitions' transition.lua "$first" "$last" 2
+  if [ $commit = 64 ]; then
+    round 'GET /reports/pipeline?groupBy=stage (after the writes)' get.lua /api/v1/reports/pipeline?groupBy=stage
+  fi
+  stop_service
+done
 
 # --- 100,000 deals ---------------------------------------------------------------------------
 dotnet "$BIN/DealPipeline.Benchmarks.dll" generate 100000 "$WORK/large.db"

@@ -48,31 +48,56 @@ try
 
     var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ChinaTime.Zone).DateTime);
     var asOf = today.AddDays(-180).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    var cases = new (string Name, string Path)[]
+    // Each report beside the raw SQL of its core aggregate, run on a connection of this process to the same file in the
+    // same run: the ratio says what the service adds (visibility, conversion, per-deal weighting, names, JSON, HTTP).
+    var year0 = $"{today.Year}-01-01";
+    var year1 = $"{today.Year + 1}-01-01";
+    var from30 = today.AddDays(-210).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    const string Live = "deleted_at IS NULL AND status = 1";
+    var cases = new (string Name, string Path, string Raw)[]
     {
-        ("pipeline, groupBy=stage", "/api/v1/reports/pipeline?groupBy=stage"),
-        ("pipeline, groupBy=stage, status=any", "/api/v1/reports/pipeline?groupBy=stage&status=any"),
-        ("pipeline, groupBy=sector", "/api/v1/reports/pipeline?groupBy=sector"),
-        ("pipeline, groupBy=stage, withFunds=true (funds in place per row)", "/api/v1/reports/pipeline?groupBy=stage&withFunds=true"),
-        ("pipeline, groupBy=owner", "/api/v1/reports/pipeline?groupBy=owner"),
-        ("pipeline, groupBy=stage, sectorId=1 (subtree)", "/api/v1/reports/pipeline?groupBy=stage&sectorId=1"),
-        ($"pipeline, groupBy=stage, asOf={asOf}", $"/api/v1/reports/pipeline?groupBy=stage&asOf={asOf}"),
-        ("deals list, first page of 50", "/api/v1/deals?limit=50"),
-        ("performance, this year", $"/api/v1/reports/performance?year={today.Year}"),
-        ($"performance, the 30 days to {asOf}", $"/api/v1/reports/performance?from={today.AddDays(-210):yyyy-MM-dd}&to={asOf}"),
-        ("funnel, this year", $"/api/v1/reports/funnel?year={today.Year}"),
-        ("stale deals, 60 days", "/api/v1/reports/stale?days=60"),
-        ("industry chain (12 links, 5,000 companies attached)", "/api/v1/reports/chains/1"),
-        ("overdue deadlines (figures over every deal, first page of 50 items)", "/api/v1/reports/overdue"),
-        ("evaluation by band, with per-亩 figures", "/api/v1/reports/evaluation?criteriaSetId=1"),
-        ("deals list, band=A", "/api/v1/deals?band=A&limit=50"),
-        ("one deal's deadlines", "/api/v1/deals/4242/deadlines"),
+        ("pipeline, groupBy=stage", "/api/v1/reports/pipeline?groupBy=stage",
+            $"SELECT stage, currency, COUNT(*), SUM(intended_minor) FROM deals WHERE {Live} GROUP BY stage, currency"),
+        ("pipeline, groupBy=stage, status=any", "/api/v1/reports/pipeline?groupBy=stage&status=any",
+            "SELECT status, stage, currency, COUNT(*), SUM(intended_minor) FROM deals WHERE deleted_at IS NULL GROUP BY status, stage, currency"),
+        ("pipeline, groupBy=sector", "/api/v1/reports/pipeline?groupBy=sector",
+            $"SELECT sector_id, stage, currency, COUNT(*), SUM(intended_minor) FROM deals WHERE {Live} GROUP BY sector_id, stage, currency"),
+        ("pipeline, groupBy=stage, withFunds=true (funds in place per row)", "/api/v1/reports/pipeline?groupBy=stage&withFunds=true",
+            $"SELECT d.stage, d.currency, COUNT(*), SUM(d.intended_minor), SUM(f.amount) FROM deals d LEFT JOIN (SELECT deal_id, SUM(amount_minor) AS amount FROM funds_in_place GROUP BY deal_id) f ON f.deal_id = d.id WHERE d.{Live.Replace(" AND ", " AND d.", StringComparison.Ordinal)} GROUP BY d.stage, d.currency"),
+        ("pipeline, groupBy=owner", "/api/v1/reports/pipeline?groupBy=owner",
+            $"SELECT owner_id, stage, currency, COUNT(*), SUM(intended_minor) FROM deals WHERE {Live} GROUP BY owner_id, stage, currency"),
+        ("pipeline, groupBy=stage, sectorId=1 (subtree)", "/api/v1/reports/pipeline?groupBy=stage&sectorId=1",
+            $"SELECT stage, currency, COUNT(*), SUM(intended_minor) FROM deals WHERE {Live} AND sector_id IN (SELECT id FROM sectors WHERE path LIKE '/1/%') GROUP BY stage, currency"),
+        ($"pipeline, groupBy=stage, asOf={asOf}", $"/api/v1/reports/pipeline?groupBy=stage&asOf={asOf}",
+            $"SELECT h.stage_after, d.currency, COUNT(*), SUM(d.intended_minor) FROM deal_history h JOIN deals d ON d.id = h.deal_id WHERE h.on_date <= '{asOf}' AND (h.valid_until IS NULL OR h.valid_until > '{asOf}') AND h.status_after = 1 AND d.deleted_at IS NULL GROUP BY h.stage_after, d.currency"),
+        ("deals list, first page of 50", "/api/v1/deals?limit=50",
+            "SELECT * FROM deals WHERE deleted_at IS NULL ORDER BY id LIMIT 50"),
+        ("performance, this year", $"/api/v1/reports/performance?year={today.Year}",
+            $"SELECT 's', currency, COUNT(*), SUM(intended_minor) FROM deals WHERE signed_on >= '{year0}' AND signed_on < '{year1}' AND deleted_at IS NULL GROUP BY currency UNION ALL SELECT 'l', currency, COUNT(*), SUM(intended_minor) FROM deals WHERE landed_on >= '{year0}' AND landed_on < '{year1}' AND deleted_at IS NULL GROUP BY currency UNION ALL SELECT 'f', '', COUNT(*), SUM(amount_minor) FROM funds_in_place WHERE on_date >= '{year0}' AND on_date < '{year1}'"),
+        ($"performance, the 30 days to {asOf}", $"/api/v1/reports/performance?from={from30}&to={asOf}",
+            $"SELECT 's', currency, COUNT(*), SUM(intended_minor) FROM deals WHERE signed_on >= '{from30}' AND signed_on <= '{asOf}' AND deleted_at IS NULL GROUP BY currency UNION ALL SELECT 'l', currency, COUNT(*), SUM(intended_minor) FROM deals WHERE landed_on >= '{from30}' AND landed_on <= '{asOf}' AND deleted_at IS NULL GROUP BY currency"),
+        ("funnel, this year", $"/api/v1/reports/funnel?year={today.Year}",
+            $"SELECT h.to_value, COUNT(DISTINCT h.deal_id) FROM deals d JOIN deal_history h ON h.deal_id = d.id WHERE d.opened_on >= '{year0}' AND d.opened_on < '{year1}' AND d.deleted_at IS NULL AND h.kind = 1 GROUP BY h.to_value"),
+        ("stale deals, 60 days", "/api/v1/reports/stale?days=60",
+            $"SELECT id, last_change_on FROM deals WHERE {Live} AND last_change_on < '{today.AddDays(-60):yyyy-MM-dd}' ORDER BY last_change_on, id LIMIT 50"),
+        ("industry chain (12 links, 5,000 companies attached)", "/api/v1/reports/chains/1",
+            "SELECT c.link_id, d.stage, COUNT(*), SUM(d.intended_minor) FROM chain_link_companies c JOIN deals d ON d.company_id = c.company_id WHERE d.deleted_at IS NULL GROUP BY c.link_id, d.stage"),
+        ("overdue deadlines (figures over every deal, first page of 50 items)", "/api/v1/reports/overdue",
+            $"SELECT d.id, d.stage, MAX(a.on_date) FROM deals d LEFT JOIN activities a ON a.deal_id = d.id WHERE d.{Live.Replace(" AND ", " AND d.", StringComparison.Ordinal)} GROUP BY d.id"),
+        ("evaluation by band, with per-亩 figures", "/api/v1/reports/evaluation?criteriaSetId=1",
+            "SELECT s.band, COUNT(*), SUM(d.intended_minor), SUM(d.land_area_centimu) FROM deals d JOIN deal_scores s ON s.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id) WHERE s.set_id = 1 AND d.deleted_at IS NULL GROUP BY s.band"),
+        ("deals list, band=A", "/api/v1/deals?band=A&limit=50",
+            "SELECT d.* FROM deals d JOIN deal_scores s ON s.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id) WHERE s.band = 'A' AND d.deleted_at IS NULL ORDER BY d.id LIMIT 50"),
+        ("one deal's deadlines", "/api/v1/deals/4242/deadlines",
+            "SELECT * FROM activities WHERE deal_id = 4242 ORDER BY on_date"),
     };
 
+    await using var raw = new SqliteConnection(connectionString);
+    await raw.OpenAsync();
     Console.WriteLine();
-    Console.WriteLine($"| request ({deals:N0} deals; {requests} timed requests each, {requests / 5} for asOf, after 20 warm-up) | median ms | p95 ms | p99 ms | max ms |");
-    Console.WriteLine("|---|---:|---:|---:|---:|");
-    foreach (var (name, path) in cases)
+    Console.WriteLine($"| request ({deals:N0} deals; {requests} timed requests each, {requests / 5} for asOf, after 20 warm-up) | median ms | p95 ms | p99 ms | max ms | raw SQL median ms | ratio |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var (name, path, rawSql) in cases)
     {
         for (var i = 0; i < 20; i++)
         {
@@ -91,9 +116,32 @@ try
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
+        var rawTimes = new List<double>(rounds);
+        for (var i = 0; i < rounds + 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using (var command = raw.CreateCommand())
+            {
+                command.CommandText = rawSql;
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                }
+            }
+
+            if (i >= 5)
+            {
+                rawTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
         times.Sort();
-        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-        Console.WriteLine(FormattableString.Invariant($"| {name} | {At(0.5):0.0} | {At(0.95):0.0} | {At(0.99):0.0} | {times[^1]:0.0} |"));
+        rawTimes.Sort();
+        double At(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+        var median = At(times, 0.5);
+        var rawMedian = At(rawTimes, 0.5);
+        Console.WriteLine(FormattableString.Invariant(
+            $"| {name} | {median:0.0} | {At(times, 0.95):0.0} | {At(times, 0.99):0.0} | {times[^1]:0.0} | {rawMedian:0.0} | {median / rawMedian:0.0}× |"));
     }
 
     // The CSV export of every deal: its time, its size, and the service's memory (peak resident set) before and after.

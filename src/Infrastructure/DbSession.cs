@@ -17,6 +17,9 @@ public sealed class DbSession(Database database) : IAsyncDisposable
 
     public SqlDialect Dialect => database.Dialect;
 
+    /// <summary>How many units of work (transactions) this session has begun: what a unit of work remembers is keyed by it.</summary>
+    public int UnitsBegun { get; private set; }
+
     /// <summary>The open transaction: this session's own, or on SQLite the commit group's it has joined.</summary>
     public DbTransaction? Transaction => _member?.Transaction ?? _transaction;
 
@@ -55,6 +58,8 @@ public sealed class DbSession(Database database) : IAsyncDisposable
         {
             throw new InvalidOperationException("A transaction is already open.");
         }
+
+        UnitsBegun++;
 
         // On SQLite, writers of this process take turns before the database sees them, and share
         // commits (see GroupCommit): this session's statements run in a savepoint of the group's

@@ -9,8 +9,12 @@ namespace DealPipeline.Infrastructure;
 /// </summary>
 public sealed class DealRepository(DbSession session)
 {
-    /// <summary>The rows as this unit of work loaded or last stored them: an update writes only the columns that differ from them.</summary>
-    private readonly Dictionary<long, DealRecord> _stored = [];
+    /// <summary>
+    /// The rows as the open unit of work read or last stored them, by deal, with the unit (<see cref="DbSession.UnitsBegun"/>) they
+    /// belong to: a load in the same unit reuses them, and an update writes only the columns that differ from them. Nothing of a
+    /// unit rolled back and retried is used again.
+    /// </summary>
+    private readonly Dictionary<long, (int Unit, DealRecord Row)> _stored = [];
 
     /// <summary>
     /// Notes an activity on the deal: its last activity moves to <paramref name="on"/> when that is later. A touch,
@@ -22,9 +26,25 @@ public sealed class DealRepository(DbSession session)
             new { on, dealId },
             cancellationToken);
 
+    /// <summary>
+    /// Notes the row of a deal as read inside the open transaction (the read model reads every column of <c>deals</c>): the
+    /// aggregate's load in the same unit of work then needs no second read. The repository is the one writer of the table, so
+    /// the row stays what the transaction holds until the repository itself stores the deal.
+    /// </summary>
+    public void Remember(DealRecord row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Keep(row);
+    }
+
     /// <summary>The live (not deleted) deal, or null.</summary>
     public async Task<Deal?> FindAsync(long id, CancellationToken cancellationToken)
     {
+        if (Stored(id) is { DeletedAt: null } known)
+        {
+            return known.ToDeal();
+        }
+
         var row = await session.QuerySingleOrDefaultAsync<DealRecord>(
             $"SELECT {DealRecord.Select("d")} FROM deals d WHERE d.id = @id AND d.deleted_at IS NULL", new { id }, cancellationToken);
         if (row is null)
@@ -32,7 +52,7 @@ public sealed class DealRepository(DbSession session)
             return null;
         }
 
-        _stored[id] = row;
+        Keep(row);
         return row.ToDeal();
     }
 
@@ -43,7 +63,7 @@ public sealed class DealRepository(DbSession session)
         var id = await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId("deals", DealRecord.InsertColumns, DealRecord.InsertValues), record, cancellationToken);
         deal.AssignId(id);
-        _stored[id] = record with { Id = id };
+        Keep(record with { Id = id });
 
         // A new deal has no history or revision in force yet: nothing to end before its first ones.
         await AppendHistoryAsync(deal, isNew: true, cancellationToken);
@@ -84,7 +104,7 @@ public sealed class DealRepository(DbSession session)
         var record = DealRecord.Of(deal);
         var parameters = new DynamicParameters(record);
         parameters.Add("LoadedVersion", loadedVersion);
-        var assignments = _stored.TryGetValue(deal.Id, out var stored) && stored.Version == loadedVersion
+        var assignments = Stored(deal.Id) is { } stored && stored.Version == loadedVersion
             ? DealRecord.ChangedAssignments(stored, record)
             : DealRecord.UpdateAssignments;
         var rows = await session.ExecuteAsync(
@@ -94,7 +114,7 @@ public sealed class DealRepository(DbSession session)
             return false;
         }
 
-        _stored[deal.Id] = record;
+        Keep(record);
         await AppendHistoryAsync(deal, isNew: false, cancellationToken);
         if (deal.RevisedOn is { } revisedOn)
         {
@@ -102,6 +122,18 @@ public sealed class DealRepository(DbSession session)
         }
 
         return true;
+    }
+
+    /// <summary>The row this unit of work read or stored, if it is inside a transaction and has one.</summary>
+    private DealRecord? Stored(long id) =>
+        session.Transaction is not null && _stored.TryGetValue(id, out var kept) && kept.Unit == session.UnitsBegun ? kept.Row : null;
+
+    private void Keep(DealRecord row)
+    {
+        if (session.Transaction is not null)
+        {
+            _stored[row.Id] = (session.UnitsBegun, row);
+        }
     }
 
     private async Task AppendHistoryAsync(Deal deal, bool isNew, CancellationToken cancellationToken)

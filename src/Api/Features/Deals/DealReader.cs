@@ -12,6 +12,11 @@ public sealed class DealReader(DbSession session, DealAccess access, DealReposit
     {
         var row = await session.QuerySingleOrDefaultAsync<DealRow>(
             $"SELECT {DealRow.Columns} FROM {DealRow.From} WHERE d.id = @id AND d.deleted_at IS NULL", new { id }, cancellationToken);
+        if (row is not null)
+        {
+            deals.Remember(row);
+        }
+
         return row is not null && access.CanSee(row.Confidential, row.OwnerId, row.TeamId)
             ? row.ToResponse()
             : throw ProblemException.NotFound("deal", id);
