@@ -10,11 +10,13 @@ namespace DealPipeline.Infrastructure;
 public sealed class DealRepository(DbSession session)
 {
     /// <summary>
-    /// The rows as the open unit of work read or last stored them, by deal, with the unit (<see cref="DbSession.UnitsBegun"/>) they
-    /// belong to: a load in the same unit reuses them, and an update writes only the columns that differ from them. Nothing of a
-    /// unit rolled back and retried is used again.
+    /// The rows as the open unit of work read or last stored them, by deal: a load in the same unit reuses them, and an update
+    /// writes only the columns that differ from them. They belong to one unit (<see cref="DbSession.UnitsBegun"/>, in
+    /// <see cref="_unit"/>): a new unit, such as the retry of one rolled back or an import's next batch, starts with none.
     /// </summary>
-    private readonly Dictionary<long, (int Unit, DealRecord Row)> _stored = [];
+    private readonly Dictionary<long, DealRecord> _stored = [];
+
+    private int _unit;
 
     /// <summary>
     /// Notes an activity on the deal: its last activity moves to <paramref name="on"/> when that is later. A touch,
@@ -126,14 +128,22 @@ public sealed class DealRepository(DbSession session)
 
     /// <summary>The row this unit of work read or stored, if it is inside a transaction and has one.</summary>
     private DealRecord? Stored(long id) =>
-        session.Transaction is not null && _stored.TryGetValue(id, out var kept) && kept.Unit == session.UnitsBegun ? kept.Row : null;
+        session.Transaction is not null && _unit == session.UnitsBegun && _stored.TryGetValue(id, out var row) ? row : null;
 
     private void Keep(DealRecord row)
     {
-        if (session.Transaction is not null)
+        if (session.Transaction is null)
         {
-            _stored[row.Id] = (session.UnitsBegun, row);
+            return;
         }
+
+        if (_unit != session.UnitsBegun)
+        {
+            _stored.Clear();
+            _unit = session.UnitsBegun;
+        }
+
+        _stored[row.Id] = row;
     }
 
     private async Task AppendHistoryAsync(Deal deal, bool isNew, CancellationToken cancellationToken)
