@@ -102,9 +102,16 @@ public sealed class GroupCommit : IDisposable
             }
         }
 
-        await group.Transaction.DisposeAsync();
-        await group.Connection.DisposeAsync();
-        group.End(failure);
+        try
+        {
+            await group.Transaction.DisposeAsync();
+            await group.Connection.DisposeAsync();
+        }
+        finally
+        {
+            // Whatever happens to the connection, the writers waiting on the group are answered.
+            group.End(failure);
+        }
     }
 
     /// <summary>Times and traces one of the group's own statements, as <see cref="DbSession"/> does the writers' statements.</summary>
