@@ -7,7 +7,7 @@ namespace DealPipeline.Infrastructure;
 /// Spans and metrics of the database layer, under OpenTelemetry's database conventions: a span per
 /// statement (a child of the request's span) named by its operation and table, with the
 /// parameterised SQL text (values travel as parameters and are never recorded), the
-/// <c>db.client.operation.duration</c> histogram, and a count of transient-fault retries.
+/// <c>db.client.operation.duration</c> histogram, a count of transient-fault retries, and the writes each SQLite commit ended (<see cref="GroupCommit"/>).
 /// Cost nothing until a listener (the OpenTelemetry SDK, <c>dotnet-counters</c>) subscribes.
 /// </summary>
 public static class DbTelemetry

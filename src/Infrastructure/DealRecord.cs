@@ -116,7 +116,7 @@ public record DealRecord
     /// <summary>
     /// The assignments of an UPDATE that stores <paramref name="after"/> over the stored row <paramref name="before"/>: only
     /// the columns whose values differ. SQLite leaves every index on columns an UPDATE does not assign untouched, so a stage
-    /// change updates the indexes over the stage, the version and the update time, not the deal's other nineteen.
+    /// change updates the seven indexes over the stage and the update time, not the deal's other twelve.
     /// </summary>
     internal static string ChangedAssignments(DealRecord before, DealRecord after)
     {

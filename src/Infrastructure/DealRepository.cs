@@ -29,14 +29,26 @@ public sealed class DealRepository(DbSession session)
             cancellationToken);
 
     /// <summary>
-    /// Notes the row of a deal as read inside the open transaction (the read model reads every column of <c>deals</c>): the
-    /// aggregate's load in the same unit of work then needs no second read. The repository is the one writer of the table, so
-    /// the row stays what the transaction holds until the repository itself stores the deal.
+    /// Notes the row of a deal as read or stored inside the open transaction (the read model reads every column of <c>deals</c>,
+    /// and hands its rows here): the aggregate's load in the same unit of work then needs no second read. The repository is the
+    /// one writer of the table, so the row stays what the transaction holds until the repository itself stores the deal. Outside
+    /// a transaction nothing is kept; a new unit of work starts with nothing.
     /// </summary>
     public void Remember(DealRecord row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        Keep(row);
+        if (session.Transaction is null)
+        {
+            return;
+        }
+
+        if (_unit != session.UnitsBegun)
+        {
+            _stored.Clear();
+            _unit = session.UnitsBegun;
+        }
+
+        _stored[row.Id] = row;
     }
 
     /// <summary>The live (not deleted) deal, or null.</summary>
@@ -54,7 +66,7 @@ public sealed class DealRepository(DbSession session)
             return null;
         }
 
-        Keep(row);
+        Remember(row);
         return row.ToDeal();
     }
 
@@ -65,7 +77,7 @@ public sealed class DealRepository(DbSession session)
         var id = await session.QuerySingleAsync<long>(
             session.Dialect.InsertReturningId("deals", DealRecord.InsertColumns, DealRecord.InsertValues), record, cancellationToken);
         deal.AssignId(id);
-        Keep(record with { Id = id });
+        Remember(record with { Id = id });
 
         // A new deal has no history or revision in force yet: nothing to end before its first ones.
         await AppendHistoryAsync(deal, isNew: true, cancellationToken);
@@ -116,7 +128,7 @@ public sealed class DealRepository(DbSession session)
             return false;
         }
 
-        Keep(record);
+        Remember(record);
         await AppendHistoryAsync(deal, isNew: false, cancellationToken);
         if (deal.RevisedOn is { } revisedOn)
         {
@@ -129,22 +141,6 @@ public sealed class DealRepository(DbSession session)
     /// <summary>The row this unit of work read or stored, if it is inside a transaction and has one.</summary>
     private DealRecord? Stored(long id) =>
         session.Transaction is not null && _unit == session.UnitsBegun && _stored.TryGetValue(id, out var row) ? row : null;
-
-    private void Keep(DealRecord row)
-    {
-        if (session.Transaction is null)
-        {
-            return;
-        }
-
-        if (_unit != session.UnitsBegun)
-        {
-            _stored.Clear();
-            _unit = session.UnitsBegun;
-        }
-
-        _stored[row.Id] = row;
-    }
 
     private async Task AppendHistoryAsync(Deal deal, bool isNew, CancellationToken cancellationToken)
     {
