@@ -26,6 +26,57 @@ if (args is ["profile", ..])
     return;
 }
 
+// What a read spends its time on: profile-read <file> <requests> <path>...
+if (args is ["profile-read", var db, var readCount, .. var paths])
+{
+    await WriteProfile.ReadAsync(db, int.Parse(readCount, CultureInfo.InvariantCulture), paths, BenchKey);
+    return;
+}
+
+if (args is ["sql-probe", var probeFile, .. var statements])
+{
+    await using var probe = new SqliteConnection($"Data Source={probeFile}");
+    await probe.OpenAsync();
+    foreach (var text in statements)
+    {
+        await using (var plan = probe.CreateCommand())
+        {
+            plan.CommandText = "EXPLAIN QUERY PLAN " + text;
+            await using var r = await plan.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                Console.WriteLine("  plan: " + r.GetString(3));
+            }
+        }
+
+        for (var round = 0; round < 4; round++)
+        {
+            var w = Stopwatch.StartNew();
+            long n = 0;
+            await using (var command = probe.CreateCommand())
+            {
+                command.CommandText = text;
+                await using var r = await command.ExecuteReaderAsync();
+                while (await r.ReadAsync())
+                {
+                    n++;
+                    for (var c = 0; c < r.FieldCount; c++)
+                    {
+                        _ = r.GetValue(c);
+                    }
+                }
+            }
+
+            var stepped = w.Elapsed.TotalMilliseconds;
+            w.Restart();
+            var mapped = (await Dapper.SqlMapper.QueryAsync(probe, text)).Count();
+            Console.WriteLine(FormattableString.Invariant($"  {n} rows: read {stepped:0.0} ms, Dapper dynamic {w.Elapsed.TotalMilliseconds:0.0} ms"));
+        }
+    }
+
+    return;
+}
+
 var deals = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var keep = Environment.GetEnvironmentVariable("DEALPIPELINE_BENCH_DIR");

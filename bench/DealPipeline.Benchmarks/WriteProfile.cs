@@ -28,32 +28,11 @@ internal static partial class WriteProfile
         try
         {
             await Generator.CreateAsync(connectionString, 100);
-            using var factory = new WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener>().WithWebHostBuilder(host =>
-            {
-                host.UseContentRoot(AppContext.BaseDirectory);
-                host.UseEnvironment("Production");
-                host.UseSetting("Database:ConnectionString", connectionString);
-                host.UseSetting("Demo:Seed", "false");
-                host.UseSetting("Auth:BootstrapAdminKey", key);
-                host.UseSetting("RateLimit:PermitsPerSecond", "1000000");
-                host.UseSetting("RateLimit:Burst", "1000000");
-                host.UseSetting("Logging:LogLevel:Default", "Warning");
-            });
+            using var factory = Service(connectionString, key);
             using var client = factory.CreateClient();
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
-
             var statements = new ConcurrentDictionary<string, Timing>();
-            using var listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == DbTelemetry.Name,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = activity =>
-                {
-                    var sql = activity.GetTagItem("db.query.text") as string ?? activity.OperationName;
-                    statements.GetOrAdd(Shorten(sql), _ => new Timing()).Add(activity.Duration);
-                },
-            };
-            ActivitySource.AddActivityListener(listener);
+            using var listener = Listen(statements);
 
             var body = new { name = "压测项目", companyId = 1, parkId = 1, sectorId = 1, ownerId = 1, intendedInvestment = 120000000.00m };
             var ids = new List<long>(writes);
@@ -94,6 +73,67 @@ internal static partial class WriteProfile
         }
     }
 
+    /// <summary>
+    /// What a read spends its time on: the service in this process on an existing SQLite file (the report benchmark's, kept
+    /// with DEALPIPELINE_BENCH_DIR), each path requested after warming up, every statement timed as for writes.
+    ///   dotnet run -c Release --project bench/DealPipeline.Benchmarks -- profile-read file.db requests path...
+    /// </summary>
+    public static async Task ReadAsync(string file, int requests, IEnumerable<string> paths, string key)
+    {
+        using var factory = Service($"Data Source={file}", key);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var statements = new ConcurrentDictionary<string, Timing>();
+        using var listener = Listen(statements);
+        foreach (var path in paths)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            }
+
+            statements.Clear();
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < requests; i++)
+            {
+                (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            }
+
+            Print($"GET {path}", requests, watch.Elapsed, statements);
+        }
+    }
+
+    private static WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener> Service(string connectionString, string key) =>
+        new WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener>().WithWebHostBuilder(host =>
+        {
+            host.UseContentRoot(AppContext.BaseDirectory);
+            host.UseEnvironment("Production");
+            host.UseSetting("Database:ConnectionString", connectionString);
+            host.UseSetting("Demo:Seed", "false");
+            host.UseSetting("Auth:BootstrapAdminKey", key);
+            host.UseSetting("RateLimit:PermitsPerSecond", "1000000");
+            host.UseSetting("RateLimit:Burst", "1000000");
+            host.UseSetting("Reports:CacheResults", "false");
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+
+    /// <summary>Every statement's time, through the database layer's spans, into <paramref name="statements"/> by its text.</summary>
+    private static ActivityListener Listen(ConcurrentDictionary<string, Timing> statements)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DbTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                var sql = activity.GetTagItem("db.query.text") as string ?? activity.OperationName;
+                statements.GetOrAdd(Shorten(sql), _ => new Timing()).Add(activity.Duration);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     private static void Print(string call, int requests, TimeSpan elapsed, ConcurrentDictionary<string, Timing> statements)
     {
         var perRequest = elapsed.TotalMicroseconds / requests;
@@ -112,11 +152,11 @@ internal static partial class WriteProfile
         }
     }
 
-    /// <summary>The statement on one line, cut after its first 90 characters.</summary>
+    /// <summary>The statement on one line, its middle cut out when it is longer than 130 characters (its end tells statements of one table apart).</summary>
     private static string Shorten(string sql)
     {
         var line = Spaces().Replace(sql, " ").Trim();
-        return line.Length <= 90 ? line : string.Concat(line.AsSpan(0, 90), "…");
+        return line.Length <= 130 ? line : string.Concat(line.AsSpan(0, 80), " … ", line.AsSpan(line.Length - 50));
     }
 
     [GeneratedRegex(@"\s+")]

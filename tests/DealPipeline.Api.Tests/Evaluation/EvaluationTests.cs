@@ -152,6 +152,16 @@ public abstract class EvaluationTests : ApiTest
         await AssertProblem(await Send(HttpMethod.Get, "/api/v1/reports/evaluation"), HttpStatusCode.BadRequest, "criteriaSetId");
         await AssertProblem(await Send(HttpMethod.Get, "/api/v1/reports/evaluation?criteriaSetId=424242"), HttpStatusCode.BadRequest, "criteriaSetId");
         Assert.Equal(unscored, (await GetOk("/api/v1/deals?limit=500"))["items"]!.AsArray().Single(d => d!["evaluation"] is null)!["id"]!.GetValue<long>());
+
+        // A deal's latest score is the one that counts: the B deal rescored low moves to D. A deal scored under another set only
+        // stays among those not scored under this one.
+        await PostOk($"/api/v1/deals/{good}/scores", new { criteriaSetId = set, scores = Scores(10, 10, 10, 10) });
+        var other = Id(await PostOk("/api/v1/criteria-sets", new { name = "另一套指标", criteria = Criteria, bands = Bands, vetoes = Vetoes }));
+        await PostOk($"/api/v1/deals/{unscored}/scores", new { criteriaSetId = other, scores = Scores(30, 30, 20, 20) });
+        var again = (await GetOk($"/api/v1/reports/evaluation?criteriaSetId={set}"))["rows"]!.AsArray()
+            .Select(r => (Band: r!["band"]?.GetValue<string>(), Count: r["count"]!.GetValue<long>(), Intended: Money(r["intendedInvestment"]), Land: Money(r["landArea"])))
+            .ToList();
+        Assert.Equal([("A", 1L, usd, 50.5m), ("B", 0L, 0m, 0m), ("D", 2L, 510_000_000m, 100m), ("vetoed", 1L, 200_000_000m, 80m), (null, 1L, 30_000_000m, 20m)], again);
     }
 
     private static object[] Scores(params decimal[] scores) =>

@@ -83,12 +83,12 @@ public sealed class HelperTests
     public void Per_mu_figures_are_over_the_deals_that_give_land_exact_to_the_fen()
     {
         // 1,000,000.00 yuan and 30,000.00 of tax on 3 亩; 500,000.00 without land; amounts in fen, land in hundredths of a 亩.
-        var row = EvaluationRow.Of("A", "A 类", [("A", 100_000_000, 3_000_000, 300), ("A", 50_000_000, 0, null), ("A", 10, 0, 0)]);
+        var row = EvaluationRow.Of("A", "A 类", BandTotals.OfDeal(100_000_000, 3_000_000, 300) + BandTotals.OfDeal(50_000_000, 0, null) + BandTotals.OfDeal(10, 0, 0));
 
         Assert.Equal((3L, 1_500_000.10m, 1L, 3m), (row.Count, row.IntendedInvestment, row.WithLandArea, row.LandArea));
         Assert.Equal(333_333.33m, row.IntendedPerMu);
         Assert.Equal(10_000m, row.ExpectedTaxPerMu);
-        var none = EvaluationRow.Of(null, "未评价", [("x", 5, 5, null)]);
+        var none = EvaluationRow.Of(null, "未评价", BandTotals.OfDeal(5, 5, null));
         Assert.Equal((null, null, 0L), (none.IntendedPerMu, none.ExpectedTaxPerMu, none.WithLandArea));
     }
 
