@@ -145,6 +145,47 @@ public static class Deadlines
         return found;
     }
 
+    /// <summary>
+    /// The latest day a span may start from and still fall due before <paramref name="bound"/>. A later start never falls due
+    /// earlier, so every start up to this day is due before the bound and none after it: with the bound today, one comparison
+    /// of a deal's opening (or last activity) with this day says whether its deadline is late, which lets a report over every
+    /// deal ask the database instead of counting each deal's days (see LateDeadlines in the service).
+    /// </summary>
+    public static DateOnly LastStartDueBefore(WorkCalendar calendar, DeadlineSpan span, DateOnly bound)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(span);
+        if (span.Unit == DeadlineUnit.Days)
+        {
+            return bound.AddDays(-span.Count - 1);
+        }
+
+        // Due strictly after the start, so the answer is before the bound; widen back until a start falls due before it.
+        var high = bound.DayNumber;
+        var low = high;
+        for (var step = 4000; calendar.Add(DateOnly.FromDayNumber(low), span) >= bound; step *= 2)
+        {
+            high = low;
+            low = Math.Max(DateOnly.MinValue.DayNumber, low - step);
+        }
+
+        // calendar.Add(low) < bound <= calendar.Add(high): the last start due before the bound lies in [low, high).
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            if (calendar.Add(DateOnly.FromDayNumber(middle), span) < bound)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return DateOnly.FromDayNumber(low);
+    }
+
     /// <summary>The deadline to act on next: the earliest one not met.</summary>
     public static Deadline? Next(IEnumerable<Deadline> deadlines) => deadlines.Where(d => d.MetOn is null).MinBy(d => d.Due);
 }

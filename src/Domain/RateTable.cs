@@ -9,6 +9,51 @@ public sealed class RateTable(IReadOnlyDictionary<string, decimal> rates)
 {
     public const string Cny = "CNY";
 
+    /// <summary>The currencies the table converts: CNY and every one with a rate.</summary>
+    public IEnumerable<string> Currencies => rates.Keys.Prepend(Cny).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The least amount in minor units of <paramref name="currency"/> that is worth at least <paramref name="cnyMinor"/> fen
+    /// once converted (<see cref="ToCny"/>), or null when no amount is: conversion never gives less for more, so an amount
+    /// reaches the threshold exactly when it is this one or more, a comparison a database can make without converting.
+    /// </summary>
+    public long? LeastReaching(string currency, long cnyMinor)
+    {
+        if (cnyMinor <= 0)
+        {
+            return 0;
+        }
+
+        bool Reaches(long amount) => ToCny(currency, amount) >= cnyMinor;
+        long high = 1;
+        while (!Reaches(high))
+        {
+            if (high > long.MaxValue / 4)
+            {
+                return null;
+            }
+
+            high *= 2;
+        }
+
+        // Reaches(high) and, below low + 1, nothing does.
+        var low = high / 2;
+        while (high - low > 1)
+        {
+            var middle = low + ((high - low) / 2);
+            if (Reaches(middle))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        return Reaches(low) ? low : high;
+    }
+
     /// <summary>The rate of a currency other than CNY, when the table has one.</summary>
     public bool TryGetRate(string currency, out decimal rate) => rates.TryGetValue(currency, out rate);
 

@@ -74,6 +74,27 @@ public class WorkCalendarTests
         Assert.Equal("calendar.noWorkingDays", Assert.Throws<DomainException>(() => everyDay.Add(new DateOnly(2026, 1, 1), new DeadlineSpan(1, DeadlineUnit.WorkingDays))).Code);
     }
 
+    [Theory]
+    [InlineData(1, DeadlineUnit.WorkingDays)]
+    [InlineData(3, DeadlineUnit.WorkingDays)]
+    [InlineData(10, DeadlineUnit.WorkingDays)]
+    [InlineData(250, DeadlineUnit.WorkingDays)]
+    [InlineData(14, DeadlineUnit.Days)]
+    public void The_last_start_due_before_a_day_splits_the_starts_that_are_late_from_those_that_are_not(int count, DeadlineUnit unit)
+    {
+        var span = new DeadlineSpan(count, unit);
+
+        // Every bound from mid-September to the end of October, across the holidays and both adjusted working days.
+        for (var bound = new DateOnly(2026, 9, 15); bound <= new DateOnly(2026, 10, 31); bound = bound.AddDays(1))
+        {
+            var last = Deadlines.LastStartDueBefore(China2026, span, bound);
+
+            Assert.True(China2026.Add(last, span) < bound, $"{last} is due before {bound}");
+            Assert.True(China2026.Add(last.AddDays(1), span) >= bound, $"{last.AddDays(1)} is not due before {bound}");
+            Assert.True(China2026.Add(last.AddDays(-30), span) < bound);
+        }
+    }
+
     [Fact]
     public void Calendar_days_and_a_year_not_loaded_count_plainly()
     {

@@ -103,6 +103,26 @@ public class RateTableTests
         Assert.Equal(("fx.missing", null), (missing.Code, missing.Field));
         Assert.Equal(712_340_00L, (long)rates.ToCny("USD", Money.ToMinor(100_000m)));
     }
+
+    [Theory]
+    [InlineData("CNY", 10_000_000_000L)]
+    [InlineData("USD", 10_000_000_000L)]
+    [InlineData("USD", 36L)]
+    [InlineData("EUR", 1L)]
+    [InlineData("EUR", 999_999_999_999L)]
+    [InlineData("TINY", 5L)]
+    public void The_least_amount_reaching_a_cny_threshold_reaches_it_and_one_less_does_not(string currency, long threshold)
+    {
+        var rates = new RateTable(new Dictionary<string, decimal> { ["USD"] = 7.1234m, ["EUR"] = 7.7312m, ["TINY"] = 0.0001m });
+
+        var least = rates.LeastReaching(currency, threshold)!.Value;
+
+        Assert.True(rates.ToCny(currency, least) >= threshold);
+        Assert.True(rates.ToCny(currency, least - 1) < threshold);
+        Assert.Equal(0L, rates.LeastReaching(currency, 0));
+        Assert.Null(new RateTable(new Dictionary<string, decimal> { ["ZERO"] = 0m }).LeastReaching("ZERO", 1));
+        Assert.Equal(["CNY", "USD", "EUR", "TINY"], rates.Currencies);
+    }
 }
 
 public sealed class CompanyNameTests

@@ -17,6 +17,9 @@ public abstract class DeadlineTests : ApiTest
 
     private readonly MovableTime _time = new(new DateTimeOffset(2026, 10, 12, 2, 0, 0, TimeSpan.Zero));
 
+    // The generated leads below take a few hundred requests of one key in a few seconds.
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["RateLimit:PermitsPerSecond"] = "10000", ["RateLimit:Burst"] = "10000" };
+
     protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services =>
         services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<TimeProvider>(services, _time);
 
@@ -163,6 +166,105 @@ public abstract class DeadlineTests : ApiTest
         var after = await GetOk("/api/v1/reports/overdue");
         Assert.DoesNotContain((a, "answer"), after["items"]!["items"]!.AsArray().Select(i => (i!["dealId"]!.GetValue<long>(), i["kind"]!.GetValue<string>())));
         AssertDeadline(await GetOk($"/api/v1/deals/{a}/deadlines"), "answer", "2026-10-08", "2026-10-12", overdue: false, daysLate: 4);
+    }
+
+    [DbFact]
+    public async Task The_overdue_report_lists_and_counts_exactly_the_late_deadlines_each_deal_shows_as_its_own()
+    {
+        // Generated leads on both sides of every class threshold, in CNY and USD, opened before and across the holidays, some
+        // answered, moved on, landed or put on hold: the report asks the database, each deal's own deadlines count its days.
+        var w = await CreateWorld();
+        await SetRate("USD", 7.1m, "2026-08-01");
+        await Send(HttpMethod.Put, "/api/v1/calendar/2026", new { holidays = Holidays2026, workdays = Workdays2026 });
+        var otherTeam = await Team("深圳招商工作组");
+        long[] owners = [w.Officer, await User("陈刚", "officer", otherTeam), await User("赵敏", "officer")];
+        await PostOk("/api/v1/deadline-rules", new { name = "亿元以上项目", minIntendedInvestment = 100_000_000m, answerWithin = new { count = 1, unit = "workingDays" }, assessWithin = new { count = 3, unit = "workingDays" }, reportEvery = new { count = 14, unit = "days" } });
+        await PostOk("/api/v1/deadline-rules", new { name = "两千万以上项目", minIntendedInvestment = 20_000_000m, answerWithin = new { count = 2, unit = "workingDays" }, reportEvery = new { count = 10, unit = "workingDays" } });
+        await PostOk("/api/v1/deadline-rules", new { name = "一般项目", minIntendedInvestment = 1_000_000m, answerWithin = new { count = 5, unit = "days" }, assessWithin = new { count = 10, unit = "workingDays" } });
+        // Each class at its threshold opened on every day from 18 September to today (so every boundary between late and not
+        // is a deal on each side), then amounts just below and above the thresholds, in USD too, on random days.
+        decimal[] thresholds = [100_000_000m, 20_000_000m, 1_000_000m];
+        decimal[] amounts = [99_999_999.99m, 19_999_999.99m, 999_999.99m, 500_000_000m, 14_084_507.05m, 14_084_507.04m, 2_816_901.41m, 140_845.08m];
+        var random = new Random(20261012);
+        var ids = new List<long>();
+        for (var i = 0; i < 88; i++)
+        {
+            var atThreshold = i < 75;
+            var opened = atThreshold ? new DateOnly(2026, 10, 12).AddDays(-(i % 25)) : new DateOnly(2026, 8, 20).AddDays(random.Next(0, 54));
+            var usd = !atThreshold && i % 2 == 0;
+            var body = new JsonObject { ["openedOn"] = opened.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["ownerId"] = owners[i % owners.Length] };
+            if (usd)
+            {
+                body["currency"] = "USD";
+            }
+
+            var id = Id(await Deal(w, body, $"线索{i}", atThreshold ? thresholds[i / 25] : amounts[i % amounts.Length]));
+            ids.Add(id);
+            var day = opened;
+            string Next(int most)
+            {
+                day = day.AddDays(random.Next(0, most));
+                day = day > new DateOnly(2026, 10, 12) ? new DateOnly(2026, 10, 12) : day;
+                return day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (random.Next(3) == 0)
+            {
+                await PostOk($"/api/v1/deals/{id}/activities", new { type = "call", on = Next(8), summary = "电话联系" });
+            }
+
+            switch (random.Next(8))
+            {
+                case 0:
+                    await Move(id, "negotiation", Next(10));
+                    break;
+                case 1:
+                    await Move(id, "negotiation", Next(5));
+                    await Move(id, "signed", Next(5), contractedInvestment: 1_000_000m);
+                    await Move(id, "landed", Next(5));
+                    break;
+                case 2:
+                    await SetStatus(id, "onHold", on: Next(10));
+                    break;
+                case 3:
+                    await SetStatus(id, "onHold", on: Next(4));
+                    await SetStatus(id, "active", on: Next(4));
+                    break;
+            }
+        }
+
+        // What each deal says of itself, in the report's order: longest late first, then due day, deal, kind.
+        var expected = new List<(long Deal, string Kind, string Due, int DaysLate, long Owner)>();
+        foreach (var id in ids)
+        {
+            var own = await GetOk($"/api/v1/deals/{id}/deadlines");
+            var owner = (await GetOk($"/api/v1/deals/{id}"))["ownerId"]!.GetValue<long>();
+            expected.AddRange(own["deadlines"]!.AsArray().Where(x => x!["overdue"]!.GetValue<bool>())
+                .Select(x => (id, x!["kind"]!.GetValue<string>(), x["due"]!.GetValue<string>(), x["daysLate"]!.GetValue<int>(), owner)));
+        }
+
+        string[] kinds = ["answer", "assess", "report"];
+        expected = [.. expected.OrderByDescending(e => e.DaysLate).ThenBy(e => e.Due, StringComparer.Ordinal).ThenBy(e => e.Deal).ThenBy(e => Array.IndexOf(kinds, e.Kind))];
+        Assert.True(expected.Count >= 15, $"the generated leads have late deadlines of every kind: {expected.Count}");
+        Assert.Equal(kinds, expected.Select(e => e.Kind).Distinct().Order(StringComparer.Ordinal));
+
+        // Paged a few at a time, the report lists the same deadlines in that order, and counts them per owner.
+        var listed = new List<(long, string, string, int, long)>();
+        var report = await GetOk("/api/v1/reports/overdue?limit=2");
+        for (var page = report; ; page = await GetOk($"/api/v1/reports/overdue?limit=2&cursor={page["items"]!["nextCursor"]}"))
+        {
+            listed.AddRange(page["items"]!["items"]!.AsArray().Select(x => (x!["dealId"]!.GetValue<long>(), x["kind"]!.GetValue<string>(), x["due"]!.GetValue<string>(), x["daysLate"]!.GetValue<int>(), x["ownerId"]!.GetValue<long>())));
+            if (page["items"]!["nextCursor"] is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(expected, listed);
+        Assert.Equal((expected.Count, expected.Select(e => e.Deal).Distinct().Count()), ((int)report["overdue"]!.GetValue<long>(), (int)report["deals"]!.GetValue<long>()));
+        Assert.Equal(
+            expected.GroupBy(e => e.Owner).Select(g => (g.Key, (long)g.Count(), (long)g.Select(e => e.Deal).Distinct().Count())).OrderBy(g => g.Key),
+            report["byOwner"]!.AsArray().Select(g => (g!["id"]!.GetValue<long>(), g["overdue"]!.GetValue<long>(), g["deals"]!.GetValue<long>())).OrderBy(g => g.Item1));
     }
 
     private static string[] Days(params string[] days) => days;

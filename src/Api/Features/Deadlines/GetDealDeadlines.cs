@@ -27,7 +27,7 @@ public sealed class GetDealDeadlinesHandler(DealReader reader, DeadlineSource so
         await reader.GetAsync(request.DealId, cancellationToken);
         var args = new Dapper.DynamicParameters();
         args.Add("id", request.DealId);
-        var state = (await source.ForAsync("d.id = @id", args, many: false, cancellationToken)).Single();
+        var state = (await source.ForAsync("d.id = @id", args, cancellationToken)).Single();
         return new DealDeadlinesResponse(
             request.DealId,
             clock.Today,
