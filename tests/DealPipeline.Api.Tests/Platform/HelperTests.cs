@@ -105,11 +105,15 @@ public sealed class HelperTests
 
         var past = DealStateSource.At(today.AddDays(-1), today, args);
         Assert.False(past.IsToday);
-        Assert.Equal(("h.stage_after", "h.status_after"), (past.Stage, past.Status));
-        Assert.StartsWith("deal_history h JOIN (SELECT d0.id, d0.name", past.From, StringComparison.Ordinal);
+        Assert.Equal(("d.stage_at", "d.status_at", "x = 1"), (past.Stage, past.Status, past.Where("x = 1")));
+
+        // The deals unchanged since the day from the table, the others from their history and revisions in force then.
+        Assert.StartsWith("(SELECT d0.id, d0.name", past.From, StringComparison.Ordinal);
+        Assert.Contains("FROM deals d0 WHERE d0.last_change_on <= @asOf AND d0.id NOT IN (SELECT x.deal_id FROM deal_revisions x WHERE x.valid_until IS NULL AND x.on_date > @asOf)", past.From, StringComparison.Ordinal);
         Assert.Contains("COALESCE(r.intended_minor, d0.intended_minor) AS intended_minor", past.From, StringComparison.Ordinal);
         Assert.Contains("d0.fixed_asset_minor", past.From, StringComparison.Ordinal);
-        Assert.StartsWith("h.on_date <= @asOf AND", past.Where("x = 1"), StringComparison.Ordinal);
+        Assert.Contains("WHERE h.on_date <= @asOf AND h.valid_until > @asOf UNION ALL", past.From, StringComparison.Ordinal);
+        Assert.EndsWith(") d", past.From, StringComparison.Ordinal);
         Assert.Equal(["asOf"], args.ParameterNames);
     }
 

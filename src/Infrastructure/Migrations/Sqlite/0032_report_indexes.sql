@@ -7,3 +7,7 @@ DROP INDEX ix_deals_signed;
 DROP INDEX ix_deals_landed;
 CREATE INDEX ix_deals_signed ON deals (signed_on, status, currency, company_id, intended_minor, contracted_minor, park_id, sector_id, owner_id, team_id, source, is_key_project, deleted_at) WHERE signed_on IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX ix_deals_landed ON deals (landed_on, status, currency, company_id, intended_minor, contracted_minor, park_id, sector_id, owner_id, team_id, source, is_key_project, deleted_at) WHERE landed_on IS NOT NULL AND deleted_at IS NULL;
+
+-- A report of a past day reads the deals revised since that day (their revision in force today began after it) through
+-- this index, as the history's in-force index gives the deals whose stage or status changed since (DealState.AsOfDeals).
+CREATE INDEX ix_deal_revisions_current ON deal_revisions (valid_until, on_date, deal_id);
