@@ -46,7 +46,8 @@ public sealed class GetStaleReportHandler(DbSession session, DealFilter dealFilt
         var (days, limit) = (request.Days ?? GetStaleReport.DefaultDays, request.Limit ?? Http.Cursor.DefaultLimit);
         // Hidden deals stay in the list, without id, company or amount, under their code names (see below).
         var (where, args) = await dealFilter.WhereIncludingHiddenAsync(request.Filter, cancellationToken);
-        where.Append(CultureInfo.InvariantCulture, $" AND d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
+        // "+d.status": an index led by the status would be read a random row a deal (measured at 100,000 deals: 110 ms against 25 in row order).
+        where.Append(CultureInfo.InvariantCulture, $" AND +d.status = {(int)DealStatus.Active} AND {LastTouch} <= @cutoff");
         args.Add("cutoff", today.AddDays(-days));
         args.Add("take", limit + 1);
         if (cursors.Read(request.Cursor, Sort) is { } cursor)
