@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 // The report benchmark: 100,000 generated deals with about five history rows each in a SQLite
 // file, the real service started on it as its own process, and each report measured through HTTP
 // on loopback. Rerun with: dotnet run -c Release --project bench/DealPipeline.Benchmarks [deals] [requests]
+// With DEALPIPELINE_BENCH_POSTGRES set to a PostgreSQL server's connection string, the same rows are
+// copied into a new database there and the service and the raw SQL run on PostgreSQL instead.
 const string BenchKey = "bench-admin-key-not-a-secret-0123456789";
 
 // bench/load.sh asks only for a generated database: generate <deals> <file>.
@@ -16,6 +18,13 @@ if (args is ["generate", var count, var target])
     var rows = await Generator.CreateAsync($"Data Source={target}", int.Parse(count, CultureInfo.InvariantCulture));
     Console.WriteLine($"generated {count} deals and {rows:N0} history rows in {target}");
     SqliteConnection.ClearAllPools();
+    return;
+}
+
+// The rows of a generated file copied into a new PostgreSQL database, for profile-read: postgres <file> <server> <database>.
+if (args is ["postgres", var sqliteFile, var server, var databaseName])
+{
+    Console.WriteLine(await PostgresCopy.LoadAsync(sqliteFile, server, databaseName));
     return;
 }
 
@@ -84,15 +93,27 @@ var folder = keep ?? Path.Combine(Path.GetTempPath(), "dealpipeline-bench", Guid
 Directory.CreateDirectory(folder);
 var file = Path.Combine(folder, "bench.db");
 var connectionString = $"Data Source={file}";
+var postgres = Environment.GetEnvironmentVariable("DEALPIPELINE_BENCH_POSTGRES");
+var postgresName = "dealpipeline_bench_" + Guid.NewGuid().ToString("N")[..12];
 
 try
 {
     var started = Stopwatch.StartNew();
     var history = File.Exists(file) ? 0 : await Generator.CreateAsync(connectionString, deals);
     Console.WriteLine($"generated {deals:N0} deals and {history:N0} history rows in {started.Elapsed.TotalSeconds:0.0} s");
+    var provider = DatabaseProvider.Sqlite;
+    if (!string.IsNullOrEmpty(postgres))
+    {
+        started.Restart();
+        SqliteConnection.ClearAllPools();
+        connectionString = await PostgresCopy.LoadAsync(file, postgres, postgresName);
+        provider = DatabaseProvider.Postgres;
+        Console.WriteLine($"copied them into PostgreSQL database {postgresName} in {started.Elapsed.TotalSeconds:0.0} s (kept when DEALPIPELINE_BENCH_KEEP_POSTGRES is set)");
+    }
 
     var port = FreePort();
-    using var service = StartService(connectionString, port);
+    using var service = StartService(provider, connectionString, port);
+    using var stopService = new Stopper(service);
     using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     client.DefaultRequestHeaders.Add("X-Api-Key", BenchKey);
     await WaitUntilReady(client, service);
@@ -139,14 +160,14 @@ try
             "SELECT s.band, COUNT(*), SUM(d.intended_minor), SUM(d.land_area_centimu) FROM deals d JOIN deal_scores s ON s.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id) WHERE s.set_id = 1 AND d.deleted_at IS NULL GROUP BY s.band"),
         ("deals list, band=A", "/api/v1/deals?band=A&limit=50",
             "SELECT d.* FROM deals d JOIN deal_scores s ON s.id = (SELECT MAX(x.id) FROM deal_scores x WHERE x.deal_id = d.id) WHERE s.band = 'A' AND d.deleted_at IS NULL ORDER BY d.id LIMIT 50"),
-        ("one deal's deadlines", "/api/v1/deals/4242/deadlines",
-            "SELECT * FROM activities WHERE deal_id = 4242 ORDER BY on_date"),
+        ("one deal's deadlines", $"/api/v1/deals/{Math.Min(4242, deals)}/deadlines",
+            $"SELECT * FROM activities WHERE deal_id = {Math.Min(4242, deals)} ORDER BY on_date"),
     };
 
-    await using var raw = new SqliteConnection(connectionString);
+    await using System.Data.Common.DbConnection raw = provider == DatabaseProvider.Postgres ? new Npgsql.NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
     await raw.OpenAsync();
     Console.WriteLine();
-    Console.WriteLine($"| request ({deals:N0} deals; {requests} timed requests each, {requests / 5} for asOf, after 20 warm-up) | median ms | p95 ms | p99 ms | max ms | raw SQL median ms | ratio |");
+    Console.WriteLine($"| request ({provider}, {deals:N0} deals; {requests} timed requests each, {requests / 5} for asOf, after 20 warm-up) | median ms | p95 ms | p99 ms | max ms | raw SQL median ms | ratio |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
     foreach (var (name, path, rawSql) in cases)
     {
@@ -217,12 +238,15 @@ try
     Console.WriteLine();
     Console.WriteLine(FormattableString.Invariant(
         $"CSV export of all deals: {exportSeconds:0.00} s, {bytes / 1024.0 / 1024.0:0.0} MiB; service peak resident memory {rssBefore / 1024.0:0} MiB before, {rssAfter / 1024.0:0} MiB after"));
-
-    service.Kill(entireProcessTree: true);
 }
 finally
 {
     SqliteConnection.ClearAllPools();
+    if (!string.IsNullOrEmpty(postgres) && Environment.GetEnvironmentVariable("DEALPIPELINE_BENCH_KEEP_POSTGRES") is null)
+    {
+        await PostgresCopy.DropAsync(postgres, postgresName);
+    }
+
     if (keep is null)
     {
         Directory.Delete(folder, recursive: true);
@@ -242,7 +266,7 @@ static int FreePort()
     return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static Process StartService(string connectionString, int port)
+static Process StartService(DatabaseProvider provider, string connectionString, int port)
 {
     var api = Path.Combine(AppContext.BaseDirectory, "DealPipeline.Api.dll");
     var start = new ProcessStartInfo("dotnet", $"\"{api}\"")
@@ -253,6 +277,7 @@ static Process StartService(string connectionString, int port)
     };
     start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Database__Provider"] = provider.ToString();
     start.Environment["Database__ConnectionString"] = connectionString;
     start.Environment["Demo__Seed"] = "false";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -533,4 +558,16 @@ internal static class Generator
     }
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Stops the service when the benchmark ends, a failed request included.</summary>
+internal sealed class Stopper(Process process) : IDisposable
+{
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
 }

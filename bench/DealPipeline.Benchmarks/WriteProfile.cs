@@ -77,10 +77,13 @@ internal static partial class WriteProfile
     /// What a read spends its time on: the service in this process on an existing SQLite file (the report benchmark's, kept
     /// with DEALPIPELINE_BENCH_DIR), each path requested after warming up, every statement timed as for writes.
     ///   dotnet run -c Release --project bench/DealPipeline.Benchmarks -- profile-read file.db requests path...
+    /// (or a PostgreSQL connection string in place of the file).
     /// </summary>
     public static async Task ReadAsync(string file, int requests, IEnumerable<string> paths, string key)
     {
-        using var factory = Service($"Data Source={file}", key);
+        // A PostgreSQL connection string instead of a file: the database the report benchmark loaded (DEALPIPELINE_BENCH_KEEP_POSTGRES keeps it).
+        var postgres = file.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+        using var factory = Service(postgres ? file : $"Data Source={file}", key, postgres ? "Postgres" : "Sqlite");
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         var statements = new ConcurrentDictionary<string, Timing>();
@@ -103,11 +106,12 @@ internal static partial class WriteProfile
         }
     }
 
-    private static WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener> Service(string connectionString, string key) =>
+    private static WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener> Service(string connectionString, string key, string provider = "Sqlite") =>
         new WebApplicationFactory<DealPipeline.Api.Features.Deals.DealOpener>().WithWebHostBuilder(host =>
         {
             host.UseContentRoot(AppContext.BaseDirectory);
             host.UseEnvironment("Production");
+            host.UseSetting("Database:Provider", provider);
             host.UseSetting("Database:ConnectionString", connectionString);
             host.UseSetting("Demo:Seed", "false");
             host.UseSetting("Auth:BootstrapAdminKey", key);
