@@ -102,6 +102,9 @@ for cache in true false; do
     round "GET /reports/pipeline?asOf=$asof" get.lua "/api/v1/reports/pipeline?groupBy=stage&asOf=$asof"
     round "GET /reports/performance?year=$year" get.lua "/api/v1/reports/performance?year=$year"
     round "GET /reports/funnel?year=$year" get.lua "/api/v1/reports/funnel?year=$year"
+    round 'GET /reports/overdue' get.lua /api/v1/reports/overdue
+    round 'GET /reports/evaluation?criteriaSetId=1' get.lua '/api/v1/reports/evaluation?criteriaSetId=1'
+    round 'GET /reports/chains/1' get.lua /api/v1/reports/chains/1
 
     before=$(hwm)
     start=$(date +%s.%N)
