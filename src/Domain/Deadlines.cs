@@ -157,14 +157,20 @@ public static class Deadlines
         ArgumentNullException.ThrowIfNull(span);
         if (span.Unit == DeadlineUnit.Days)
         {
-            return bound.AddDays(-span.Count - 1);
+            return DateOnly.FromDayNumber(Math.Max(DateOnly.MinValue.DayNumber, bound.DayNumber - span.Count - 1));
         }
 
-        // Due strictly after the start, so the answer is before the bound; widen back until a start falls due before it.
+        // Due strictly after the start, so the answer is before the bound; widen back until a start falls due before it
+        // (the first day of the calendar when none does: only a bound in year 1 gets there).
         var high = bound.DayNumber;
         var low = high;
         for (var step = 4000; calendar.Add(DateOnly.FromDayNumber(low), span) >= bound; step *= 2)
         {
+            if (low == DateOnly.MinValue.DayNumber)
+            {
+                return DateOnly.MinValue;
+            }
+
             high = low;
             low = Math.Max(DateOnly.MinValue.DayNumber, low - step);
         }

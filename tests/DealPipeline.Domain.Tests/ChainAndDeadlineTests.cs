@@ -93,6 +93,9 @@ public class WorkCalendarTests
             Assert.True(China2026.Add(last.AddDays(1), span) >= bound, $"{last.AddDays(1)} is not due before {bound}");
             Assert.True(China2026.Add(last.AddDays(-30), span) < bound);
         }
+
+        // A bound at the calendar's first days has no start due before it: the first day, at once.
+        Assert.Equal(DateOnly.MinValue, Deadlines.LastStartDueBefore(China2026, span, DateOnly.MinValue.AddDays(1)));
     }
 
     [Fact]

@@ -173,23 +173,25 @@ public abstract class DeadlineTests : ApiTest
     {
         // Generated leads on both sides of every class threshold, in CNY and USD, opened before and across the holidays, some
         // answered, moved on, landed or put on hold: the report asks the database, each deal's own deadlines count its days.
+        // The highest class has a report deadline only: its deals must not take the answer and assess deadlines of the next.
         var w = await CreateWorld();
         await SetRate("USD", 7.1m, "2026-08-01");
         await Send(HttpMethod.Put, "/api/v1/calendar/2026", new { holidays = Holidays2026, workdays = Workdays2026 });
         var otherTeam = await Team("深圳招商工作组");
         long[] owners = [w.Officer, await User("陈刚", "officer", otherTeam), await User("赵敏", "officer")];
+        await PostOk("/api/v1/deadline-rules", new { name = "五亿以上项目", minIntendedInvestment = 500_000_000m, reportEvery = new { count = 7, unit = "days" } });
         await PostOk("/api/v1/deadline-rules", new { name = "亿元以上项目", minIntendedInvestment = 100_000_000m, answerWithin = new { count = 1, unit = "workingDays" }, assessWithin = new { count = 3, unit = "workingDays" }, reportEvery = new { count = 14, unit = "days" } });
         await PostOk("/api/v1/deadline-rules", new { name = "两千万以上项目", minIntendedInvestment = 20_000_000m, answerWithin = new { count = 2, unit = "workingDays" }, reportEvery = new { count = 10, unit = "workingDays" } });
         await PostOk("/api/v1/deadline-rules", new { name = "一般项目", minIntendedInvestment = 1_000_000m, answerWithin = new { count = 5, unit = "days" }, assessWithin = new { count = 10, unit = "workingDays" } });
         // Each class at its threshold opened on every day from 18 September to today (so every boundary between late and not
         // is a deal on each side), then amounts just below and above the thresholds, in USD too, on random days.
-        decimal[] thresholds = [100_000_000m, 20_000_000m, 1_000_000m];
+        decimal[] thresholds = [500_000_000m, 100_000_000m, 20_000_000m, 1_000_000m];
         decimal[] amounts = [99_999_999.99m, 19_999_999.99m, 999_999.99m, 500_000_000m, 14_084_507.05m, 14_084_507.04m, 2_816_901.41m, 140_845.08m];
         var random = new Random(20261012);
         var ids = new List<long>();
-        for (var i = 0; i < 88; i++)
+        for (var i = 0; i < 116; i++)
         {
-            var atThreshold = i < 75;
+            var atThreshold = i < 100;
             var opened = atThreshold ? new DateOnly(2026, 10, 12).AddDays(-(i % 25)) : new DateOnly(2026, 8, 20).AddDays(random.Next(0, 54));
             var usd = !atThreshold && i % 2 == 0;
             var body = new JsonObject { ["openedOn"] = opened.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["ownerId"] = owners[i % owners.Length] };

@@ -162,6 +162,10 @@ public abstract class EvaluationTests : ApiTest
             .Select(r => (Band: r!["band"]?.GetValue<string>(), Count: r["count"]!.GetValue<long>(), Intended: Money(r["intendedInvestment"]), Land: Money(r["landArea"])))
             .ToList();
         Assert.Equal([("A", 1L, usd, 50.5m), ("B", 0L, 0m, 0m), ("D", 2L, 510_000_000m, 100m), ("vetoed", 1L, 200_000_000m, 80m), (null, 1L, 30_000_000m, 20m)], again);
+
+        // A filter no deal matches: every row at zero, nothing to divide by.
+        var none = await GetOk($"/api/v1/reports/evaluation?criteriaSetId={set}&parkId={await Park("中山翠亨新区", "中山")}");
+        Assert.Equal((0L, 0m, null), (none["total"]!["count"]!.GetValue<long>(), Money(none["total"]!["intendedInvestment"]), none["total"]!["intendedPerMu"]?.GetValue<decimal>()));
     }
 
     private static object[] Scores(params decimal[] scores) =>

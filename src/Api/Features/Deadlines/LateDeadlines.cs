@@ -106,9 +106,9 @@ public sealed class LateDeadlines
         // How many of the kinds are late on a deal: one CASE over the classes, then a sum of that class's conditions.
         string Count(IReadOnlyList<DeadlineKind> kinds, Dictionary<(int, DeadlineKind), string?> late)
         {
+            // Every class keeps its WHEN, one without these kinds counting 0: else its deals would fall to the class below.
             var whens = classes.Select((_, i) => (i, Sum: string.Join(" + ", kinds.Select(k => late[(i, k)]).OfType<string>().Select(c => $"CASE WHEN {c} THEN 1 ELSE 0 END"))))
-                .Where(x => x.Sum.Length > 0)
-                .Select(x => $"WHEN {reaches[x.i]} THEN {x.Sum}")
+                .Select(x => $"WHEN {reaches[x.i]} THEN {(x.Sum.Length > 0 ? x.Sum : "0")}")
                 .ToList();
             return whens.Count == 0 ? "0" : $"(CASE {string.Join(" ", whens)} ELSE 0 END)";
         }
