@@ -50,6 +50,13 @@ public abstract class SqlDialect
     /// <summary>A query limited to its first <c>@take</c> rows; <paramref name="orderBy"/> is required by SQL Server.</summary>
     public abstract string Limit(string selectFromWhere, string orderBy);
 
+    /// <summary>
+    /// A derived table of <paramref name="query"/> whose rows a window or a grouping outside it should meet in the order of
+    /// <paramref name="orderBy"/>, where the database keeps that order (SQLite); elsewhere the plain derived table (SQL
+    /// Server allows no ORDER BY there; PostgreSQL plans the order itself).
+    /// </summary>
+    public virtual string InOrder(string query, string orderBy) => $"({query})";
+
     /// <summary>Whole days from one date expression to another.</summary>
     public abstract string DaysBetween(string first, string last);
 
@@ -111,6 +118,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string Limit(string selectFromWhere, string orderBy) =>
         $"{selectFromWhere} ORDER BY {orderBy} LIMIT @take";
+
+    public override string InOrder(string query, string orderBy) => $"({query} ORDER BY {orderBy})";
 
     public override string DaysBetween(string first, string last) => $"CAST(julianday({last}) - julianday({first}) AS INTEGER)";
 

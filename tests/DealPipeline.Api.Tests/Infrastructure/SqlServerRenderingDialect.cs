@@ -33,6 +33,8 @@ public sealed class SqlServerRenderingDialect : SqlDialect
     public override string Limit(string selectFromWhere, string orderBy) =>
         Render(_sqlite.Limit(selectFromWhere, orderBy), _sqlServer.Limit(selectFromWhere, orderBy));
 
+    public override string InOrder(string query, string orderBy) => Render(_sqlite.InOrder(query, orderBy), _sqlServer.InOrder(query, orderBy));
+
     public override string DaysBetween(string first, string last) => Render(_sqlite.DaysBetween(first, last), _sqlServer.DaysBetween(first, last));
 
     public override string ChangeSequence(string table) => Render(_sqlite.ChangeSequence(table), _sqlServer.ChangeSequence(table));

@@ -30,18 +30,21 @@ public sealed class GetFunnelReportHandler(DbSession session, DealFilter dealFil
         // tells SQLite to start from the cohort (a range of ix_deals_opened) rather than from all history.
         var cohortHistory = $"FROM deals d CROSS JOIN deal_history h WHERE h.deal_id = d.id AND h.kind = {(int)HistoryKind.Stage}";
 
-        // The highest stage each deal ever reached (a deal that skipped a stage passed it).
+        // The highest stage each deal ever reached (a deal that skipped a stage passed it). Grouped by the deal's id, SQLite reads
+        // the deals in row order and needs no sort (measured at 100,000 deals, a year's cohort: 28 ms against 49 by h.deal_id).
         var highest = (await session.QueryAsync<Bucket>(
-            $"SELECT x.highest AS stage, COUNT(*) AS deals FROM (SELECT h.deal_id, MAX(h.to_value) AS highest {cohortHistory} AND {cohort} GROUP BY h.deal_id) x GROUP BY x.highest",
+            $"SELECT x.highest AS stage, COUNT(*) AS deals FROM (SELECT d.id, MAX(h.to_value) AS highest {cohortHistory} AND {cohort} GROUP BY d.id) x GROUP BY x.highest",
             args,
             cancellationToken)).ToDictionary(b => (Stage)b.Stage, b => b.Deals);
 
-        // How long each stay in a stage lasted (to the deal's next stage change), as a histogram
-        // (stage, days) → stays for the medians: one ordered pass with a window function.
-        var days = session.Dialect.DaysBetween("h.on_date", "LEAD(h.on_date) OVER (PARTITION BY h.deal_id ORDER BY h.id)");
+        // How long each stay in a stage lasted (to the deal's next stage change), as a histogram (stage, days) → stays for the
+        // medians: one ordered pass with a window function. The cohort's ids are put in order first (on SQLite: SqlDialect.InOrder),
+        // so that the history comes to the window in its partitions' order (a year's cohort: 68 ms against 87).
+        var days = session.Dialect.DaysBetween("h.on_date", "LEAD(h.on_date) OVER (PARTITION BY c.id ORDER BY h.id)");
         var stays = (await session.QueryAsync<Stay>(
             "SELECT x.stage, x.days, COUNT(*) AS stays FROM (" +
-            $"SELECT h.to_value AS stage, {days} AS days {cohortHistory} AND {cohort}" +
+            $"SELECT h.to_value AS stage, {days} AS days FROM {session.Dialect.InOrder($"SELECT d.id FROM deals d WHERE {cohort}", "d.id")} c " +
+            $"CROSS JOIN deal_history h WHERE h.deal_id = c.id AND h.kind = {(int)HistoryKind.Stage}" +
             ") x WHERE x.days IS NOT NULL GROUP BY x.stage, x.days",
             args,
             cancellationToken)).ToList();
