@@ -163,6 +163,12 @@ public abstract class EvaluationTests : ApiTest
             .ToList();
         Assert.Equal([("A", 1L, usd, 50.5m), ("B", 0L, 0m, 0m), ("D", 2L, 510_000_000m, 100m), ("vetoed", 1L, 200_000_000m, 80m), (null, 1L, 30_000_000m, 20m)], again);
 
+        // A deal in another currency not scored under the set is among those not scored, converted on its own.
+        await Deal(w, new { landArea = 10m, expectedAnnualTax = 1_000_000m, currency = "USD" }, "Unscored Helix II", 3_000_000m);
+        var withForeign = (await GetOk($"/api/v1/reports/evaluation?criteriaSetId={set}"))["rows"]!.AsArray().Single(r => r!["band"] is null)!;
+        Assert.Equal((2L, 30_000_000m + 3_000_000m * 7.1m, 30m), (withForeign["count"]!.GetValue<long>(), Money(withForeign["intendedInvestment"]), Money(withForeign["landArea"])));
+        Assert.Equal(Math.Round(1_000_000m * 7.1m / 30m, 2, MidpointRounding.AwayFromZero), withForeign["expectedTaxPerMu"]!.GetValue<decimal>());
+
         // A filter no deal matches: every row at zero, nothing to divide by.
         var none = await GetOk($"/api/v1/reports/evaluation?criteriaSetId={set}&parkId={await Park("中山翠亨新区", "中山")}");
         Assert.Equal((0L, 0m, null), (none["total"]!["count"]!.GetValue<long>(), Money(none["total"]!["intendedInvestment"]), none["total"]!["intendedPerMu"]?.GetValue<decimal>()));
