@@ -46,13 +46,13 @@ public sealed class DeadlineSource(DeadlineRuleStore rules, CalendarStore calend
     }
 
     /// <summary>The late deadlines of the active deals of alias d matching <paramref name="where"/>, under today's rules, calendar and rates: asked of this session.</summary>
-    public async Task<(LateDeadlines Late, RateTable Rates)> LateAsync(string where, DynamicParameters args, CancellationToken cancellationToken)
+    public async Task<LateDeadlines> LateAsync(string where, DynamicParameters args, CancellationToken cancellationToken)
     {
         var today = clock.Today;
         var ruleSet = await rules.AllAsync(cancellationToken);
         var calendar = await calendars.WorkCalendarAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
         var rates = await fxRates.InForceAsync(today, cancellationToken);
-        return (LateDeadlines.Of(session.Dialect, where, args, ruleSet, calendar, rates, today), rates);
+        return LateDeadlines.Of(session.Dialect, where, args, ruleSet, calendar, rates, today);
     }
 
     public sealed record DealRow

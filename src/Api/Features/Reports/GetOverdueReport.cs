@@ -38,8 +38,8 @@ public sealed class GetOverdueReportHandler(DbSession session, DealFilter dealFi
         var (where, args) = await dealFilter.WhereAsync(request.Filter, false, cancellationToken);
 
         // The figures and the page are asked of the database (LateDeadlines): the same deadlines as each deal's own.
-        var (late, rates) = await source.LateAsync(where.ToString(), args, cancellationToken);
-        var counts = await late.CountAsync(session, rates, cancellationToken);
+        var late = await source.LateAsync(where.ToString(), args, cancellationToken);
+        var counts = await late.CountAsync(session, cancellationToken);
         var slice = await late.FirstAsync(session, limit + 1, after is null ? null : DateOnly.FromDayNumber(after.DueDay), l => after is null || after.IsBefore(l), cancellationToken);
         var owners = await NamesAsync("users", counts.Select(c => c.OwnerId), cancellationToken);
         var teams = await NamesAsync("teams", counts.Select(c => c.TeamId).OfType<long>(), cancellationToken);
